@@ -1,0 +1,104 @@
+"""What every command shares: PATH arguments, --config, --format/--output, errors, progress."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+import click
+
+from hardcode_lint.errors import UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+_PROGRESS_MIN_FILES = 200
+
+
+def paths_argument(func: F) -> F:
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+
+
+def config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Read settings from this file instead of the nearest pyproject.toml.",
+    )(func)
+
+
+def output_options(formats: list[str]) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--output",
+            "-o",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Write the output to FILE instead of standard output.",
+        )(func)
+        return click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(formats),
+            default=formats[0],
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def user_errors(func: F) -> F:
+    """Turn :class:`UsageError` into ``error: <message>`` on stderr and exit code 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UsageError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def open_output(path: Path | None) -> Iterator[TextIO]:
+    """Standard output, or ``path`` opened for writing (its folder must exist)."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    with handle:
+        yield handle
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A transient rich progress bar on stderr, for long runs on a terminal only."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress("scanning", *columns, transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task("scan", total=None)
+
+        def update(done: int, total: int) -> None:
+            if total >= _PROGRESS_MIN_FILES:
+                bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _stderr_console() -> Any:
+    from hardcode_lint.output.console import make_console
+
+    return make_console(sys.stderr)

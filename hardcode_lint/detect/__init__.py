@@ -1,0 +1,1 @@
+"""Detection: which literals are hardcoded durations, clamp bounds and limits."""

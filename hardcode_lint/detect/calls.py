@@ -1,0 +1,139 @@
+"""Judging the literal arguments of one call against the catalog and the argument names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
+from hardcode_lint.detect.literals import is_cst_literal
+from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.scopes import Scope, resolve_dotted
+from hardcode_lint.detect.sourcetext import one_line
+from hardcode_lint.model import Context, Kind
+
+_SNIPPET_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A literal judged to be a hardcode, before it is given a position and a code."""
+
+    node: cst.BaseExpression
+    kind: Kind
+    context: Context
+    unit: str | None
+    api: str | None
+    arg: ArgKey | None
+    scope: str | None
+    snippet: str
+
+
+@dataclass(slots=True)
+class CallSite:
+    """A call with at least one literal argument, kept until every binding is known."""
+
+    call: cst.Call
+    parts: tuple[str, ...] | None  # the callee as a dotted chain of names, when it is one
+    method: str | None  # the callee's last attribute (`loop.call_later` -> "call_later")
+    scope: Scope
+    literals: list[tuple[ArgKey, cst.BaseExpression]] = field(default_factory=list)
+    positional: int = 0
+    all_positional_literal: bool = True
+
+
+def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
+    """``a.b.c`` as ``("a", "b", "c")``; None for anything that is not a chain of names."""
+    names: list[str] = []
+    while isinstance(node, cst.Attribute):
+        names.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    names.append(node.value)
+    return tuple(reversed(names))
+
+
+def collect_call(call: cst.Call, scope: Scope) -> CallSite | None:
+    """A :class:`CallSite` for ``call`` if any argument is a literal expression, else None."""
+    func = call.func
+    site = CallSite(
+        call=call,
+        parts=dotted_parts(func),
+        method=func.attr.value if isinstance(func, cst.Attribute) else None,
+        scope=scope,
+    )
+    positions_known = True
+    for arg in call.args:
+        literal = is_cst_literal(arg.value)
+        if arg.keyword is not None:
+            if literal:
+                site.literals.append((arg.keyword.value, arg.value))
+            continue
+        if arg.star:
+            positions_known = arg.star == "**" and positions_known
+            continue
+        site.all_positional_literal &= literal
+        if literal and positions_known:
+            site.literals.append((site.positional, arg.value))
+        site.positional += 1
+    return site if site.literals else None
+
+
+class CallJudge:
+    """Turns call sites into detections: catalogued APIs first, then argument names."""
+
+    def __init__(self, module: cst.Module, catalog: Catalog) -> None:
+        self.module = module
+        self.catalog = catalog
+
+    def judge(self, site: CallSite) -> Iterator[Detection]:
+        qualname = resolve_dotted(site.parts, site.scope) if site.parts else None
+        method = site.method
+        if method is None and qualname is not None and "." in qualname:
+            method = qualname.rsplit(".", 1)[1]
+        spec = self.catalog.lookup(qualname, method)
+        api = qualname or one_line(self.module.code_for_node(site.call.func))
+        for key, node in site.literals:
+            verdict = self._verdict(spec, key, site)
+            if verdict is None:
+                continue
+            kind, context, unit = verdict
+            yield Detection(
+                node=node,
+                kind=kind,
+                context=context,
+                unit=unit,
+                api=api,
+                arg=key,
+                scope=site.scope.qualname,
+                snippet=self._snippet(site, node, key),
+            )
+
+    def _verdict(
+        self, spec: ApiSpec | None, key: ArgKey, site: CallSite
+    ) -> tuple[Kind, Context, str | None] | None:
+        if spec is not None:
+            listed, unit = spec.unit_for(key)
+            is_clamp = spec.kind is Kind.CLAMP
+            real_clamp = site.positional >= spec.min_args and not (
+                spec.any_position and site.all_positional_literal
+            )
+            if listed and (not is_clamp or real_clamp):
+                return spec.kind, Context.CALL, unit
+        if isinstance(key, str):
+            named = classify_name(key, self.catalog.words, as_keyword=True)
+            if named is not None:
+                return named.kind, Context.KEYWORD, named.unit
+        return None
+
+    def _snippet(self, site: CallSite, node: cst.BaseExpression, key: ArgKey) -> str:
+        code = one_line(self.module.code_for_node(site.call))
+        if len(code) <= _SNIPPET_MAX:
+            return code
+        callee = one_line(self.module.code_for_node(site.call.func))
+        value = one_line(self.module.code_for_node(node))
+        shown = f"{key}={value}" if isinstance(key, str) else value
+        return f"{callee}(…, {shown}, …)"

@@ -1,0 +1,173 @@
+"""The catalog of known APIs and identifier words, loaded from data.
+
+Knowledge about libraries lives in ``catalog.toml`` (shipped) and in the user's
+``[tool.hardcode-lint.catalog]``; this module only turns that data into lookup tables, so adding
+an API never means adding an ``if``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from typing import Any
+
+from hardcode_lint.errors import ConfigError
+from hardcode_lint.model import Kind
+
+#: Seconds per unit; the one place that knows what a unit means.
+UNIT_SECONDS: Mapping[str, float | int] = {
+    "s": 1,
+    "ms": 0.001,
+    "us": 0.000001,
+    "min": 60,
+    "h": 3600,
+    "d": 86400,
+    "w": 604800,
+}
+
+ArgKey = int | str
+
+
+@dataclass(frozen=True)
+class ApiSpec:
+    """Which arguments of one API are a duration / clamp bound / limit, and in which unit."""
+
+    kind: Kind
+    args: Mapping[ArgKey, str | None]  # position or keyword -> unit (None: no unit)
+    any_position: bool = False  # every positional argument counts (max, min)
+    min_args: int = 0  # fewer positional arguments than this: not a clamp (max(iterable))
+
+    def unit_for(self, arg: ArgKey) -> tuple[bool, str | None]:
+        """Whether ``arg`` is catalogued for this API, and its unit."""
+        if arg in self.args:
+            return True, self.args[arg]
+        if self.any_position and isinstance(arg, int):
+            return True, None
+        return False, None
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The identifier words that make a name a duration or a limit (see ``names.py``)."""
+
+    duration_words: frozenset[str]
+    duration_phrases: tuple[tuple[str, ...], ...]
+    unit_words: Mapping[str, str]
+    duration_call_keywords: Mapping[str, str]
+    limit_words: frozenset[str]
+    limit_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
+    limit_call_keywords: frozenset[str]
+    extra_duration_names: frozenset[str] = frozenset()
+    extra_limit_names: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Lookup tables for the detector: exact APIs, ``*.method`` patterns, and name words."""
+
+    apis: Mapping[str, ApiSpec]
+    methods: Mapping[str, ApiSpec]
+    words: NameWords
+    fingerprint: str = field(default="", compare=False)
+
+    def lookup(self, qualname: str | None, method: str | None) -> ApiSpec | None:
+        """The spec for a callee: by its resolved qualified name first, then by method name.
+
+        ``method`` is the callee's last attribute when it has a receiver (``loop.call_later``)
+        or resolves to a dotted name; a bare, unresolved name (a local ``def max``) gets none.
+        """
+        if qualname is not None and qualname in self.apis:
+            return self.apis[qualname]
+        if method is not None:
+            return self.methods.get(method)
+        return None
+
+    def callee_names(self) -> frozenset[str]:
+        """The last name of every catalogued callee: what the cheap pre-filter looks for."""
+        names = {api.rsplit(".", 1)[-1] for api in self.apis}
+        return frozenset(names | set(self.methods))
+
+
+def _arg_keys(where: str, raw: Any) -> list[ArgKey]:
+    items = raw if isinstance(raw, list) else [raw]
+    keys: list[ArgKey] = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, int | str):
+            raise ConfigError(
+                f"{where}: `arg` must be a position, a keyword name or a list of them"
+            )
+        if isinstance(item, str) and item.isdigit():
+            item = int(item)
+        if isinstance(item, int) and item < 0:
+            raise ConfigError(f"{where}: argument positions start at 0")
+        keys.append(item)
+    return keys
+
+
+def parse_api(where: str, kind: Kind, raw: Any) -> ApiSpec:
+    """One catalog entry (shipped or user-written) as an :class:`ApiSpec`, strictly checked."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f'{where}: must be a table such as {{ arg = 0, unit = "s" }}')
+    unknown = set(raw) - {"arg", "args", "unit", "min-args"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
+    unit = raw.get("unit", "s" if kind is Kind.DURATION else None)
+    if unit is not None and unit not in UNIT_SECONDS:
+        raise ConfigError(f"{where}: unknown unit {unit!r} (one of {', '.join(UNIT_SECONDS)})")
+    if kind is not Kind.DURATION:
+        unit = None
+    args: dict[ArgKey, str | None] = {}
+    any_position = raw.get("arg") == "*"
+    if "arg" in raw and not any_position:
+        args.update({key: unit for key in _arg_keys(f"{where}.arg", raw["arg"])})
+    for key, arg_unit in dict(raw.get("args", {})).items():
+        if arg_unit not in UNIT_SECONDS:
+            raise ConfigError(f"{where}.args.{key}: unknown unit {arg_unit!r}")
+        args[_arg_keys(f"{where}.args", key)[0]] = arg_unit
+    if not args and not any_position:
+        raise ConfigError(f"{where}: needs `arg` or `args`")
+    min_args = raw.get("min-args", 0)
+    if not isinstance(min_args, int) or isinstance(min_args, bool) or min_args < 0:
+        raise ConfigError(f"{where}.min-args: must be a whole number >= 0")
+    return ApiSpec(kind=kind, args=args, any_position=any_position, min_args=min_args)
+
+
+def _words(data: Mapping[str, Any]) -> NameWords:
+    return NameWords(
+        duration_words=frozenset(data["duration-words"]),
+        duration_phrases=tuple(tuple(p.split()) for p in data["duration-phrases"]),
+        unit_words=dict(data["unit-words"]),
+        duration_call_keywords=dict(data["duration-call-keywords"]),
+        limit_words=frozenset(data["limit-words"]),
+        limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
+        limit_call_keywords=frozenset(data["limit-call-keywords"]),
+    )
+
+
+API_TABLES: Mapping[str, Kind] = {"duration-apis": Kind.DURATION, "clamp-apis": Kind.CLAMP}
+
+
+def build_catalog(user: Mapping[str, Any] | None = None) -> Catalog:
+    """The shipped catalog merged with the user's additions (which win on the same API)."""
+    text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    user = user or {}
+    apis: dict[str, ApiSpec] = {}
+    for table, kind in API_TABLES.items():
+        merged = {**data[table], **user.get(table, {})}
+        for api, raw in merged.items():
+            apis[api] = parse_api(f"catalog.{table}.{api!r}", kind, raw)
+    words = _words(data["names"])
+    words = replace(
+        words,
+        extra_duration_names=frozenset(n.lower() for n in user.get("duration-keywords", [])),
+        extra_limit_names=frozenset(n.lower() for n in user.get("limit-keywords", [])),
+    )
+    exact = {api: spec for api, spec in apis.items() if not api.startswith("*.")}
+    methods = {api[2:]: spec for api, spec in apis.items() if api.startswith("*.")}
+    digest = hashlib.sha256((text + json.dumps(user, sort_keys=True)).encode()).hexdigest()
+    return Catalog(apis=exact, methods=methods, words=words, fingerprint=digest[:16])

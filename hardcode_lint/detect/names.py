@@ -1,0 +1,78 @@
+"""What an identifier's words say about the number bound to it.
+
+``health_check_interval``, ``blockingTimeout`` and ``DEFAULT_WORKER_TTL`` are durations because
+one of their words is a duration word; ``max_retries`` is a limit because ``max`` stands with
+``retries``.  Matching word by word (not by exact name) is what lets the detector find the
+names real code uses without a list of every spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hardcode_lint.detect.catalog import NameWords
+from hardcode_lint.model import Kind
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+@lru_cache(maxsize=65536)
+def split_words(identifier: str) -> tuple[str, ...]:
+    """``"healthCheck_INTERVAL2"`` -> ``("health", "check", "interval", "2")``, lowercased."""
+    return tuple(m.group(0).lower() for m in _WORD.finditer(identifier))
+
+
+@dataclass(frozen=True, slots=True)
+class NameVerdict:
+    """A name's kind, and the unit its words give (``retry_delay_ms`` -> ms)."""
+
+    kind: Kind
+    unit: str | None
+
+
+def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
+
+
+def _duration_unit(words: tuple[str, ...], vocab: NameWords) -> str | None:
+    """The unit of a duration-named identifier, or None when the name is not a duration."""
+    units = [vocab.unit_words[w] for w in words if w in vocab.unit_words]
+    if units:
+        return units[-1]
+    if any(w in vocab.duration_words for w in words):
+        return "s"
+    if any(_has_phrase(words, phrase) for phrase in vocab.duration_phrases):
+        return "s"
+    return None
+
+
+def _is_limit(words: tuple[str, ...], vocab: NameWords) -> bool:
+    present = set(words)
+    if present & vocab.limit_words:
+        return True
+    return any(present & first and present & second for first, second in vocab.limit_pairs)
+
+
+def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
+    """Whether ``identifier`` names a duration or a limit; durations win (``max_delay``).
+
+    ``as_keyword`` is true for a keyword argument of a call, where ``ex``/``px`` (Redis) and the
+    exact keyword ``count`` also count; as an assigned name or a parameter they do not.
+    """
+    lowered = identifier.lower()
+    if lowered in vocab.extra_duration_names:
+        return NameVerdict(Kind.DURATION, "s")
+    words = split_words(identifier)
+    unit = _duration_unit(words, vocab)
+    if unit is not None:
+        return NameVerdict(Kind.DURATION, unit)
+    if as_keyword and lowered in vocab.duration_call_keywords:
+        return NameVerdict(Kind.DURATION, vocab.duration_call_keywords[lowered])
+    if lowered in vocab.extra_limit_names or _is_limit(words, vocab):
+        return NameVerdict(Kind.LIMIT, None)
+    if as_keyword and lowered in vocab.limit_call_keywords:
+        return NameVerdict(Kind.LIMIT, None)
+    return None

@@ -1,0 +1,110 @@
+"""Just enough of Python's name resolution to tell ``time.sleep`` from a local ``sleep``.
+
+libcst's ``QualifiedNameProvider`` resolves every name of a module, which costs about five times
+the parse itself.  The detector needs the qualified name of a handful of callees only, so it
+records bindings (imports, aliases such as ``nap = time.sleep``, local definitions) per scope as
+it walks, and resolves the few callees it cares about once the walk is over, when every binding
+of every scope is known (a function may use a name that is imported further down the module).
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass, field
+from enum import Enum
+
+_BUILTINS = frozenset(dir(builtins))
+_MAX_ALIAS_DEPTH = 16
+
+
+class ScopeKind(Enum):
+    MODULE = "module"
+    CLASS = "class"
+    FUNCTION = "function"
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """What a name is bound to in one scope.
+
+    ``target`` is the imported qualified name (``"time.sleep"``) for an import, the dotted
+    expression for an alias (``("time", "sleep")``), and None for anything else (a ``def``, an
+    assignment of a computed value, a loop variable): such a name shadows whatever it hides.
+    ``resolve_in`` is the scope in which an alias's expression is looked up (for a parameter
+    default, the scope enclosing the function).
+    """
+
+    imported: str | None = None
+    alias: tuple[str, ...] | None = None
+    resolve_in: Scope | None = None
+
+
+LOCAL = Binding()
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: ScopeKind
+    parent: Scope | None
+    qualname: str | None  # dotted def/class names; lambdas keep their parent's
+    bindings: dict[str, Binding] = field(default_factory=dict)
+    global_names: set[str] = field(default_factory=set)
+
+    def bind(self, name: str, binding: Binding = LOCAL) -> None:
+        """Record a binding; the first one in source order wins (``try: import x ...``)."""
+        owner = self.module() if name in self.global_names else self
+        owner.bindings.setdefault(name, binding)
+
+    def child(self, kind: ScopeKind, name: str | None) -> Scope:
+        qualname = self.qualname
+        if name is not None:
+            qualname = f"{qualname}.{name}" if qualname else name
+        return Scope(kind, self, qualname)
+
+    def module(self) -> Scope:
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
+
+def _lookup(name: str, scope: Scope) -> tuple[Binding, Scope] | None:
+    """The binding ``name`` refers to from code directly in ``scope`` (LEGB, classes skipped)."""
+    current: Scope | None = scope
+    first = True
+    while current is not None:
+        if current.kind is ScopeKind.CLASS and not first:
+            current = current.parent
+            continue
+        if name in current.global_names:
+            current = current.module()
+        if name in current.bindings:
+            return current.bindings[name], current
+        first = False
+        current = current.parent
+    return None
+
+
+def resolve_dotted(parts: tuple[str, ...], scope: Scope, depth: int = 0) -> str | None:
+    """The qualified name of ``a.b.c`` seen from ``scope``, or None if its root is a local.
+
+    Builtins resolve to their bare name (``max``) unless shadowed; ``builtins.max`` is ``max``.
+    """
+    if depth > _MAX_ALIAS_DEPTH or not parts:
+        return None
+    root, rest = parts[0], parts[1:]
+    found = _lookup(root, scope)
+    if found is None:
+        base = root if root in _BUILTINS else None
+    else:
+        binding, owner = found
+        if binding.imported is not None:
+            base = binding.imported
+        elif binding.alias is not None:
+            base = resolve_dotted(binding.alias, binding.resolve_in or owner, depth + 1)
+        else:
+            base = None
+    if base is None:
+        return None
+    qualname = ".".join((base, *rest))
+    return qualname.removeprefix("builtins.")

@@ -1,0 +1,213 @@
+"""The libcst detector: one walk over a module that yields its hardcoded literals.
+
+The walk does three things at once: it numbers every literal expression in source order (the
+cheap ``ast`` pre-pass numbers them the same way and supplies their positions, so no libcst
+position pass is needed); it records bindings per scope (see ``scopes.py``); and it judges
+assignments and parameter defaults on the spot, while calls wait until the walk is over and every
+import is known.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from hardcode_lint.detect.calls import CallJudge, CallSite, Detection, collect_call, dotted_parts
+from hardcode_lint.detect.catalog import Catalog
+from hardcode_lint.detect.literals import is_cst_literal
+from hardcode_lint.detect.names import NameVerdict, classify_name
+from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind
+from hardcode_lint.detect.sourcetext import one_line
+from hardcode_lint.model import Context
+
+_LITERAL_ROOTS = (cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation)
+
+
+class DetectorVisitor(cst.CSTVisitor):
+    """Collects :class:`Detection` objects and the source-order number of every literal."""
+
+    def __init__(self, module: cst.Module, catalog: Catalog) -> None:
+        super().__init__()
+        self.module = module
+        self.catalog = catalog
+        self.scope = Scope(ScopeKind.MODULE, None, None)
+        self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
+        self.detections: list[Detection] = []
+        self._calls: list[CallSite] = []
+        self._blind = 0  # > 0 inside annotations and subscripts, where nothing is a finding
+
+    # -- numbering literals ---------------------------------------------------------------
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _LITERAL_ROOTS) and is_cst_literal(node):
+            self.ordinals[id(node)] = len(self.ordinals)
+            return False
+        if isinstance(node, cst.FormattedString):
+            return False  # the pre-pass does not look inside f-strings either
+        return super().on_visit(node)
+
+    # -- scopes ----------------------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.scope.bind(node.name.value)
+        self.scope = self.scope.child(ScopeKind.FUNCTION, node.name.value)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.scope.bind(node.name.value)
+        self.scope = self.scope.child(ScopeKind.CLASS, node.name.value)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.scope = self.scope.child(ScopeKind.FUNCTION, None)
+
+    def leave_Lambda(self, original_node: cst.Lambda) -> None:
+        self._pop()
+
+    def _pop(self) -> None:
+        assert self.scope.parent is not None
+        self.scope = self.scope.parent
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.scope.global_names.update(item.name.value for item in node.names)
+
+    # -- blind regions ---------------------------------------------------------------------
+
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        self._blind += 1
+
+    def leave_Annotation(self, original_node: cst.Annotation) -> None:
+        self._blind -= 1
+
+    def visit_SubscriptElement(self, node: cst.SubscriptElement) -> None:
+        self._blind += 1
+
+    def leave_SubscriptElement(self, original_node: cst.SubscriptElement) -> None:
+        self._blind -= 1
+
+    # -- bindings --------------------------------------------------------------------------
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            full = self.module.code_for_node(alias.name)
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                self.scope.bind(alias.asname.name.value, Binding(imported=full))
+            else:
+                root = full.split(".", 1)[0]
+                self.scope.bind(root, Binding(imported=root))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar):
+            return
+        module = self.module.code_for_node(node.module) if node.module is not None else ""
+        prefix = "." * len(node.relative) + module
+        for alias in node.names:
+            name = self.module.code_for_node(alias.name)
+            imported = f"{prefix}.{name}" if module else f"{prefix}{name}"
+            bound = alias.asname.name if alias.asname is not None else alias.name
+            if isinstance(bound, cst.Name):
+                self.scope.bind(bound.value, Binding(imported=imported))
+
+    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
+        """Bind the names a target assigns; ``x = a.b`` makes ``x`` an alias of ``a.b``."""
+        if isinstance(target, cst.Name):
+            parts = dotted_parts(value) if value is not None else None
+            self.scope.bind(target.value, Binding(alias=parts) if parts else Binding())
+        elif isinstance(target, cst.Tuple | cst.List):
+            for element in target.elements:
+                self._bind_target(element.value, None)
+        elif isinstance(target, cst.StarredElement):
+            self._bind_target(target.value, None)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._bind_target(node.asname.name, None)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None:
+            self._bind_target(node.name.name, None)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self._bind_target(node.target, None)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._bind_target(node.target, None)
+
+    # -- judged on the spot: assignments and defaults ---------------------------------------
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            single = len(node.targets) == 1
+            self._bind_target(target.target, node.value if single else None)
+            self._judge_named(target.target, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._bind_target(node.target, node.value)
+        if node.value is not None:
+            self._judge_named(node.target, node.value)
+
+    def _judge_named(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if self._blind or not is_cst_literal(value):
+            return
+        if isinstance(target, cst.Name):
+            name = target.value
+        elif isinstance(target, cst.Attribute):
+            name = target.attr.value
+        else:
+            return
+        verdict = classify_name(name, self.catalog.words, as_keyword=False)
+        if verdict is None:
+            return
+        written = one_line(self.module.code_for_node(target))
+        snippet = f"{written} = {one_line(self.module.code_for_node(value))}"
+        self._add(value, verdict, Context.ASSIGNMENT, name, written, snippet)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        name = node.name.value
+        default = node.default
+        parts = dotted_parts(default) if default is not None else None
+        self.scope.bind(
+            name, Binding(alias=parts, resolve_in=self.scope.parent) if parts else Binding()
+        )
+        if default is None or self._blind or not is_cst_literal(default):
+            return
+        verdict = classify_name(name, self.catalog.words, as_keyword=False)
+        if verdict is not None:
+            snippet = f"{name}={one_line(self.module.code_for_node(default))}"
+            self._add(default, verdict, Context.DEFAULT, name, name, snippet)
+
+    def _add(
+        self,
+        node: cst.BaseExpression,
+        verdict: NameVerdict,
+        context: Context,
+        name: str,
+        written: str,
+        snippet: str,
+    ) -> None:
+        scope = self.scope.qualname
+        self.detections.append(
+            Detection(node, verdict.kind, context, verdict.unit, written, name, scope, snippet)
+        )
+
+    # -- calls: judged once every binding is known --------------------------------------------
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if not self._blind:
+            site = collect_call(node, self.scope)
+            if site is not None:
+                self._calls.append(site)
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        judge = CallJudge(self.module, self.catalog)
+        for site in self._calls:
+            self.detections.extend(judge.judge(site))

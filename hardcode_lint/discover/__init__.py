@@ -1,0 +1,1 @@
+"""Discovery: which files a run looks at."""

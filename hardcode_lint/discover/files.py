@@ -1,0 +1,118 @@
+"""Which files a run looks at: the PATHs given, walked, minus what git and the user ignore.
+
+``.gitignore`` files are honoured inside and outside git repositories (from the repository top,
+or the project root, down to each folder), so a scan sees what a developer sees in their editor.
+Hidden folders, ``__pycache__`` and virtual environments are never walked into.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from hardcode_lint.discover.globs import compile_globs
+from hardcode_lint.errors import UsageError
+
+_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Ignore:
+    base: Path
+    spec: pathspec.GitIgnoreSpec
+
+
+def relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` with forward slashes (``..`` when outside it)."""
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def _read_ignore(folder: Path, name: str = ".gitignore") -> list[_Ignore]:
+    try:
+        lines = (folder / name).read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [_Ignore(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
+
+
+def _git_top(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _ancestor_ignores(folder: Path, root: Path) -> list[_Ignore]:
+    """The ignore files that apply to ``folder`` from above it (git top or root downwards)."""
+    top = _git_top(folder)
+    if top is None:
+        top = root if folder.is_relative_to(root) else folder
+    rules = _read_ignore(top / ".git" / "info", "exclude") if (top / ".git").is_dir() else []
+    for ancestor in reversed([folder, *folder.parents]):
+        if ancestor.is_relative_to(top) and ancestor != folder:
+            rules += _read_ignore(ancestor)
+    return rules
+
+
+def _ignored(path: Path, is_dir: bool, rules: list[_Ignore]) -> bool:
+    verdict = False
+    for rule in rules:
+        rel = path.relative_to(rule.base).as_posix() + ("/" if is_dir else "")
+        result = rule.spec.check_file(rel).include
+        if result is not None:
+            verdict = result
+    return verdict
+
+
+def _skipped_dir(entry: os.DirEntry[str]) -> bool:
+    name = entry.name
+    if name.startswith(".") or name in _SKIPPED_DIRS or name.endswith(".egg-info"):
+        return True
+    return os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+
+
+def _is_source(entry: os.DirEntry[str]) -> bool:
+    name = entry.name
+    return name.endswith(".py") and not name.startswith(".") and entry.is_file()
+
+
+def _walk(folder: Path, rules: list[_Ignore]) -> Iterator[Path]:
+    rules = rules + _read_ignore(folder)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            if not _skipped_dir(entry) and not _ignored(path, True, rules):
+                yield from _walk(path, rules)
+        elif _is_source(entry) and not _ignored(path, False, rules):
+            yield path
+
+
+def discover(paths: list[Path], root: Path, exclude: tuple[str, ...]) -> list[Path]:
+    """Absolute paths of the files to scan, sorted by their root-relative path, no repeats.
+
+    A PATH that does not exist is a usage error.  A file named explicitly is scanned whatever
+    its name (pre-commit passes exactly the files it wants), unless ``exclude`` covers it.
+    """
+    excluded = compile_globs(exclude)
+    found: dict[str, Path] = {}
+    for given in paths:
+        path = given.resolve()
+        if not path.exists():
+            raise UsageError(f"{given}: no such file or directory")
+        if path.is_dir():
+            candidates: Iterator[Path] = _walk(path, _ancestor_ignores(path, root))
+        else:
+            candidates = iter([path])
+        for candidate in candidates:
+            rel = relative(candidate, root)
+            if not excluded.match_file(rel):
+                found.setdefault(rel, candidate)
+    return [found[rel] for rel in sorted(found)]

@@ -1,0 +1,153 @@
+"""One file in, findings out: read -> ast pre-pass -> libcst detector -> positioned findings.
+
+This is the one engine every command stands on (scan, report, fix, check); ``api.py`` runs it
+over many files.  Everything here is a pure function of the file's bytes and the settings, which
+is what makes it safe to run in worker processes and to cache.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from hardcode_lint.detect.calls import Detection
+from hardcode_lint.detect.catalog import UNIT_SECONDS, Catalog
+from hardcode_lint.detect.codes import code_for, selected
+from hardcode_lint.detect.literals import fold_cst
+from hardcode_lint.detect.sourcetext import literal_text
+from hardcode_lint.detect.suppress import is_suppressed
+from hardcode_lint.model import FileError, FileResult, Finding, Number
+from hardcode_lint.parse.prepass import Span, parse_ast, prepass
+from hardcode_lint.parse.source import SourceError, read_source
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """What a worker needs to analyse one file."""
+
+    path: Path  # absolute
+    rel: str  # relative to the root, with "/"
+    test: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The parts of the configuration that decide a file's findings (and its cache key)."""
+
+    catalog: Catalog
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    prefilter: bool = True
+
+
+def to_seconds(number: Number, unit: str | None) -> Number | None:
+    """``number`` in ``unit`` as seconds; whole results as int (300, not 300.0)."""
+    if unit is None:
+        return None
+    seconds = number * UNIT_SECONDS[unit]
+    if isinstance(seconds, float):
+        seconds = round(seconds, 9)
+        if seconds.is_integer() and abs(seconds) < 2**53:
+            return int(seconds)
+    return seconds
+
+
+class _Lines:
+    """The file's lines, split only when a finding needs one, the way ``ast`` counts them."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def __getitem__(self, lineno: int) -> str:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self._text)
+        return self._lines[lineno - 1] if 0 < lineno <= len(self._lines) else ""
+
+    def column(self, lineno: int, byte_offset: int) -> int:
+        """ast's UTF-8 byte offset as a 1-based character column."""
+        prefix = self[lineno].encode("utf-8")[:byte_offset]
+        return len(prefix.decode("utf-8", errors="replace")) + 1
+
+
+def _finding(
+    task: FileTask, detection: Detection, span: Span, lines: _Lines, settings: Settings
+) -> Finding | None:
+    number = fold_cst(detection.node)
+    if number is None:
+        return None
+    code = code_for(detection.kind, detection.context).code
+    line, col, end_line, end_col = span
+    if not selected(code, settings.select, settings.ignore) or is_suppressed(lines[line], code):
+        return None
+    return Finding(
+        path=task.rel,
+        line=line,
+        column=lines.column(line, col),
+        end_line=end_line,
+        end_column=lines.column(end_line, end_col),
+        kind=detection.kind,
+        code=code,
+        context=detection.context,
+        value=literal_text(detection.node),
+        number=number,
+        unit=detection.unit,
+        seconds=to_seconds(number, detection.unit),
+        api=detection.api,
+        arg=detection.arg,
+        scope=detection.scope,
+        snippet=detection.snippet,
+        test=task.test,
+    )
+
+
+def _detect(text: str, settings: Settings) -> tuple[list[Detection], dict[int, int]]:
+    """Run the libcst detector; returns its detections and each literal node's number."""
+    import libcst as cst
+
+    from hardcode_lint.detect.visitor import DetectorVisitor
+
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from None
+    except RecursionError:
+        raise SourceError("cannot parse: nested too deeply") from None
+    visitor = DetectorVisitor(module, settings.catalog)
+    module.visit(visitor)
+    return visitor.detections, visitor.ordinals
+
+
+def _findings(task: FileTask, text: str, settings: Settings) -> tuple[Finding, ...]:
+    tree = parse_ast(text)
+    words = settings.catalog.words
+    pre = prepass(tree, words, settings.catalog.callee_names())
+    if settings.prefilter and not pre.candidate:
+        return ()
+    detections, ordinals = _detect(text, settings)
+    if len(ordinals) != len(pre.spans):
+        raise SourceError(
+            f"internal: {len(ordinals)} literals seen by libcst, {len(pre.spans)} by ast; "
+            "please report this file"
+        )
+    lines = _Lines(text)
+    found = []
+    for detection in detections:
+        span = pre.spans[ordinals[id(detection.node)]]
+        finding = _finding(task, detection, span, lines, settings)
+        if finding is not None:
+            found.append(finding)
+    found.sort(key=lambda f: (f.line, f.column))
+    return tuple(found)
+
+
+def analyze_file(task: FileTask, settings: Settings) -> FileResult:
+    """The findings of one file, or the reason it has none; never raises for bad input."""
+    try:
+        source = read_source(task.path)
+        return FileResult(task.rel, _findings(task, source.text, settings))
+    except SourceError as exc:
+        return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))

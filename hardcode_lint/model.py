@@ -1,0 +1,100 @@
+"""The shared vocabulary: what a finding is, what went wrong with a file, what a scan returns.
+
+Every stage of the pipeline (discover -> parse -> detect -> match -> report) speaks in these
+frozen dataclasses, so no stage passes stringly-keyed dicts to another; dicts appear only at the
+JSON boundary (see ``hardcode_lint.output``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+Number = int | float
+
+
+class Kind(StrEnum):
+    """What a hardcoded literal stands for."""
+
+    DURATION = "duration"
+    CLAMP = "clamp"
+    LIMIT = "limit"
+
+
+class Context(StrEnum):
+    """Where the literal sits: why the detector believes it is a hardcode."""
+
+    CALL = "call"  # an argument of a catalogued API (time.sleep, max, numpy.clip, ...)
+    KEYWORD = "keyword"  # a keyword argument whose name says what it is (timeout=, maxlen=)
+    ASSIGNMENT = "assignment"  # `POLL_INTERVAL = 5`, `self.ttl = 60`
+    DEFAULT = "default"  # `def connect(timeout=30)`
+
+
+class Status(StrEnum):
+    """Where a site stands in the migration (contract section 2)."""
+
+    MIGRATED = "migrated"
+    PENDING = "pending"
+    STALE = "stale"
+    AMBIGUOUS = "ambiguous"
+    UNMAPPED = "unmapped"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One hardcoded numeric literal, located and explained.
+
+    ``line``/``column`` are 1-based and count characters; ``end_column`` is exclusive, so a
+    one-character literal at column 40 ends at 41.  ``path`` is relative to the project root,
+    with forward slashes.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    kind: Kind
+    code: str
+    context: Context
+    value: str  # the literal exactly as written: "5", "60 * 5", "-1"
+    number: Number
+    unit: str | None  # "s", "ms", "us", "min", "h", "d", "w"; None for clamps and limits
+    seconds: Number | None
+    api: str | None  # qualified callee, as-written callee, or the assigned/parameter name
+    arg: str | int | None  # keyword name or 0-based position
+    scope: str | None  # dotted qualname of the enclosing class/def; None at module level
+    snippet: str
+    test: bool
+    rule: str | None = None
+    key: str | None = None
+    status: Status = Status.UNMAPPED
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be read or parsed; the scan goes on without it."""
+
+    path: str
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What one file yielded: its findings, or the reason it yielded none."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: FileError | None = None
+
+
+@dataclass(slots=True)
+class ScanResult:
+    """The findings and errors of one run, in a stable order (path, line, column)."""
+
+    root: Path
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: int = 0

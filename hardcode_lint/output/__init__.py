@@ -1,0 +1,24 @@
+"""Output formats for findings: each is one module with a ``render(result, stream)`` function.
+
+Adding a format touches one file and this table; commands look formats up by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import TextIO
+
+from hardcode_lint.model import ScanResult
+
+Renderer = Callable[[ScanResult, TextIO], None]
+
+#: format name -> module under hardcode_lint.output that renders it
+SCAN_FORMATS = {"text": "text", "json": "json_format"}
+
+
+def renderer(name: str) -> Renderer:
+    """The ``render`` function of format ``name`` (imported only when used)."""
+    module = import_module(f"hardcode_lint.output.{SCAN_FORMATS[name]}")
+    render: Renderer = module.render
+    return render

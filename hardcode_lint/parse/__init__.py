@@ -1,0 +1,1 @@
+"""Parsing: source bytes to text, and the cheap ast pre-pass."""

@@ -1,0 +1,78 @@
+"""Reading a source file into text, with every way that can fail turned into a message.
+
+A scan must go on past a bad file, so nothing here raises anything but :class:`SourceError`,
+whose message says what is wrong in words a user can act on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """A file that cannot be turned into source text (or parsed); ``line`` when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The decoded text of a file and the encoding it was read with (PEP 263)."""
+
+    text: str
+    encoding: str
+    data: bytes
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("file vanished during the scan") from None
+    except IsADirectoryError:
+        raise SourceError("is a directory, not a file") from None
+    except PermissionError:
+        raise SourceError("cannot read the file: permission denied") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes, name: str) -> Source:
+    """Bytes to text by the file's coding cookie (default UTF-8), BOM removed."""
+    if not data.strip() and name != "__init__.py":
+        raise SourceError("file is empty")
+    if b"\0" in data:
+        raise SourceError("binary file (contains NUL bytes), not Python source")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        raise SourceError(f"bad encoding declaration: {exc.msg}", exc.lineno) from None
+    try:
+        codecs.lookup(encoding)
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        shown = "UTF-8" if encoding.startswith("utf-8") else encoding
+        raise SourceError(
+            f"not valid {shown} (byte 0x{data[exc.start]:02x}); declare its encoding (PEP 263)",
+            line,
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Source(text=text, encoding=encoding, data=data)
+
+
+def read_source(path: Path) -> Source:
+    """The text of ``path``; raises :class:`SourceError` for anything that is not source."""
+    return decode(read_bytes(path), path.name)

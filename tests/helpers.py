@@ -1,0 +1,27 @@
+"""Test helpers: run the real engine on a snippet of source, as a user's file would be."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from hardcode_lint.api import settings_for
+from hardcode_lint.config import Config
+from hardcode_lint.engine import FileTask, analyze_file
+from hardcode_lint.model import Finding
+
+
+def detect_in(tmp_path: Path, source: str, *, prefilter: bool = True, **config: Any) -> list[Finding]:
+    """The findings of ``source`` (dedented) saved as ``tmp_path/snippet.py``."""
+    path = tmp_path / "snippet.py"
+    path.write_text(textwrap.dedent(source), encoding="utf-8")
+    settings = settings_for(Config(root=tmp_path, **config), prefilter=prefilter)
+    result = analyze_file(FileTask(path=path, rel="snippet.py", test=False), settings)
+    assert result.error is None, result.error
+    return list(result.findings)
+
+
+def summary(findings: list[Finding]) -> list[tuple[str, str, str, Any]]:
+    """(kind, api, value, arg) per finding: the part most tests assert on."""
+    return [(f.kind.value, f.api or "", f.value, f.arg) for f in findings]

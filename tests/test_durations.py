@@ -1,0 +1,131 @@
+"""Contract section 1, kind `duration`: every example of the table, with and without a finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import summary
+
+FOUND = [
+    ("import time\ntime.sleep(1)", "time.sleep", "1", 0, 1),
+    ("import asyncio\nasyncio.sleep(0.5)", "asyncio.sleep", "0.5", 0, 0.5),
+    ("import datetime\ndatetime.timedelta(seconds=5)", "datetime.timedelta", "5", "seconds", 5),
+    ("from datetime import timedelta\ntimedelta(minutes=1)", "datetime.timedelta", "1", "minutes", 60),
+    ("from datetime import timedelta\ntimedelta(2)", "datetime.timedelta", "2", 0, 172800),
+    ("import asyncio\nasyncio.wait_for(x, timeout=10)", "asyncio.wait_for", "10", "timeout", 10),
+    ("import asyncio\nasyncio.wait_for(x, 10)", "asyncio.wait_for", "10", 1, 10),
+    ("loop.call_later(30, cb)", "loop.call_later", "30", 0, 30),
+    ("import threading\nthreading.Timer(5, f)", "threading.Timer", "5", 0, 5),
+    ("sock.settimeout(3)", "sock.settimeout", "3", 0, 3),
+    ("import socket\nsocket.setdefaulttimeout(3)", "socket.setdefaulttimeout", "3", 0, 3),
+    ("import signal\nsignal.alarm(2)", "signal.alarm", "2", 0, 2),
+    ("redis.set(k, v, ex=60)", "redis.set", "60", "ex", 60),
+    ("redis.set(k, v, px=500)", "redis.set", "500", "px", 0.5),
+    ("redis.expire(k, 60)", "redis.expire", "60", 1, 60),
+    ("self._redis.set(k, v, ex=60)", "self._redis.set", "60", "ex", 60),
+    ("requests.get(url, timeout=10)", "requests.get", "10", "timeout", 10),
+    ("connect(connect_timeout=5)", "connect", "5", "connect_timeout", 5),
+    ("f(interval=1)", "f", "1", "interval", 1),
+    ("f(poll_interval=2)", "f", "2", "poll_interval", 2),
+    ("f(delay=3)", "f", "3", "delay", 3),
+    ("f(retry_delay=3)", "f", "3", "retry_delay", 3),
+    ("f(ttl=60)", "f", "60", "ttl", 60),
+    ("f(expire=60)", "f", "60", "expire", 60),
+    ("f(backoff=2)", "f", "2", "backoff", 2),
+    ("f(heartbeat=15)", "f", "15", "heartbeat", 15),
+    ("f(keepalive=30)", "f", "30", "keepalive", 30),
+    ("f(max_age=3600)", "f", "3600", "max_age", 3600),
+    ("f(grace_seconds=4)", "f", "4", "grace_seconds", 4),
+    ("f(grace_secs=4)", "f", "4", "grace_secs", 4),
+    ("f(retry_delay_ms=250)", "f", "250", "retry_delay_ms", 0.25),
+    ("f(wait_millis=250)", "f", "250", "wait_millis", 0.25),
+    ("f(window_minutes=5)", "f", "5", "window_minutes", 300),
+    ("f(window_hours=2)", "f", "2", "window_hours", 7200),
+    ("f(health_check_interval=30)", "f", "30", "health_check_interval", 30),
+    ("f(blocking_timeout=5)", "f", "5", "blocking_timeout", 5),
+    ("f(interval_max=9)", "f", "9", "interval_max", 9),
+    ("f(max_delay=9)", "f", "9", "max_delay", 9),
+    ("f(weeks=1)", "f", "1", "weeks", 604800),
+    ("f(blockingTimeout=5)", "f", "5", "blockingTimeout", 5),
+]
+
+
+@pytest.mark.parametrize(("source", "api", "value", "arg", "seconds"), FOUND)
+def test_duration_is_found(detect, source, api, value, arg, seconds):
+    (finding,) = detect(source)
+    assert summary([finding]) == [("duration", api, value, arg)]
+    assert finding.seconds == seconds
+
+
+NOT_FOUND = [
+    "import time\ntime.sleep(delay)",  # a name, not a literal
+    "import time\ntime.sleep(x * 60)",  # not literal-only
+    "import time\ntime.time() - 5",  # not an argument
+    "f(retries=3)",  # neither a duration nor a limit word
+    "f(timeout=None)",  # not a number
+    "f(timeout=True)",  # a bool is not a number
+    "def f(ex=60): pass",  # `ex` as a parameter is not a duration
+    "f(maximum=3)",  # `max` inside a word does not make `age`
+    "f(page=3)",
+    "f(timeout='30')",  # text, not a number
+    "import datetime\ndatetime.timedelta(seconds=n)",
+    "agent.sleep_mode(3)",  # last name is not `sleep`
+]
+
+
+@pytest.mark.parametrize("source", NOT_FOUND)
+def test_not_a_duration(detect, source):
+    assert detect(source) == []
+
+
+def test_ex_and_px_count_only_as_call_keywords(detect):
+    found = detect("client.set(k, v, ex=60)\nex = 60\ndef f(px=5): pass\n")
+    assert summary(found) == [("duration", "client.set", "60", "ex")]
+
+
+def test_assignments_and_defaults_are_found_with_their_context(detect):
+    found = detect(
+        """
+        RETRY_DELAY_SECONDS = 2
+        class Poller:
+            def __init__(self):
+                self.poll_interval = 5
+            def connect(self, timeout=30, *, retry_delay_ms=250):
+                pass
+        """
+    )
+    contexts = [(f.context.value, f.api, f.scope, f.seconds) for f in found]
+    assert contexts == [
+        ("assignment", "RETRY_DELAY_SECONDS", None, 2),
+        ("assignment", "self.poll_interval", "Poller.__init__", 5),
+        ("default", "timeout", "Poller.connect", 30),
+        ("default", "retry_delay_ms", "Poller.connect", 0.25),
+    ]
+
+
+def test_annotated_assignment_and_lambda_default(detect):
+    found = detect("DEFAULT_WORKER_TTL: int = 3600\ncb = lambda timeout=5: timeout\n")
+    assert [(f.context.value, f.value) for f in found] == [("assignment", "3600"), ("default", "5")]
+
+
+def test_constant_expressions_are_folded(detect):
+    found = detect("import time\ntime.sleep(60 * 5)\nf(timeout=-1)\nf(max_size=2 ** 10)\n")
+    assert [(f.value, f.number, f.seconds) for f in found] == [
+        ("60 * 5", 300, 300),
+        ("-1", -1, -1),
+        ("2 ** 10", 1024, None),
+    ]
+
+
+def test_user_catalog_adds_apis_and_keywords(detect):
+    source = "import mylib\nmylib.retry(fn, delay=2)\nf(grace_period=9)\nf(cool=1)\n"
+    catalog = {
+        "duration-apis": {"mylib.retry": {"arg": "delay", "unit": "min"}},
+        "duration-keywords": ["cool"],
+    }
+    found = detect(source, catalog=catalog)
+    assert [(f.api, f.arg, f.seconds) for f in found] == [
+        ("mylib.retry", "delay", 120),
+        ("f", "grace_period", 9),
+        ("f", "cool", 1),
+    ]
