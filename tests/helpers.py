@@ -12,7 +12,9 @@ from hardcode_lint.engine import FileTask, analyze_file
 from hardcode_lint.model import Finding
 
 
-def detect_in(tmp_path: Path, source: str, *, prefilter: bool = True, **config: Any) -> list[Finding]:
+def detect_in(
+    tmp_path: Path, source: str, *, prefilter: bool = True, **config: Any
+) -> list[Finding]:
     """The findings of ``source`` (dedented) saved as ``tmp_path/snippet.py``."""
     path = tmp_path / "snippet.py"
     path.write_text(textwrap.dedent(source), encoding="utf-8")

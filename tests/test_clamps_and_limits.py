@@ -23,6 +23,7 @@ CLAMPS = [
     ("t.clamp(min=1)", [("clamp", "t.clamp", "1", "min")]),
     ("series.clip(lower=1)", [("clamp", "series.clip", "1", "lower")]),
     ("max(ttl, -1)", [("clamp", "max", "-1", 1)]),
+    ("arr[max(0, i - 1) : i]", [("clamp", "max", "0", 0)]),  # a clamp inside a slice is one
     ("from builtins import max\nmax(ttl, 0)", [("clamp", "max", "0", 1)]),
 ]
 
@@ -43,7 +44,6 @@ NOT_CLAMPS = [
     "from mymath import max\nmax(ttl, 1)",  # nor is an imported one
     "def f(max):\n    return max(ttl, 1)",  # nor a parameter named max
     "max = pick\nmax(ttl, 1)",
-    "arr[max(0, i - 1)]",  # inside a subscript
     "x.clipboard(0, 1)",
 ]
 

@@ -10,7 +10,13 @@ FOUND = [
     ("import time\ntime.sleep(1)", "time.sleep", "1", 0, 1),
     ("import asyncio\nasyncio.sleep(0.5)", "asyncio.sleep", "0.5", 0, 0.5),
     ("import datetime\ndatetime.timedelta(seconds=5)", "datetime.timedelta", "5", "seconds", 5),
-    ("from datetime import timedelta\ntimedelta(minutes=1)", "datetime.timedelta", "1", "minutes", 60),
+    (
+        "from datetime import timedelta\ntimedelta(minutes=1)",
+        "datetime.timedelta",
+        "1",
+        "minutes",
+        60,
+    ),
     ("from datetime import timedelta\ntimedelta(2)", "datetime.timedelta", "2", 0, 172800),
     ("import asyncio\nasyncio.wait_for(x, timeout=10)", "asyncio.wait_for", "10", "timeout", 10),
     ("import asyncio\nasyncio.wait_for(x, 10)", "asyncio.wait_for", "10", 1, 10),
@@ -47,6 +53,23 @@ FOUND = [
     ("f(max_delay=9)", "f", "9", "max_delay", 9),
     ("f(weeks=1)", "f", "1", "weeks", 604800),
     ("f(blockingTimeout=5)", "f", "5", "blockingTimeout", 5),
+    ("task(soft_time_limit=60)", "task", "60", "soft_time_limit", 60),
+    ("f(time_to_live=60)", "f", "60", "time_to_live", 60),
+    ("f(sleep_time=0.5)", "f", "0.5", "sleep_time", 0.5),
+    (
+        "from django.core.cache import cache\ncache.set(k, v, 300)",
+        "django.core.cache.cache.set",
+        "300",
+        2,
+        300,
+    ),
+    (
+        "import pytest\n@pytest.mark.timeout(60)\ndef test(): pass",
+        "pytest.mark.timeout",
+        "60",
+        0,
+        60,
+    ),
 ]
 
 
@@ -70,6 +93,9 @@ NOT_FOUND = [
     "f(timeout='30')",  # text, not a number
     "import datetime\ndatetime.timedelta(seconds=n)",
     "agent.sleep_mode(3)",  # last name is not `sleep`
+    "SECONDS_PER_DAY = 86400",  # a conversion factor, not a duration
+    "f(requests_per_second=10)",  # a rate
+    "MS_TO_NS = 10 ** 6",
 ]
 
 

@@ -15,7 +15,6 @@ NEVER = [
     "def f(t: Literal[5] = x) -> Annotated[int, Meta(ttl=3)]:\n    pass\n",
     "x = items[5]\n",
     "x = items[1:10]\n",
-    "x = items[max(0, i)]\n",
     "import time\ntime.sleep(DELAY)\n",
     "import time\ntime.sleep(cfg.delay)\n",
     "import time\ntime.sleep(get_delay())\n",

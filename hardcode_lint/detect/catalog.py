@@ -56,6 +56,7 @@ class NameWords:
 
     duration_words: frozenset[str]
     duration_phrases: tuple[tuple[str, ...], ...]
+    rate_words: frozenset[str]
     unit_words: Mapping[str, str]
     duration_call_keywords: Mapping[str, str]
     limit_words: frozenset[str]
@@ -140,6 +141,7 @@ def _words(data: Mapping[str, Any]) -> NameWords:
     return NameWords(
         duration_words=frozenset(data["duration-words"]),
         duration_phrases=tuple(tuple(p.split()) for p in data["duration-phrases"]),
+        rate_words=frozenset(data["rate-words"]),
         unit_words=dict(data["unit-words"]),
         duration_call_keywords=dict(data["duration-call-keywords"]),
         limit_words=frozenset(data["limit-words"]),

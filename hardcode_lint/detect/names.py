@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.model import Kind
@@ -37,8 +38,17 @@ def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
 
+def _is_rate(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``seconds_per_day``, ``MS_TO_NS``: a factor between units, not a duration."""
+    if any(w in vocab.rate_words for w in words):
+        return True
+    return any(a in vocab.unit_words and b == "to" for a, b in pairwise(words))
+
+
 def _duration_unit(words: tuple[str, ...], vocab: NameWords) -> str | None:
     """The unit of a duration-named identifier, or None when the name is not a duration."""
+    if _is_rate(words, vocab):
+        return None
     units = [vocab.unit_words[w] for w in words if w in vocab.unit_words]
     if units:
         return units[-1]

@@ -33,7 +33,7 @@ class DetectorVisitor(cst.CSTVisitor):
         self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
         self.detections: list[Detection] = []
         self._calls: list[CallSite] = []
-        self._blind = 0  # > 0 inside annotations and subscripts, where nothing is a finding
+        self._blind = 0  # > 0 inside type annotations, where nothing is a finding
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -80,12 +80,6 @@ class DetectorVisitor(cst.CSTVisitor):
         self._blind += 1
 
     def leave_Annotation(self, original_node: cst.Annotation) -> None:
-        self._blind -= 1
-
-    def visit_SubscriptElement(self, node: cst.SubscriptElement) -> None:
-        self._blind += 1
-
-    def leave_SubscriptElement(self, original_node: cst.SubscriptElement) -> None:
         self._blind -= 1
 
     # -- bindings --------------------------------------------------------------------------

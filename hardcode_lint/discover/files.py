@@ -31,9 +31,10 @@ def relative(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def _read_ignore(folder: Path, name: str = ".gitignore") -> list[_Ignore]:
+def _read_ignore(folder: Path, file: str = ".gitignore") -> list[_Ignore]:
+    """The rules of ``folder/file`` (patterns relative to ``folder``); none if unreadable."""
     try:
-        lines = (folder / name).read_text("utf-8", errors="replace").splitlines()
+        lines = (folder / file).read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return []
     return [_Ignore(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
@@ -47,15 +48,20 @@ def _git_top(folder: Path) -> Path | None:
 
 
 def _ancestor_ignores(folder: Path, root: Path) -> list[_Ignore]:
-    """The ignore files that apply to ``folder`` from above it (git top or root downwards)."""
+    """The ignore files that apply to ``folder`` from above it (git top or root downwards).
+
+    A folder the user names explicitly is scanned even if those rules ignore the folder itself
+    (scanning ``~/.pyenv/versions/3.11/lib`` must work although ``.pyenv`` ignores
+    ``/versions``); then the rules from above are dropped and only those inside it apply.
+    """
     top = _git_top(folder)
     if top is None:
         top = root if folder.is_relative_to(root) else folder
-    rules = _read_ignore(top / ".git" / "info", "exclude") if (top / ".git").is_dir() else []
-    for ancestor in reversed([folder, *folder.parents]):
-        if ancestor.is_relative_to(top) and ancestor != folder:
+    rules = _read_ignore(top, ".git/info/exclude") if (top / ".git").is_dir() else []
+    for ancestor in reversed(folder.parents):
+        if ancestor.is_relative_to(top):
             rules += _read_ignore(ancestor)
-    return rules
+    return [] if _ignored(folder, True, rules) else rules
 
 
 def _ignored(path: Path, is_dir: bool, rules: list[_Ignore]) -> bool:
