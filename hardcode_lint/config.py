@@ -78,7 +78,7 @@ def _catalog(where: str, value: Any) -> Mapping[str, Any]:
             )
     from hardcode_lint.detect.catalog import build_catalog
 
-    build_catalog(value)  # raises ConfigError naming the bad entry
+    build_catalog(value, where)  # raises ConfigError naming the bad entry
     return value
 
 

@@ -153,16 +153,20 @@ def _words(data: Mapping[str, Any]) -> NameWords:
 API_TABLES: Mapping[str, Kind] = {"duration-apis": Kind.DURATION, "clamp-apis": Kind.CLAMP}
 
 
-def build_catalog(user: Mapping[str, Any] | None = None) -> Catalog:
-    """The shipped catalog merged with the user's additions (which win on the same API)."""
+def build_catalog(user: Mapping[str, Any] | None = None, where: str = "catalog") -> Catalog:
+    """The shipped catalog merged with the user's additions (which win on the same API).
+
+    ``where`` names the user's table in error messages (``pyproject.toml: tool....catalog``).
+    """
     text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
     data = tomllib.loads(text)
     user = user or {}
     apis: dict[str, ApiSpec] = {}
     for table, kind in API_TABLES.items():
-        merged = {**data[table], **user.get(table, {})}
-        for api, raw in merged.items():
-            apis[api] = parse_api(f"catalog.{table}.{api!r}", kind, raw)
+        for api, raw in data[table].items():
+            apis[api] = parse_api(f"catalog.toml: {table}.{api!r}", kind, raw)
+        for api, raw in user.get(table, {}).items():
+            apis[api] = parse_api(f"{where}.{table}.{api!r}", kind, raw)
     words = _words(data["names"])
     words = replace(
         words,

@@ -48,6 +48,12 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def _cookie_line(data: bytes) -> int:
+    """The line (1 or 2, PEP 263) that holds the coding declaration."""
+    first = data.split(b"\n", 1)[0]
+    return 1 if b"coding" in first else 2
+
+
 def decode(data: bytes, name: str) -> Source:
     """Bytes to text by the file's coding cookie (default UTF-8), BOM removed."""
     if not data.strip() and name != "__init__.py":
@@ -57,7 +63,7 @@ def decode(data: bytes, name: str) -> Source:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
-        raise SourceError(f"bad encoding declaration: {exc.msg}", exc.lineno) from None
+        raise SourceError(f"bad encoding declaration: {exc.msg}", _cookie_line(data)) from None
     try:
         codecs.lookup(encoding)
         text = data.decode(encoding)

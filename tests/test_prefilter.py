@@ -1,0 +1,68 @@
+"""The ast pre-filter is sound: the findings with it on are exactly those with it off.
+
+It is also effective: a file with nothing to find never reaches libcst.
+"""
+
+from __future__ import annotations
+
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+import hardcode_lint.engine as engine
+from hardcode_lint.api import scan
+from hardcode_lint.config import Config
+from tests.helpers import detect_in
+
+REPO = Path(__file__).resolve().parent.parent
+STDLIB = Path(sysconfig.get_paths()["stdlib"])
+STDLIB_SAMPLE = [
+    "asyncio/base_events.py", "asyncio/tasks.py", "socket.py", "socketserver.py", "selectors.py",
+    "subprocess.py", "threading.py", "queue.py", "datetime.py", "_pydecimal.py", "argparse.py",
+    "logging/handlers.py", "http/client.py", "urllib/request.py", "imaplib.py", "ftplib.py",
+    "smtplib.py", "telnetlib.py", "textwrap.py", "difflib.py", "calendar.py", "functools.py",
+    "multiprocessing/connection.py", "multiprocessing/pool.py", "concurrent/futures/_base.py",
+    "zipfile.py", "tarfile.py", "inspect.py", "pdb.py", "tkinter/__init__.py",
+]  # fmt: skip
+
+
+def _scan(paths: list[Path], prefilter: bool) -> list[object]:
+    config = Config(root=REPO)
+    return scan(paths, config, jobs=1, prefilter=prefilter).findings
+
+
+def test_same_findings_with_and_without_prefilter_on_the_fixtures():
+    paths = [REPO / "fixtures"]
+    with_filter = _scan(paths, True)
+    assert with_filter, "the fixtures must hold findings for this test to mean anything"
+    assert with_filter == _scan(paths, False)
+
+
+def test_same_findings_with_and_without_prefilter_on_stdlib_modules():
+    paths = [STDLIB / name for name in STDLIB_SAMPLE if (STDLIB / name).exists()]
+    with_filter = _scan(paths, True)
+    assert len(with_filter) > 50
+    assert with_filter == _scan(paths, False)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from time import sleep as nap\nnap(1)\n",
+        "import time\nsnooze = time.sleep\nalias = snooze\nalias(2)\n",
+        "def f(n, lo=min):\n    return lo(n, 3)\n",
+        "x.clamp(min=1)\n",
+    ],
+)
+def test_aliases_keep_a_file_a_candidate(tmp_path, source):
+    assert detect_in(tmp_path, source) == detect_in(tmp_path, source, prefilter=False) != []
+
+
+def test_files_without_candidates_never_reach_libcst(tmp_path, monkeypatch):
+    def fail(*args: object) -> None:
+        raise AssertionError("libcst should not run on this file")
+
+    monkeypatch.setattr(engine, "_detect", fail)
+    source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
+    assert detect_in(tmp_path, source) == []
