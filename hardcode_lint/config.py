@@ -38,6 +38,7 @@ class Config:
     defaults_file: str | None = None
     baseline: str = ".hardcode-lint-baseline.json"
     catalog: Mapping[str, Any] = field(default_factory=dict)
+    explicit: frozenset[str] = frozenset()  # the keys the user actually wrote
 
 
 def find_root(start: Path) -> Path:
@@ -133,4 +134,4 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
         attribute, check = _FIELDS[key]
         values[attribute] = check(where, value)
-    return Config(root=root, source=path, **values)
+    return Config(root=root, source=path, explicit=frozenset(table), **values)

@@ -8,18 +8,25 @@ is what makes it safe to run in worker processes and to cache.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hardcode_lint.detect.calls import Detection
 from hardcode_lint.detect.catalog import UNIT_SECONDS, Catalog
 from hardcode_lint.detect.codes import code_for, selected
 from hardcode_lint.detect.literals import fold_cst
+from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.sourcetext import literal_text
 from hardcode_lint.detect.suppress import is_suppressed
-from hardcode_lint.model import FileError, FileResult, Finding, Number
+from hardcode_lint.model import FileError, FileResult, Finding, Number, Replacement
 from hardcode_lint.parse.prepass import Span, parse_ast, prepass
 from hardcode_lint.parse.source import SourceError, read_source
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from hardcode_lint.detect.visitor import DetectorVisitor
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -41,6 +48,7 @@ class Settings:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     prefilter: bool = True
+    watch: Watchlist = field(default_factory=Watchlist)
 
 
 def to_seconds(number: Number, unit: str | None) -> Number | None:
@@ -104,50 +112,81 @@ def _finding(
     )
 
 
-def _detect(text: str, settings: Settings) -> tuple[list[Detection], dict[int, int]]:
-    """Run the libcst detector; returns its detections and each literal node's number."""
+def _parse(text: str) -> cst.Module:
     import libcst as cst
 
-    from hardcode_lint.detect.visitor import DetectorVisitor
-
     try:
-        module = cst.parse_module(text)
+        return cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from None
     except RecursionError:
         raise SourceError("cannot parse: nested too deeply") from None
-    visitor = DetectorVisitor(module, settings.catalog)
+
+
+def _detect(text: str, settings: Settings) -> DetectorVisitor:
+    """Run the libcst detector over ``text``; the visitor holds what it found."""
+    from hardcode_lint.detect.visitor import DetectorVisitor
+
+    module = _parse(text)
+    visitor = DetectorVisitor(module, settings.catalog, settings.watch)
     module.visit(visitor)
-    return visitor.detections, visitor.ordinals
+    return visitor
 
 
-def _findings(task: FileTask, text: str, settings: Settings) -> tuple[Finding, ...]:
-    tree = parse_ast(text)
-    words = settings.catalog.words
-    pre = prepass(tree, words, settings.catalog.callee_names())
-    if settings.prefilter and not pre.candidate:
+def _replacements(task: FileTask, visitor: DetectorVisitor) -> tuple[Replacement, ...]:
+    """Migrated sites; positions come from libcst's position pass, run only when needed."""
+    if not visitor.hits:
         return ()
-    detections, ordinals = _detect(text, settings)
-    if len(ordinals) != len(pre.spans):
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    positions = MetadataWrapper(visitor.module, unsafe_skip_copy=True).resolve(PositionProvider)
+    found = []
+    for hit in visitor.hits:
+        start = positions[hit.node].start
+        found.append(
+            Replacement(
+                path=task.rel,
+                line=start.line,
+                column=start.column + 1,
+                expression=hit.expression,
+                context=hit.context,
+                api=hit.api,
+                arg=hit.arg,
+                scope=hit.scope,
+                snippet=hit.snippet,
+                test=task.test,
+            )
+        )
+    found.sort(key=lambda r: (r.line, r.column))
+    return tuple(found)
+
+
+def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:
+    pre = prepass(parse_ast(text), settings.catalog.words, settings.catalog.callee_names())
+    wanted = pre.candidate or settings.watch.mentioned_in(text)
+    if settings.prefilter and not wanted:
+        return FileResult(task.rel)
+    visitor = _detect(text, settings)
+    if len(visitor.ordinals) != len(pre.spans):
         raise SourceError(
-            f"internal: {len(ordinals)} literals seen by libcst, {len(pre.spans)} by ast; "
-            "please report this file"
+            f"internal: {len(visitor.ordinals)} literals seen by libcst, {len(pre.spans)} by "
+            "ast; please report this file"
         )
     lines = _Lines(text)
     found = []
-    for detection in detections:
-        span = pre.spans[ordinals[id(detection.node)]]
+    for detection in visitor.detections:
+        span = pre.spans[visitor.ordinals[id(detection.node)]]
         finding = _finding(task, detection, span, lines, settings)
         if finding is not None:
             found.append(finding)
     found.sort(key=lambda f: (f.line, f.column))
-    return tuple(found)
+    return FileResult(task.rel, tuple(found), _replacements(task, visitor))
 
 
 def analyze_file(task: FileTask, settings: Settings) -> FileResult:
     """The findings of one file, or the reason it has none; never raises for bad input."""
     try:
         source = read_source(task.path)
-        return FileResult(task.rel, _findings(task, source.text, settings))
+        return _analyze_text(task, source.text, settings)
     except SourceError as exc:
         return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))

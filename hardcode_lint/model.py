@@ -82,11 +82,66 @@ class FileError:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleModule:
+    """One rule file's ``[module]`` table: a group of rules in the report."""
+
+    name: str
+    file: str  # the rule file, relative to the root
+    priority: str = ""
+    paths: tuple[str, ...] = ()  # unmapped findings under these globs count in this module
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A mapping from matching literals to one config key (contract section 2).
+
+    Every field that is not None narrows the match; none of them is a line number, because
+    lines drift while the migration is under way.  ``count`` None means "any number >= 1".
+    """
+
+    id: str
+    module: str
+    file: str
+    line: int
+    key: str
+    replace: str
+    path: str | None = None
+    scope: str | None = None
+    api: str | None = None
+    arg: str | int | None = None
+    value: Number | None = None
+    kind: Kind | None = None
+    count: int | None = 1
+    imports: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """An expression equal to a rule's ``replace`` standing where a literal could stand.
+
+    It is how a migrated site is recognised: same call, same argument, the config expression
+    instead of the literal.
+    """
+
+    path: str
+    line: int
+    column: int
+    expression: str  # the normalised replace expression it equals
+    context: Context
+    api: str | None
+    arg: str | int | None
+    scope: str | None
+    snippet: str
+    test: bool
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
-    """What one file yielded: its findings, or the reason it yielded none."""
+    """What one file yielded: its findings and replacements, or the reason it yielded none."""
 
     path: str
     findings: tuple[Finding, ...] = ()
+    replacements: tuple[Replacement, ...] = ()
     error: FileError | None = None
 
 
@@ -96,5 +151,6 @@ class ScanResult:
 
     root: Path
     findings: list[Finding] = field(default_factory=list)
+    replacements: list[Replacement] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0

@@ -10,6 +10,7 @@ import libcst as cst
 from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
 from hardcode_lint.detect.literals import is_cst_literal
 from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Scope, resolve_dotted
 from hardcode_lint.detect.sourcetext import one_line
 from hardcode_lint.model import Context, Kind
@@ -31,6 +32,19 @@ class Detection:
     snippet: str
 
 
+@dataclass(frozen=True, slots=True)
+class ReplacementHit:
+    """A watched replace expression found at an argument, assignment or default."""
+
+    node: cst.BaseExpression
+    expression: str
+    context: Context
+    api: str | None
+    arg: ArgKey | None
+    scope: str | None
+    snippet: str
+
+
 @dataclass(slots=True)
 class CallSite:
     """A call with at least one literal argument, kept until every binding is known."""
@@ -40,6 +54,7 @@ class CallSite:
     method: str | None  # the callee's last attribute (`loop.call_later` -> "call_later")
     scope: Scope
     literals: list[tuple[ArgKey, cst.BaseExpression]] = field(default_factory=list)
+    replacements: list[tuple[ArgKey, cst.BaseExpression, str]] = field(default_factory=list)
     positional: int = 0
     all_positional_literal: bool = True
 
@@ -56,8 +71,8 @@ def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
     return tuple(reversed(names))
 
 
-def collect_call(call: cst.Call, scope: Scope) -> CallSite | None:
-    """A :class:`CallSite` for ``call`` if any argument is a literal expression, else None."""
+def collect_call(call: cst.Call, scope: Scope, watch: Watchlist) -> CallSite | None:
+    """A :class:`CallSite` for ``call`` if an argument is a literal or a watched expression."""
     func = call.func
     site = CallSite(
         call=call,
@@ -68,9 +83,12 @@ def collect_call(call: cst.Call, scope: Scope) -> CallSite | None:
     positions_known = True
     for arg in call.args:
         literal = is_cst_literal(arg.value)
+        watched = None if literal else watch.match(arg.value)
         if arg.keyword is not None:
             if literal:
                 site.literals.append((arg.keyword.value, arg.value))
+            elif watched:
+                site.replacements.append((arg.keyword.value, arg.value, watched))
             continue
         if arg.star:
             positions_known = arg.star == "**" and positions_known
@@ -78,8 +96,10 @@ def collect_call(call: cst.Call, scope: Scope) -> CallSite | None:
         site.all_positional_literal &= literal
         if literal and positions_known:
             site.literals.append((site.positional, arg.value))
+        elif watched and positions_known:
+            site.replacements.append((site.positional, arg.value, watched))
         site.positional += 1
-    return site if site.literals else None
+    return site if site.literals or site.replacements else None
 
 
 class CallJudge:
@@ -89,13 +109,29 @@ class CallJudge:
         self.module = module
         self.catalog = catalog
 
-    def judge(self, site: CallSite) -> Iterator[Detection]:
+    def _callee(self, site: CallSite) -> tuple[str, str | None, str | None]:
+        """The call's api (qualified, else as written), and its qualname and method name."""
         qualname = resolve_dotted(site.parts, site.scope) if site.parts else None
         method = site.method
         if method is None and qualname is not None and "." in qualname:
             method = qualname.rsplit(".", 1)[1]
-        spec = self.catalog.lookup(qualname, method)
         api = qualname or one_line(self.module.code_for_node(site.call.func))
+        return api, qualname, method
+
+    def replacements(self, site: CallSite) -> Iterator[ReplacementHit]:
+        if not site.replacements:
+            return
+        api, _, _ = self._callee(site)
+        for key, node, expression in site.replacements:
+            context = Context.CALL if isinstance(key, int) else Context.KEYWORD
+            snippet = self._snippet(site, node, key)
+            yield ReplacementHit(node, expression, context, api, key, site.scope.qualname, snippet)
+
+    def judge(self, site: CallSite) -> Iterator[Detection]:
+        if not site.literals:
+            return
+        api, qualname, method = self._callee(site)
+        spec = self.catalog.lookup(qualname, method)
         for key, node in site.literals:
             verdict = self._verdict(spec, key, site)
             if verdict is None:

@@ -11,10 +11,18 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hardcode_lint.detect.calls import CallJudge, CallSite, Detection, collect_call, dotted_parts
+from hardcode_lint.detect.calls import (
+    CallJudge,
+    CallSite,
+    Detection,
+    ReplacementHit,
+    collect_call,
+    dotted_parts,
+)
 from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.literals import is_cst_literal
 from hardcode_lint.detect.names import NameVerdict, classify_name
+from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind
 from hardcode_lint.detect.sourcetext import one_line
 from hardcode_lint.model import Context
@@ -25,10 +33,12 @@ _LITERAL_ROOTS = (cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperatio
 class DetectorVisitor(cst.CSTVisitor):
     """Collects :class:`Detection` objects and the source-order number of every literal."""
 
-    def __init__(self, module: cst.Module, catalog: Catalog) -> None:
+    def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist) -> None:
         super().__init__()
         self.module = module
         self.catalog = catalog
+        self.watch = watch
+        self.hits: list[ReplacementHit] = []
         self.scope = Scope(ScopeKind.MODULE, None, None)
         self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
         self.detections: list[Detection] = []
@@ -150,7 +160,7 @@ class DetectorVisitor(cst.CSTVisitor):
             self._judge_named(node.target, node.value)
 
     def _judge_named(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if self._blind or not is_cst_literal(value):
+        if self._blind:
             return
         if isinstance(target, cst.Name):
             name = target.value
@@ -158,12 +168,20 @@ class DetectorVisitor(cst.CSTVisitor):
             name = target.attr.value
         else:
             return
-        verdict = classify_name(name, self.catalog.words, as_keyword=False)
-        if verdict is None:
+        literal = is_cst_literal(value)
+        watched = None if literal else self.watch.match(value)
+        if not literal and watched is None:
             return
         written = one_line(self.module.code_for_node(target))
         snippet = f"{written} = {one_line(self.module.code_for_node(value))}"
-        self._add(value, verdict, Context.ASSIGNMENT, name, written, snippet)
+        if watched is not None:
+            scope = self.scope.qualname
+            hit = ReplacementHit(value, watched, Context.ASSIGNMENT, written, name, scope, snippet)
+            self.hits.append(hit)
+            return
+        verdict = classify_name(name, self.catalog.words, as_keyword=False)
+        if verdict is not None:
+            self._add(value, verdict, Context.ASSIGNMENT, name, written, snippet)
 
     def visit_Param(self, node: cst.Param) -> None:
         name = node.name.value
@@ -172,11 +190,20 @@ class DetectorVisitor(cst.CSTVisitor):
         self.scope.bind(
             name, Binding(alias=parts, resolve_in=self.scope.parent) if parts else Binding()
         )
-        if default is None or self._blind or not is_cst_literal(default):
+        if default is None or self._blind:
+            return
+        literal = is_cst_literal(default)
+        watched = None if literal else self.watch.match(default)
+        if not literal and watched is None:
+            return
+        snippet = f"{name}={one_line(self.module.code_for_node(default))}"
+        if watched is not None:
+            scope = self.scope.qualname
+            hit = ReplacementHit(default, watched, Context.DEFAULT, name, name, scope, snippet)
+            self.hits.append(hit)
             return
         verdict = classify_name(name, self.catalog.words, as_keyword=False)
         if verdict is not None:
-            snippet = f"{name}={one_line(self.module.code_for_node(default))}"
             self._add(default, verdict, Context.DEFAULT, name, name, snippet)
 
     def _add(
@@ -197,7 +224,7 @@ class DetectorVisitor(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         if not self._blind:
-            site = collect_call(node, self.scope)
+            site = collect_call(node, self.scope, self.watch)
             if site is not None:
                 self._calls.append(site)
 
@@ -205,3 +232,4 @@ class DetectorVisitor(cst.CSTVisitor):
         judge = CallJudge(self.module, self.catalog)
         for site in self._calls:
             self.detections.extend(judge.judge(site))
+            self.hits.extend(judge.replacements(site))

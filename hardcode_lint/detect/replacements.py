@@ -1,0 +1,92 @@
+"""Recognising migrated sites: a rule's ``replace`` expression standing where a literal stood.
+
+Comparison is on normalised source text (parentheses around the whole expression and all
+whitespace dropped), so ``config.a.b`` split over lines or wrapped in parentheses still matches.
+Computing that text for every argument of every call would be costly, so each expression has an
+*anchor* (its last name: ``b`` for ``config.a.b``, ``get`` for ``settings.get("x")``) and only
+nodes with a watched anchor are rendered and compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from hardcode_lint.detect.sourcetext import node_text
+
+
+def anchor_of(node: cst.BaseExpression) -> str | None:
+    """The last name of an expression, the cheap key under which it is watched."""
+    while True:
+        if isinstance(node, cst.Name):
+            return node.value
+        if isinstance(node, cst.Attribute):
+            return node.attr.value
+        if isinstance(node, cst.Call):
+            node = node.func
+        elif isinstance(node, cst.Subscript):
+            node = node.value
+        else:
+            return None
+
+
+def normalise(node: cst.BaseExpression) -> str:
+    """Source text of ``node`` without outer parentheses and without any whitespace."""
+    bare = node.with_changes(lpar=(), rpar=()) if node.lpar else node
+    return "".join(node_text(bare).split())
+
+
+def normalise_source(expression: str) -> str | None:
+    """:func:`normalise` for expression text (a rule's ``replace``); None if it does not parse."""
+    try:
+        return normalise(cst.parse_expression(expression.strip()))
+    except cst.ParserSyntaxError:
+        return None
+
+
+@dataclass(frozen=True)
+class Watchlist:
+    """The replace expressions of all rules, keyed by anchor."""
+
+    expressions: frozenset[str] = frozenset()
+    anchors: frozenset[str] = frozenset()
+    unanchored: bool = False  # some expression has no anchor: every node must be compared
+    fingerprint: str = field(default="", compare=False)
+
+    @classmethod
+    def from_expressions(cls, expressions: Iterable[str]) -> Watchlist:
+        normalised, anchors, unanchored = set(), set(), False
+        for expression in expressions:
+            try:
+                node = cst.parse_expression(expression.strip())
+            except cst.ParserSyntaxError:
+                continue
+            normalised.add(normalise(node))
+            anchor = anchor_of(node)
+            if anchor is None:
+                unanchored = True
+            else:
+                anchors.add(anchor)
+        return cls(
+            frozenset(normalised), frozenset(anchors), unanchored, "|".join(sorted(normalised))
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.expressions)
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether ``text`` may hold a watched expression (a sound, cheap text test)."""
+        return bool(self.expressions) and (
+            self.unanchored or any(anchor in text for anchor in self.anchors)
+        )
+
+    def match(self, node: cst.BaseExpression) -> str | None:
+        """The normalised expression ``node`` equals, if it is watched."""
+        if not self.expressions:
+            return None
+        if not self.unanchored and anchor_of(node) not in self.anchors:
+            return None
+        text = normalise(node)
+        return text if text in self.expressions else None

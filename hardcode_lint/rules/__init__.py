@@ -1,0 +1,1 @@
+"""Rule files: loading and validating them, matching findings, suggesting new ones."""

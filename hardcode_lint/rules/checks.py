@@ -1,0 +1,105 @@
+"""Field checks for rule files: each returns an error message, or None when the value is fine."""
+
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from hardcode_lint.model import Kind
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*(\.[A-Za-z_][A-Za-z0-9_\-]*)*$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+
+
+def check_glob(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be a non-empty glob string"
+    if value.startswith("/") or re.match(r"^[A-Za-z]:[\\/]", value):
+        return f"bad glob {value!r}: globs are relative to the project root"
+    if ".." in value.split("/"):
+        return f"bad glob {value!r}: `..` cannot leave the project root"
+    depth = 0
+    for char in value:
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth < 0 or depth > 1:
+            break
+    if depth != 0:
+        return f"bad glob {value!r}: unbalanced `[`/`]`"
+    return None
+
+
+def check_globs(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "must be a list of glob strings"
+    for item in value:
+        problem = check_glob(item)
+        if problem:
+            return problem
+    return None
+
+
+def check_string(value: Any) -> str | None:
+    return None if isinstance(value, str) else "must be a string"
+
+
+def check_id(value: Any) -> str | None:
+    if not isinstance(value, str) or not _ID.match(value):
+        return "must be a string of letters, digits, `-`, `_` and `.`"
+    return None
+
+
+def check_key(value: Any) -> str | None:
+    if not isinstance(value, str) or not _KEY.match(value):
+        return f"bad config key {value!r}: expected dotted names such as `scheduler.poll_seconds`"
+    return None
+
+
+def check_expression(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return "must be a string holding a Python expression"
+    try:
+        ast.parse(value.strip(), mode="eval")
+    except SyntaxError as exc:
+        return f"replacement {value!r} is not a Python expression ({exc.msg})"
+    return None
+
+
+def check_imports(value: Any) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return "must be a list of import statements"
+    for statement in value:
+        try:
+            body = ast.parse(statement.strip()).body
+        except SyntaxError:
+            body = []
+        if len(body) != 1 or not isinstance(body[0], ast.Import | ast.ImportFrom):
+            return f"{statement!r} is not an import statement"
+    return None
+
+
+def check_arg(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return "must be a keyword name or a 0-based position"
+    if isinstance(value, int) and value < 0:
+        return "positions start at 0"
+    return None
+
+
+def check_value(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "must be a number (the literal's value)"
+    return None
+
+
+def check_count(value: Any) -> str | None:
+    if value == "*":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return 'must be a positive integer or "*"'
+    return None
+
+
+def check_kind(value: Any) -> str | None:
+    kinds = [k.value for k in Kind]
+    return None if value in kinds else f"must be one of {', '.join(kinds)}"

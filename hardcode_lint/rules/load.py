@@ -1,0 +1,210 @@
+"""Loading rule files into :class:`Rule` and :class:`RuleModule`, with every problem located.
+
+All problems of all files are collected (not just the first), so ``rules validate`` can list
+them in one run, as ``FILE:LINE: message``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hardcode_lint.discover.files import relative
+from hardcode_lint.model import Kind, Rule, RuleModule
+from hardcode_lint.rules import checks
+from hardcode_lint.rules.locate import Locations, locate
+
+Check = Callable[[Any], str | None]
+
+MODULE_FIELDS: Mapping[str, Check] = {
+    "name": checks.check_string,
+    "priority": checks.check_string,
+    "paths": checks.check_globs,
+    "description": checks.check_string,
+}
+RULE_FIELDS: Mapping[str, Check] = {
+    "id": checks.check_id,
+    "path": checks.check_glob,
+    "scope": checks.check_string,
+    "api": checks.check_string,
+    "arg": checks.check_arg,
+    "value": checks.check_value,
+    "kind": checks.check_kind,
+    "count": checks.check_count,
+    "key": checks.check_key,
+    "replace": checks.check_expression,
+    "imports": checks.check_imports,
+    "description": checks.check_string,
+}
+REQUIRED = ("id", "key")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class RuleSet:
+    modules: list[RuleModule] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def rule_files(root: Path, locations: tuple[str, ...], explicit: bool) -> list[Path]:
+    """The ``*.toml`` files under the configured rule folders/files, sorted.
+
+    The default ``rules`` folder may be missing (no rules yet); a configured one may not.
+    """
+    from hardcode_lint.errors import ConfigError
+
+    files: list[Path] = []
+    for location in locations:
+        path = root / location
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.toml")))
+        elif path.is_file():
+            files.append(path)
+        elif explicit:
+            raise ConfigError(f"rules: {location!r} does not exist under {root}")
+    return files
+
+
+def _syntax_line(exc: tomllib.TOMLDecodeError) -> int:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else 1
+
+
+class _FileLoader:
+    """Loads one rule file into ``into``, reporting problems against its lines."""
+
+    def __init__(self, into: RuleSet, file: str, where: Locations) -> None:
+        self.into, self.file, self.where = into, file, where
+
+    def problem(self, line: int, message: str) -> None:
+        self.into.problems.append(Problem(self.file, line, message))
+
+    def fields(
+        self, table: dict[str, Any], name: str, index: int, allowed: Mapping[str, Check]
+    ) -> bool:
+        clean = True
+        for key, value in table.items():
+            line = self.where.key(name, index, key)
+            check = allowed.get(key)
+            if check is None:
+                self.problem(
+                    line, f"unknown field `{key}` in [{name}] (known: {', '.join(allowed)})"
+                )
+                clean = False
+            elif (message := check(value)) is not None:
+                self.problem(line, f"`{key}` {message}")
+                clean = False
+        return clean
+
+    def module(self, data: dict[str, Any], stem: str) -> RuleModule:
+        table = data.get("module", {})
+        if not isinstance(table, dict):
+            self.problem(self.where.key("", 0, "module"), "`module` must be a table")
+            table = {}
+        ok = self.fields(table, "module", 0, MODULE_FIELDS)
+        get = table.get if ok else {}.get
+        return RuleModule(
+            name=get("name", stem),
+            file=self.file,
+            priority=get("priority", ""),
+            paths=tuple(get("paths", ())),
+        )
+
+    def rule(self, table: Any, index: int, module: RuleModule) -> Rule | None:
+        line = self.where.table("rule", index)
+        if not isinstance(table, dict):
+            self.problem(line, "each [[rule]] must be a table")
+            return None
+        missing = [name for name in REQUIRED if name not in table]
+        for name in missing:
+            self.problem(line, f"[[rule]] is missing `{name}`")
+        if not self.fields(table, "rule", index, RULE_FIELDS) or missing:
+            return None
+        count = table.get("count", 1)
+        return Rule(
+            id=table["id"],
+            module=module.name,
+            file=self.file,
+            line=line,
+            key=table["key"],
+            replace=str(table.get("replace") or table["key"]).strip(),
+            path=table.get("path"),
+            scope=table.get("scope"),
+            api=table.get("api"),
+            arg=table.get("arg"),
+            value=table.get("value"),
+            kind=Kind(table["kind"]) if "kind" in table else None,
+            count=None if count == "*" else count,
+            imports=tuple(s.strip() for s in table.get("imports", ())),
+        )
+
+
+def _load_file(into: RuleSet, path: Path, file: str) -> None:
+    try:
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        into.problems.append(Problem(file, _syntax_line(exc), f"invalid TOML: {exc}"))
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        into.problems.append(Problem(file, 1, f"cannot read the rule file: {exc}"))
+        return
+    loader = _FileLoader(into, file, locate(text))
+    for key in data:
+        if key not in ("module", "rule"):
+            loader.problem(
+                loader.where.key("", 0, key),
+                f"unknown table `{key}` (expected [module] and [[rule]])",
+            )
+    module = loader.module(data, path.stem)
+    into.modules.append(module)
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        loader.problem(
+            loader.where.key("", 0, "rule"), "`rule` must be an array of tables: [[rule]]"
+        )
+        rules = []
+    for index, table in enumerate(rules):
+        rule = loader.rule(table, index, module)
+        if rule is not None:
+            into.rules.append(rule)
+
+
+def _duplicates(into: RuleSet) -> None:
+    seen: dict[str, Rule] = {}
+    unique = []
+    for rule in into.rules:
+        first = seen.setdefault(rule.id, rule)
+        if first is rule:
+            unique.append(rule)
+        else:
+            message = f"duplicate rule id {rule.id!r} (first defined at {first.file}:{first.line})"
+            into.problems.append(Problem(rule.file, rule.line, message))
+    into.rules = unique
+
+
+def load_rules(root: Path, locations: tuple[str, ...], explicit: bool = False) -> RuleSet:
+    """Every rule file under ``locations`` (relative to ``root``), loaded and validated."""
+    result = RuleSet()
+    for path in rule_files(root, locations, explicit):
+        file = relative(path, root)
+        result.files.append(file)
+        _load_file(result, path, file)
+    _duplicates(result)
+    result.problems.sort(key=lambda p: (p.file, p.line))
+    return result
