@@ -14,26 +14,37 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hardcode_lint.config import Config, find_root, load_config
 from hardcode_lint.discover.files import discover, relative
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.engine import FileTask, Settings, analyze_file
+from hardcode_lint.errors import UsageError
 from hardcode_lint.model import FileResult, ScanResult
+
+if TYPE_CHECKING:
+    from hardcode_lint.rules.load import RuleSet
+    from hardcode_lint.rules.match import Matching
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
 _PARALLEL_THRESHOLD = 16  # fewer files than this: a process pool costs more than it saves
 
 
-def settings_for(config: Config, *, prefilter: bool = True) -> Settings:
+def settings_for(
+    config: Config, *, prefilter: bool = True, replacements: Iterable[str] = ()
+) -> Settings:
     from hardcode_lint.detect.catalog import build_catalog
+    from hardcode_lint.detect.replacements import Watchlist
 
     return Settings(
         catalog=build_catalog(config.catalog),
         select=config.select,
         ignore=config.ignore,
         prefilter=prefilter,
+        watch=Watchlist.from_expressions(replacements),
     )
 
 
@@ -73,23 +84,74 @@ def scan(
     jobs: int | None = None,
     prefilter: bool = True,
     progress: Progress | None = None,
+    replacements: Iterable[str] = (),
 ) -> ScanResult:
     """Find every hardcoded duration, clamp bound and limit under ``paths``.
 
     ``config`` defaults to the one found from the first path.  ``jobs`` is the number of worker
-    processes (default: the CPU count).  Raises :class:`~hardcode_lint.errors.UsageError` for a
-    missing path or a bad configuration; unreadable or unparsable files go to ``errors``.
+    processes (default: the CPU count).  ``replacements`` are rule ``replace`` expressions to
+    look for (migrated sites).  Raises :class:`~hardcode_lint.errors.UsageError` for a missing
+    path or a bad configuration; unreadable or unparsable files go to ``errors``.
     """
     path_list = list(paths) or ["."]
     config = config or resolve_config(path_list)
-    settings = settings_for(config, prefilter=prefilter)
+    settings = settings_for(config, prefilter=prefilter, replacements=replacements)
     tasks = tasks_for(path_list, config)
     result = ScanResult(root=config.root, files=len(tasks))
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     for done, file_result in enumerate(_analyze_all(tasks, settings, workers), start=1):
         result.findings.extend(file_result.findings)
+        result.replacements.extend(file_result.replacements)
         if file_result.error is not None:
             result.errors.append(file_result.error)
         if progress is not None:
             progress(done, len(tasks))
     return result
+
+
+@dataclass
+class Analysis:
+    """A scan with the project's rules applied: what every command after ``scan`` needs."""
+
+    config: Config
+    scan: ScanResult
+    rules: RuleSet
+    matching: Matching
+
+
+def load_project_rules(config: Config) -> RuleSet:
+    """The project's rules; invalid rule files are a usage error listing every problem."""
+    from hardcode_lint.rules.load import load_rules
+
+    rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
+    if rules.problems:
+        listing = "\n".join(str(p) for p in rules.problems)
+        raise UsageError(f"invalid rule files (run `hardcode-lint rules validate`):\n{listing}")
+    return rules
+
+
+def analyze(
+    paths: Iterable[str | Path] = (".",),
+    config: Config | None = None,
+    *,
+    jobs: int | None = None,
+    prefilter: bool = True,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Scan ``paths`` and match the findings and migrated sites to the project's rules."""
+    from hardcode_lint.rules.match import match_rules
+
+    path_list = list(paths) or ["."]
+    config = config or resolve_config(path_list)
+    rules = load_project_rules(config)
+    result = scan(
+        path_list,
+        config,
+        jobs=jobs,
+        prefilter=prefilter,
+        progress=progress,
+        replacements=[rule.replace for rule in rules.rules],
+    )
+    matching = match_rules(rules.rules, result.findings, result.replacements)
+    result.findings = matching.findings
+    return Analysis(config=config, scan=result, rules=rules, matching=matching)

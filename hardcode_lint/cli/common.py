@@ -51,6 +51,12 @@ def output_options(formats: list[str]) -> Callable[[F], F]:
     return decorate
 
 
+def jobs_option(func: F) -> F:
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPUs]."
+    )(func)
+
+
 def user_errors(func: F) -> F:
     """Turn :class:`UsageError` into ``error: <message>`` on stderr and exit code 2."""
 

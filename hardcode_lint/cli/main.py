@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from hardcode_lint import __version__
+from hardcode_lint.cli.report import report_command
 from hardcode_lint.cli.scan import scan_command
 
 
@@ -19,6 +20,7 @@ def cli() -> None:
 
 
 cli.add_command(scan_command)
+cli.add_command(report_command)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ import click
 
 from hardcode_lint.cli.common import (
     config_option,
+    jobs_option,
     open_output,
     output_options,
     paths_argument,
@@ -21,7 +22,7 @@ from hardcode_lint.output import SCAN_FORMATS
 @paths_argument
 @config_option
 @output_options(list(SCAN_FORMATS))
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPUs].")
+@jobs_option
 @click.option(
     "--no-prefilter",
     is_flag=True,
@@ -41,12 +42,14 @@ def scan_command(
     Exits 0 whether or not there are findings (use `check` to gate), 2 on a usage or config
     error.  Files that cannot be read or parsed are listed as errors and the scan goes on.
     """
-    from hardcode_lint.api import resolve_config, scan
+    from hardcode_lint.api import analyze, resolve_config
     from hardcode_lint.output import renderer
 
     path_list = list(paths) or [Path(".")]
     config = resolve_config(path_list, config_file)
     with progress_bar(output_format == "text" or output is not None) as progress:
-        result = scan(path_list, config, jobs=jobs, prefilter=not no_prefilter, progress=progress)
+        analysis = analyze(
+            path_list, config, jobs=jobs, prefilter=not no_prefilter, progress=progress
+        )
     with open_output(output) as stream:
-        renderer(output_format)(result, stream)
+        renderer(output_format)(analysis.scan, stream)

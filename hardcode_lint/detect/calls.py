@@ -172,4 +172,6 @@ class CallJudge:
         callee = one_line(self.module.code_for_node(site.call.func))
         value = one_line(self.module.code_for_node(node))
         shown = f"{key}={value}" if isinstance(key, str) else value
+        if len(site.call.args) == 1:
+            return f"{callee}({shown})"
         return f"{callee}(…, {shown}, …)"

@@ -9,12 +9,12 @@ nodes with a watched anchor are rendered and compared.
 
 from __future__ import annotations
 
+import io
+import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import libcst as cst
-
-from hardcode_lint.detect.sourcetext import node_text
 
 
 def anchor_of(node: cst.BaseExpression) -> str | None:
@@ -32,10 +32,27 @@ def anchor_of(node: cst.BaseExpression) -> str | None:
             return None
 
 
+_LAYOUT = frozenset(
+    {
+        tokenize.COMMENT,
+        tokenize.NL,
+        tokenize.NEWLINE,
+        tokenize.INDENT,
+        tokenize.DEDENT,
+        tokenize.ENDMARKER,
+    }
+)
+
+
 def normalise(node: cst.BaseExpression) -> str:
-    """Source text of ``node`` without outer parentheses and without any whitespace."""
+    """Source text of ``node`` as tokens only: no outer parentheses, whitespace or comments."""
     bare = node.with_changes(lpar=(), rpar=()) if node.lpar else node
-    return "".join(node_text(bare).split())
+    code = cst.Module(body=[]).code_for_node(bare)
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO(code).readline)
+        return "".join(t.string for t in tokens if t.type not in _LAYOUT)
+    except (tokenize.TokenError, SyntaxError):
+        return "".join(code.split())
 
 
 def normalise_source(expression: str) -> str | None:

@@ -11,7 +11,9 @@ _EMPTY_MODULE = cst.Module(body=[])
 
 def one_line(code: str) -> str:
     """Source text folded onto one line, for snippets and the ``value`` field."""
+    code = re.sub(r"[ \t]*#[^\n'\"]*(?=\n)", "", code)  # comments inside a multi-line node
     code = re.sub(r"\s*\n\s*", " ", code.strip())
+    code = re.sub(r"(?<=[\w)\]]) \.(?=[A-Za-z_])", ".", code)  # `x\n  .y` -> `x.y`
     return re.sub(r"([(\[{]) | ([)\]}])", r"\1\2", code)
 
 

@@ -1,0 +1,1 @@
+"""The per-module progress report: the model (``progress.py``) and its formats."""

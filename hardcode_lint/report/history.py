@@ -1,0 +1,80 @@
+"""``report --history FILE``: one JSON line of totals per run, and the trend they draw.
+
+JSON lines are append-only and merge-friendly: two branches that each add a line merge without
+conflict more often than a JSON array would.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from hardcode_lint.errors import UsageError
+from hardcode_lint.report.progress import Report
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+
+
+@dataclass(frozen=True)
+class Point:
+    generated: str
+    sites: int
+    migrated: int
+    pending: int
+    unmapped: int
+    progress: float
+    production: float
+    tests: float
+
+
+def point_of(report: Report) -> Point:
+    t = report.totals
+    return Point(
+        generated=report.generated.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        sites=t.sites,
+        migrated=t.migrated,
+        pending=t.pending,
+        unmapped=t.unmapped,
+        progress=t.progress,
+        production=report.production.progress,
+        tests=report.tests.progress,
+    )
+
+
+def read_history(path: Path) -> tuple[list[Point], list[str]]:
+    """The points recorded in ``path`` and a warning for every line that is not one."""
+    if not path.exists():
+        return [], []
+    points, warnings = [], []
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the history file: {exc}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            points.append(Point(**json.loads(line)))
+        except (ValueError, TypeError):
+            warnings.append(f"{path}:{number}: not a history entry; skipped")
+    return points, warnings
+
+
+def append_history(path: Path, report: Report) -> tuple[list[Point], list[str]]:
+    """Append this run's totals to ``path``; returns every point, oldest first."""
+    points, warnings = read_history(path)
+    point = point_of(report)
+    try:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(asdict(point), ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the history file: {exc.strerror or exc}") from None
+    return [*points, point], warnings
+
+
+def sparkline(values: list[float], low: float = 0.0, high: float = 100.0) -> str:
+    """``[0, 50, 100]`` -> ``"▁▅█"`` on a fixed 0-100 scale, so lines of runs compare."""
+    span = (high - low) or 1.0
+    last = len(_SPARKS) - 1
+    return "".join(_SPARKS[round((min(max(v, low), high) - low) / span * last)] for v in values)

@@ -1,0 +1,92 @@
+"""``report --format json`` (contract section 3)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from hardcode_lint.model import Status
+from hardcode_lint.report.i18n import Strings
+from hardcode_lint.report.progress import (
+    ModuleReport,
+    Report,
+    SiteRow,
+    Tally,
+    migrated_row,
+    pending_row,
+    unmapped_row,
+)
+from hardcode_lint.rules.match import RuleOutcome
+
+
+def _site(row: SiteRow) -> dict[str, Any]:
+    return {"path": row.path, "line": row.line, "old": row.old, "new": row.new,
+            "status": row.status.value, "test": row.test}  # fmt: skip
+
+
+def _outcome_rows(outcome: RuleOutcome) -> list[SiteRow]:
+    rule = outcome.rule
+    found = [pending_row(rule, f) for f in outcome.findings]
+    found += [migrated_row(rule, r) for r in outcome.replacements]
+    return sorted(found, key=lambda row: (row.path, row.line))
+
+
+def rule_to_json(outcome: RuleOutcome) -> dict[str, Any]:
+    rule, sites = outcome.rule, _outcome_rows(outcome)
+    first = sites[0] if sites else None
+    return {
+        "id": rule.id,
+        "path": first.path if first else rule.path,
+        "line": first.line if first else None,
+        "old": first.old if first else None,
+        "new": first.new if first else None,
+        "key": rule.key,
+        "status": outcome.status.value,
+        "count": len(sites),
+        "sites": [_site(row) for row in sites],
+        "rule_file": rule.file,
+        "rule_line": rule.line,
+    }
+
+
+def _tally(tally: Tally, *, full: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"sites": tally.sites, "migrated": tally.migrated}
+    if full:
+        data.update(pending=tally.pending, unmapped=tally.unmapped)
+    data["progress"] = tally.progress
+    return data
+
+
+def module_to_json(entry: ModuleReport) -> dict[str, Any]:
+    statuses = [o.status for o in entry.outcomes]
+    return {
+        "name": entry.module.name,
+        "priority": entry.module.priority,
+        "files": len(entry.files),
+        **_tally(entry.tally, full=True),
+        "stale": statuses.count(Status.STALE),
+        "ambiguous": statuses.count(Status.AMBIGUOUS),
+        "rules": [rule_to_json(o) for o in entry.outcomes],
+        "unmapped_sites": [_site(unmapped_row(f)) for f in entry.unmapped],
+    }
+
+
+def report_to_json(report: Report) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "generated": report.generated.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "totals": {
+            **_tally(report.totals, full=True),
+            "stale": report.stale,
+            "ambiguous": report.ambiguous,
+        },
+        "production": _tally(report.production, full=False),
+        "tests": _tally(report.tests, full=False),
+        "modules": [module_to_json(m) for m in report.modules],
+        "errors": report.errors,
+    }
+
+
+def render(report: Report, strings: Strings, stream: TextIO) -> None:
+    json.dump(report_to_json(report), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

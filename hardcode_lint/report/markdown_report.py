@@ -1,0 +1,114 @@
+"""``report --format markdown``: a document to paste into a PR or a wiki.
+
+Laid out like the hand-written report it replaces: the headline completion, key metrics,
+rules to fix, the overall table, the finished modules with their old/new code per file, then
+what is still to do, by priority.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from hardcode_lint.report import sections
+from hardcode_lint.report.i18n import Strings
+from hardcode_lint.report.progress import ModuleReport, Report, SiteRow, Tally
+
+
+def code(text: str) -> str:
+    """Inline code that survives backticks and pipes inside a table cell."""
+    if not text:
+        return ""
+    text = text.replace("|", "\\|")
+    fence = "``" if "`" in text else "`"
+    pad = " " if fence == "``" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def table(header: list[str], body: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    return [*lines, ""]
+
+
+def _headline(report: Report, s: Strings) -> list[str]:
+    t = report.totals
+    of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+    lines = [f"# {s['title']}", "", f"{s['generated']}: {report.generated:%Y-%m-%d %H:%M} UTC", ""]
+    lines += [f"## {s['completion']}: {t.progress}% ({of_sites})", ""]
+    lines += [f"`{sections.bar(t.progress)}` {t.progress}%", ""]
+    if report.errors:
+        lines += [f"> {report.errors} {s['errors']}", ""]
+    return lines
+
+
+def _metrics(report: Report, s: Strings) -> list[str]:
+    def row(name: str, tally: Tally) -> list[str]:
+        counts = [str(tally.sites), str(tally.migrated), str(tally.pending), str(tally.unmapped)]
+        return [name, *counts, f"{tally.progress}%", "100%"]
+
+    header = [s["metric"], s["sites"], s["migrated"], s["pending"], s["unmapped"], s["now"],
+              s["target"]]  # fmt: skip
+    body = [row(s["elimination"], report.totals), row(s["production"], report.production),
+            row(s["tests"], report.tests)]  # fmt: skip
+    return [f"## {s['metrics']}", "", *table(header, body)]
+
+
+def _problems(report: Report, s: Strings) -> list[str]:
+    found = sections.problems(report)
+    if not found:
+        return []
+    lines = [f"## {s['problems']}", ""]
+    for problem in found:
+        rule = problem.outcome.rule
+        where = f"{rule.file}:{rule.line}"
+        lines.append(f"- {code(rule.id)} ({where}, {problem.module}): {problem.describe(s)}")
+    return [*lines, ""]
+
+
+def _overview(report: Report, s: Strings) -> list[str]:
+    header = [s["module"], s["priority"], s["files"], s["sites"], s["migrated"], s["pending"],
+              s["unmapped"], s["progress"], s["status"]]  # fmt: skip
+    body = []
+    for entry in report.modules:
+        t = entry.tally
+        body.append([s.module_name(entry.module.name), entry.module.priority, str(len(entry.files)),
+                     str(t.sites), str(t.migrated), str(t.pending), str(t.unmapped),
+                     f"{t.progress}%", sections.module_state(entry, report, s)])  # fmt: skip
+    t = report.totals
+    files = sum(len(e.files) for e in report.modules)
+    body.append([f"**{s['total']}**", "", str(files), str(t.sites), str(t.migrated),
+                 str(t.pending), str(t.unmapped), f"**{t.progress}%**", ""])  # fmt: skip
+    return [f"## {s['overall']}", "", *table(header, body)]
+
+
+def _site_table(site_rows: list[SiteRow], s: Strings, with_status: bool) -> list[str]:
+    header = [s["line"], s["old"], s["new"], s["key"]] + ([s["status"]] if with_status else [])
+    body = []
+    for row in site_rows:
+        cells = [str(row.line), code(row.old), code(row.new), code(row.key or "")]
+        body.append(cells + ([s.status(row.status)] if with_status else []))
+    return table(header, body)
+
+
+def _module(entry: ModuleReport, s: Strings, with_status: bool) -> list[str]:
+    lines = [f"### {sections.heading(entry, s)}", ""]
+    for path, site_rows in sections.by_file(entry):
+        lines += [f"#### {code(path)}", "", *_site_table(site_rows, s, with_status)]
+    return lines
+
+
+def render(report: Report, strings: Strings, stream: TextIO) -> None:
+    s = strings
+    lines = _headline(report, s) + _metrics(report, s) + _problems(report, s)
+    lines += _overview(report, s)
+    done = sections.done_modules(report)
+    if done:
+        lines += [f"## {s['done']}", ""]
+        for entry in done:
+            lines += _module(entry, s, with_status=False)
+    todo = sections.todo_modules(report)
+    if todo:
+        lines += [f"## {s['todo']}", ""]
+        for entry in todo:
+            lines += _module(entry, s, with_status=True)
+    stream.write("\n".join(lines).rstrip() + "\n")

@@ -1,0 +1,174 @@
+"""The progress report as data: totals, production vs tests, and one entry per module.
+
+Counting follows the contract: a *site* is one rule occurrence (a literal still matching it, or
+a replacement standing where one stood) or one unmapped finding, and
+``progress = 100 * migrated / sites``.  Stale and ambiguous rules are counted as rules, not
+sites: they have to be fixed, not migrated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from hardcode_lint.api import Analysis
+from hardcode_lint.model import Finding, Replacement, Rule, RuleModule, Status
+from hardcode_lint.rules.match import RuleOutcome
+
+UNASSIGNED = "Unassigned"
+
+
+def percent(part: int, whole: int) -> float:
+    """``100 * part / whole`` to one decimal; 100.0 when there is nothing to migrate."""
+    return round(100 * part / whole, 1) if whole else 100.0
+
+
+@dataclass
+class Tally:
+    sites: int = 0
+    migrated: int = 0
+    pending: int = 0
+    unmapped: int = 0
+
+    @property
+    def progress(self) -> float:
+        return percent(self.migrated, self.sites)
+
+    def add(self, status: Status) -> None:
+        self.sites += 1
+        if status is Status.MIGRATED:
+            self.migrated += 1
+        elif status is Status.UNMAPPED:
+            self.unmapped += 1
+        else:
+            self.pending += 1
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    """One line of a module's table: old code, new code, config key, status."""
+
+    rule: str | None
+    path: str
+    line: int
+    old: str
+    new: str
+    key: str | None
+    status: Status
+    test: bool
+
+
+@dataclass
+class ModuleReport:
+    module: RuleModule
+    outcomes: list[RuleOutcome] = field(default_factory=list)
+    unmapped: list[Finding] = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)
+    files: set[str] = field(default_factory=set)
+
+    @property
+    def problems(self) -> list[RuleOutcome]:
+        return [o for o in self.outcomes if o.status in (Status.STALE, Status.AMBIGUOUS)]
+
+
+@dataclass
+class Report:
+    generated: datetime
+    totals: Tally
+    production: Tally
+    tests: Tally
+    modules: list[ModuleReport]
+    stale: int
+    ambiguous: int
+    errors: int
+    history: list[Any] = field(default_factory=list)  # history.Point, oldest first
+
+
+def _swap(snippet: str, old: str, new: str) -> str:
+    """``snippet`` with the first standalone occurrence of ``old`` replaced by ``new``."""
+    pattern = re.compile(rf"(?<![\w.]){re.escape(old)}(?![\w.])")
+    swapped, count = pattern.subn(lambda _: new, snippet, count=1)
+    return swapped if count else new
+
+
+def pending_row(rule: Rule, finding: Finding) -> SiteRow:
+    new = _swap(finding.snippet, finding.value, rule.replace)
+    return SiteRow(rule.id, finding.path, finding.line, finding.snippet, new, rule.key,
+                   Status.PENDING, finding.test)  # fmt: skip
+
+
+def migrated_row(rule: Rule, site: Replacement) -> SiteRow:
+    collapsed = " ".join(rule.replace.split())
+    old = _swap(site.snippet, collapsed, str(rule.value)) if rule.value is not None else "?"
+    return SiteRow(rule.id, site.path, site.line, old, site.snippet, rule.key,
+                   Status.MIGRATED, site.test)  # fmt: skip
+
+
+def unmapped_row(finding: Finding) -> SiteRow:
+    return SiteRow(None, finding.path, finding.line, finding.snippet, "", None,
+                   Status.UNMAPPED, finding.test)  # fmt: skip
+
+
+def rows(entry: ModuleReport) -> list[SiteRow]:
+    """Every site of a module, in file and line order."""
+    found: list[SiteRow] = []
+    for outcome in entry.outcomes:
+        found += [pending_row(outcome.rule, f) for f in outcome.findings]
+        found += [migrated_row(outcome.rule, r) for r in outcome.replacements]
+    found += [unmapped_row(f) for f in entry.unmapped]
+    return sorted(found, key=lambda row: (row.path, row.line))
+
+
+def _natural(text: str) -> list[object]:
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+
+
+def _module_for(finding: Finding, modules: list[ModuleReport]) -> ModuleReport | None:
+    from hardcode_lint.discover.globs import compile_globs
+
+    for entry in modules:
+        if entry.module.paths and compile_globs(entry.module.paths).match_file(finding.path):
+            return entry
+    return None
+
+
+def _count(entry: ModuleReport, totals: Iterable[Tally], tests: Tally, production: Tally) -> None:
+    for row in rows(entry):
+        for tally in (entry.tally, *totals, tests if row.test else production):
+            tally.add(row.status)
+        entry.files.add(row.path)
+
+
+def build_report(analysis: Analysis, now: datetime | None = None) -> Report:
+    """The report of ``analysis``; modules sorted by priority (naturally), then name."""
+    entries = {m.name: ModuleReport(m) for m in analysis.rules.modules}
+    for outcome in analysis.matching.outcomes:
+        entries[outcome.rule.module].outcomes.append(outcome)
+    ordered = list(entries.values())
+    for finding in analysis.matching.unmapped:
+        entry = _module_for(finding, ordered)
+        if entry is None:
+            entry = entries.setdefault(UNASSIGNED, ModuleReport(RuleModule(UNASSIGNED, "", "")))
+        entry.unmapped.append(finding)
+    totals, production, tests = Tally(), Tally(), Tally()
+    for entry in entries.values():
+        _count(entry, [totals], tests, production)
+    statuses = [o.status for o in analysis.matching.outcomes]
+    modules = sorted(
+        entries.values(),
+        key=lambda e: (e.module.name == UNASSIGNED, _natural(e.module.priority or "~"),
+                       e.module.name.lower()),
+    )  # fmt: skip
+    return Report(
+        generated=(now or datetime.now(UTC)).replace(microsecond=0),
+        totals=totals,
+        production=production,
+        tests=tests,
+        modules=modules,
+        stale=statuses.count(Status.STALE),
+        ambiguous=statuses.count(Status.AMBIGUOUS),
+        errors=len(analysis.scan.errors),
+    )

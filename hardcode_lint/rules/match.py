@@ -1,0 +1,115 @@
+"""Matching findings (pending literals) and replacements (migrated sites) to rules.
+
+A rule matches by every field it gives and never by line number.  Each finding and each
+replacement belongs to at most one rule: the most specific rule that matches it (the one that
+gives the most fields), ties going to the rule defined first, so a broad rule does not
+double-count what a precise rule already claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatchcase
+from typing import Any
+
+from hardcode_lint.detect.replacements import normalise_source
+from hardcode_lint.discover.globs import compile_globs
+from hardcode_lint.model import Finding, Replacement, Rule, Status
+
+
+@dataclass
+class RuleOutcome:
+    """A rule and where it stands: the literals it still matches and its migrated sites."""
+
+    rule: Rule
+    findings: list[Finding] = field(default_factory=list)
+    replacements: list[Replacement] = field(default_factory=list)
+
+    @property
+    def status(self) -> Status:
+        found = len(self.findings) + len(self.replacements)
+        if found == 0:
+            return Status.STALE
+        if self.rule.count is not None and found > self.rule.count:
+            return Status.AMBIGUOUS
+        return Status.PENDING if self.findings else Status.MIGRATED
+
+
+@dataclass
+class Matching:
+    outcomes: list[RuleOutcome]
+    findings: list[Finding]  # every finding, with rule/key/status filled in
+    unmapped: list[Finding]
+
+
+def api_matches(actual: str | None, wanted: str) -> bool:
+    """``wanted`` equals ``actual`` or is a suffix of it on a name boundary.
+
+    ``timedelta`` matches ``datetime.timedelta``; ``sleep`` matches ``time.sleep`` and
+    ``asyncio.sleep``; ``delta`` matches neither.
+    """
+    if actual is None:
+        return False
+    return actual == wanted or actual.endswith("." + wanted)
+
+
+class _Matcher:
+    """One rule's fields, compiled once."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.paths = compile_globs([rule.path]) if rule.path else None
+        self.expression = normalise_source(rule.replace)
+        given = (rule.path, rule.scope, rule.api, rule.arg, rule.value, rule.kind)
+        self.specificity = sum(item is not None for item in given)
+
+    def _context(self, site: Finding | Replacement) -> bool:
+        rule = self.rule
+        if self.paths is not None and not self.paths.match_file(site.path):
+            return False
+        if rule.scope is not None and not fnmatchcase(site.scope or "", rule.scope):
+            return False
+        if rule.api is not None and not api_matches(site.api, rule.api):
+            return False
+        return rule.arg is None or site.arg == rule.arg
+
+    def finding(self, finding: Finding) -> bool:
+        rule = self.rule
+        if rule.value is not None and finding.number != rule.value:
+            return False
+        if rule.kind is not None and finding.kind is not rule.kind:
+            return False
+        return self._context(finding)
+
+    def replacement(self, site: Replacement) -> bool:
+        return site.expression == self.expression and self._context(site)
+
+
+def _first(matchers: list[_Matcher], test: Any) -> _Matcher | None:
+    return next((m for m in matchers if test(m)), None)
+
+
+def match_rules(
+    rules: Iterable[Rule], findings: Iterable[Finding], replacements: Iterable[Replacement]
+) -> Matching:
+    """Give every finding and replacement its rule, and every rule its outcome."""
+    matchers = [_Matcher(rule) for rule in rules]
+    outcomes = {m.rule.id: RuleOutcome(m.rule) for m in matchers}
+    by_specificity = sorted(matchers, key=lambda m: -m.specificity)
+    labelled, unmapped = [], []
+    for finding in findings:
+        owner = _first(by_specificity, lambda m, f=finding: m.finding(f))
+        if owner is None:
+            unmapped.append(finding)
+            labelled.append(finding)
+            continue
+        rule = owner.rule
+        finding = replace(finding, rule=rule.id, key=rule.key, status=Status.PENDING)
+        outcomes[rule.id].findings.append(finding)
+        labelled.append(finding)
+    for site in replacements:
+        owner = _first(by_specificity, lambda m, s=site: m.replacement(s))
+        if owner is not None:
+            outcomes[owner.rule.id].replacements.append(site)
+    return Matching(list(outcomes.values()), labelled, unmapped)
