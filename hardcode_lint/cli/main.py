@@ -6,6 +6,7 @@ import click
 
 from hardcode_lint import __version__
 from hardcode_lint.cli.report import report_command
+from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
 
 
@@ -21,6 +22,7 @@ def cli() -> None:
 
 cli.add_command(scan_command)
 cli.add_command(report_command)
+cli.add_command(rules_group)
 
 
 def main() -> None:

@@ -1,0 +1,120 @@
+"""``hardcode-lint rules validate|list|suggest``: working with rule files."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from hardcode_lint.cli.common import (
+    EXIT_USAGE,
+    config_option,
+    jobs_option,
+    open_output,
+    paths_argument,
+    user_errors,
+)
+
+
+@click.group("rules")
+def rules_group() -> None:
+    """Validate, list and suggest rule files (see the README's rule-authoring guide)."""
+
+
+@rules_group.command("validate")
+@paths_argument
+@config_option
+@user_errors
+def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
+    """Check every rule file; print each problem as FILE:LINE: message.
+
+    Exits 0 when every rule file is valid, 2 when any problem is found.
+    """
+    from hardcode_lint.api import resolve_config
+    from hardcode_lint.rules.load import load_rules
+
+    config = resolve_config(list(paths) or [Path(".")], config_file)
+    rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
+    for problem in rules.problems:
+        click.echo(str(problem))
+    if rules.problems:
+        click.echo(f"{len(rules.problems)} problem(s) in rule files", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid")
+
+
+@rules_group.command("list")
+@paths_argument
+@config_option
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+@user_errors
+def list_command(paths: tuple[Path, ...], config_file: Path | None, output_format: str) -> None:
+    """List the rules: module, id, what they match and the config key they map to."""
+    from hardcode_lint.api import load_project_rules, resolve_config
+
+    config = resolve_config(list(paths) or [Path(".")], config_file)
+    rules = load_project_rules(config)
+    if output_format == "json":
+        data = [
+            {"id": r.id, "module": r.module, "file": r.file, "line": r.line, "path": r.path,
+             "scope": r.scope, "api": r.api, "arg": r.arg, "value": r.value,
+             "kind": r.kind.value if r.kind else None, "count": r.count if r.count else "*",
+             "key": r.key, "replace": r.replace, "imports": list(r.imports)}
+            for r in rules.rules
+        ]  # fmt: skip
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for rule in rules.rules:
+        where = " ".join(
+            f"{name}={value!r}"
+            for name, value in (("path", rule.path), ("scope", rule.scope), ("api", rule.api),
+                                ("arg", rule.arg), ("value", rule.value))
+            if value is not None
+        )  # fmt: skip
+        click.echo(f"{rule.module}\t{rule.id}\t{where}\t-> {rule.key}")
+
+
+@rules_group.command("suggest")
+@paths_argument
+@config_option
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write the stubs to FILE, or to one file per folder if it is a directory "
+                   "(ends with / or exists).")  # fmt: skip
+@jobs_option
+@user_errors
+def suggest_command(
+    paths: tuple[Path, ...], config_file: Path | None, output: Path | None, jobs: int | None
+) -> None:
+    """Write rule stubs for the unmapped findings under PATHS, grouped into modules by folder.
+
+    Each stub proposes a config key from the finding's context (enclosing function, assigned
+    name, keyword, unit); the output passes `rules validate` unedited.  Existing rule files
+    are never overwritten.
+    """
+    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.errors import UsageError
+    from hardcode_lint.rules.suggest import suggest_files, suggest_rules
+
+    path_list = list(paths) or [Path(".")]
+    config = resolve_config(path_list, config_file)
+    analysis = analyze(path_list, config, jobs=jobs)
+    taken_ids = {r.id for r in analysis.rules.rules}
+    taken_keys = {r.key for r in analysis.rules.rules}
+    unmapped = analysis.matching.unmapped
+    if output is not None and (output.is_dir() or str(output).endswith(("/", "\\"))):
+        files = suggest_files(unmapped, taken_ids, taken_keys)
+        clashes = [name for name in files if (output / name).exists()]
+        if clashes:
+            raise UsageError(f"{output / clashes[0]}: already exists; not overwritten")
+        output.mkdir(parents=True, exist_ok=True)
+        for name, text in files.items():
+            (output / name).write_text(text, encoding="utf-8")
+            click.echo(f"wrote {output / name}", err=True)
+        return
+    if output is not None and output.exists():
+        raise UsageError(f"{output}: already exists; not overwritten")
+    with open_output(output) as stream:
+        stream.write(suggest_rules(unmapped, taken_ids, taken_keys))

@@ -1,0 +1,220 @@
+"""``rules suggest``: rule stubs for unmapped findings, with keys a reviewer would accept.
+
+A key is built from what the code says about the literal: the assigned name
+(``OWNER_TTL_SECONDS`` -> ``owner_ttl_seconds``), the keyword (``timeout=``), the clamped
+variable (``max(ttl_seconds, 1)`` -> ``min_ttl_seconds``), or the enclosing function and what the
+call is for (``asyncio.sleep(60)`` in ``session_cleanup_loop`` ->
+``session_cleanup_interval_seconds``), plus the unit when the name does not already say it.
+Keys are prefixed by the file's stem so that related settings share a section.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from itertools import groupby
+from pathlib import PurePosixPath
+from typing import Any
+
+from hardcode_lint.detect.names import split_words
+from hardcode_lint.model import Context, Finding, Kind
+
+_UNIT_WORDS = frozenset(
+    [
+        "seconds",
+        "secs",
+        "sec",
+        "ms",
+        "millis",
+        "milliseconds",
+        "microseconds",
+        "minutes",
+        "mins",
+        "hours",
+        "days",
+        "weeks",
+        "us",
+    ]
+)
+
+
+def _suggest_data() -> Mapping[str, Any]:
+    text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
+    data: Mapping[str, Any] = tomllib.loads(text)["suggest"]
+    return data
+
+
+@dataclass(frozen=True)
+class Stub:
+    finding: Finding
+    id: str
+    key: str
+
+
+def _snake(identifier: str) -> str:
+    return "_".join(w for w in split_words(identifier) if w)
+
+
+def _function(finding: Finding) -> str:
+    """The innermost enclosing function or class name, snake-cased ('' at module level)."""
+    return _snake((finding.scope or "").rsplit(".", 1)[-1])
+
+
+def _role(finding: Finding, data: Mapping[str, Any]) -> str:
+    last = (finding.api or "").rsplit(".", 1)[-1]
+    key = finding.arg if isinstance(finding.arg, str) and finding.arg in data["roles"] else last
+    role = str(data["roles"].get(key, "duration"))
+    function = _function(finding)
+    if role == "delay" and function.split("_")[-1] in data["loop-suffixes"]:
+        role = "interval"
+    return role
+
+
+def _clamped(finding: Finding) -> str:
+    """``max(ttl_seconds, 1)`` -> ``min_ttl_seconds``; the bound's name when it has none."""
+    bound = (
+        "min" if (finding.api or "").endswith("max") or finding.arg in ("min", "lower") else "max"
+    )
+    match = re.match(r"^[\w.]+\((?P<first>[\w.]+)\s*,", finding.snippet)
+    other = match.group("first").rsplit(".", 1)[-1] if match else ""
+    if other and not other.isdigit():
+        return f"{bound}_{_snake(other)}"
+    return f"{_function(finding) or 'value'}_{bound}"
+
+
+def _base_name(finding: Finding, data: Mapping[str, Any]) -> str:
+    if finding.context in (Context.ASSIGNMENT, Context.DEFAULT):
+        return _snake(str(finding.arg))
+    if finding.kind is Kind.CLAMP:
+        return _clamped(finding)
+    function = _function(finding)
+    if isinstance(finding.arg, str) and not set(split_words(finding.arg)) <= _UNIT_WORDS:
+        arg = _snake(finding.arg)
+        if arg in ("ex", "px"):
+            arg = "ttl"
+        return f"{function}_{arg}" if function and not arg.startswith(function) else arg
+    role = _role(finding, data)
+    function = re.sub(r"_(loop|task|worker)$", "", function)
+    return f"{function}_{role}" if function else role
+
+
+def _with_unit(name: str, finding: Finding, data: Mapping[str, Any]) -> str:
+    if finding.unit is None:
+        return name
+    if set(name.split("_")) & _UNIT_WORDS:
+        return name
+    return f"{name}_{data['unit-suffixes'][finding.unit]}"
+
+
+def _section(path: str) -> str:
+    stem = PurePosixPath(path).stem
+    return _snake(stem.removeprefix("test_")) or "app"
+
+
+def propose_key(finding: Finding, data: Mapping[str, Any] | None = None) -> str:
+    """The config key proposed for one unmapped finding."""
+    data = data or _suggest_data()
+    name = _with_unit(_base_name(finding, data), finding, data)
+    name = re.sub(r"_+", "_", name).strip("_") or "value"
+    return f"{_section(finding.path)}.{name}"
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    result, number = candidate, 2
+    while result in taken:
+        result, number = f"{candidate}_{number}", number + 1
+    taken.add(result)
+    return result
+
+
+def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]) -> list[Stub]:
+    data = _suggest_data()
+    stubs = []
+    for finding in findings:
+        key = _unique(propose_key(finding, data), taken_keys)
+        stub_id = _unique(key.replace(".", "-").replace("_", "-"), taken_ids)
+        stubs.append(Stub(finding, stub_id, key))
+    return stubs
+
+
+def _toml(value: object) -> str:
+    """A TOML literal for a string, number or list (JSON's escapes are valid TOML)."""
+    import json
+
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _rule_text(stub: Stub) -> list[str]:
+    f = stub.finding
+    lines = ["", "[[rule]]", f"id = {_toml(stub.id)}", f"path = {_toml(f.path)}"]
+    if f.scope:
+        lines.append(f"scope = {_toml(f.scope)}")
+    if f.api:
+        lines.append(f"api = {_toml(f.api)}")
+    if f.arg is not None:
+        lines.append(f"arg = {_toml(f.arg)}")
+    lines += [
+        f"value = {_toml(f.number)}",
+        f"key = {_toml(stub.key)}",
+        f"replace = {_toml('config.' + stub.key)}",
+        f"# was: {f.snippet}  ({f.path}:{f.line}, {f.kind.value}"
+        + (f", {f.unit})" if f.unit else ")"),
+    ]
+    return lines
+
+
+def _folder(stub: Stub) -> str:
+    parent = str(PurePosixPath(stub.finding.path).parent)
+    return "" if parent == "." else parent
+
+
+def _module_text(name: str, paths: list[str], stubs: list[Stub]) -> str:
+    lines = [
+        "# Suggested by `hardcode-lint rules suggest`: review the keys, then set `replace`",
+        "# to the expression your code reads the setting with, and add its `imports`.",
+        "[module]",
+        f"name = {_toml(name)}",
+        'priority = "P2"',
+        f"paths = {_toml(paths)}",
+    ]
+    for stub in stubs:
+        lines += _rule_text(stub)
+    return "\n".join(lines) + "\n"
+
+
+def _slug(folder: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", folder).strip("_") or "root"
+
+
+def suggest_files(
+    unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]
+) -> dict[str, str]:
+    """One rule file per folder holding unmapped findings: ``{"src_phase2.toml": text}``."""
+    stubs = stubs_for(sorted(unmapped, key=lambda f: (f.path, f.line, f.column)), taken_ids,
+                      taken_keys)  # fmt: skip
+    files = {}
+    for folder, group in groupby(sorted(stubs, key=_folder), key=_folder):
+        claim = [f"{folder}/*"] if folder else ["*"]
+        files[f"{_slug(folder)}.toml"] = _module_text(folder or "root", claim, list(group))
+    return files
+
+
+def suggest_rules(unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]) -> str:
+    """All stubs as one valid rule file (folders as comment-headed sections of one module)."""
+    stubs = stubs_for(sorted(unmapped, key=lambda f: (f.path, f.line, f.column)), taken_ids,
+                      taken_keys)  # fmt: skip
+    folders = sorted({_folder(s) for s in stubs})
+    if len(folders) == 1:
+        folder = folders[0]
+        return _module_text(folder or "root", [f"{folder}/*" if folder else "*"], stubs)
+    lines = _module_text("Suggested", [], []).rstrip("\n").split("\n")
+    for folder, group in groupby(sorted(stubs, key=_folder), key=_folder):
+        lines += ["", f"# --- {folder or '(root)'} ---"]
+        for stub in group:
+            lines += _rule_text(stub)
+    return "\n".join(lines) + "\n"
