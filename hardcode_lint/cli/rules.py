@@ -80,13 +80,13 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
 @rules_group.command("suggest")
 @paths_argument
 @config_option
-@click.option("--output", "-o", type=click.Path(path_type=Path),
+@click.option("--output", "-o", "output_arg", type=click.Path(path_type=str),
               help="Write the stubs to FILE, or to one file per folder if it is a directory "
                    "(ends with / or exists).")  # fmt: skip
 @jobs_option
 @user_errors
 def suggest_command(
-    paths: tuple[Path, ...], config_file: Path | None, output: Path | None, jobs: int | None
+    paths: tuple[Path, ...], config_file: Path | None, output_arg: str | None, jobs: int | None
 ) -> None:
     """Write rule stubs for the unmapped findings under PATHS, grouped into modules by folder.
 
@@ -104,7 +104,9 @@ def suggest_command(
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}
     unmapped = analysis.matching.unmapped
-    if output is not None and (output.is_dir() or str(output).endswith(("/", "\\"))):
+    output = Path(output_arg) if output_arg is not None else None
+    as_folder = output_arg is not None and output_arg.endswith(("/", "\\"))
+    if output is not None and (output.is_dir() or as_folder):
         files = suggest_files(unmapped, taken_ids, taken_keys)
         clashes = [name for name in files if (output / name).exists()]
         if clashes:

@@ -23,7 +23,7 @@ th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-alig
 th{background:#f6f8fa}code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;
 word-break:break-all}.num{text-align:right}
 .status-migrated{color:#1a7f37}.status-pending{color:#9a6700}.status-unmapped{color:#656d76}
-.status-stale,.status-ambiguous,.problem{color:#cf222e}
+.status-stale,.status-ambiguous,.problem{color:#cf222e}td[class^=status-]{white-space:nowrap}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;
 padding:.8rem 1rem;min-width:12rem}
 """
@@ -60,7 +60,12 @@ def _module_chart(report: Report, s: Strings) -> str:
             f'<text x="{label + width + 6}" y="{y + 14}" font-size="12">'
             f"{t.migrated}/{t.sites} ({t.progress}%)</text>",
         ]
-    return "".join([*parts, "</svg>"])
+    legend = (
+        f'<p class="muted"><span style="color:#1a7f37">■</span> {escape(s["migrated"])} '
+        f'<span style="color:#d4a72c">■</span> {escape(s["pending"])} '
+        f'<span style="color:#aab4bf">■</span> {escape(s["unmapped"])}</p>'
+    )
+    return "".join([*parts, "</svg>", legend])
 
 
 def _trend_chart(report: Report, s: Strings) -> str:
@@ -82,9 +87,14 @@ def _trend_chart(report: Report, s: Strings) -> str:
     return "".join(
         [
             f"<h2>{escape(s['trend'])}</h2>",
-            f'<svg width="{width + 20}" height="{height + 20}" role="img" ',
-            f'viewBox="-10 -10 {width + 20} {height + 20}">',
+            f'<svg width="{width + 60}" height="{height + 30}" role="img" ',
+            f'viewBox="-10 -10 {width + 60} {height + 30}">',
             f'<rect width="{width}" height="{height}" fill="none" stroke="#d0d7de"/>',
+            f'<text x="{width + 4}" y="8" font-size="11">100%</text>',
+            f'<text x="{width + 4}" y="{height}" font-size="11">0%</text>',
+            f'<text x="0" y="{height + 14}" font-size="11">{escape(points[0].generated)}</text>',
+            f'<text x="{width}" y="{height + 14}" font-size="11" text-anchor="end">'
+            f"{escape(points[-1].generated)}</text>",
             f'<polyline points="{line}" fill="none" stroke="#0969da" stroke-width="2"/>',
             *dots,
             "</svg>",
@@ -131,16 +141,20 @@ def _overview(report: Report, s: Strings) -> str:
 
 
 def _module(entry: ModuleReport, s: Strings) -> str:
-    columns = ["file", "line", "old", "new", "key", "status"]
-    head = "".join(f"<th>{escape(s[c])}</th>" for c in columns)
-    body = ""
+    columns = ["line", "old", "new", "key", "status"]
+    head = "<tr>" + "".join(f"<th>{escape(s[c])}</th>" for c in columns) + "</tr>"
+    parts = [f"<h3>{escape(sections.heading(entry, s))}</h3>"]
     for path, rows in sections.by_file(entry):
+        body = ""
         for row in rows:
-            status = f'<td class="status-{row.status.value}">{escape(s.status(row.status))}</td>'
-            body += (f"<tr><td><code>{escape(path)}</code></td><td class=\"num\">{row.line}</td>"
-                     f"<td><code>{escape(row.old)}</code></td><td><code>{escape(row.new)}</code></td>"
-                     f"<td><code>{escape(row.key or '')}</code></td>{status}</tr>")  # fmt: skip
-    return f"<h3>{escape(sections.heading(entry, s))}</h3><table><tr>{head}</tr>{body}</table>"
+            cells = [row.old, row.new, row.key or ""]
+            body += (
+                f'<tr><td class="num">{row.line}</td>'
+                + "".join(f"<td><code>{escape(c)}</code></td>" for c in cells)
+                + f'<td class="status-{row.status.value}">{escape(s.status(row.status))}</td></tr>'
+            )
+        parts.append(f"<h4><code>{escape(path)}</code></h4><table>{head}{body}</table>")
+    return "".join(parts)
 
 
 def render(report: Report, strings: Strings, stream: TextIO) -> None:

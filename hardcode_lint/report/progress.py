@@ -8,6 +8,7 @@ sites: they have to be fixed, not migrated.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -142,6 +143,14 @@ def _count(entry: ModuleReport, totals: Iterable[Tally], tests: Tally, productio
         entry.files.add(row.path)
 
 
+def report_time() -> datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible reports, golden tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
 def build_report(analysis: Analysis, now: datetime | None = None) -> Report:
     """The report of ``analysis``; modules sorted by priority (naturally), then name."""
     entries = {m.name: ModuleReport(m) for m in analysis.rules.modules}
@@ -163,7 +172,7 @@ def build_report(analysis: Analysis, now: datetime | None = None) -> Report:
                        e.module.name.lower()),
     )  # fmt: skip
     return Report(
-        generated=(now or datetime.now(UTC)).replace(microsecond=0),
+        generated=(now or report_time()).replace(microsecond=0),
         totals=totals,
         production=production,
         tests=tests,

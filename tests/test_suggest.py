@@ -1,0 +1,79 @@
+"""`rules suggest`: stubs for unmapped findings that validate unedited, with sensible keys."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hardcode_lint.cli.main import cli
+from hardcode_lint.rules.load import load_rules
+from tests.helpers import detect_in
+
+SCHEDULER = Path(__file__).resolve().parent.parent / "fixtures" / "scheduler"
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        ("import asyncio\nasync def session_cleanup_loop():\n    await asyncio.sleep(60)\n",
+         "snippet.session_cleanup_interval_seconds"),
+        ("import asyncio\nasync def ensure_group():\n    await asyncio.sleep(2)\n",
+         "snippet.ensure_group_delay_seconds"),
+        ("OWNER_TTL_SECONDS = 30\n", "snippet.owner_ttl_seconds"),
+        ("class W:\n    def __init__(self):\n        self.heartbeat_interval = 10\n",
+         "snippet.heartbeat_interval_seconds"),
+        ("def set_with_ttl(ttl_seconds):\n    return max(ttl_seconds, 1)\n",
+         "snippet.min_ttl_seconds"),
+        ("def read(count):\n    return min(count, 100)\n", "snippet.max_count"),
+        ("import asyncio\nasync def current_version(c):\n    await asyncio.wait_for(c, timeout=0.25)\n",
+         "snippet.current_version_timeout_seconds"),
+        ("def remember_miss(r):\n    r.set('k', b'', ex=120)\n", "snippet.remember_miss_ttl_seconds"),
+        ("def f(retry_delay_ms=250):\n    pass\n", "snippet.retry_delay_ms"),
+        ("from datetime import timedelta\ndef g():\n    return timedelta(minutes=5)\n",
+         "snippet.g_duration_minutes"),
+    ],
+)  # fmt: skip
+def test_proposed_keys(tmp_path, source, key):
+    from hardcode_lint.rules.suggest import propose_key
+
+    (finding,) = detect_in(tmp_path, source)
+    assert propose_key(finding) == key
+
+
+def test_suggested_file_validates_and_has_no_duplicates(tmp_path, monkeypatch):
+    copy = tmp_path / "scheduler"
+    shutil.copytree(SCHEDULER, copy)
+    monkeypatch.chdir(copy)
+    result = CliRunner().invoke(cli, ["rules", "suggest", "--output", "rules/suggested.toml"])
+    assert result.exit_code == 0, result.stderr
+    data = tomllib.loads((copy / "rules" / "suggested.toml").read_text())
+    ids = [r["id"] for r in data["rule"]]
+    keys = [r["key"] for r in data["rule"]]
+    assert len(ids) == len(set(ids)) == 17 and len(keys) == len(set(keys))
+    loaded = load_rules(copy, ("rules",))
+    assert loaded.problems == []
+    assert not {r.key for r in loaded.rules if r.file.endswith("suggested.toml")} & {
+        r.key for r in loaded.rules if not r.file.endswith("suggested.toml")
+    }
+    after = CliRunner().invoke(cli, ["report", "--format", "json"])
+    assert '"unmapped": 0' in after.stdout  # every stub matches the finding it was made for
+
+
+def test_one_file_per_folder_into_a_directory(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("")
+    for folder in ("a", "b/c"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "m.py").write_text(textwrap.dedent("import time\ntime.sleep(3)\n"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["rules", "suggest", "--output", "suggested/"])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "suggested").iterdir()) == ["a.toml", "b_c.toml"]
+    module = tomllib.loads((tmp_path / "suggested" / "b_c.toml").read_text())["module"]
+    assert module["paths"] == ["b/c/*"]
+    again = CliRunner().invoke(cli, ["rules", "suggest", "--output", "suggested/"])
+    assert again.exit_code == 2 and "already exists" in again.stderr
