@@ -9,7 +9,7 @@ import pytest
 
 from hardcode_lint.api import analyze
 from hardcode_lint.config import Config
-from hardcode_lint.rules.match import api_matches
+from hardcode_lint.rules.match import api_matches, scope_matches
 
 
 def project(root: Path, source: str, rules: str) -> dict[str, str]:
@@ -144,6 +144,22 @@ def test_pending_findings_carry_rule_and_key(tmp_path):
     analysis = analyze([tmp_path], Config(root=tmp_path), jobs=1)
     (finding,) = [f for f in analysis.scan.findings if f.rule]
     assert (finding.rule, finding.key, finding.status.value) == ("delta", "k.delta", "pending")
+
+
+@pytest.mark.parametrize(
+    ("actual", "wanted", "expected"),
+    [
+        ("start_background_tasks", "start_background_tasks", True),
+        ("start_background_tasks.preload", "start_background_tasks", True),
+        ("Worker.run", "Worker", True),
+        ("Worker.run", "Worker.r*", True),
+        ("Worker.run", "run", False),
+        ("Worker.run", "Work", False),
+        (None, "Worker", False),
+    ],
+)
+def test_scope_covers_nested_defs(actual, wanted, expected):
+    assert scope_matches(actual, wanted) is expected
 
 
 @pytest.mark.parametrize(

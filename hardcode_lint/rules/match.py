@@ -54,6 +54,18 @@ def api_matches(actual: str | None, wanted: str) -> bool:
     return actual == wanted or actual.endswith("." + wanted)
 
 
+def scope_matches(actual: str | None, wanted: str) -> bool:
+    """Whether the site lies inside a def/class whose qualname matches the glob ``wanted``.
+
+    A literal in ``Worker.run.retry`` is inside ``Worker``, ``Worker.run`` and
+    ``Worker.run.retry``; any of them (or a glob such as ``Worker.*``) selects it.
+    """
+    if actual is None:
+        return False
+    parts = actual.split(".")
+    return any(fnmatchcase(".".join(parts[:n]), wanted) for n in range(len(parts), 0, -1))
+
+
 class _Matcher:
     """One rule's fields, compiled once."""
 
@@ -68,7 +80,7 @@ class _Matcher:
         rule = self.rule
         if self.paths is not None and not self.paths.match_file(site.path):
             return False
-        if rule.scope is not None and not fnmatchcase(site.scope or "", rule.scope):
+        if rule.scope is not None and not scope_matches(site.scope, rule.scope):
             return False
         if rule.api is not None and not api_matches(site.api, rule.api):
             return False
