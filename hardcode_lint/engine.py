@@ -63,6 +63,11 @@ def to_seconds(number: Number, unit: str | None) -> Number | None:
     return seconds
 
 
+def line_columns(text: str) -> _Lines:
+    """A helper turning ast's byte offsets in ``text`` into 1-based character columns."""
+    return _Lines(text)
+
+
 class _Lines:
     """The file's lines, split only when a finding needs one, the way ``ast`` counts them."""
 

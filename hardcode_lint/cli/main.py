@@ -5,6 +5,8 @@ from __future__ import annotations
 import click
 
 from hardcode_lint import __version__
+from hardcode_lint.cli.defaults import defaults_command
+from hardcode_lint.cli.fix import fix_command
 from hardcode_lint.cli.report import report_command
 from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
@@ -23,6 +25,8 @@ def cli() -> None:
 cli.add_command(scan_command)
 cli.add_command(report_command)
 cli.add_command(rules_group)
+cli.add_command(fix_command)
+cli.add_command(defaults_command)
 
 
 def main() -> None:

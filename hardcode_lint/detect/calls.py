@@ -30,6 +30,7 @@ class Detection:
     arg: ArgKey | None
     scope: str | None
     snippet: str
+    where: Scope | None = None  # the scope object, for name lookups at the site (fix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ class CallJudge:
                 arg=key,
                 scope=site.scope.qualname,
                 snippet=self._snippet(site, node, key),
+                where=site.scope,
             )
 
     def _verdict(

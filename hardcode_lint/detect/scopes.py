@@ -68,7 +68,7 @@ class Scope:
         return scope
 
 
-def _lookup(name: str, scope: Scope) -> tuple[Binding, Scope] | None:
+def lookup(name: str, scope: Scope) -> tuple[Binding, Scope] | None:
     """The binding ``name`` refers to from code directly in ``scope`` (LEGB, classes skipped)."""
     current: Scope | None = scope
     first = True
@@ -93,7 +93,7 @@ def resolve_dotted(parts: tuple[str, ...], scope: Scope, depth: int = 0) -> str 
     if depth > _MAX_ALIAS_DEPTH or not parts:
         return None
     root, rest = parts[0], parts[1:]
-    found = _lookup(root, scope)
+    found = lookup(root, scope)
     if found is None:
         base = root if root in _BUILTINS else None
     else:

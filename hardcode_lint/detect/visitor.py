@@ -41,6 +41,7 @@ class DetectorVisitor(cst.CSTVisitor):
         self.hits: list[ReplacementHit] = []
         self.scope = Scope(ScopeKind.MODULE, None, None)
         self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
+        self.literals: list[cst.BaseExpression] = []  # literal nodes by that number
         self.detections: list[Detection] = []
         self._calls: list[CallSite] = []
         self._blind = 0  # > 0 inside type annotations, where nothing is a finding
@@ -50,6 +51,7 @@ class DetectorVisitor(cst.CSTVisitor):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if isinstance(node, _LITERAL_ROOTS) and is_cst_literal(node):
             self.ordinals[id(node)] = len(self.ordinals)
+            self.literals.append(node)
             return False
         if isinstance(node, cst.FormattedString):
             return False  # the pre-pass does not look inside f-strings either
@@ -215,9 +217,19 @@ class DetectorVisitor(cst.CSTVisitor):
         written: str,
         snippet: str,
     ) -> None:
-        scope = self.scope.qualname
+        scope = self.scope
         self.detections.append(
-            Detection(node, verdict.kind, context, verdict.unit, written, name, scope, snippet)
+            Detection(
+                node,
+                verdict.kind,
+                context,
+                verdict.unit,
+                written,
+                name,
+                scope.qualname,
+                snippet,
+                where=scope,
+            )
         )
 
     # -- calls: judged once every binding is known --------------------------------------------

@@ -1,0 +1,78 @@
+"""``hardcode-lint defaults``: the config defaults that keep behaviour exactly as it was."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from hardcode_lint.cli.common import (
+    EXIT_FAIL,
+    config_option,
+    jobs_option,
+    paths_argument,
+    user_errors,
+)
+from hardcode_lint.defaults.files import FORMATS, Conflict
+
+
+@click.command("defaults")
+@paths_argument
+@config_option
+@click.option("--write", "write_to", type=click.Path(path_type=Path, dir_okay=False),
+              help="Merge into FILE (TOML or JSON), keeping its comments.")  # fmt: skip
+@click.option("--format", "output_format", type=click.Choice(FORMATS),
+              help="Output format [default: from the file's suffix, else toml].")  # fmt: skip
+@jobs_option
+@user_errors
+def defaults_command(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    write_to: Path | None,
+    output_format: str | None,
+    jobs: int | None,
+) -> None:
+    """Show or write every rule key with the value of the literal it replaces, nested by
+    dotted key, units in the key's name or an inline comment.
+
+    Exits 1 without writing when a key already in the file (--write FILE, else the configured
+    defaults-file) holds a different value: changing it would change behaviour.
+    """
+    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.defaults.files import format_for, merge, render
+    from hardcode_lint.defaults.values import rule_defaults
+    from hardcode_lint.fix.write import write_atomically
+
+    path_list = list(paths) or [Path(".")]
+    config = resolve_config(path_list, config_file)
+    defaults = rule_defaults(analyze(path_list, config, jobs=jobs))
+    problems = [d for d in defaults if d.conflict]
+    for default in problems:
+        values = ", ".join(map(str, default.conflict))
+        click.echo(f"error: {default.key}: its sites hold different literals ({values})", err=True)
+    for default in defaults:
+        if default.value is None:
+            click.echo(f"note: {default.key}: migrated and its rule gives no `value`; "
+                       "add one to record the default", err=True)  # fmt: skip
+    target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
+    fmt = format_for(target, output_format)
+    existing = target.read_text("utf-8") if target is not None and target.exists() else None
+    conflicts: list[Conflict] = []
+    if existing is None:
+        text = render(defaults, fmt)
+    else:
+        text, conflicts = merge(existing, defaults, fmt)
+    for conflict in conflicts:
+        click.echo(f"error: {target}: {conflict}", err=True)
+    if conflicts or problems:
+        sys.exit(EXIT_FAIL)
+    if write_to is None:
+        click.echo(render(defaults, fmt), nl=False)
+        return
+    if existing is None:
+        write_to.parent.mkdir(parents=True, exist_ok=True)
+        write_to.write_text(text, encoding="utf-8")
+    elif text != existing:
+        write_atomically(write_to, existing.encode("utf-8"), text.encode("utf-8"))
+    click.echo(f"wrote {len(defaults)} default(s) to {write_to}", err=True)

@@ -1,0 +1,105 @@
+"""``hardcode-lint fix``: show (default) or apply (``--write``) the codemod for pending rules."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from hardcode_lint.cli.common import (
+    EXIT_FAIL,
+    EXIT_USAGE,
+    config_option,
+    jobs_option,
+    paths_argument,
+    user_errors,
+)
+
+if TYPE_CHECKING:
+    from hardcode_lint.fix.plan import FixPlan
+    from hardcode_lint.fix.run import FixRun
+
+
+def _print_diff(text: str) -> None:
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    for line in text.splitlines():
+        style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1]) if colour else None
+        bold = line.startswith(("+++", "---"))
+        click.echo(click.style(line, fg=style, bold=bold) if style or bold else line)
+
+
+@click.command("fix")
+@paths_argument
+@config_option
+@click.option(
+    "--rule", "rule_ids", multiple=True, metavar="ID", help="Only this rule (repeatable)."
+)
+@click.option("--module", "modules", multiple=True, metavar="NAME",
+              help="Only the rules of this module (repeatable).")  # fmt: skip
+@click.option("--write", is_flag=True, help="Apply the changes (default: show a unified diff).")
+@click.option("--allow-dirty", is_flag=True,
+              help="Write files that have uncommitted changes in git.")  # fmt: skip
+@jobs_option
+@user_errors
+def fix_command(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    rule_ids: tuple[str, ...],
+    modules: tuple[str, ...],
+    write: bool,
+    allow_dirty: bool,
+    jobs: int | None,
+) -> None:
+    """Replace each pending rule's literal with its `replace` expression and add its `imports`.
+
+    Only the literal changes; every other byte of the file stays.  A file whose result would
+    not parse is left alone.  With --write, files with uncommitted git changes are refused
+    (exit 2) unless --allow-dirty; files are written atomically.  Exit 1 when nothing could be
+    applied for a selected rule (stale, ambiguous, or every site refused).
+    """
+    from hardcode_lint.api import analyze, resolve_config, settings_for
+    from hardcode_lint.fix.plan import plan_fixes
+    from hardcode_lint.fix.run import compute_fixes, refuse_dirty, unified_diff, write_fixes
+
+    path_list = list(paths) or [Path(".")]
+    config = resolve_config(path_list, config_file)
+    analysis = analyze(path_list, config, jobs=jobs)
+    plan = plan_fixes(analysis, rule_ids, modules)
+    run = compute_fixes(plan, config.root, settings_for(config))
+    if not write:
+        for fix in run.changed:
+            _print_diff(unified_diff(fix))
+    else:
+        dirty, outside = refuse_dirty(run, config.root)
+        if dirty and not allow_dirty:
+            for rel in dirty:
+                click.echo(f"error: {rel}: has uncommitted changes; commit or stash them, "
+                           "or pass --allow-dirty", err=True)  # fmt: skip
+            sys.exit(EXIT_USAGE)
+        for rel in outside:
+            click.echo(f"note: {rel}: not in a git work tree; writing it anyway", err=True)
+        write_fixes(run, config.root)
+    sys.exit(_summary(plan, run, write))
+
+
+def _summary(plan: FixPlan, run: FixRun, wrote: bool) -> int:
+    """Print what was applied and what was not; the exit code (1: a selected rule got nothing)."""
+    from hardcode_lint.fix.run import refused_edits
+
+    applied = run.applied(wrote)
+    for edit, reason in refused_edits(run):
+        where = f"{edit.finding.path}:{edit.finding.line}"
+        click.echo(f"{where}: {edit.rule.id}: not applied: {reason}", err=True)
+    for rule, reason in plan.blocked:
+        click.echo(f"{rule.file}:{rule.line}: {rule.id}: not applied: {reason}", err=True)
+    files = len(run.written) if wrote else len(run.changed)
+    verb = "changed" if wrote else "would change"
+    click.echo(f"{len(applied)} rule(s) applied, {files} file(s) {verb}", err=True)
+    if plan.done:
+        click.echo(f"{len(plan.done)} rule(s) already migrated", err=True)
+    selected = {r.id for r, _ in plan.blocked}
+    selected |= {e.rule.id for edits in plan.edits.values() for e in edits}
+    return EXIT_FAIL if selected - applied else 0

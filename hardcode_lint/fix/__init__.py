@@ -1,0 +1,1 @@
+"""Fixing: the codemod that turns pending rules into config reads, and writing it safely."""

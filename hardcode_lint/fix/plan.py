@@ -1,0 +1,52 @@
+"""Which literals ``fix`` will replace: the pending sites of the selected rules, by file."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from hardcode_lint.api import Analysis
+from hardcode_lint.errors import UsageError
+from hardcode_lint.fix.codemod import Edit
+from hardcode_lint.model import Rule, Status
+
+
+@dataclass
+class FixPlan:
+    edits: dict[str, list[Edit]] = field(default_factory=dict)  # by root-relative path
+    blocked: list[tuple[Rule, str]] = field(default_factory=list)  # selected, cannot be applied
+    done: list[Rule] = field(default_factory=list)  # selected, already migrated
+
+
+def plan_fixes(
+    analysis: Analysis, rule_ids: Collection[str] = (), modules: Collection[str] = ()
+) -> FixPlan:
+    """The edits for the selected rules (all rules when nothing is selected).
+
+    An unknown ``--rule`` or ``--module`` is a usage error.  Stale and ambiguous rules are
+    reported, not guessed at: which literal an ambiguous rule means is for a human to say.
+    """
+    known_ids = {o.rule.id for o in analysis.matching.outcomes}
+    known_modules = {m.name for m in analysis.rules.modules}
+    for wanted, known, what in ((rule_ids, known_ids, "rule"), (modules, known_modules, "module")):
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise UsageError(f"unknown {what} {unknown[0]!r} (see `hardcode-lint rules list`)")
+    plan = FixPlan()
+    for outcome in analysis.matching.outcomes:
+        rule = outcome.rule
+        if (rule_ids and rule.id not in rule_ids) or (modules and rule.module not in modules):
+            continue
+        status = outcome.status
+        if status is Status.MIGRATED:
+            plan.done.append(rule)
+        elif status is Status.STALE:
+            plan.blocked.append((rule, "stale: neither its literal nor its replacement is found"))
+        elif status is Status.AMBIGUOUS:
+            count = len(outcome.findings) + len(outcome.replacements)
+            plan.blocked.append((rule, f"ambiguous: matches {count} sites, count allows "
+                                       f"{rule.count}; narrow the rule first"))  # fmt: skip
+        else:
+            for finding in outcome.findings:
+                plan.edits.setdefault(finding.path, []).append(Edit(finding, rule))
+    return plan
