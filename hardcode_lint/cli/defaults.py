@@ -56,19 +56,19 @@ def defaults_command(
             click.echo(f"note: {default.key}: migrated and its rule gives no `value`; "
                        "add one to record the default", err=True)  # fmt: skip
     target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
-    fmt = format_for(target, output_format)
+    target_format = format_for(target, output_format if write_to else None)
     existing = target.read_text("utf-8") if target is not None and target.exists() else None
     conflicts: list[Conflict] = []
     if existing is None:
-        text = render(defaults, fmt)
+        text = render(defaults, target_format)
     else:
-        text, conflicts = merge(existing, defaults, fmt)
+        text, conflicts = merge(existing, defaults, target_format)
     for conflict in conflicts:
         click.echo(f"error: {target}: {conflict}", err=True)
     if conflicts or problems:
         sys.exit(EXIT_FAIL)
     if write_to is None:
-        click.echo(render(defaults, fmt), nl=False)
+        click.echo(render(defaults, format_for(None, output_format)), nl=False)
         return
     if existing is None:
         write_to.parent.mkdir(parents=True, exist_ok=True)
