@@ -97,7 +97,7 @@ def scan(
     config = config or resolve_config(path_list)
     settings = settings_for(config, prefilter=prefilter, replacements=replacements)
     tasks = tasks_for(path_list, config)
-    result = ScanResult(root=config.root, files=len(tasks))
+    result = ScanResult(root=config.root, files=len(tasks), scanned=[t.rel for t in tasks])
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     for done, file_result in enumerate(_analyze_all(tasks, settings, workers), start=1):
         result.findings.extend(file_result.findings)
@@ -154,4 +154,5 @@ def analyze(
     )
     matching = match_rules(rules.rules, result.findings, result.replacements)
     result.findings = matching.findings
+    result.fixes = {rule.id: rule.replace for rule in rules.rules}
     return Analysis(config=config, scan=result, rules=rules, matching=matching)

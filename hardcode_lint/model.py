@@ -154,3 +154,5 @@ class ScanResult:
     replacements: list[Replacement] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
     files: int = 0
+    scanned: list[str] = field(default_factory=list)  # root-relative paths, in scan order
+    fixes: dict[str, str] = field(default_factory=dict)  # rule id -> its replace expression

@@ -7,6 +7,7 @@ import click
 from hardcode_lint import __version__
 from hardcode_lint.cli.defaults import defaults_command
 from hardcode_lint.cli.fix import fix_command
+from hardcode_lint.cli.gate import baseline_command, check_command
 from hardcode_lint.cli.report import report_command
 from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
@@ -27,6 +28,8 @@ cli.add_command(report_command)
 cli.add_command(rules_group)
 cli.add_command(fix_command)
 cli.add_command(defaults_command)
+cli.add_command(check_command)
+cli.add_command(baseline_command)
 
 
 def main() -> None:

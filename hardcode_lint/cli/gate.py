@@ -1,0 +1,94 @@
+"""``hardcode-lint check`` (the CI / pre-commit gate) and ``hardcode-lint baseline``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from hardcode_lint.cli.common import (
+    EXIT_FAIL,
+    config_option,
+    jobs_option,
+    open_output,
+    paths_argument,
+    user_errors,
+)
+from hardcode_lint.gate.render import CHECK_FORMATS
+
+
+@click.command("check")
+@paths_argument
+@config_option
+@click.option("--format", "output_format", type=click.Choice(CHECK_FORMATS), default="text",
+              show_default=True, help="Output format.")  # fmt: skip
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the output to FILE instead of standard output.")  # fmt: skip
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Baseline file [default: the configured `baseline`].")  # fmt: skip
+@click.option("--min-progress", type=click.FloatRange(0, 100), metavar="PCT",
+              help="Fail when the migration's progress is below PCT percent.")  # fmt: skip
+@jobs_option
+@user_errors
+def check_command(
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    output_format: str,
+    output: Path | None,
+    baseline_file: Path | None,
+    min_progress: float | None,
+    jobs: int | None,
+) -> None:
+    """Fail (exit 1) when a new hardcode appears, a rule is stale or ambiguous, a migrated rule's
+    literal is back, --min-progress is not met, or the defaults-file disagrees with a literal.
+
+    Given only files (as pre-commit passes them), it judges those files alone.  Exit 0 when the
+    gate passes, 2 on a usage or config error.
+    """
+    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.discover.files import relative
+    from hardcode_lint.gate.baseline import read_baseline
+    from hardcode_lint.gate.check import defaults_failures, judge
+    from hardcode_lint.gate.render import render
+    from hardcode_lint.report.progress import build_report
+
+    path_list = list(paths) or [Path(".")]
+    config = resolve_config(path_list, config_file)
+    file_mode = bool(paths) and all(p.is_file() for p in paths)
+    files = {relative(p.resolve(), config.root) for p in paths} if file_mode else None
+    analysis = analyze(path_list, config, jobs=jobs)
+    baseline = read_baseline(baseline_file or config.root / config.baseline)
+    progress = build_report(analysis).totals.progress if min_progress is not None else None
+    verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
+    verdict.failures += defaults_failures(analysis, files)
+    with open_output(output) as stream:
+        render(verdict, analysis.scan, output_format, stream)
+    sys.exit(0 if verdict.passed else EXIT_FAIL)
+
+
+@click.command("baseline")
+@paths_argument
+@config_option
+@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
+              help="File to write [default: the configured `baseline`].")  # fmt: skip
+@jobs_option
+@user_errors
+def baseline_command(
+    paths: tuple[Path, ...], config_file: Path | None, output: Path | None, jobs: int | None
+) -> None:
+    """Accept the current unmapped findings and record the migrated rules, so that `check`
+    fails only on what is new (or on a migrated rule slipping back)."""
+    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.gate.baseline import entries_for, write_baseline
+    from hardcode_lint.model import Status
+
+    path_list = list(paths) or [Path(".")]
+    config = resolve_config(path_list, config_file)
+    analysis = analyze(path_list, config, jobs=jobs)
+    entries = [entry for entry, _ in entries_for(analysis.matching.unmapped)]
+    migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
+    target = output or config.root / config.baseline
+    write_baseline(target, entries, migrated)
+    click.echo(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)",
+               err=True)  # fmt: skip
