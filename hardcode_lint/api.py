@@ -37,14 +37,13 @@ def settings_for(
     config: Config, *, prefilter: bool = True, replacements: Iterable[str] = ()
 ) -> Settings:
     from hardcode_lint.detect.catalog import build_catalog
-    from hardcode_lint.detect.replacements import Watchlist
 
     return Settings(
         catalog=build_catalog(config.catalog),
         select=config.select,
         ignore=config.ignore,
         prefilter=prefilter,
-        watch=Watchlist.from_expressions(replacements),
+        replacements=tuple(sorted(set(replacements))),
     )
 
 

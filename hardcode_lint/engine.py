@@ -8,24 +8,23 @@ is what makes it safe to run in worker processes and to cache.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hardcode_lint.detect.calls import Detection
 from hardcode_lint.detect.catalog import UNIT_SECONDS, Catalog
 from hardcode_lint.detect.codes import code_for, selected
-from hardcode_lint.detect.literals import fold_cst
-from hardcode_lint.detect.replacements import Watchlist
-from hardcode_lint.detect.sourcetext import literal_text
 from hardcode_lint.detect.suppress import is_suppressed
 from hardcode_lint.model import FileError, FileResult, Finding, Number, Replacement
 from hardcode_lint.parse.prepass import Span, parse_ast, prepass
 from hardcode_lint.parse.source import SourceError, read_source
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
     import libcst as cst
 
+    from hardcode_lint.detect.calls import Detection
+    from hardcode_lint.detect.replacements import Watchlist
     from hardcode_lint.detect.visitor import DetectorVisitor
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -48,7 +47,23 @@ class Settings:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     prefilter: bool = True
-    watch: Watchlist = field(default_factory=Watchlist)
+    replacements: tuple[str, ...] = ()  # the rules' replace expressions (migrated sites)
+
+    @property
+    def watch(self) -> Watchlist:
+        return watchlist_for(self.replacements)
+
+
+@lru_cache(maxsize=4)
+def watchlist_for(replacements: tuple[str, ...]) -> Watchlist:
+    from hardcode_lint.detect.replacements import Watchlist
+
+    return Watchlist.from_expressions(replacements)
+
+
+def mentions(replacements: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` may hold a replacement, decided without libcst when possible."""
+    return bool(replacements) and watchlist_for(replacements).mentioned_in(text)
 
 
 def to_seconds(number: Number, unit: str | None) -> Number | None:
@@ -89,6 +104,9 @@ class _Lines:
 def _finding(
     task: FileTask, detection: Detection, span: Span, lines: _Lines, settings: Settings
 ) -> Finding | None:
+    from hardcode_lint.detect.cst_literals import fold_cst
+    from hardcode_lint.detect.sourcetext import literal_text
+
     number = fold_cst(detection.node)
     if number is None:
         return None
@@ -168,7 +186,7 @@ def _replacements(task: FileTask, visitor: DetectorVisitor) -> tuple[Replacement
 
 def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:
     pre = prepass(parse_ast(text), settings.catalog.words, settings.catalog.callee_names())
-    wanted = pre.candidate or settings.watch.mentioned_in(text)
+    wanted = pre.candidate or mentions(settings.replacements, text)
     if settings.prefilter and not wanted:
         return FileResult(task.rel)
     visitor = _detect(text, settings)

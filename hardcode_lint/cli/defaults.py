@@ -14,7 +14,8 @@ from hardcode_lint.cli.common import (
     paths_argument,
     user_errors,
 )
-from hardcode_lint.defaults.files import FORMATS, Conflict
+
+FORMATS = ("toml", "json", "yaml")  # written by hardcode_lint.defaults.files
 
 
 @click.command("defaults")
@@ -40,7 +41,7 @@ def defaults_command(
     defaults-file) holds a different value: changing it would change behaviour.
     """
     from hardcode_lint.api import analyze, resolve_config
-    from hardcode_lint.defaults.files import format_for, merge, render
+    from hardcode_lint.defaults.files import Conflict, format_for, merge, render
     from hardcode_lint.defaults.values import rule_defaults
     from hardcode_lint.fix.write import write_atomically
 

@@ -19,8 +19,6 @@ from tomlkit.items import Table
 from hardcode_lint.defaults.values import Default
 from hardcode_lint.errors import UsageError
 
-FORMATS = ("toml", "json", "yaml")
-
 
 @dataclass(frozen=True)
 class Conflict:

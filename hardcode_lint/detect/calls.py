@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
-from hardcode_lint.detect.literals import is_cst_literal
+from hardcode_lint.detect.cst_literals import is_cst_literal
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Scope, resolve_dotted

@@ -20,7 +20,7 @@ from hardcode_lint.detect.calls import (
     dotted_parts,
 )
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.literals import is_cst_literal
+from hardcode_lint.detect.cst_literals import is_cst_literal
 from hardcode_lint.detect.names import NameVerdict, classify_name
 from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind

@@ -9,8 +9,6 @@ from hardcode_lint.gate.check import Failure, Verdict
 from hardcode_lint.model import FileError, ScanResult
 from hardcode_lint.output.annotations import Annotation, AnnotationRun, finding_annotation
 
-CHECK_FORMATS = ["text", "json", "sarif", "github"]
-
 
 def _where(failure: Failure) -> str:
     return f"{failure.path}:{failure.line}" if failure.line else failure.path

@@ -1,0 +1,41 @@
+"""The libcst twin of ``literals.is_ast_literal``, and constant folding of libcst nodes."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from hardcode_lint.detect.literals import CST_BINARY, CST_UNARY, apply_binary, apply_unary
+from hardcode_lint.model import Number
+
+
+def is_cst_literal(node: cst.BaseExpression) -> bool:
+    """Whether ``node`` is built of int/float literals and arithmetic only."""
+    if isinstance(node, cst.Integer | cst.Float):
+        return True
+    if isinstance(node, cst.UnaryOperation):
+        return type(node.operator).__name__ in CST_UNARY and is_cst_literal(node.expression)
+    if isinstance(node, cst.BinaryOperation):
+        return (
+            type(node.operator).__name__ in CST_BINARY
+            and is_cst_literal(node.left)
+            and is_cst_literal(node.right)
+        )
+    return False
+
+
+def fold_cst(node: cst.BaseExpression) -> Number | None:
+    """The value of a literal expression (see :func:`is_cst_literal`); None if it cannot be had."""
+    if isinstance(node, cst.Integer | cst.Float):
+        value = node.evaluated_value
+        return value if isinstance(value, int | float) else None
+    if isinstance(node, cst.UnaryOperation):
+        operand = fold_cst(node.expression)
+        op = CST_UNARY.get(type(node.operator).__name__)
+        return None if operand is None or op is None else apply_unary(op, operand)
+    if isinstance(node, cst.BinaryOperation):
+        left, right = fold_cst(node.left), fold_cst(node.right)
+        op = CST_BINARY.get(type(node.operator).__name__)
+        if left is None or right is None or op is None:
+            return None
+        return apply_binary(op, left, right)
+    return None
