@@ -11,9 +11,7 @@ walked once per run.  Example::
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,16 +19,14 @@ from typing import TYPE_CHECKING
 from hardcode_lint.config import Config, find_root, load_config
 from hardcode_lint.discover.files import discover, relative
 from hardcode_lint.discover.globs import compile_globs
-from hardcode_lint.engine import FileTask, Settings, analyze_file
+from hardcode_lint.engine import FileTask, Settings
 from hardcode_lint.errors import UsageError
-from hardcode_lint.model import FileResult, ScanResult
+from hardcode_lint.model import ScanResult
+from hardcode_lint.runner import Progress, run_files
 
 if TYPE_CHECKING:
     from hardcode_lint.rules.load import RuleSet
     from hardcode_lint.rules.match import Matching
-
-Progress = Callable[[int, int], None]  # (files done, files in all)
-_PARALLEL_THRESHOLD = 16  # fewer files than this: a process pool costs more than it saves
 
 
 def settings_for(
@@ -64,18 +60,6 @@ def tasks_for(paths: Sequence[str | Path], config: Config) -> list[FileTask]:
     return tasks
 
 
-def _analyze_all(tasks: list[FileTask], settings: Settings, jobs: int) -> Iterator[FileResult]:
-    if jobs <= 1 or len(tasks) < _PARALLEL_THRESHOLD:
-        for task in tasks:
-            yield analyze_file(task, settings)
-        return
-    import libcst  # noqa: F401  (warm the parser once, before the workers fork)
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        chunk = max(1, min(32, len(tasks) // (jobs * 8)))
-        yield from pool.map(analyze_file, tasks, [settings] * len(tasks), chunksize=chunk)
-
-
 def scan(
     paths: Iterable[str | Path] = (".",),
     config: Config | None = None,
@@ -84,27 +68,28 @@ def scan(
     prefilter: bool = True,
     progress: Progress | None = None,
     replacements: Iterable[str] = (),
+    use_cache: bool = True,
 ) -> ScanResult:
     """Find every hardcoded duration, clamp bound and limit under ``paths``.
 
     ``config`` defaults to the one found from the first path.  ``jobs`` is the number of worker
     processes (default: the CPU count).  ``replacements`` are rule ``replace`` expressions to
-    look for (migrated sites).  Raises :class:`~hardcode_lint.errors.UsageError` for a missing
-    path or a bad configuration; unreadable or unparsable files go to ``errors``.
+    look for (migrated sites).  ``use_cache`` reads and fills ``.hardcode-lint-cache/``.
+    Raises :class:`~hardcode_lint.errors.UsageError` for a missing path or a bad configuration;
+    unreadable or unparsable files go to ``errors``.
     """
     path_list = list(paths) or ["."]
     config = config or resolve_config(path_list)
     settings = settings_for(config, prefilter=prefilter, replacements=replacements)
     tasks = tasks_for(path_list, config)
     result = ScanResult(root=config.root, files=len(tasks), scanned=[t.rel for t in tasks])
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    for done, file_result in enumerate(_analyze_all(tasks, settings, workers), start=1):
+    files = run_files(tasks, settings, config.root, jobs=jobs, use_cache=use_cache,
+                      progress=progress)  # fmt: skip
+    for file_result in files:
         result.findings.extend(file_result.findings)
         result.replacements.extend(file_result.replacements)
         if file_result.error is not None:
             result.errors.append(file_result.error)
-        if progress is not None:
-            progress(done, len(tasks))
     return result
 
 
@@ -136,6 +121,7 @@ def analyze(
     jobs: int | None = None,
     prefilter: bool = True,
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> Analysis:
     """Scan ``paths`` and match the findings and migrated sites to the project's rules."""
     from hardcode_lint.rules.match import match_rules
@@ -150,6 +136,7 @@ def analyze(
         prefilter=prefilter,
         progress=progress,
         replacements=[rule.replace for rule in rules.rules],
+        use_cache=use_cache,
     )
     matching = match_rules(rules.rules, result.findings, result.replacements)
     result.findings = matching.findings

@@ -7,6 +7,7 @@ is what makes it safe to run in worker processes and to cache.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,8 +18,9 @@ from hardcode_lint.detect.catalog import UNIT_SECONDS, Catalog
 from hardcode_lint.detect.codes import code_for, selected
 from hardcode_lint.detect.suppress import is_suppressed
 from hardcode_lint.model import FileError, FileResult, Finding, Number, Replacement
-from hardcode_lint.parse.prepass import Span, parse_ast, prepass
-from hardcode_lint.parse.source import SourceError, read_source
+from hardcode_lint.parse.prepass import Prepass, Span, parse_ast, prepass
+from hardcode_lint.parse.regions import anchor_lines, blank, blank_regions, kept_spans
+from hardcode_lint.parse.source import SourceError, decode, read_bytes
 
 if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
     import libcst as cst
@@ -37,6 +39,18 @@ class FileTask:
     path: Path  # absolute
     rel: str  # relative to the root, with "/"
     test: bool
+    known_digest: str | None = None  # the cached content digest: if equal, nothing to redo
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A worker's answer: the result (None if the content is the cached one) and cache facts."""
+
+    rel: str
+    result: FileResult | None
+    size: int = -1
+    mtime_ns: int = -1
+    digest: str = ""  # empty: not cacheable (the file could not be read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +66,12 @@ class Settings:
     @property
     def watch(self) -> Watchlist:
         return watchlist_for(self.replacements)
+
+    def cache_key(self) -> str:
+        """Everything besides a file's bytes that decides its findings."""
+        parts = [self.catalog.fingerprint, ",".join(self.select), ",".join(self.ignore),
+                 str(self.prefilter), "\x1f".join(self.replacements)]  # fmt: skip
+        return "|".join(parts)
 
 
 @lru_cache(maxsize=4)
@@ -152,7 +172,10 @@ def _detect(text: str, settings: Settings) -> DetectorVisitor:
 
     module = _parse(text)
     visitor = DetectorVisitor(module, settings.catalog, settings.watch)
-    module.visit(visitor)
+    try:
+        module.visit(visitor)
+    except RecursionError:
+        raise SourceError("cannot analyse: an expression is nested too deeply") from None
     return visitor
 
 
@@ -184,21 +207,37 @@ def _replacements(task: FileTask, visitor: DetectorVisitor) -> tuple[Replacement
     return tuple(found)
 
 
+def _narrowed(
+    tree: ast.Module, text: str, pre: Prepass, settings: Settings
+) -> tuple[str, list[Span]]:
+    """The text libcst parses and its literal spans: non-candidate bodies blanked out."""
+    watch = settings.watch if settings.replacements else None
+    if not settings.prefilter or (watch is not None and watch.unanchored):
+        return text, pre.spans
+    keep = [*pre.lines, *pre.keep]
+    if watch is not None:
+        keep += anchor_lines(text, watch.anchors)
+    regions = blank_regions(tree, sorted(keep))
+    return blank(text, regions), kept_spans(pre.spans, regions)
+
+
 def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:
-    pre = prepass(parse_ast(text), settings.catalog.words, settings.catalog.callee_names())
+    tree = parse_ast(text)
+    pre = prepass(tree, settings.catalog.words, settings.catalog.callee_names())
     wanted = pre.candidate or mentions(settings.replacements, text)
     if settings.prefilter and not wanted:
         return FileResult(task.rel)
-    visitor = _detect(text, settings)
-    if len(visitor.ordinals) != len(pre.spans):
+    parsed, spans = _narrowed(tree, text, pre, settings)
+    visitor = _detect(parsed, settings)
+    if len(visitor.ordinals) != len(spans):
         raise SourceError(
-            f"internal: {len(visitor.ordinals)} literals seen by libcst, {len(pre.spans)} by "
+            f"internal: {len(visitor.ordinals)} literals seen by libcst, {len(spans)} by "
             "ast; please report this file"
         )
     lines = _Lines(text)
     found = []
     for detection in visitor.detections:
-        span = pre.spans[visitor.ordinals[id(detection.node)]]
+        span = spans[visitor.ordinals[id(detection.node)]]
         finding = _finding(task, detection, span, lines, settings)
         if finding is not None:
             found.append(finding)
@@ -208,8 +247,29 @@ def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:
 
 def analyze_file(task: FileTask, settings: Settings) -> FileResult:
     """The findings of one file, or the reason it has none; never raises for bad input."""
+    result = run_task(task, settings).result
+    assert result is not None  # no known digest was given
+    return result
+
+
+def run_task(task: FileTask, settings: Settings) -> Outcome:
+    """:func:`analyze_file` for the cache: skips the work when the content is the cached one."""
+    from hardcode_lint.cache import digest_of
+
     try:
-        source = read_source(task.path)
-        return _analyze_text(task, source.text, settings)
+        stat = task.path.stat()
+        data = read_bytes(task.path)
+    except (OSError, SourceError) as exc:
+        message = exc.message if isinstance(exc, SourceError) else "file vanished during the scan"
+        return Outcome(task.rel, FileResult(task.rel, error=FileError(task.rel, None, message)))
+    digest = digest_of(data)
+    if digest == task.known_digest:
+        return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
+    try:
+        result = _analyze_text(task, decode(data, task.path.name).text, settings)
     except SourceError as exc:
-        return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
+        result = FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
+    except Exception as exc:  # a bug of ours must cost one file, never the run
+        message = f"internal error ({type(exc).__name__}: {exc}); please report this file"
+        result = FileResult(task.rel, error=FileError(task.rel, None, message))
+    return Outcome(task.rel, result, stat.st_size, stat.st_mtime_ns, digest)

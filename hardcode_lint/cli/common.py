@@ -57,6 +57,14 @@ def jobs_option(func: F) -> F:
     )(func)
 
 
+def cache_option(func: F) -> F:
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        help="Neither read nor write .hardcode-lint-cache/ (results per file content).",
+    )(func)
+
+
 def user_errors(func: F) -> F:
     """Turn :class:`UsageError` into ``error: <message>`` on stderr and exit code 2."""
 

@@ -9,6 +9,7 @@ import click
 
 from hardcode_lint.cli.common import (
     EXIT_FAIL,
+    cache_option,
     config_option,
     jobs_option,
     paths_argument,
@@ -26,6 +27,7 @@ FORMATS = ("toml", "json", "yaml")  # written by hardcode_lint.defaults.files
 @click.option("--format", "output_format", type=click.Choice(FORMATS),
               help="Output format [default: from the file's suffix, else toml].")  # fmt: skip
 @jobs_option
+@cache_option
 @user_errors
 def defaults_command(
     paths: tuple[Path, ...],
@@ -33,6 +35,7 @@ def defaults_command(
     write_to: Path | None,
     output_format: str | None,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Show or write every rule key with the value of the literal it replaces, nested by
     dotted key, units in the key's name or an inline comment.
@@ -47,7 +50,7 @@ def defaults_command(
 
     path_list = list(paths) or [Path(".")]
     config = resolve_config(path_list, config_file)
-    defaults = rule_defaults(analyze(path_list, config, jobs=jobs))
+    defaults = rule_defaults(analyze(path_list, config, jobs=jobs, use_cache=not no_cache))
     problems = [d for d in defaults if d.conflict]
     for default in problems:
         values = ", ".join(map(str, default.conflict))

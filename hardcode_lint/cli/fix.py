@@ -12,6 +12,7 @@ import click
 from hardcode_lint.cli.common import (
     EXIT_FAIL,
     EXIT_USAGE,
+    cache_option,
     config_option,
     jobs_option,
     paths_argument,
@@ -43,6 +44,7 @@ def _print_diff(text: str) -> None:
 @click.option("--allow-dirty", is_flag=True,
               help="Write files that have uncommitted changes in git.")  # fmt: skip
 @jobs_option
+@cache_option
 @user_errors
 def fix_command(
     paths: tuple[Path, ...],
@@ -52,6 +54,7 @@ def fix_command(
     write: bool,
     allow_dirty: bool,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Replace each pending rule's literal with its `replace` expression and add its `imports`.
 
@@ -66,7 +69,7 @@ def fix_command(
 
     path_list = list(paths) or [Path(".")]
     config = resolve_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs)
+    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     plan = plan_fixes(analysis, rule_ids, modules)
     run = compute_fixes(plan, config.root, settings_for(config))
     if not write:

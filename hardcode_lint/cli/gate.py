@@ -9,6 +9,7 @@ import click
 
 from hardcode_lint.cli.common import (
     EXIT_FAIL,
+    cache_option,
     config_option,
     jobs_option,
     open_output,
@@ -31,6 +32,7 @@ CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint
 @click.option("--min-progress", type=click.FloatRange(0, 100), metavar="PCT",
               help="Fail when the migration's progress is below PCT percent.")  # fmt: skip
 @jobs_option
+@cache_option
 @user_errors
 def check_command(
     paths: tuple[Path, ...],
@@ -40,6 +42,7 @@ def check_command(
     baseline_file: Path | None,
     min_progress: float | None,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Fail (exit 1) when a new hardcode appears, a rule is stale or ambiguous, a migrated rule's
     literal is back, --min-progress is not met, or the defaults-file disagrees with a literal.
@@ -58,7 +61,7 @@ def check_command(
     config = resolve_config(path_list, config_file)
     file_mode = bool(paths) and all(p.is_file() for p in paths)
     files = {relative(p.resolve(), config.root) for p in paths} if file_mode else None
-    analysis = analyze(path_list, config, jobs=jobs)
+    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     baseline = read_baseline(baseline_file or config.root / config.baseline)
     progress = build_report(analysis).totals.progress if min_progress is not None else None
     verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
@@ -74,9 +77,14 @@ def check_command(
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
               help="File to write [default: the configured `baseline`].")  # fmt: skip
 @jobs_option
+@cache_option
 @user_errors
 def baseline_command(
-    paths: tuple[Path, ...], config_file: Path | None, output: Path | None, jobs: int | None
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    output: Path | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Accept the current unmapped findings and record the migrated rules, so that `check`
     fails only on what is new (or on a migrated rule slipping back)."""
@@ -86,7 +94,7 @@ def baseline_command(
 
     path_list = list(paths) or [Path(".")]
     config = resolve_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs)
+    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     entries = [entry for entry, _ in entries_for(analysis.matching.unmapped)]
     migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
     target = output or config.root / config.baseline

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from hardcode_lint import __version__
@@ -30,6 +32,23 @@ cli.add_command(fix_command)
 cli.add_command(defaults_command)
 cli.add_command(check_command)
 cli.add_command(baseline_command)
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """Manage the results cache (.hardcode-lint-cache/ at the project root)."""
+
+
+@cache_group.command("clean")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def cache_clean_command(path: Path | None) -> None:
+    """Remove the cache of the project that PATH (default: the current folder) belongs to."""
+    from hardcode_lint.cache import clean_cache
+    from hardcode_lint.config import find_root
+
+    root = find_root(path or Path("."))
+    removed = clean_cache(root)
+    click.echo(f"{'removed' if removed else 'no cache in'} {root / '.hardcode-lint-cache'}")
 
 
 def main() -> None:

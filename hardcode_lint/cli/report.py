@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hardcode_lint.cli.common import (
+    cache_option,
     config_option,
     jobs_option,
     open_output,
@@ -30,6 +31,7 @@ FORMATS = ["text", "markdown", "json", "html"]
 @click.option("--history", type=click.Path(path_type=Path, dir_okay=False),
               help="Append this run's totals to FILE (JSON lines) and show the trend.")  # fmt: skip
 @jobs_option
+@cache_option
 @user_errors
 def report_command(
     paths: tuple[Path, ...],
@@ -39,6 +41,7 @@ def report_command(
     lang: str,
     history: Path | None,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Report the migration's progress per module (rule file) under PATHS.
 
@@ -54,7 +57,7 @@ def report_command(
     path_list = list(paths) or [Path(".")]
     config = resolve_config(path_list, config_file)
     with progress_bar(True) as progress:
-        analysis = analyze(path_list, config, jobs=jobs, progress=progress)
+        analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache, progress=progress)
     report = build_report(analysis)
     if history is not None:
         from hardcode_lint.report.history import append_history

@@ -10,6 +10,7 @@ import click
 
 from hardcode_lint.cli.common import (
     EXIT_USAGE,
+    cache_option,
     config_option,
     jobs_option,
     open_output,
@@ -84,9 +85,14 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
               help="Write the stubs to FILE, or to one file per folder if it is a directory "
                    "(ends with / or exists).")  # fmt: skip
 @jobs_option
+@cache_option
 @user_errors
 def suggest_command(
-    paths: tuple[Path, ...], config_file: Path | None, output_arg: str | None, jobs: int | None
+    paths: tuple[Path, ...],
+    config_file: Path | None,
+    output_arg: str | None,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Write rule stubs for the unmapped findings under PATHS, grouped into modules by folder.
 
@@ -100,7 +106,7 @@ def suggest_command(
 
     path_list = list(paths) or [Path(".")]
     config = resolve_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs)
+    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}
     unmapped = analysis.matching.unmapped

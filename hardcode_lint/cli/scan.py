@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hardcode_lint.cli.common import (
+    cache_option,
     config_option,
     jobs_option,
     open_output,
@@ -23,6 +24,7 @@ from hardcode_lint.output import SCAN_FORMATS
 @config_option
 @output_options(list(SCAN_FORMATS))
 @jobs_option
+@cache_option
 @click.option(
     "--no-prefilter",
     is_flag=True,
@@ -35,6 +37,7 @@ def scan_command(
     output_format: str,
     output: Path | None,
     jobs: int | None,
+    no_cache: bool,
     no_prefilter: bool,
 ) -> None:
     """List the hardcoded values under PATHS (files or folders; default: the current folder).
@@ -49,7 +52,12 @@ def scan_command(
     config = resolve_config(path_list, config_file)
     with progress_bar(output_format == "text" or output is not None) as progress:
         analysis = analyze(
-            path_list, config, jobs=jobs, prefilter=not no_prefilter, progress=progress
+            path_list,
+            config,
+            jobs=jobs,
+            use_cache=not no_cache,
+            prefilter=not no_prefilter,
+            progress=progress,
         )
     with open_output(output) as stream:
         renderer(output_format)(analysis.scan, stream)

@@ -31,6 +31,8 @@ Span = tuple[int, int, int, int]  # line, byte column, end line, end byte column
 class Prepass:
     candidate: bool = False
     spans: list[Span] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # where candidates are, sorted
+    keep: list[int] = field(default_factory=list)  # global/nonlocal: their function must stay
 
 
 def parse_ast(text: str) -> ast.Module:
@@ -59,12 +61,12 @@ class _Walk:
     def __init__(self, words: NameWords) -> None:
         self.words = words
         self.result = Prepass()
-        self.callees: set[str] = set()  # last names of calls that have a literal argument
+        self.calls: list[tuple[str, int]] = []  # (callee's last name, line of a literal arg)
         self.aliases: list[tuple[str, str]] = []  # (bound name, last name of what it aliases)
 
-    def named(self, name: str | None, *, as_keyword: bool) -> None:
+    def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
         if name is not None and classify_name(name, self.words, as_keyword=as_keyword):
-            self.result.candidate = True
+            self.result.lines.append(line)
 
     def alias(self, bound: str | None, value: ast.AST | None) -> None:
         source = _last_name(value) if value is not None else None
@@ -72,21 +74,22 @@ class _Walk:
             self.aliases.append((bound, source))
 
     def call(self, node: ast.Call) -> None:
-        positional = [a for a in node.args if not isinstance(a, ast.Starred)]
-        literal_args = any(is_ast_literal(a) for a in positional)
+        literals: list[ast.expr] = [
+            a for a in node.args if not isinstance(a, ast.Starred) and is_ast_literal(a)
+        ]
         for keyword in node.keywords:
             if keyword.arg is not None and is_ast_literal(keyword.value):
-                literal_args = True
-                self.named(keyword.arg, as_keyword=True)
+                literals.append(keyword.value)
+                self.named(keyword.arg, keyword.value.lineno, as_keyword=True)
         callee = _last_name(node.func)
-        if literal_args and callee is not None:
-            self.callees.add(callee)
+        if callee is not None:
+            self.calls += [(callee, literal.lineno) for literal in literals]
 
-    def assign(self, targets: Iterable[ast.AST], value: ast.AST | None) -> None:
+    def assign(self, targets: Iterable[ast.AST], value: ast.expr | None) -> None:
         targets = list(targets)
         if value is not None and is_ast_literal(value):
             for target in targets:
-                self.named(_last_name(target), as_keyword=False)
+                self.named(_last_name(target), value.lineno, as_keyword=False)
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
             self.alias(targets[0].id, value)
 
@@ -98,7 +101,7 @@ class _Walk:
         pairs += [(a, d) for a, d in keyword_only if d is not None]
         for arg, default in pairs:
             if is_ast_literal(default):
-                self.named(arg.arg, as_keyword=False)
+                self.named(arg.arg, default.lineno, as_keyword=False)
             self.alias(arg.arg, default)
 
     def imports(self, node: ast.Import | ast.ImportFrom) -> None:
@@ -124,6 +127,8 @@ class _Walk:
             self.arguments(node)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             self.imports(node)
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            self.result.keep.append(node.lineno)  # it rebinds names outside its function
         return True
 
 
@@ -149,7 +154,10 @@ def prepass(tree: ast.Module, words: NameWords, callee_names: frozenset[str]) ->
         if walk.visit(node):
             stack.extend(ast.iter_child_nodes(node))
     result = walk.result
-    if not result.candidate and walk.callees:
-        result.candidate = bool(walk.callees & _closure(callee_names, walk.aliases))
+    if walk.calls:
+        wanted = _closure(callee_names, walk.aliases)
+        result.lines += [line for callee, line in walk.calls if callee in wanted]
+    result.lines.sort()
+    result.candidate = bool(result.lines)
     result.spans.sort()
     return result
