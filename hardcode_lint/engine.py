@@ -19,7 +19,13 @@ from hardcode_lint.detect.codes import code_for, selected
 from hardcode_lint.detect.suppress import is_suppressed
 from hardcode_lint.model import FileError, FileResult, Finding, Number, Replacement
 from hardcode_lint.parse.prepass import Prepass, Span, parse_ast, prepass
-from hardcode_lint.parse.regions import anchor_lines, blank, blank_regions, kept_spans
+from hardcode_lint.parse.regions import (
+    anchor_lines,
+    blank,
+    blank_regions,
+    kept_spans,
+    split_lines,
+)
 from hardcode_lint.parse.source import SourceError, decode, read_bytes
 
 if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
@@ -214,11 +220,14 @@ def _narrowed(
     watch = settings.watch if settings.replacements else None
     if not settings.prefilter or (watch is not None and watch.unanchored):
         return text, pre.spans
-    keep = [*pre.lines, *pre.keep]
+    keep, roots = [*pre.lines, *pre.keep], pre.roots
     if watch is not None:
-        keep += anchor_lines(text, watch.anchors)
-    regions = blank_regions(tree, sorted(keep))
-    return blank(text, regions), kept_spans(pre.spans, regions)
+        anchored = anchor_lines(text, watch.anchors)
+        if anchored:  # a migrated site's call is resolved too: keep what any call needs
+            keep, roots = keep + anchored, roots | pre.call_roots
+    lines = split_lines(text)
+    regions = blank_regions(tree, lines, sorted(keep), roots)
+    return blank(lines, regions), kept_spans(pre.spans, regions)
 
 
 def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:

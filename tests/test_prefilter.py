@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import hardcode_lint.engine as engine
-from hardcode_lint.api import scan
+from hardcode_lint.api import analyze, resolve_config, scan
 from hardcode_lint.config import Config
 from tests.helpers import detect_in
 
@@ -38,6 +38,20 @@ def test_same_findings_with_and_without_prefilter_on_the_fixtures():
     with_filter = _scan(paths, True)
     assert with_filter[0], "the fixtures must hold findings for this test to mean anything"
     assert with_filter == _scan(paths, False)
+
+
+def test_same_statuses_and_migrated_sites_with_and_without_prefilter():
+    scheduler = REPO / "fixtures" / "scheduler"
+    config = resolve_config([scheduler])
+
+    def outcome(prefilter: bool) -> tuple[object, ...]:
+        analysis = analyze([scheduler], config, jobs=1, prefilter=prefilter, use_cache=False)
+        statuses = [(o.rule.id, o.status) for o in analysis.matching.outcomes]
+        return analysis.scan.findings, analysis.scan.replacements, statuses
+
+    with_filter = outcome(True)
+    assert len(with_filter[1]) == 13  # the fixture's migrated sites
+    assert with_filter == outcome(False)
 
 
 def test_same_findings_with_and_without_prefilter_on_stdlib_modules():

@@ -12,6 +12,7 @@ import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -64,6 +65,7 @@ class NameWords:
     limit_call_keywords: frozenset[str]
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
+    verdicts: dict[tuple[str, bool], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,12 @@ class Catalog:
 
     def callee_names(self) -> frozenset[str]:
         """The last name of every catalogued callee: what the cheap pre-filter looks for."""
-        names = {api.rsplit(".", 1)[-1] for api in self.apis}
-        return frozenset(names | set(self.methods))
+        return _callee_names(tuple(self.apis), tuple(self.methods))
+
+
+@lru_cache(maxsize=8)
+def _callee_names(apis: tuple[str, ...], methods: tuple[str, ...]) -> frozenset[str]:
+    return frozenset({api.rsplit(".", 1)[-1] for api in apis} | set(methods))
 
 
 def _arg_keys(where: str, raw: Any) -> list[ArgKey]:

@@ -72,6 +72,16 @@ def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> Nam
     ``as_keyword`` is true for a keyword argument of a call, where ``ex``/``px`` (Redis) and the
     exact keyword ``count`` also count; as an assigned name or a parameter they do not.
     """
+    key = (identifier, as_keyword)
+    if key in vocab.verdicts:  # the same names recur all over a code base
+        cached: NameVerdict | None = vocab.verdicts[key]
+        return cached
+    verdict = _classify(identifier, vocab, as_keyword=as_keyword)
+    vocab.verdicts[key] = verdict
+    return verdict
+
+
+def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:
         return NameVerdict(Kind.DURATION, "s")

@@ -9,6 +9,9 @@ import is known.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import libcst as cst
 
 from hardcode_lint.detect.calls import (
@@ -27,7 +30,16 @@ from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind
 from hardcode_lint.detect.sourcetext import one_line
 from hardcode_lint.model import Context
 
-_LITERAL_ROOTS = (cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation)
+_LITERAL_ROOTS = frozenset({cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation})
+_HANDLERS: dict[tuple[str, type], Callable[..., Any] | None] = {}
+
+
+def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
+    """``DetectorVisitor.visit_<Node>`` (or ``leave_``) for a node type, looked up once."""
+    key = (prefix, kind)
+    if key not in _HANDLERS:
+        _HANDLERS[key] = getattr(DetectorVisitor, f"{prefix}_{kind.__name__}", None)
+    return _HANDLERS[key]
 
 
 class DetectorVisitor(cst.CSTVisitor):
@@ -49,13 +61,20 @@ class DetectorVisitor(cst.CSTVisitor):
     # -- numbering literals ---------------------------------------------------------------
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _LITERAL_ROOTS) and is_cst_literal(node):
+        kind = type(node)
+        if kind in _LITERAL_ROOTS and is_cst_literal(node):  # type: ignore[arg-type]
             self.ordinals[id(node)] = len(self.ordinals)
-            self.literals.append(node)
+            self.literals.append(node)  # type: ignore[arg-type]
             return False
-        if isinstance(node, cst.FormattedString):
+        if kind is cst.FormattedString:
             return False  # the pre-pass does not look inside f-strings either
-        return super().on_visit(node)
+        handler = _handler("visit", kind)  # libcst formats and looks up a name per node
+        return handler is None or handler(self, node) is not False
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        handler = _handler("leave", type(original_node))
+        if handler is not None:
+            handler(self, original_node)
 
     # -- scopes ----------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ import ast
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.literals import is_ast_literal
@@ -33,6 +34,8 @@ class Prepass:
     spans: list[Span] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # where candidates are, sorted
     keep: list[int] = field(default_factory=list)  # global/nonlocal: their function must stay
+    roots: set[str] = field(default_factory=set)  # names candidate calls resolve through
+    call_roots: set[str] = field(default_factory=set)  # names any call resolves through
 
 
 def parse_ast(text: str) -> ast.Module:
@@ -61,8 +64,9 @@ class _Walk:
     def __init__(self, words: NameWords) -> None:
         self.words = words
         self.result = Prepass()
-        self.calls: list[tuple[str, int]] = []  # (callee's last name, line of a literal arg)
+        self.calls: list[tuple[str, str | None, int]] = []  # (callee's last name, root, line)
         self.aliases: list[tuple[str, str]] = []  # (bound name, last name of what it aliases)
+        self.root_aliases: list[tuple[str, str]] = []  # (bound name, root of what it aliases)
 
     def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
         if name is not None and classify_name(name, self.words, as_keyword=as_keyword):
@@ -70,20 +74,29 @@ class _Walk:
 
     def alias(self, bound: str | None, value: ast.AST | None) -> None:
         source = _last_name(value) if value is not None else None
-        if bound is not None and source is not None:
+        if bound is not None and source is not None and value is not None:
             self.aliases.append((bound, source))
+            root = _root_name(value)
+            if root is not None:
+                self.root_aliases.append((bound, root))
 
     def call(self, node: ast.Call) -> None:
         literals: list[ast.expr] = [
             a for a in node.args if not isinstance(a, ast.Starred) and is_ast_literal(a)
         ]
+        root = _root_name(node.func)
+        if root is not None:
+            self.result.call_roots.add(root)
         for keyword in node.keywords:
             if keyword.arg is not None and is_ast_literal(keyword.value):
                 literals.append(keyword.value)
-                self.named(keyword.arg, keyword.value.lineno, as_keyword=True)
+                if classify_name(keyword.arg, self.words, as_keyword=True):
+                    self.result.lines.append(keyword.value.lineno)
+                    if root is not None:
+                        self.result.roots.add(root)
         callee = _last_name(node.func)
         if callee is not None:
-            self.calls += [(callee, literal.lineno) for literal in literals]
+            self.calls += [(callee, root, literal.lineno) for literal in literals]
 
     def assign(self, targets: Iterable[ast.AST], value: ast.expr | None) -> None:
         targets = list(targets)
@@ -109,27 +122,32 @@ class _Walk:
             if alias.asname is not None:
                 self.aliases.append((alias.asname, alias.name.rsplit(".", 1)[-1]))
 
-    def visit(self, node: ast.AST) -> bool:
-        """Handle ``node``; False when its children must not be walked."""
-        if isinstance(node, ast.JoinedStr):
-            return False
-        if isinstance(node, ast.Constant | ast.UnaryOp | ast.BinOp) and is_ast_literal(node):
-            end = (node.end_lineno or node.lineno, node.end_col_offset or node.col_offset)
-            self.result.spans.append((node.lineno, node.col_offset, *end))
-            return False
-        if isinstance(node, ast.Call):
-            self.call(node)
-        elif isinstance(node, ast.Assign):
-            self.assign(node.targets, node.value)
-        elif isinstance(node, ast.AnnAssign):
-            self.assign([node.target], node.value)
-        elif isinstance(node, ast.arguments):
-            self.arguments(node)
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            self.imports(node)
-        elif isinstance(node, ast.Global | ast.Nonlocal):
-            self.result.keep.append(node.lineno)  # it rebinds names outside its function
-        return True
+    def span(self, node: ast.expr) -> None:
+        end = (node.end_lineno or node.lineno, node.end_col_offset or node.col_offset)
+        self.result.spans.append((node.lineno, node.col_offset, *end))
+
+    def scoping(self, node: ast.Global | ast.Nonlocal) -> None:
+        self.result.keep.append(node.lineno)  # it rebinds names outside its function
+
+    def handlers(self) -> dict[type, Any]:
+        """What to do per node type; a dict lookup is cheaper than a chain of isinstance."""
+        return {
+            ast.Call: self.call,
+            ast.Assign: lambda n: self.assign(n.targets, n.value),
+            ast.AnnAssign: lambda n: self.assign([n.target], n.value),
+            ast.arguments: self.arguments,
+            ast.Import: self.imports,
+            ast.ImportFrom: self.imports,
+            ast.Global: self.scoping,
+            ast.Nonlocal: self.scoping,
+        }
+
+
+def _root_name(node: ast.AST) -> str | None:
+    """The first name of ``a.b().c``: the binding every callee's resolution starts from."""
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
 
 
 def _closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
@@ -148,15 +166,37 @@ def _closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
 def prepass(tree: ast.Module, words: NameWords, callee_names: frozenset[str]) -> Prepass:
     """Walk ``tree`` once; see the module docstring."""
     walk = _Walk(words)
+    handlers = walk.handlers()
+    children, constant, joined = ast.iter_child_nodes, ast.Constant, ast.JoinedStr
+    operators = (ast.UnaryOp, ast.BinOp)
     stack: list[ast.AST] = [tree]
+    pop, push = stack.pop, stack.extend
     while stack:
-        node = stack.pop()
-        if walk.visit(node):
-            stack.extend(ast.iter_child_nodes(node))
+        node = pop()
+        kind = type(node)
+        if kind is constant:
+            if type(node.value) in (int, float):  # type: ignore[attr-defined]
+                walk.span(node)  # type: ignore[arg-type]
+            continue
+        if kind is joined:
+            continue  # libcst's walk does not enter f-strings either
+        if kind in operators and is_ast_literal(node):
+            walk.span(node)  # type: ignore[arg-type]
+            continue
+        handler = handlers.get(kind)
+        if handler is not None:
+            handler(node)
+        push(children(node))
     result = walk.result
     if walk.calls:
         wanted = _closure(callee_names, walk.aliases)
-        result.lines += [line for callee, line in walk.calls if callee in wanted]
+        for callee, root, line in walk.calls:
+            if callee in wanted:
+                result.lines.append(line)
+                if root is not None:
+                    result.roots.add(root)
+    if result.roots:
+        result.roots = _closure(frozenset(result.roots), [(s, b) for b, s in walk.root_aliases])
     result.lines.sort()
     result.candidate = bool(result.lines)
     result.spans.sort()

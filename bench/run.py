@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Benchmark hardcode-lint against its peers on the standard library, side by side in one run.
+
+    python bench/run.py [--extra DIR] [--reps 3] [--skip-fixit] [--scale DIR] [--write]
+
+Builds a corpus from the running interpreter's standard library (plus --extra), then times, with
+medians over --reps runs and peak memory from GNU time: hardcode-lint cold (no cache), warm
+(cache filled), a one-file `check` as pre-commit runs it, and the peers found on PATH or next to
+this interpreter (semgrep, ast-grep, fixit) running the four equivalent rules in bench/peers/.
+It prints the ratios hardcode-lint / peer and every tool's finding count, so the ratios compare
+like with like, and checks that the pre-filter changes no finding.  --write saves the table to
+bench/RESULTS.md.  Nothing here is a test: speed is never asserted in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PEERS = HERE / "peers"
+JOBS = str(os.cpu_count() or 1)
+
+
+@dataclass
+class Timing:
+    name: str
+    wall: list[float]
+    peak_mb: float
+    findings: int | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+
+def tool(name: str) -> str | None:
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else shutil.which(name)
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS in MB, stdout) of one run, measured by GNU time."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        full = ["/usr/bin/time", "-f", "%e %M", "-o", report.name, *cmd]
+        done = subprocess.run(
+            full, capture_output=True, text=True, env={**os.environ, **(env or {})}
+        )
+        wall, peak_kb = report.read().split()[-2:]
+    return float(wall), int(peak_kb) / 1024, done.stdout
+
+
+def repeat(name: str, cmd: list[str], reps: int, count: object = None, env: dict[str, str] | None = None,
+           before: object = None) -> Timing:  # fmt: skip
+    walls, peaks, out = [], [], ""
+    for _ in range(reps):
+        if callable(before):
+            before()
+        wall, peak, out = timed(cmd, env)
+        walls.append(wall)
+        peaks.append(peak)
+    findings = count(out) if callable(count) else None
+    print(f"  {name}: median {statistics.median(walls):.2f} s, peak {max(peaks):.0f} MB, "
+          f"findings {findings}", flush=True)  # fmt: skip
+    return Timing(name, walls, max(peaks), findings)
+
+
+def build_corpus(extra: list[Path]) -> Path:
+    root = Path(tempfile.mkdtemp(prefix="hcl-bench-"))
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    shutil.copytree(
+        stdlib, root / "stdlib", ignore=shutil.ignore_patterns("site-packages", "__pycache__")
+    )
+    for folder in extra:
+        shutil.copytree(folder, root / folder.name, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / ".semgrepignore").write_text("")  # else semgrep silently skips test folders
+    (root / "pyproject.toml").write_text("")  # the corpus is its own hardcode-lint project
+    return root
+
+
+def like_for_like(findings: list[dict[str, object]]) -> int:
+    """hardcode-lint's findings that the four peer rules also look for."""
+
+    def peer_rule(f: dict[str, object]) -> bool:
+        api, arg = str(f["api"]), f["arg"]
+        return (api in ("time.sleep", "asyncio.sleep", "datetime.timedelta", "max", "min")
+                or arg == "timeout")  # fmt: skip
+
+    return sum(1 for f in findings if peer_rule(f))
+
+
+def hardcode_lint_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str, int]]:
+    exe = tool("hardcode-lint") or "hardcode-lint"
+    out = corpus / "findings.json"
+    scan = [exe, "scan", str(corpus), "--format", "json", "-j", JOBS, "-o", str(out)]
+
+    def count(_: str) -> int:
+        return like_for_like(json.loads(out.read_text())["findings"])
+
+    cold = repeat("hardcode-lint cold", [*scan, "--no-cache"], reps, count)
+    findings = json.loads(out.read_text())["findings"]
+    subprocess.run([*scan], capture_output=True)  # fill the cache
+    warm = repeat("hardcode-lint warm", scan, reps, count)
+    target = corpus / "stdlib" / "asyncio" / "tasks.py"
+    original = target.read_text()
+
+    def touch() -> None:  # a changed file, as in a pre-commit run
+        target.write_text(original + f"\n# edit {os.urandom(4).hex()}\n")
+
+    check = repeat("hardcode-lint one-file check", [exe, "check", str(target)], reps, before=touch)
+    unfiltered = [exe, "scan", str(corpus), "--format", "json", "--no-cache", "--no-prefilter",
+                  "-j", JOBS, "-o", str(corpus / "unfiltered.json")]  # fmt: skip
+    target.write_text(original)
+    subprocess.run([*scan, "--no-cache"], capture_output=True)
+    subprocess.run(unfiltered, capture_output=True)
+    filtered = json.loads(out.read_text())["findings"]
+    same = filtered == json.loads((corpus / "unfiltered.json").read_text())["findings"]
+    facts = {"findings": len(findings), "like_for_like": like_for_like(findings),
+             "prefilter_sound": int(same)}  # fmt: skip
+    return [cold, warm, check], facts
+
+
+def peer_runs(corpus: Path, reps: int, skip_fixit: bool) -> list[Timing]:
+    runs = []
+    semgrep = tool("semgrep")
+    if semgrep:
+        cmd = [semgrep, "--metrics=off", "--config", str(PEERS / "semgrep.yaml"), "--json", "-q",
+               "--max-target-bytes=0", "-j", JOBS, str(corpus)]  # fmt: skip
+        runs.append(repeat("semgrep", cmd, reps, lambda out: len(json.loads(out)["results"]),
+                           env={"SEMGREP_ENABLE_VERSION_CHECK": "0"}))  # fmt: skip
+    ast_grep = tool("ast-grep")
+    if ast_grep:
+        cmd = [ast_grep, "scan", "-r", str(PEERS / "ast-grep.yml"), "--json=compact", "-j", JOBS,
+               str(corpus)]  # fmt: skip
+        runs.append(repeat("ast-grep", cmd, reps, lambda out: len(json.loads(out or "[]"))))
+    fixit = tool("fixit")
+    if fixit and not skip_fixit:
+        cmd = [fixit, "--rules", "fixit_rules", "lint", str(corpus)]
+        runs.append(repeat("fixit", cmd, 1, lambda out: out.count(": hardcoded "),
+                           env={"PYTHONPATH": str(PEERS)}))  # fmt: skip
+    return runs
+
+
+def scale_runs(source: Path) -> list[tuple[int, float, float]]:
+    """Cold scan time and peak memory for 1k and 10k files of ``source``."""
+    files = sorted(p for p in source.rglob("*.py") if "__pycache__" not in p.parts)
+    rows = []
+    for size in (1000, 10000):
+        corpus = Path(tempfile.mkdtemp(prefix=f"hcl-scale-{size}-"))
+        (corpus / "pyproject.toml").write_text("")
+        for path in files[:size]:
+            target = corpus / "f" / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        exe = tool("hardcode-lint") or "hardcode-lint"
+        wall, peak, _ = timed([exe, "scan", str(corpus), "--no-cache", "--format", "json", "-j", JOBS,
+                               "-o", str(corpus / "out.json")])  # fmt: skip
+        rows.append((min(size, len(files)), wall, peak))
+        print(f"  scale {min(size, len(files))} files: {wall:.1f} s, {peak:.0f} MB", flush=True)
+        shutil.rmtree(corpus, ignore_errors=True)
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def table(ours: list[Timing], peers: list[Timing], facts: dict[str, int], files: int, lines: int,
+          scale: list[tuple[int, float, float]]) -> str:  # fmt: skip
+    cold = ours[0]
+    out = [f"Machine: {machine()}", f"Corpus: {files} files, {lines} lines (standard library)", "",
+           "| run | median wall (s) | peak memory (MB) | findings (peer-rule equivalents) | "
+           "hardcode-lint cold / this |", "|---|---|---|---|---|"]  # fmt: skip
+    for timing in [*ours, *peers]:
+        ratio = f"{cold.median / timing.median:.2f}" if timing in peers else ""
+        found = "" if timing.findings is None else str(timing.findings)
+        out.append(
+            f"| {timing.name} | {timing.median:.2f} | {timing.peak_mb:.0f} | {found} | {ratio} |"
+        )
+    out += ["", f"hardcode-lint findings in all: {facts['findings']} "
+            f"({facts['like_for_like']} of the kinds the peer rules look for).",
+            "Pre-filter sound on this corpus (same findings with --no-prefilter): "
+            f"{'yes' if facts['prefilter_sound'] else 'NO'}."]  # fmt: skip
+    if scale:
+        out += ["", "| files | cold wall (s) | peak memory (MB) |", "|---|---|---|"]
+        out += [f"| {n} | {wall:.1f} | {peak:.0f} |" for n, wall, peak in scale]
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--extra", type=Path, action="append", default=[], help="another folder to scan"
+    )
+    parser.add_argument("--reps", type=int, default=3, help="repetitions per timing (median)")
+    parser.add_argument("--skip-fixit", action="store_true", help="fixit takes minutes")
+    parser.add_argument("--scale", type=Path, help="a large folder (site-packages) for 1k/10k runs")
+    parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
+    args = parser.parse_args()
+    corpus = build_corpus(args.extra)
+    py_files = [p for p in corpus.rglob("*.py")]
+    lines = sum(p.read_bytes().count(b"\n") for p in py_files)
+    print(f"corpus {corpus}: {len(py_files)} files, {lines} lines", flush=True)
+    try:
+        ours, facts = hardcode_lint_runs(corpus, args.reps)
+        peers = peer_runs(corpus, args.reps, args.skip_fixit)
+        scale = scale_runs(args.scale) if args.scale else []
+    finally:
+        shutil.rmtree(corpus, ignore_errors=True)
+    text = table(ours, peers, facts, len(py_files), lines, scale)
+    print(text)
+    if args.write:
+        (HERE / "RESULTS.md").write_text("# Benchmark results\n\nGenerated by `python bench/run.py"
+                                         " --write`.\n\n" + text)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
