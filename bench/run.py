@@ -60,8 +60,14 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
     return float(wall), int(peak_kb) / 1024, done.stdout
 
 
-def repeat(name: str, cmd: list[str], reps: int, count: object = None, env: dict[str, str] | None = None,
-           before: object = None) -> Timing:  # fmt: skip
+def repeat(
+    name: str,
+    cmd: list[str],
+    reps: int,
+    count: object = None,
+    env: dict[str, str] | None = None,
+    before: object = None,
+) -> Timing:
     walls, peaks, out = [], [], ""
     for _ in range(reps):
         if callable(before):
@@ -163,8 +169,10 @@ def scale_runs(source: Path) -> list[tuple[int, float, float]]:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
         exe = tool("hardcode-lint") or "hardcode-lint"
-        wall, peak, _ = timed([exe, "scan", str(corpus), "--no-cache", "--format", "json", "-j", JOBS,
-                               "-o", str(corpus / "out.json")])  # fmt: skip
+        out = str(corpus / "out.json")
+        wall, peak, _ = timed(
+            [exe, "scan", str(corpus), "--no-cache", "--format", "json", "-o", out]
+        )
         rows.append((min(size, len(files)), wall, peak))
         print(f"  scale {min(size, len(files))} files: {wall:.1f} s, {peak:.0f} MB", flush=True)
         shutil.rmtree(corpus, ignore_errors=True)

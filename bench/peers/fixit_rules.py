@@ -39,6 +39,6 @@ class ClampLiteral(LintRule):
     MESSAGE = "hardcoded clamp bound"
 
     def visit_Call(self, node: cst.Call) -> None:
-        if m.matches(node, m.Call(func=m.Name("max") | m.Name("min"))) and len(node.args) == 2:
-            if any(m.matches(arg.value, NUMBER) for arg in node.args):
-                self.report(node)
+        clamp = m.matches(node, m.Call(func=m.Name("max") | m.Name("min"))) and len(node.args) == 2
+        if clamp and any(m.matches(arg.value, NUMBER) for arg in node.args):
+            self.report(node)
