@@ -1,0 +1,98 @@
+"""The results cache: same answers warm as cold, and never trusted when it should not be."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hardcode_lint.cache import CACHE_DIR
+from hardcode_lint.cli.main import cli
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "a.py").write_text("import time\ntime.sleep(1)\n")
+    (tmp_path / "b.py").write_text("x = max(n, 2)\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def scan(*args: str) -> dict[str, object]:
+    result = CliRunner().invoke(cli, ["scan", "--format", "json", *args])
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def cache_files(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("results-*.json"))
+
+
+def test_warm_run_gives_the_cold_answer_and_ignores_itself_in_git(project):
+    cold = scan()
+    assert len(cache_files(project)) == 1
+    assert (project / CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
+    assert scan() == cold
+
+
+def test_a_changed_file_is_analysed_again(project):
+    scan()
+    (project / "a.py").write_text("import time\ntime.sleep(1)\ntime.sleep(7)\n")
+    values = [f["value"] for f in scan()["findings"]]  # type: ignore[index]
+    assert values == ["1", "7", "2"]
+
+
+def test_same_content_with_a_new_mtime_is_still_a_hit(project):
+    first = scan()
+    os.utime(project / "a.py", ns=(1, 1))
+    assert scan() == first
+
+
+def test_corrupted_or_foreign_cache_is_ignored_and_rebuilt(project):
+    cold = scan()
+    (path,) = cache_files(project)
+    path.write_text("{ not json")
+    assert scan() == cold
+    data = json.loads(path.read_text())
+    assert data["magic"] == "hardcode-lint-cache"
+    data["files"]["a.py"][4] = [{"unexpected": True}]  # a foreign/garbled entry
+    path.write_text(json.dumps(data))
+    assert scan() == cold
+
+
+def test_settings_are_part_of_the_key(project):
+    scan()
+    (project / "pyproject.toml").write_text('[tool.hardcode-lint]\nignore = ["HCL2"]\n')
+    assert [f["code"] for f in scan()["findings"]] == ["HCL101"]  # type: ignore[index]
+    assert len(cache_files(project)) == 2
+
+
+def test_no_cache_neither_reads_nor_writes(project):
+    scan("--no-cache")
+    assert cache_files(project) == []
+
+
+def test_cache_clean(project):
+    scan()
+    result = CliRunner().invoke(cli, ["cache", "clean"])
+    assert result.exit_code == 0 and "removed" in result.stdout
+    assert not (project / CACHE_DIR).exists()
+
+
+def test_two_runs_at_once_leave_a_valid_cache(project):
+    for index in range(30):
+        (project / f"m{index}.py").write_text(f"import time\ntime.sleep({index})\n")
+    command = [sys.executable, "-m", "hardcode_lint", "scan", "--format", "json", "-j", "1"]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [json.loads(run.communicate()[0]) for run in runs]
+    assert results[0] == results[1]
+    (path,) = cache_files(project)
+    assert json.loads(path.read_text())["magic"] == "hardcode-lint-cache"
+    assert scan() == results[0]
