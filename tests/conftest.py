@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,3 +17,15 @@ def detect(tmp_path: Path) -> Callable[..., list[Finding]]:
         return detect_in(tmp_path, source, **config)
 
     return run
+
+
+SCHEDULER = Path(__file__).resolve().parent.parent / "fixtures" / "scheduler"
+
+
+@pytest.fixture
+def scheduler_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the seed fixture, as the current folder."""
+    root = tmp_path / "scheduler"
+    shutil.copytree(SCHEDULER, root)
+    monkeypatch.chdir(root)
+    return root

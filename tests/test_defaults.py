@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -17,11 +16,8 @@ SCHEDULER = Path(__file__).resolve().parent.parent / "fixtures" / "scheduler"
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "scheduler"
-    shutil.copytree(SCHEDULER, root)
-    monkeypatch.chdir(root)
-    return root
+def project(scheduler_copy: Path) -> Path:
+    return scheduler_copy
 
 
 def run(*args: str) -> tuple[int, str, str]:

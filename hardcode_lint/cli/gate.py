@@ -13,6 +13,7 @@ from hardcode_lint.cli.common import (
     config_option,
     jobs_option,
     open_output,
+    output_options,
     paths_argument,
     user_errors,
 )
@@ -23,10 +24,7 @@ CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint
 @click.command("check")
 @paths_argument
 @config_option
-@click.option("--format", "output_format", type=click.Choice(CHECK_FORMATS), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the output to FILE instead of standard output.")  # fmt: skip
+@output_options(CHECK_FORMATS)
 @click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Baseline file [default: the configured `baseline`].")  # fmt: skip
 @click.option("--min-progress", type=click.FloatRange(0, 100), metavar="PCT",

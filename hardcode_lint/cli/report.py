@@ -11,6 +11,7 @@ from hardcode_lint.cli.common import (
     config_option,
     jobs_option,
     open_output,
+    output_options,
     paths_argument,
     progress_bar,
     user_errors,
@@ -22,10 +23,7 @@ FORMATS = ["text", "markdown", "json", "html"]
 @click.command("report")
 @paths_argument
 @config_option
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")  # fmt: skip
-@click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write the report to FILE instead of standard output.")  # fmt: skip
+@output_options(FORMATS)
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the text, markdown and html formats.")  # fmt: skip
 @click.option("--history", type=click.Path(path_type=Path, dir_okay=False),

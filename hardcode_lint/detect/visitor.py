@@ -24,7 +24,7 @@ from hardcode_lint.detect.calls import (
 )
 from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.cst_literals import is_cst_literal
-from hardcode_lint.detect.names import NameVerdict, classify_name
+from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind
 from hardcode_lint.detect.sourcetext import one_line
@@ -189,20 +189,8 @@ class DetectorVisitor(cst.CSTVisitor):
             name = target.attr.value
         else:
             return
-        literal = is_cst_literal(value)
-        watched = None if literal else self.watch.match(value)
-        if not literal and watched is None:
-            return
         written = one_line(self.module.code_for_node(target))
-        snippet = f"{written} = {one_line(self.module.code_for_node(value))}"
-        if watched is not None:
-            scope = self.scope.qualname
-            hit = ReplacementHit(value, watched, Context.ASSIGNMENT, written, name, scope, snippet)
-            self.hits.append(hit)
-            return
-        verdict = classify_name(name, self.catalog.words, as_keyword=False)
-        if verdict is not None:
-            self._add(value, verdict, Context.ASSIGNMENT, name, written, snippet)
+        self._judge_bound(value, Context.ASSIGNMENT, name, written, " = ")
 
     def visit_Param(self, node: cst.Param) -> None:
         name = node.name.value
@@ -211,45 +199,38 @@ class DetectorVisitor(cst.CSTVisitor):
         self.scope.bind(
             name, Binding(alias=parts, resolve_in=self.scope.parent) if parts else Binding()
         )
-        if default is None or self._blind:
-            return
-        literal = is_cst_literal(default)
-        watched = None if literal else self.watch.match(default)
+        if default is not None and not self._blind:
+            self._judge_bound(default, Context.DEFAULT, name, name, "=")
+
+    def _judge_bound(
+        self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
+    ) -> None:
+        """A value bound to a name: a literal judged by the name, or a migrated site."""
+        literal = is_cst_literal(value)
+        watched = None if literal else self.watch.match(value)
         if not literal and watched is None:
             return
-        snippet = f"{name}={one_line(self.module.code_for_node(default))}"
+        snippet = f"{written}{sep}{one_line(self.module.code_for_node(value))}"
+        scope = self.scope
         if watched is not None:
-            scope = self.scope.qualname
-            hit = ReplacementHit(default, watched, Context.DEFAULT, name, name, scope, snippet)
+            hit = ReplacementHit(value, watched, context, written, name, scope.qualname, snippet)
             self.hits.append(hit)
             return
         verdict = classify_name(name, self.catalog.words, as_keyword=False)
         if verdict is not None:
-            self._add(default, verdict, Context.DEFAULT, name, name, snippet)
-
-    def _add(
-        self,
-        node: cst.BaseExpression,
-        verdict: NameVerdict,
-        context: Context,
-        name: str,
-        written: str,
-        snippet: str,
-    ) -> None:
-        scope = self.scope
-        self.detections.append(
-            Detection(
-                node,
-                verdict.kind,
-                context,
-                verdict.unit,
-                written,
-                name,
-                scope.qualname,
-                snippet,
-                where=scope,
+            self.detections.append(
+                Detection(
+                    node=value,
+                    kind=verdict.kind,
+                    context=context,
+                    unit=verdict.unit,
+                    api=written,
+                    arg=name,
+                    scope=scope.qualname,
+                    snippet=snippet,
+                    where=scope,
+                )
             )
-        )
 
     # -- calls: judged once every binding is known --------------------------------------------
 
