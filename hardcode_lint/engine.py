@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 from hardcode_lint.detect.catalog import UNIT_SECONDS, Catalog
 from hardcode_lint.detect.codes import code_for, selected
 from hardcode_lint.detect.suppress import is_suppressed
-from hardcode_lint.model import FileError, FileResult, Finding, Number, Replacement
+from hardcode_lint.model import (
+    Context,
+    FileError,
+    FileResult,
+    Finding,
+    Kind,
+    Number,
+    Replacement,
+)
 from hardcode_lint.parse.prepass import Prepass, Span, parse_ast, prepass
 from hardcode_lint.parse.regions import (
     anchor_lines,
@@ -127,6 +135,16 @@ class _Lines:
         return len(prefix.decode("utf-8", errors="replace")) + 1
 
 
+_NON_DECIMAL = re.compile(r"^[-+~]?\(*0[xXoObB]")
+
+
+def _is_code_literal(detection: Detection, value: str) -> bool:
+    """``WAIT_TIMEOUT = 0x102``: a hex, octal or binary literal bound to a duration-sounding
+    name is a status code or a flag, never a number of seconds."""
+    named = detection.context is not Context.CALL
+    return named and detection.kind is Kind.DURATION and bool(_NON_DECIMAL.match(value))
+
+
 def _finding(
     task: FileTask, detection: Detection, span: Span, lines: _Lines, settings: Settings
 ) -> Finding | None:
@@ -135,6 +153,9 @@ def _finding(
 
     number = fold_cst(detection.node)
     if number is None:
+        return None
+    value = literal_text(detection.node)
+    if _is_code_literal(detection, value):
         return None
     code = code_for(detection.kind, detection.context).code
     line, col, end_line, end_col = span
@@ -149,7 +170,7 @@ def _finding(
         kind=detection.kind,
         code=code,
         context=detection.context,
-        value=literal_text(detection.node),
+        value=value,
         number=number,
         unit=detection.unit,
         seconds=to_seconds(number, detection.unit),

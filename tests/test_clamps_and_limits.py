@@ -114,5 +114,5 @@ def test_not_a_limit(detect, source):
 
 
 def test_duration_words_win_over_limit_words(detect):
-    (finding,) = detect("f(max_delay_count=3)")
+    (finding,) = detect("f(max_size_timeout=3)")
     assert finding.kind.value == "duration"

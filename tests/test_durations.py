@@ -96,6 +96,10 @@ NOT_FOUND = [
     "SECONDS_PER_DAY = 86400",  # a conversion factor, not a duration
     "f(requests_per_second=10)",  # a rate
     "MS_TO_NS = 10 ** 6",
+    "WAIT_TIMEOUT = 0x102",  # a Windows status code, written in hex
+    "ERROR_TIMEOUT = -3",  # an error code
+    "WAIT_OBJECT_0 = 0",
+    "f(timeout_count=3)",  # a number of timeouts
 ]
 
 

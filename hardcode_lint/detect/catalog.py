@@ -58,6 +58,7 @@ class NameWords:
     duration_words: frozenset[str]
     duration_phrases: tuple[tuple[str, ...], ...]
     rate_words: frozenset[str]
+    code_words: frozenset[str]
     unit_words: Mapping[str, str]
     duration_call_keywords: Mapping[str, str]
     limit_words: frozenset[str]
@@ -148,6 +149,7 @@ def _words(data: Mapping[str, Any]) -> NameWords:
         duration_words=frozenset(data["duration-words"]),
         duration_phrases=tuple(tuple(p.split()) for p in data["duration-phrases"]),
         rate_words=frozenset(data["rate-words"]),
+        code_words=frozenset(data["code-words"]),
         unit_words=dict(data["unit-words"]),
         duration_call_keywords=dict(data["duration-call-keywords"]),
         limit_words=frozenset(data["limit-words"]),

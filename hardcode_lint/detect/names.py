@@ -39,8 +39,8 @@ def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _is_rate(words: tuple[str, ...], vocab: NameWords) -> bool:
-    """``seconds_per_day``, ``MS_TO_NS``: a factor between units, not a duration."""
-    if any(w in vocab.rate_words for w in words):
+    """``seconds_per_day``, ``MS_TO_NS``, ``ERROR_TIMEOUT``: a factor or a code, no duration."""
+    if any(w in vocab.rate_words or w in vocab.code_words for w in words):
         return True
     return any(a in vocab.unit_words and b == "to" for a, b in pairwise(words))
 
