@@ -80,6 +80,11 @@ def rule_files(root: Path, locations: tuple[str, ...], explicit: bool) -> list[P
     return files
 
 
+def _position_or_keyword(arg: Any) -> str | int | None:
+    """``arg = "1"`` means position 1: no keyword name starts with a digit."""
+    return int(arg) if isinstance(arg, str) and arg.isdigit() else arg
+
+
 def _syntax_line(exc: tomllib.TOMLDecodeError) -> int:
     match = re.search(r"line (\d+)", str(exc))
     return int(match.group(1)) if match else 1
@@ -146,7 +151,7 @@ class _FileLoader:
             path=table.get("path"),
             scope=table.get("scope"),
             api=table.get("api"),
-            arg=table.get("arg"),
+            arg=_position_or_keyword(table.get("arg")),
             value=table.get("value"),
             kind=Kind(table["kind"]) if "kind" in table else None,
             count=None if count == "*" else count,
