@@ -179,6 +179,7 @@ def _finding(
         scope=detection.scope,
         snippet=detection.snippet,
         test=task.test,
+        arg_alias=detection.arg_alias,
     )
 
 
@@ -228,6 +229,7 @@ def _replacements(task: FileTask, visitor: DetectorVisitor) -> tuple[Replacement
                 scope=hit.scope,
                 snippet=hit.snippet,
                 test=task.test,
+                arg_alias=hit.arg_alias,
             )
         )
     found.sort(key=lambda r: (r.line, r.column))

@@ -70,6 +70,7 @@ class Finding:
     rule: str | None = None
     key: str | None = None
     status: Status = Status.UNMAPPED
+    arg_alias: str | int | None = None  # `arg`'s other spelling (0 <-> "delay"); not in JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class Replacement:
     scope: str | None
     snippet: str
     test: bool
+    arg_alias: str | int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,14 @@ def test_the_most_specific_rule_claims_a_site(tmp_path):
     assert owners == {"broad": ["session_cleanup_loop"], "precise": ["job_cleanup_loop"]}
 
 
+def test_a_catalogued_parameter_matches_by_position_or_by_keyword(tmp_path):
+    rules = rule("by-name", api="asyncio.sleep", scope="job_*", arg="delay") + rule(
+        "by-position", api="timedelta", arg=1, value=5
+    )
+    # asyncio.sleep(60) is written positionally, timedelta(seconds=5) by keyword
+    assert project(tmp_path, SOURCE, rules) == {"by-name": "pending", "by-position": "pending"}
+
+
 def test_api_suffix_and_keyword_and_position_args(tmp_path):
     rules = rule("delta", api="timedelta", arg="seconds", value=5) + rule(
         "clamp", api="max", arg=1, value=1

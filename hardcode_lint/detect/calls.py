@@ -31,6 +31,7 @@ class Detection:
     scope: str | None
     snippet: str
     where: Scope | None = None  # the scope object, for name lookups at the site (fix)
+    arg_alias: ArgKey | None = None  # the parameter's other spelling (position <-> keyword)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class ReplacementHit:
     arg: ArgKey | None
     scope: str | None
     snippet: str
+    arg_alias: ArgKey | None = None
 
 
 @dataclass(slots=True)
@@ -122,11 +124,14 @@ class CallJudge:
     def replacements(self, site: CallSite) -> Iterator[ReplacementHit]:
         if not site.replacements:
             return
-        api, _, _ = self._callee(site)
+        api, qualname, method = self._callee(site)
+        spec = self.catalog.lookup(qualname, method)
         for key, node, expression in site.replacements:
             context = Context.CALL if isinstance(key, int) else Context.KEYWORD
             snippet = self._snippet(site, node, key)
-            yield ReplacementHit(node, expression, context, api, key, site.scope.qualname, snippet)
+            alias = spec.alias(key) if spec is not None else None
+            scope = site.scope.qualname
+            yield ReplacementHit(node, expression, context, api, key, scope, snippet, alias)
 
     def judge(self, site: CallSite) -> Iterator[Detection]:
         if not site.literals:
@@ -148,6 +153,7 @@ class CallJudge:
                 scope=site.scope.qualname,
                 snippet=self._snippet(site, node, key),
                 where=site.scope,
+                arg_alias=spec.alias(key) if spec is not None and context is Context.CALL else None,
             )
 
     def _verdict(

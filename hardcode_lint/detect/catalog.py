@@ -42,6 +42,17 @@ class ApiSpec:
     any_position: bool = False  # every positional argument counts (max, min)
     min_args: int = 0  # fewer positional arguments than this: not a clamp (max(iterable))
 
+    def alias(self, arg: ArgKey) -> ArgKey | None:
+        """The other spelling of the same parameter: ``0`` <-> ``"delay"`` for asyncio.sleep.
+
+        Paired when exactly one position and one keyword share a unit in the entry, so rule
+        authors may write either ``arg = 0`` or ``arg = "delay"``.
+        """
+        unit = self.args.get(arg, "")
+        same = [key for key, other in self.args.items() if other == unit and key != arg]
+        kinds = {type(arg), *(type(key) for key in same)}
+        return same[0] if len(same) == 1 and kinds == {int, str} else None
+
     def unit_for(self, arg: ArgKey) -> tuple[bool, str | None]:
         """Whether ``arg`` is catalogued for this API, and its unit."""
         if arg in self.args:

@@ -84,7 +84,7 @@ class _Matcher:
             return False
         if rule.api is not None and not api_matches(site.api, rule.api):
             return False
-        return rule.arg is None or site.arg == rule.arg
+        return rule.arg is None or rule.arg in (site.arg, site.arg_alias)
 
     def finding(self, finding: Finding) -> bool:
         rule = self.rule
