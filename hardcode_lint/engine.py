@@ -183,27 +183,38 @@ def _finding(
     )
 
 
-def _parse(text: str) -> cst.Module:
+def parse_cst(source: str | bytes) -> cst.Module:
+    """libcst's parse, with its failures as :class:`SourceError` (bytes keep the encoding)."""
     import libcst as cst
 
     try:
-        return cst.parse_module(text)
+        return cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
         raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from None
     except RecursionError:
         raise SourceError("cannot parse: nested too deeply") from None
 
 
-def _detect(text: str, settings: Settings) -> DetectorVisitor:
-    """Run the libcst detector over ``text``; the visitor holds what it found."""
+def detect_module(
+    module: cst.Module, settings: Settings, expected_literals: int
+) -> DetectorVisitor:
+    """Run the libcst detector over ``module``; the visitor holds what it found.
+
+    ``expected_literals`` is how many literal expressions the ast pre-pass numbered: the two
+    walks must agree for positions to be borrowed.
+    """
     from hardcode_lint.detect.visitor import DetectorVisitor
 
-    module = _parse(text)
     visitor = DetectorVisitor(module, settings.catalog, settings.watch)
     try:
         module.visit(visitor)
     except RecursionError:
         raise SourceError("cannot analyse: an expression is nested too deeply") from None
+    if len(visitor.literals) != expected_literals:
+        raise SourceError(
+            f"internal: {len(visitor.literals)} literals seen by libcst, {expected_literals} by "
+            "ast; please report this file"
+        )
     return visitor
 
 
@@ -260,12 +271,7 @@ def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:
     if settings.prefilter and not wanted:
         return FileResult(task.rel)
     parsed, spans = _narrowed(tree, text, pre, settings)
-    visitor = _detect(parsed, settings)
-    if len(visitor.ordinals) != len(spans):
-        raise SourceError(
-            f"internal: {len(visitor.ordinals)} literals seen by libcst, {len(spans)} by "
-            "ast; please report this file"
-        )
+    visitor = detect_module(parse_cst(parsed), settings, len(spans))
     lines = _Lines(text)
     found = []
     for detection in visitor.detections:

@@ -78,7 +78,7 @@ def test_files_without_candidates_never_reach_libcst(tmp_path, monkeypatch):
     def fail(*args: object) -> None:
         raise AssertionError("libcst should not run on this file")
 
-    monkeypatch.setattr(engine, "_detect", fail)
+    monkeypatch.setattr(engine, "parse_cst", fail)
     source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
     assert detect_in(tmp_path, source) == []
 

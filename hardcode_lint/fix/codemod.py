@@ -18,8 +18,7 @@ from libcst.codemod.visitors import AddImportsVisitor
 
 from hardcode_lint.detect.calls import Detection, dotted_parts
 from hardcode_lint.detect.scopes import Scope, ScopeKind, lookup
-from hardcode_lint.detect.visitor import DetectorVisitor
-from hardcode_lint.engine import Settings, line_columns
+from hardcode_lint.engine import Settings, detect_module, line_columns, parse_cst
 from hardcode_lint.fix.imports import ImportRequest, parse_imports
 from hardcode_lint.model import Finding, Rule
 from hardcode_lint.parse.prepass import parse_ast, prepass
@@ -90,12 +89,9 @@ def _sites(
     data: bytes, text: str, settings: Settings
 ) -> tuple[cst.Module, dict[tuple[int, int], Detection]]:
     """The module and its detections keyed by the (line, column) the findings report."""
-    module = cst.parse_module(data)
+    module = parse_cst(data)  # bytes: libcst keeps the encoding, BOM and line endings
     pre = prepass(parse_ast(text), settings.catalog.words, settings.catalog.callee_names())
-    visitor = DetectorVisitor(module, settings.catalog, settings.watch)
-    module.visit(visitor)
-    if len(visitor.literals) != len(pre.spans):
-        raise SourceError("internal: libcst and ast disagree on the literals of this file")
+    visitor = detect_module(module, settings, len(pre.spans))
     columns = line_columns(text)
     by_position = {}
     for detection in visitor.detections:
@@ -135,8 +131,8 @@ def fix_file(path: str, data: bytes, edits: Sequence[Edit], settings: Settings) 
     try:
         text = decode(data, path).text
         module, sites = _sites(data, text, settings)
-    except (SourceError, cst.ParserSyntaxError) as exc:
-        result.refused = [(e, f"cannot parse the file: {exc}") for e in edits]
+    except SourceError as exc:
+        result.refused = [(e, f"cannot parse the file: {exc.message}") for e in edits]
         return result
     swaps: dict[int, cst.BaseExpression] = {}
     requests: list[ImportRequest] = []
