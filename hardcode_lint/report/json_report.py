@@ -12,8 +12,7 @@ from hardcode_lint.report.progress import (
     Report,
     SiteRow,
     Tally,
-    migrated_row,
-    pending_row,
+    outcome_rows,
     unmapped_row,
 )
 from hardcode_lint.rules.match import RuleOutcome
@@ -24,15 +23,8 @@ def _site(row: SiteRow) -> dict[str, Any]:
             "status": row.status.value, "test": row.test}  # fmt: skip
 
 
-def _outcome_rows(outcome: RuleOutcome) -> list[SiteRow]:
-    rule = outcome.rule
-    found = [pending_row(rule, f) for f in outcome.findings]
-    found += [migrated_row(rule, r) for r in outcome.replacements]
-    return sorted(found, key=lambda row: (row.path, row.line))
-
-
 def rule_to_json(outcome: RuleOutcome) -> dict[str, Any]:
-    rule, sites = outcome.rule, _outcome_rows(outcome)
+    rule, sites = outcome.rule, outcome_rows(outcome)
     first = sites[0] if sites else None
     return {
         "id": rule.id,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -113,12 +112,16 @@ def unmapped_row(finding: Finding) -> SiteRow:
                    Status.UNMAPPED, finding.test)  # fmt: skip
 
 
+def outcome_rows(outcome: RuleOutcome) -> list[SiteRow]:
+    """A rule's sites: its pending literals and its migrated replacements."""
+    found = [pending_row(outcome.rule, f) for f in outcome.findings]
+    found += [migrated_row(outcome.rule, r) for r in outcome.replacements]
+    return sorted(found, key=lambda row: (row.path, row.line))
+
+
 def rows(entry: ModuleReport) -> list[SiteRow]:
     """Every site of a module, in file and line order."""
-    found: list[SiteRow] = []
-    for outcome in entry.outcomes:
-        found += [pending_row(outcome.rule, f) for f in outcome.findings]
-        found += [migrated_row(outcome.rule, r) for r in outcome.replacements]
+    found = [row for outcome in entry.outcomes for row in outcome_rows(outcome)]
     found += [unmapped_row(f) for f in entry.unmapped]
     return sorted(found, key=lambda row: (row.path, row.line))
 
@@ -136,9 +139,10 @@ def _module_for(finding: Finding, modules: list[ModuleReport]) -> ModuleReport |
     return None
 
 
-def _count(entry: ModuleReport, totals: Iterable[Tally], tests: Tally, production: Tally) -> None:
+def _count(entry: ModuleReport, totals: Tally, tests: Tally, production: Tally) -> None:
+    """Add a module's sites to its own tally, the totals, and the production or test tally."""
     for row in rows(entry):
-        for tally in (entry.tally, *totals, tests if row.test else production):
+        for tally in (entry.tally, totals, tests if row.test else production):
             tally.add(row.status)
         entry.files.add(row.path)
 
@@ -164,7 +168,7 @@ def build_report(analysis: Analysis, now: datetime | None = None) -> Report:
         entry.unmapped.append(finding)
     totals, production, tests = Tally(), Tally(), Tally()
     for entry in entries.values():
-        _count(entry, [totals], tests, production)
+        _count(entry, totals, tests, production)
     statuses = [o.status for o in analysis.matching.outcomes]
     modules = sorted(
         entries.values(),
