@@ -159,3 +159,18 @@ def test_user_catalog_adds_apis_and_keywords(detect):
         ("f", "grace_period", 9),
         ("f", "cool", 1),
     ]
+
+
+def test_both_literal_branches_of_a_conditional_are_found(detect):
+    found = detect(
+        "import time\ntime.sleep(5.0 if busy else 0.5)\nTIMEOUT = 30 if DEBUG else x\n"
+        "f(timeout=None if fast else 60)\n"
+    )
+    assert [(f.value, f.context.value) for f in found] == [
+        ("5.0", "call"), ("0.5", "call"), ("30", "assignment"), ("60", "keyword"),
+    ]  # fmt: skip
+
+
+def test_names_from_a_star_import_are_resolved_through_it(detect):
+    (finding,) = detect("from time import *\nsleep(4)\n")
+    assert (finding.api, finding.context.value) == ("time.sleep", "call")

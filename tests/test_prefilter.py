@@ -99,3 +99,8 @@ REGION_CASES = [
 @pytest.mark.parametrize("source", REGION_CASES)
 def test_regions_are_sound(tmp_path, source):
     assert detect_in(tmp_path, source) == detect_in(tmp_path, source, prefilter=False)
+
+
+def test_a_star_import_is_never_blanked(tmp_path):
+    source = "import os\nfrom time import *\n\ndef f():\n    return sleep(4)\n"
+    assert len(detect_in(tmp_path, source)) == 1

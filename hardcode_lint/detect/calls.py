@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
-from hardcode_lint.detect.cst_literals import is_cst_literal
+from hardcode_lint.detect.cst_literals import is_cst_literal, literal_leaves
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Scope, resolve_dotted
@@ -85,22 +85,21 @@ def collect_call(call: cst.Call, scope: Scope, watch: Watchlist) -> CallSite | N
     )
     positions_known = True
     for arg in call.args:
-        literal = is_cst_literal(arg.value)
-        watched = None if literal else watch.match(arg.value)
+        leaves = literal_leaves(arg.value)
+        watched = None if leaves else watch.match(arg.value)
         if arg.keyword is not None:
-            if literal:
-                site.literals.append((arg.keyword.value, arg.value))
-            elif watched:
+            site.literals += [(arg.keyword.value, leaf) for leaf in leaves]
+            if watched:
                 site.replacements.append((arg.keyword.value, arg.value, watched))
             continue
         if arg.star:
             positions_known = arg.star == "**" and positions_known
             continue
-        site.all_positional_literal &= literal
-        if literal and positions_known:
-            site.literals.append((site.positional, arg.value))
-        elif watched and positions_known:
-            site.replacements.append((site.positional, arg.value, watched))
+        site.all_positional_literal &= is_cst_literal(arg.value)
+        if positions_known:
+            site.literals += [(site.positional, leaf) for leaf in leaves]
+            if watched:
+                site.replacements.append((site.positional, arg.value, watched))
         site.positional += 1
     return site if site.literals or site.replacements else None
 

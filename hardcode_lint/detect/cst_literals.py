@@ -39,3 +39,13 @@ def fold_cst(node: cst.BaseExpression) -> Number | None:
             return None
         return apply_binary(op, left, right)
     return None
+
+
+def literal_leaves(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The literals an argument or a bound value may evaluate to: itself, or the literal
+    branches of a conditional (``5.0 if busy else 0.5``)."""
+    if is_cst_literal(node):
+        return [node]
+    if isinstance(node, cst.IfExp):
+        return literal_leaves(node.body) + literal_leaves(node.orelse)
+    return []

@@ -110,3 +110,12 @@ def is_ast_literal(node: ast.AST) -> bool:
             and is_ast_literal(node.right)
         )
     return False
+
+
+def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
+    """The ``ast`` twin of ``cst_literals.literal_leaves``."""
+    if is_ast_literal(node):
+        return [node]  # type: ignore[list-item]
+    if isinstance(node, ast.IfExp):
+        return ast_literal_leaves(node.body) + ast_literal_leaves(node.orelse)
+    return []

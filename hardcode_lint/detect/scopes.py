@@ -49,6 +49,7 @@ class Scope:
     qualname: str | None  # dotted def/class names; lambdas keep their parent's
     bindings: dict[str, Binding] = field(default_factory=dict)
     global_names: set[str] = field(default_factory=set)
+    star_imports: list[str] = field(default_factory=list)  # `from m import *` (module scope)
 
     def bind(self, name: str, binding: Binding = LOCAL) -> None:
         """Record a binding; the first one in source order wins (``try: import x ...``)."""
@@ -85,6 +86,14 @@ def lookup(name: str, scope: Scope) -> tuple[Binding, Scope] | None:
     return None
 
 
+def _unbound(name: str, scope: Scope) -> str | None:
+    """A name bound nowhere: a builtin, else (with ``from m import *``) presumably ``m.name``."""
+    if name in _BUILTINS:
+        return name
+    stars = scope.module().star_imports
+    return f"{stars[0]}.{name}" if stars else None
+
+
 def resolve_dotted(parts: tuple[str, ...], scope: Scope, depth: int = 0) -> str | None:
     """The qualified name of ``a.b.c`` seen from ``scope``, or None if its root is a local.
 
@@ -95,7 +104,7 @@ def resolve_dotted(parts: tuple[str, ...], scope: Scope, depth: int = 0) -> str 
     root, rest = parts[0], parts[1:]
     found = lookup(root, scope)
     if found is None:
-        base = root if root in _BUILTINS else None
+        base = _unbound(root, scope)
     else:
         binding, owner = found
         if binding.imported is not None:

@@ -23,7 +23,7 @@ from hardcode_lint.detect.calls import (
     dotted_parts,
 )
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.cst_literals import is_cst_literal
+from hardcode_lint.detect.cst_literals import is_cst_literal, literal_leaves
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.replacements import Watchlist
 from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind
@@ -125,10 +125,11 @@ class DetectorVisitor(cst.CSTVisitor):
                 self.scope.bind(root, Binding(imported=root))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if isinstance(node.names, cst.ImportStar):
-            return
         module = self.module.code_for_node(node.module) if node.module is not None else ""
         prefix = "." * len(node.relative) + module
+        if isinstance(node.names, cst.ImportStar):
+            self.scope.module().star_imports.append(prefix)
+            return
         for alias in node.names:
             name = self.module.code_for_node(alias.name)
             imported = f"{prefix}.{name}" if module else f"{prefix}{name}"
@@ -205,10 +206,10 @@ class DetectorVisitor(cst.CSTVisitor):
     def _judge_bound(
         self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
     ) -> None:
-        """A value bound to a name: a literal judged by the name, or a migrated site."""
-        literal = is_cst_literal(value)
-        watched = None if literal else self.watch.match(value)
-        if not literal and watched is None:
+        """A value bound to a name: literals judged by the name, or a migrated site."""
+        leaves = literal_leaves(value)
+        watched = None if leaves else self.watch.match(value)
+        if not leaves and watched is None:
             return
         snippet = f"{written}{sep}{one_line(self.module.code_for_node(value))}"
         scope = self.scope
@@ -217,10 +218,12 @@ class DetectorVisitor(cst.CSTVisitor):
             self.hits.append(hit)
             return
         verdict = classify_name(name, self.catalog.words, as_keyword=False)
-        if verdict is not None:
+        if verdict is None:
+            return
+        for leaf in leaves:
             self.detections.append(
                 Detection(
-                    node=value,
+                    node=leaf,
                     kind=verdict.kind,
                     context=context,
                     unit=verdict.unit,

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hardcode_lint.detect.catalog import NameWords
-from hardcode_lint.detect.literals import is_ast_literal
+from hardcode_lint.detect.literals import ast_literal_leaves, is_ast_literal
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.parse.source import SourceError
 
@@ -81,28 +81,31 @@ class _Walk:
                 self.root_aliases.append((bound, root))
 
     def call(self, node: ast.Call) -> None:
-        literals: list[ast.expr] = [
-            a for a in node.args if not isinstance(a, ast.Starred) and is_ast_literal(a)
+        literals = [
+            leaf
+            for a in node.args
+            if not isinstance(a, ast.Starred)
+            for leaf in ast_literal_leaves(a)
         ]
         root = _root_name(node.func)
         if root is not None:
             self.result.call_roots.add(root)
         for keyword in node.keywords:
-            if keyword.arg is not None and is_ast_literal(keyword.value):
-                literals.append(keyword.value)
-                if classify_name(keyword.arg, self.words, as_keyword=True):
-                    self.result.lines.append(keyword.value.lineno)
-                    if root is not None:
-                        self.result.roots.add(root)
+            leaves = ast_literal_leaves(keyword.value) if keyword.arg is not None else []
+            literals += leaves
+            if leaves and classify_name(keyword.arg or "", self.words, as_keyword=True):
+                self.result.lines += [leaf.lineno for leaf in leaves]
+                if root is not None:
+                    self.result.roots.add(root)
         callee = _last_name(node.func)
         if callee is not None:
             self.calls += [(callee, root, literal.lineno) for literal in literals]
 
     def assign(self, targets: Iterable[ast.AST], value: ast.expr | None) -> None:
         targets = list(targets)
-        if value is not None and is_ast_literal(value):
+        for leaf in ast_literal_leaves(value) if value is not None else []:
             for target in targets:
-                self.named(_last_name(target), value.lineno, as_keyword=False)
+                self.named(_last_name(target), leaf.lineno, as_keyword=False)
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
             self.alias(targets[0].id, value)
 
@@ -113,8 +116,8 @@ class _Walk:
         keyword_only = zip(node.kwonlyargs, node.kw_defaults, strict=True)
         pairs += [(a, d) for a, d in keyword_only if d is not None]
         for arg, default in pairs:
-            if is_ast_literal(default):
-                self.named(arg.arg, default.lineno, as_keyword=False)
+            for leaf in ast_literal_leaves(default):
+                self.named(arg.arg, leaf.lineno, as_keyword=False)
             self.alias(arg.arg, default)
 
     def imports(self, node: ast.Import | ast.ImportFrom) -> None:

@@ -50,6 +50,13 @@ def _bodies(node: ast.AST) -> Iterable[list[ast.stmt]]:
         yield handler.body
 
 
+def _special_import(statement: ast.stmt) -> bool:
+    """``from __future__ import ...`` must stay first; ``import *`` may bind any name."""
+    if not isinstance(statement, ast.ImportFrom):
+        return False
+    return statement.module == "__future__" or any(a.name == "*" for a in statement.names)
+
+
 def _bound_names(statement: ast.stmt) -> set[str]:
     """Every name a statement binds, anywhere inside it (conservatively)."""
     names: set[str] = set()
@@ -92,9 +99,7 @@ class _Blanker:
     def body(self, statements: list[ast.stmt]) -> None:
         for statement in statements:
             first, last = _first_line(statement), statement.end_lineno or statement.lineno
-            if isinstance(statement, _ALWAYS_KEEP) or (
-                isinstance(statement, ast.ImportFrom) and statement.module == "__future__"
-            ):
+            if isinstance(statement, _ALWAYS_KEEP) or _special_import(statement):
                 continue
             if not self._kept(first, last) and self._alone(statement, first, last):
                 if not self._binds_roots(statement, first, last):
