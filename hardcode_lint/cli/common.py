@@ -95,21 +95,31 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 
 @contextmanager
 def progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A transient rich progress bar on stderr, for long runs on a terminal only."""
+    """A transient rich progress bar on stderr, for long runs on a terminal only.
+
+    It appears only once a run turns out to have many files to analyse (a warm run, whose
+    files come from the cache, or a small one never shows it).
+    """
     if not enabled or not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = (BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress("scanning", *columns, transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task("scan", total=None)
+    bar = Progress("scanning", *columns, transient=True, console=_stderr_console())
+    task = bar.add_task("scan", total=None)
 
-        def update(done: int, total: int) -> None:
-            if total >= _PROGRESS_MIN_FILES:
-                bar.update(task, completed=done, total=total)
+    def update(done: int, total: int) -> None:
+        if total < _PROGRESS_MIN_FILES:
+            return
+        if not bar.live.is_started:
+            bar.start()
+        bar.update(task, completed=done, total=total)
 
+    try:
         yield update
+    finally:
+        bar.stop()
 
 
 def _stderr_console() -> Any:
