@@ -169,3 +169,17 @@ def test_parallel_and_serial_runs_give_the_same_findings(project):
     _, parallel, _ = run("scan", "--format", "json", "-j", "2")
     assert json.loads(serial) == json.loads(parallel)
     assert len(json.loads(serial)["findings"]) == 42
+
+
+def test_no_color_is_respected_even_on_a_terminal(monkeypatch):
+    import io
+
+    from hardcode_lint.output.console import make_console
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert make_console(Terminal()).no_color is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert make_console(Terminal()).no_color is True

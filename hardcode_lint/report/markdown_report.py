@@ -75,7 +75,7 @@ def _overview(report: Report, s: Strings) -> list[str]:
                      str(t.sites), str(t.migrated), str(t.pending), str(t.unmapped),
                      f"{t.progress}%", sections.module_state(entry, report, s)])  # fmt: skip
     t = report.totals
-    files = sum(len(e.files) for e in report.modules)
+    files = len(set().union(*(e.files for e in report.modules)))  # a file may serve two modules
     body.append([f"**{s['total']}**", "", str(files), str(t.sites), str(t.migrated),
                  str(t.pending), str(t.unmapped), f"**{t.progress}%**", ""])  # fmt: skip
     return [f"## {s['overall']}", "", *table(header, body)]
