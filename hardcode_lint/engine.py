@@ -32,9 +32,8 @@ from hardcode_lint.parse.regions import (
     blank,
     blank_regions,
     kept_spans,
-    split_lines,
 )
-from hardcode_lint.parse.source import SourceError, decode, read_bytes
+from hardcode_lint.parse.source import SourceError, decode, read_bytes, split_lines
 
 if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
     import libcst as cst
@@ -42,8 +41,6 @@ if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with
     from hardcode_lint.detect.calls import Detection
     from hardcode_lint.detect.replacements import Watchlist
     from hardcode_lint.detect.visitor import DetectorVisitor
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +123,7 @@ class _Lines:
 
     def __getitem__(self, lineno: int) -> str:
         if self._lines is None:
-            self._lines = _LINE_BREAK.split(self._text)
+            self._lines = split_lines(self._text)
         return self._lines[lineno - 1] if 0 < lineno <= len(self._lines) else ""
 
     def column(self, lineno: int, byte_offset: int) -> int:
@@ -304,7 +301,7 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
     try:
-        result = _analyze_text(task, decode(data, task.path.name).text, settings)
+        result = _analyze_text(task, decode(data, task.path.name), settings)
     except SourceError as exc:
         result = FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
     except Exception as exc:  # a bug of ours must cost one file, never the run

@@ -14,7 +14,7 @@ import click
 from hardcode_lint.errors import UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+EXIT_FAIL, EXIT_USAGE = 1, 2
 _PROGRESS_MIN_FILES = 200
 
 

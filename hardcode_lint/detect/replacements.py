@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import tokenize
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -70,7 +70,6 @@ class Watchlist:
     expressions: frozenset[str] = frozenset()
     anchors: frozenset[str] = frozenset()
     unanchored: bool = False  # some expression has no anchor: every node must be compared
-    fingerprint: str = field(default="", compare=False)
 
     @classmethod
     def from_expressions(cls, expressions: Iterable[str]) -> Watchlist:
@@ -86,9 +85,7 @@ class Watchlist:
                 unanchored = True
             else:
                 anchors.add(anchor)
-        return cls(
-            frozenset(normalised), frozenset(anchors), unanchored, "|".join(sorted(normalised))
-        )
+        return cls(frozenset(normalised), frozenset(anchors), unanchored)
 
     def __bool__(self) -> bool:
         return bool(self.expressions)

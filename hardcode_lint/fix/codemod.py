@@ -129,7 +129,7 @@ def fix_file(path: str, data: bytes, edits: Sequence[Edit], settings: Settings) 
     """Apply ``edits`` to the source ``data``; the result is checked to parse before it counts."""
     result = FileFix(path, data)
     try:
-        text = decode(data, path).text
+        text = decode(data, path)
         module, sites = _sites(data, text, settings)
     except SourceError as exc:
         result.refused = [(e, f"cannot parse the file: {exc.message}") for e in edits]
@@ -149,7 +149,7 @@ def fix_file(path: str, data: bytes, edits: Sequence[Edit], settings: Settings) 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(decode(after, path).text, path, "exec", dont_inherit=True)
+            compile(decode(after, path), path, "exec", dont_inherit=True)
     except (SyntaxError, ValueError, SourceError) as exc:
         result.refused += [(e, f"the result would not parse: {exc}") for e in result.applied]
         result.applied = []

@@ -44,8 +44,8 @@ def compute_fixes(plan: FixPlan, root: Path, settings: Settings) -> FixRun:
 def unified_diff(fix: FileFix) -> str:
     if fix.after is None:
         return ""
-    before = decode(fix.before, fix.path).text.splitlines(keepends=True)
-    after = decode(fix.after, fix.path).text.splitlines(keepends=True)
+    before = decode(fix.before, fix.path).splitlines(keepends=True)
+    after = decode(fix.after, fix.path).splitlines(keepends=True)
     lines = difflib.unified_diff(before, after, f"a/{fix.path}", f"b/{fix.path}")
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 

@@ -18,21 +18,15 @@ checks that the findings are the same with the pre-filter on and off.
 from __future__ import annotations
 
 import ast
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from hardcode_lint.parse.prepass import Span
+from hardcode_lint.parse.source import split_lines
 
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 Region = tuple[int, int]  # first and last line to blank, 1-based, inclusive
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 _ALWAYS_KEEP = (ast.Global, ast.Nonlocal, ast.Match)
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as ``ast`` counts them (``str.splitlines`` also splits on \\x0c, \\x1c, ...)."""
-    return _LINES.findall(text)
 
 
 def _first_line(statement: ast.stmt) -> int:

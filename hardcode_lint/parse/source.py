@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import tokenize
-from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -20,15 +20,6 @@ class SourceError(Exception):
         super().__init__(message)
         self.message = message
         self.line = line
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """The decoded text of a file and the encoding it was read with (PEP 263)."""
-
-    text: str
-    encoding: str
-    data: bytes
 
 
 def read_bytes(path: Path) -> bytes:
@@ -54,7 +45,7 @@ def _cookie_line(data: bytes) -> int:
     return 1 if b"coding" in first else 2
 
 
-def decode(data: bytes, name: str) -> Source:
+def decode(data: bytes, name: str) -> str:
     """Bytes to text by the file's coding cookie (default UTF-8), BOM removed."""
     if not data.strip() and name != "__init__.py":
         raise SourceError("file is empty")
@@ -76,9 +67,12 @@ def decode(data: bytes, name: str) -> Source:
         ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Source(text=text, encoding=encoding, data=data)
+    return text
 
 
-def read_source(path: Path) -> Source:
-    """The text of ``path``; raises :class:`SourceError` for anything that is not source."""
-    return decode(read_bytes(path), path.name)
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as ``ast`` counts them, endings kept (``str.splitlines`` also splits on \x0c...)."""
+    return _LINES.findall(text)
