@@ -5,15 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hardcode_lint.api import Analysis
+from hardcode_lint.detect.catalog import UNIT_NAMES, unit_name_words
 from hardcode_lint.detect.names import split_words
 from hardcode_lint.model import Number, Rule
-
-UNIT_NAMES = {"s": "seconds", "ms": "milliseconds", "us": "microseconds", "min": "minutes",
-              "h": "hours", "d": "days", "w": "weeks"}  # fmt: skip
-_UNIT_WORDS = frozenset(
-    ["seconds", "secs", "sec", "s", "ms", "millis", "milliseconds", "us", "microseconds",
-     "minutes", "mins", "min", "hours", "h", "days", "d", "weeks", "w"]
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -27,7 +21,7 @@ class Default:
     @property
     def unit_comment(self) -> str | None:
         """The unit as a comment, unless the key's own name already says it."""
-        if self.unit is None or set(split_words(self.key.rsplit(".", 1)[-1])) & _UNIT_WORDS:
+        if self.unit is None or set(split_words(self.key.rsplit(".", 1)[-1])) & unit_name_words():
             return None
         return UNIT_NAMES[self.unit]
 

@@ -30,7 +30,33 @@ UNIT_SECONDS: Mapping[str, float | int] = {
     "w": 604800,
 }
 
+#: The spelled-out name of each unit, for comments and messages.
+UNIT_NAMES: Mapping[str, str] = {
+    "s": "seconds",
+    "ms": "milliseconds",
+    "us": "microseconds",
+    "min": "minutes",
+    "h": "hours",
+    "d": "days",
+    "w": "weeks",
+}
+
 ArgKey = int | str
+
+
+@lru_cache(maxsize=1)
+def shipped_data() -> tuple[str, Mapping[str, Any]]:
+    """``catalog.toml`` as text and as data, read once per process."""
+    text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
+    return text, tomllib.loads(text)
+
+
+@lru_cache(maxsize=1)
+def unit_name_words() -> frozenset[str]:
+    """Every word that names a unit (``seconds``, ``ms``, ``min``, ``microseconds``...): a key
+    or a name holding one already says its unit."""
+    words = shipped_data()[1]["names"]["unit-words"]
+    return frozenset({*words, *UNIT_SECONDS, *UNIT_NAMES.values()})
 
 
 @dataclass(frozen=True)
@@ -177,8 +203,7 @@ def build_catalog(user: Mapping[str, Any] | None = None, where: str = "catalog")
 
     ``where`` names the user's table in error messages (``pyproject.toml: tool....catalog``).
     """
-    text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    text, data = shipped_data()
     user = user or {}
     apis: dict[str, ApiSpec] = {}
     for table, kind in API_TABLES.items():

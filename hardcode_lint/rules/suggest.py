@@ -11,39 +11,19 @@ Keys are prefixed by the file's stem so that related settings share a section.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from itertools import groupby
 from pathlib import PurePosixPath
 from typing import Any
 
+from hardcode_lint.detect.catalog import shipped_data, unit_name_words
 from hardcode_lint.detect.names import split_words
 from hardcode_lint.model import Context, Finding, Kind
 
-_UNIT_WORDS = frozenset(
-    [
-        "seconds",
-        "secs",
-        "sec",
-        "ms",
-        "millis",
-        "milliseconds",
-        "microseconds",
-        "minutes",
-        "mins",
-        "hours",
-        "days",
-        "weeks",
-        "us",
-    ]
-)
-
 
 def _suggest_data() -> Mapping[str, Any]:
-    text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
-    data: Mapping[str, Any] = tomllib.loads(text)["suggest"]
+    data: Mapping[str, Any] = shipped_data()[1]["suggest"]
     return data
 
 
@@ -91,7 +71,7 @@ def _base_name(finding: Finding, data: Mapping[str, Any]) -> str:
     if finding.kind is Kind.CLAMP:
         return _clamped(finding)
     function = _function(finding)
-    if isinstance(finding.arg, str) and not set(split_words(finding.arg)) <= _UNIT_WORDS:
+    if isinstance(finding.arg, str) and not set(split_words(finding.arg)) <= unit_name_words():
         arg = _snake(finding.arg)
         if arg in ("ex", "px"):
             arg = "ttl"
@@ -104,7 +84,7 @@ def _base_name(finding: Finding, data: Mapping[str, Any]) -> str:
 def _with_unit(name: str, finding: Finding, data: Mapping[str, Any]) -> str:
     if finding.unit is None:
         return name
-    if set(name.split("_")) & _UNIT_WORDS:
+    if set(name.split("_")) & unit_name_words():
         return name
     return f"{name}_{data['unit-suffixes'][finding.unit]}"
 
