@@ -40,7 +40,8 @@ def _read_ignore(folder: Path, file: str = ".gitignore") -> list[_Ignore]:
     return [_Ignore(folder, pathspec.GitIgnoreSpec.from_lines(lines))]
 
 
-def _git_top(folder: Path) -> Path | None:
+def git_top(folder: Path) -> Path | None:
+    """The git work tree ``folder`` is in (a ``.git`` folder or file above it), else None."""
     for candidate in (folder, *folder.parents):
         if (candidate / ".git").exists():
             return candidate
@@ -54,7 +55,7 @@ def _ancestor_ignores(folder: Path, root: Path) -> list[_Ignore]:
     (scanning ``~/.pyenv/versions/3.11/lib`` must work although ``.pyenv`` ignores
     ``/versions``); then the rules from above are dropped and only those inside it apply.
     """
-    top = _git_top(folder)
+    top = git_top(folder)
     if top is None:
         top = root if folder.is_relative_to(root) else folder
     rules = _read_ignore(top, ".git/info/exclude") if (top / ".git").is_dir() else []

@@ -10,6 +10,8 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from hardcode_lint.discover.files import git_top
+
 
 class WriteRefused(Exception):
     """A file that must not be written; the message says why."""
@@ -25,18 +27,12 @@ def _git(folder: Path, *args: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def git_top(path: Path) -> Path | None:
-    """The work tree ``path`` is in, or None outside git."""
-    out = _git(path.parent, "rev-parse", "--show-toplevel")
-    return Path(out.strip()) if out else None
-
-
 def dirty_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """(files with uncommitted changes — modified, staged or untracked —, files outside git)."""
     dirty, outside = [], []
     by_top: dict[Path, list[Path]] = {}
     for path in paths:
-        top = git_top(path)
+        top = git_top(path.parent)
         if top is None:
             outside.append(path)
         else:

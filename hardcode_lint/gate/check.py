@@ -79,8 +79,10 @@ def _relevant(outcome: RuleOutcome, files: Collection[str] | None) -> bool:
         return True
     if any(r.path in files for r in outcome.replacements):
         return True
-    rule = outcome.rule
-    return rule.path is not None and any(compile_globs([rule.path]).match_file(f) for f in files)
+    if outcome.rule.path is None:
+        return False
+    globs = compile_globs([outcome.rule.path])
+    return any(globs.match_file(f) for f in files)
 
 
 def _rule_failures(outcome: RuleOutcome, baseline: Baseline) -> list[Failure]:

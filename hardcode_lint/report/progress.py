@@ -130,13 +130,15 @@ def _natural(text: str) -> list[object]:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
 
 
-def _module_for(finding: Finding, modules: list[ModuleReport]) -> ModuleReport | None:
+def _claims(modules: list[ModuleReport]) -> list[tuple[ModuleReport, Any]]:
+    """Each module with its compiled ``paths``, compiled once per report."""
     from hardcode_lint.discover.globs import compile_globs
 
-    for entry in modules:
-        if entry.module.paths and compile_globs(entry.module.paths).match_file(finding.path):
-            return entry
-    return None
+    return [(entry, compile_globs(entry.module.paths)) for entry in modules if entry.module.paths]
+
+
+def _module_for(finding: Finding, claims: list[tuple[ModuleReport, Any]]) -> ModuleReport | None:
+    return next((entry for entry, globs in claims if globs.match_file(finding.path)), None)
 
 
 def _count(entry: ModuleReport, totals: Tally, tests: Tally, production: Tally) -> None:
@@ -160,9 +162,9 @@ def build_report(analysis: Analysis, now: datetime | None = None) -> Report:
     entries = {m.name: ModuleReport(m) for m in analysis.rules.modules}
     for outcome in analysis.matching.outcomes:
         entries[outcome.rule.module].outcomes.append(outcome)
-    ordered = list(entries.values())
+    claims = _claims(list(entries.values()))
     for finding in analysis.matching.unmapped:
-        entry = _module_for(finding, ordered)
+        entry = _module_for(finding, claims)
         if entry is None:
             entry = entries.setdefault(UNASSIGNED, ModuleReport(RuleModule(UNASSIGNED, "", "")))
         entry.unmapped.append(finding)
