@@ -10,7 +10,7 @@ from hardcode_lint.engine import Settings
 from hardcode_lint.fix.codemod import Edit, FileFix, fix_file
 from hardcode_lint.fix.plan import FixPlan
 from hardcode_lint.fix.write import WriteRefused, dirty_files, write_atomically
-from hardcode_lint.parse.source import SourceError, decode, read_bytes
+from hardcode_lint.parse.source import SourceError, decode, read_bytes, split_lines
 
 
 @dataclass
@@ -44,8 +44,8 @@ def compute_fixes(plan: FixPlan, root: Path, settings: Settings) -> FixRun:
 def unified_diff(fix: FileFix) -> str:
     if fix.after is None:
         return ""
-    before = decode(fix.before, fix.path).splitlines(keepends=True)
-    after = decode(fix.after, fix.path).splitlines(keepends=True)
+    before = split_lines(decode(fix.before, fix.path))
+    after = split_lines(decode(fix.after, fix.path))
     lines = difflib.unified_diff(before, after, f"a/{fix.path}", f"b/{fix.path}")
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 

@@ -74,5 +74,5 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines as ``ast`` counts them, endings kept (``str.splitlines`` also splits on \x0c...)."""
+    """Lines as ``ast`` counts them, endings kept (``str.splitlines`` also breaks on form feeds)."""
     return _LINES.findall(text)
