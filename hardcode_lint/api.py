@@ -11,17 +11,19 @@ walked once per run.  Example::
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hardcode_lint.config import Config, find_root, load_config
-from hardcode_lint.discover.files import discover, relative
+from hardcode_lint.config import DEFAULT_LANGUAGE, Config, find_root, load_config
+from hardcode_lint.discover.files import FileKinds, discover, relative
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.engine import FileTask, Settings
 from hardcode_lint.errors import UsageError
-from hardcode_lint.model import ScanResult
+from hardcode_lint.lang import frontend, language_of
+from hardcode_lint.model import Rule, ScanResult
 from hardcode_lint.runner import Progress, run_files
 
 if TYPE_CHECKING:
@@ -30,17 +32,28 @@ if TYPE_CHECKING:
 
 
 def settings_for(
-    config: Config, *, prefilter: bool = True, replacements: Iterable[str] = ()
+    config: Config, *, prefilter: bool = True, replacements: Iterable[tuple[str, str]] = ()
 ) -> Settings:
-    from hardcode_lint.detect.catalog import build_catalog
-
+    """The detection settings of ``config``; ``replacements`` are (language, expression)."""
+    catalogs = tuple(
+        (language, json.dumps(config.catalog_for(language), sort_keys=True))
+        for language in config.languages
+    )
     return Settings(
-        catalog=build_catalog(config.catalog),
         select=config.select,
         ignore=config.ignore,
         prefilter=prefilter,
+        catalogs=catalogs,
         replacements=tuple(sorted(set(replacements))),
     )
+
+
+def rule_replacements(rules: Iterable[Rule], languages: Iterable[str]) -> list[tuple[str, str]]:
+    """(language, replace expression) for every rule: a rule of no language watches all."""
+    languages = tuple(languages)
+    return [
+        (lang, r.replace) for r in rules for lang in ((r.language,) if r.language else languages)
+    ]
 
 
 def resolve_config(paths: Sequence[str | Path], config_file: str | Path | None = None) -> Config:
@@ -50,13 +63,24 @@ def resolve_config(paths: Sequence[str | Path], config_file: str | Path | None =
     return load_config(root, Path(config_file) if config_file is not None else None)
 
 
+def file_kinds(languages: Iterable[str]) -> FileKinds:
+    """The extensions and skipped folders of ``languages``, for discovery."""
+    fronts = [frontend(name) for name in languages]
+    return FileKinds(
+        extensions=tuple(e for f in fronts for e in f.extensions),
+        skip_dirs=frozenset().union(*(f.skip_dirs for f in fronts)),
+    )
+
+
 def tasks_for(paths: Sequence[str | Path], config: Config) -> list[FileTask]:
-    files = discover([Path(p) for p in paths] or [Path(".")], config.root, config.exclude)
+    kinds = file_kinds(config.languages)
+    files = discover([Path(p) for p in paths] or [Path(".")], config.root, config.exclude, kinds)
     tests = compile_globs(config.test_paths)
     tasks = []
     for path in files:
         rel = relative(path, config.root)
-        tasks.append(FileTask(path=path, rel=rel, test=tests.match_file(rel)))
+        language = language_of(path.name, config.languages) or DEFAULT_LANGUAGE
+        tasks.append(FileTask(path=path, rel=rel, test=tests.match_file(rel), language=language))
     return tasks
 
 
@@ -67,14 +91,15 @@ def scan(
     jobs: int | None = None,
     prefilter: bool = True,
     progress: Progress | None = None,
-    replacements: Iterable[str] = (),
+    replacements: Iterable[tuple[str, str]] = (),
     use_cache: bool = True,
 ) -> ScanResult:
     """Find every hardcoded duration, clamp bound and limit under ``paths``.
 
     ``config`` defaults to the one found from the first path.  ``jobs`` is the number of worker
     processes (default: the CPU count).  ``replacements`` are rule ``replace`` expressions to
-    look for (migrated sites).  ``use_cache`` reads and fills ``.hardcode-lint-cache/``.
+    look for (migrated sites), as (language, expression).  ``use_cache`` reads and fills
+    ``.hardcode-lint-cache/``.
     Raises :class:`~hardcode_lint.errors.UsageError` for a missing path or a bad configuration;
     unreadable or unparsable files go to ``errors``.
     """
@@ -135,7 +160,7 @@ def analyze(
         jobs=jobs,
         prefilter=prefilter,
         progress=progress,
-        replacements=[rule.replace for rule in rules.rules],
+        replacements=rule_replacements(rules.rules, config.languages),
         use_cache=use_cache,
     )
     matching = match_rules(rules.rules, result.findings, result.replacements)

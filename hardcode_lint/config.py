@@ -1,7 +1,10 @@
-"""Finding the project root and reading ``[tool.hardcode-lint]``, strictly.
+"""Finding the project root and reading its settings, strictly.
 
-An unknown key or a value of the wrong type is an error that names the key: a typo in
-``exclude`` silently ignored would scan ``build/`` for months before anyone noticed.
+Settings live in ``hardcode-lint.toml`` or ``.hardcode-lint.toml`` (keys at the top level, as
+ruff reads ``ruff.toml``) or in ``[tool.hardcode-lint]`` of ``pyproject.toml``; a Rust
+repository needs no pyproject.toml.  An unknown key or a value of the wrong type is an error
+that names the key: a typo in ``exclude`` silently ignored would scan ``build/`` for months
+before anyone noticed.
 """
 
 from __future__ import annotations
@@ -13,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from hardcode_lint.errors import ConfigError
+from hardcode_lint.lang import frontend, names
 
-DEFAULT_TEST_PATHS = (
-    "tests/**",
-    "**/tests/**",
-    "**/test_*.py",
-    "**/*_test.py",
-    "**/conftest.py",
-)
+#: The files that hold settings, in the order they win within one folder.
+CONFIG_FILES = ("hardcode-lint.toml", ".hardcode-lint.toml", "pyproject.toml")
+#: Every language's default test globs.
+DEFAULT_TEST_PATHS = tuple(dict.fromkeys(p for n in names() for p in frontend(n).test_paths))
 CATALOG_KEYS = ("duration-apis", "clamp-apis", "duration-keywords", "limit-keywords")
+DEFAULT_LANGUAGE = "python"  # the catalog's top-level tables are this language's
 
 
 @dataclass(frozen=True)
@@ -38,17 +40,37 @@ class Config:
     defaults_file: str | None = None
     baseline: str = ".hardcode-lint-baseline.json"
     catalog: Mapping[str, Any] = field(default_factory=dict)
+    languages: tuple[str, ...] = field(default_factory=names)
     explicit: frozenset[str] = frozenset()  # the keys the user actually wrote
+
+    def catalog_for(self, language: str) -> Mapping[str, Any]:
+        """The user's catalog additions for ``language`` (top-level tables are Python's)."""
+        own = self.catalog.get(language, {})
+        if language != DEFAULT_LANGUAGE:
+            return dict(own)
+        top = {k: v for k, v in self.catalog.items() if k in CATALOG_KEYS}
+        return {**top, **own}
 
 
 def find_root(start: Path) -> Path:
-    """The folder of the nearest ``pyproject.toml`` at or above ``start``, else the cwd."""
+    """The folder of the nearest settings file (:data:`CONFIG_FILES`) at or above ``start``,
+    else the cwd."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
-        if (candidate / "pyproject.toml").is_file():
+        if any((candidate / name).is_file() for name in CONFIG_FILES):
             return candidate
     return Path.cwd().resolve()
+
+
+def _languages(where: str, value: Any) -> tuple[str, ...]:
+    chosen = _strings(where, value)
+    unknown = [name for name in chosen if name not in names()]
+    if unknown:
+        raise ConfigError(f"{where}: unknown language {unknown[0]!r} (known: {', '.join(names())})")
+    if not chosen:
+        raise ConfigError(f"{where}: must name at least one language")
+    return tuple(dict.fromkeys(chosen))
 
 
 def _strings(where: str, value: Any) -> tuple[str, ...]:
@@ -63,13 +85,14 @@ def _string(where: str, value: Any) -> str:
     return value
 
 
-def _catalog(where: str, value: Any) -> Mapping[str, Any]:
+def _catalog_table(where: str, value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: must be a table")
     for key, item in value.items():
         if key not in CATALOG_KEYS:
             raise ConfigError(
-                f"{where}: unknown key `{key}` (expected one of {', '.join(CATALOG_KEYS)})"
+                f"{where}: unknown key `{key}` (expected one of {', '.join(CATALOG_KEYS)}, "
+                f"or a language's table: {', '.join(names())})"
             )
         if key.endswith("-keywords"):
             _strings(f"{where}.{key}", item)
@@ -77,9 +100,23 @@ def _catalog(where: str, value: Any) -> Mapping[str, Any]:
             raise ConfigError(
                 f"{where}.{key}: must be a table of API = {{ arg = ..., unit = ... }}"
             )
-    from hardcode_lint.detect.catalog import build_catalog
+    return value
 
-    build_catalog(value, where)  # raises ConfigError naming the bad entry
+
+def _catalog(where: str, value: Any) -> Mapping[str, Any]:
+    """The top-level tables (Python's) and one sub-table per other language, each checked by
+    its front end (which raises ConfigError naming the bad entry)."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: must be a table")
+    tables = {DEFAULT_LANGUAGE: {k: v for k, v in value.items() if k not in names()}}
+    for language in names():
+        if language in value:
+            own = _catalog_table(f"{where}.{language}", value[language])
+            tables[language] = {**tables.get(language, {}), **own}
+    _catalog_table(where, tables[DEFAULT_LANGUAGE])
+    for language, table in tables.items():
+        suffix = "" if language == DEFAULT_LANGUAGE and language not in value else f".{language}"
+        frontend(language).check_catalog(table, where + suffix)
     return value
 
 
@@ -92,6 +129,7 @@ _FIELDS: Mapping[str, tuple[str, Callable[[str, Any], Any]]] = {
     "defaults-file": ("defaults_file", _string),
     "baseline": ("baseline", _string),
     "catalog": ("catalog", _catalog),
+    "languages": ("languages", _languages),
 }
 
 
@@ -120,10 +158,15 @@ def _table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], str]:
     return data, ""
 
 
+def settings_file(root: Path) -> Path | None:
+    """The settings file of ``root``: the first of :data:`CONFIG_FILES` that exists."""
+    return next((root / n for n in CONFIG_FILES if (root / n).is_file()), None)
+
+
 def load_config(root: Path, explicit: Path | None = None) -> Config:
-    """The settings for ``root``: from ``explicit`` if given, else ``root/pyproject.toml``."""
-    path = explicit if explicit is not None else root / "pyproject.toml"
-    if explicit is None and not path.is_file():
+    """The settings for ``root``: from ``explicit`` if given, else its :func:`settings_file`."""
+    path = explicit if explicit is not None else settings_file(root)
+    if path is None:
         return Config(root=root)
     table, prefix = _table(path, _load_toml(path))
     values: dict[str, Any] = {}

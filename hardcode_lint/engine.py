@@ -1,22 +1,25 @@
-"""One file in, findings out: read -> ast pre-pass -> libcst detector -> positioned findings.
+"""One file in, findings out: read -> the language's front end -> coded, positioned findings.
 
 This is the one engine every command stands on (scan, report, fix, check); ``api.py`` runs it
-over many files.  Everything here is a pure function of the file's bytes and the settings, which
-is what makes it safe to run in worker processes and to cache.
+over many files.  It knows no parser: the front end of the file's language (``lang/``) finds
+hits by byte range, and the engine gives them codes, applies ``select``/``ignore`` and
+suppression comments, and turns byte offsets into lines and columns.  Everything here is a pure
+function of the file's bytes and the settings, which is what makes it safe to run in worker
+processes and to cache.
 """
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from hardcode_lint.detect.catalog import UNIT_SECONDS, Catalog
+from hardcode_lint.detect.catalog import UNIT_SECONDS
 from hardcode_lint.detect.codes import code_for, selected
 from hardcode_lint.detect.suppress import is_suppressed
+from hardcode_lint.lang import frontend as get_frontend
+from hardcode_lint.lang.base import DetectOptions, Hit, MigratedHit
 from hardcode_lint.model import (
     Context,
     FileError,
@@ -26,21 +29,7 @@ from hardcode_lint.model import (
     Number,
     Replacement,
 )
-from hardcode_lint.parse.prepass import Prepass, Span, parse_ast, prepass
-from hardcode_lint.parse.regions import (
-    anchor_lines,
-    blank,
-    blank_regions,
-    kept_spans,
-)
-from hardcode_lint.parse.source import SourceError, decode, read_bytes, split_lines
-
-if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
-    import libcst as cst
-
-    from hardcode_lint.detect.calls import Detection
-    from hardcode_lint.detect.replacements import Watchlist
-    from hardcode_lint.detect.visitor import DetectorVisitor
+from hardcode_lint.parse.source import SourceError, SourceFile, read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +40,7 @@ class FileTask:
     rel: str  # relative to the root, with "/"
     test: bool
     known_digest: str | None = None  # the cached content digest: if equal, nothing to redo
+    language: str = "python"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,35 +56,35 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The parts of the configuration that decide a file's findings (and its cache key)."""
+    """The parts of the configuration that decide a file's findings (and its cache key).
 
-    catalog: Catalog
+    Plain strings and tuples only: it is pickled into every worker and hashed into the cache
+    key.  ``catalogs`` and ``replacements`` are per language: (language, user catalog as JSON)
+    and (language, a rule's replace expression).
+    """
+
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     prefilter: bool = True
-    replacements: tuple[str, ...] = ()  # the rules' replace expressions (migrated sites)
+    catalogs: tuple[tuple[str, str], ...] = ()
+    replacements: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def watch(self) -> Watchlist:
-        return watchlist_for(self.replacements)
+    def options(self, language: str) -> DetectOptions:
+        """What the front end of ``language`` is given."""
+        return _options(self, language)
 
     def cache_key(self) -> str:
         """Everything besides a file's bytes that decides its findings."""
-        parts = [self.catalog.fingerprint, ",".join(self.select), ",".join(self.ignore),
-                 str(self.prefilter), "\x1f".join(self.replacements)]  # fmt: skip
+        parts = [",".join(self.select), ",".join(self.ignore), str(self.prefilter),
+                 repr(self.catalogs), repr(self.replacements)]  # fmt: skip
         return "|".join(parts)
 
 
-@lru_cache(maxsize=4)
-def watchlist_for(replacements: tuple[str, ...]) -> Watchlist:
-    from hardcode_lint.detect.replacements import Watchlist
-
-    return Watchlist.from_expressions(replacements)
-
-
-def mentions(replacements: tuple[str, ...], text: str) -> bool:
-    """Whether ``text`` may hold a replacement, decided without libcst when possible."""
-    return bool(replacements) and watchlist_for(replacements).mentioned_in(text)
+@lru_cache(maxsize=16)
+def _options(settings: Settings, language: str) -> DetectOptions:
+    catalog = next((table for name, table in settings.catalogs if name == language), "")
+    replacements = tuple(e for name, e in settings.replacements if name == language)
+    return DetectOptions(catalog, replacements, settings.prefilter)
 
 
 def to_seconds(number: Number, unit: str | None) -> Number | None:
@@ -109,175 +99,57 @@ def to_seconds(number: Number, unit: str | None) -> Number | None:
     return seconds
 
 
-def line_columns(text: str) -> _Lines:
-    """A helper turning ast's byte offsets in ``text`` into 1-based character columns."""
-    return _Lines(text)
-
-
-class _Lines:
-    """The file's lines, split only when a finding needs one, the way ``ast`` counts them."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._lines: list[str] | None = None
-
-    def __getitem__(self, lineno: int) -> str:
-        if self._lines is None:
-            self._lines = split_lines(self._text)
-        return self._lines[lineno - 1] if 0 < lineno <= len(self._lines) else ""
-
-    def column(self, lineno: int, byte_offset: int) -> int:
-        """ast's UTF-8 byte offset as a 1-based character column."""
-        prefix = self[lineno].encode("utf-8")[:byte_offset]
-        return len(prefix.decode("utf-8", errors="replace")) + 1
-
-
 _NON_DECIMAL = re.compile(r"^[-+~]?\(*0[xXoObB]")
 
 
-def _is_code_literal(detection: Detection, value: str) -> bool:
+def _is_code_literal(hit: Hit) -> bool:
     """``WAIT_TIMEOUT = 0x102``: a hex, octal or binary literal bound to a duration-sounding
     name is a status code or a flag, never a number of seconds."""
-    named = detection.context is not Context.CALL
-    return named and detection.kind is Kind.DURATION and bool(_NON_DECIMAL.match(value))
+    named = hit.context is not Context.CALL
+    return named and hit.kind is Kind.DURATION and bool(_NON_DECIMAL.match(hit.value))
 
 
-def _finding(
-    task: FileTask, detection: Detection, span: Span, lines: _Lines, settings: Settings
-) -> Finding | None:
-    from hardcode_lint.detect.cst_literals import fold_cst
-    from hardcode_lint.detect.sourcetext import literal_text
-
-    number = fold_cst(detection.node)
-    if number is None:
+def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
+             comment: str) -> Finding | None:  # fmt: skip
+    """A hit as a finding: coded, selected, not suppressed, positioned for printing."""
+    if _is_code_literal(hit):
         return None
-    value = literal_text(detection.node)
-    if _is_code_literal(detection, value):
+    code = code_for(hit.kind, hit.context).code
+    line, column = source.position(hit.start)
+    if not selected(code, settings.select, settings.ignore):
         return None
-    code = code_for(detection.kind, detection.context).code
-    line, col, end_line, end_col = span
-    if not selected(code, settings.select, settings.ignore) or is_suppressed(lines[line], code):
+    if is_suppressed(source.line_text(line), code, comment):
         return None
+    end_line, end_column = source.position(hit.end)
     return Finding(
-        path=task.rel,
-        line=line,
-        column=lines.column(line, col),
-        end_line=end_line,
-        end_column=lines.column(end_line, end_col),
-        kind=detection.kind,
-        code=code,
-        context=detection.context,
-        value=value,
-        number=number,
-        unit=detection.unit,
-        seconds=to_seconds(number, detection.unit),
-        api=detection.api,
-        arg=detection.arg,
-        scope=detection.scope,
-        snippet=detection.snippet,
-        test=task.test,
-        arg_alias=detection.arg_alias,
-    )
+        path=task.rel, line=line, column=column, end_line=end_line, end_column=end_column,
+        kind=hit.kind, code=code, context=hit.context, value=hit.value, number=hit.number,
+        unit=hit.unit, seconds=to_seconds(hit.number, hit.unit), api=hit.api, arg=hit.arg,
+        scope=hit.scope, snippet=hit.snippet, test=task.test or hit.test,
+        arg_alias=hit.arg_alias, language=task.language, start=hit.start, end=hit.end,
+        snippet_start=hit.snippet_start, snippet_end=hit.snippet_end,
+    )  # fmt: skip
 
 
-def parse_cst(source: str | bytes) -> cst.Module:
-    """libcst's parse, with its failures as :class:`SourceError` (bytes keep the encoding)."""
-    import libcst as cst
-
-    try:
-        return cst.parse_module(source)
-    except cst.ParserSyntaxError as exc:
-        raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from None
-    except RecursionError:
-        raise SourceError("cannot parse: nested too deeply") from None
-
-
-def detect_module(
-    module: cst.Module, settings: Settings, expected_literals: int
-) -> DetectorVisitor:
-    """Run the libcst detector over ``module``; the visitor holds what it found.
-
-    ``expected_literals`` is how many literal expressions the ast pre-pass numbered: the two
-    walks must agree for positions to be borrowed.
-    """
-    from hardcode_lint.detect.visitor import DetectorVisitor
-
-    visitor = DetectorVisitor(module, settings.catalog, settings.watch)
-    try:
-        module.visit(visitor)
-    except RecursionError:
-        raise SourceError("cannot analyse: an expression is nested too deeply") from None
-    if len(visitor.literals) != expected_literals:
-        raise SourceError(
-            f"internal: {len(visitor.literals)} literals seen by libcst, {expected_literals} by "
-            "ast; please report this file"
-        )
-    return visitor
+def _replacement(task: FileTask, source: SourceFile, hit: MigratedHit) -> Replacement:
+    line, column = source.position(hit.start)
+    return Replacement(
+        path=task.rel, line=line, column=column, expression=hit.expression,
+        context=hit.context, api=hit.api, arg=hit.arg, scope=hit.scope, snippet=hit.snippet,
+        test=task.test or hit.test, arg_alias=hit.arg_alias, language=task.language,
+        start=hit.start, end=hit.end, snippet_start=hit.snippet_start,
+        snippet_end=hit.snippet_end,
+    )  # fmt: skip
 
 
-def _replacements(task: FileTask, visitor: DetectorVisitor) -> tuple[Replacement, ...]:
-    """Migrated sites; positions come from libcst's position pass, run only when needed."""
-    if not visitor.hits:
-        return ()
-    from libcst.metadata import MetadataWrapper, PositionProvider
-
-    positions = MetadataWrapper(visitor.module, unsafe_skip_copy=True).resolve(PositionProvider)
-    found = []
-    for hit in visitor.hits:
-        start = positions[hit.node].start
-        found.append(
-            Replacement(
-                path=task.rel,
-                line=start.line,
-                column=start.column + 1,
-                expression=hit.expression,
-                context=hit.context,
-                api=hit.api,
-                arg=hit.arg,
-                scope=hit.scope,
-                snippet=hit.snippet,
-                test=task.test,
-                arg_alias=hit.arg_alias,
-            )
-        )
-    found.sort(key=lambda r: (r.line, r.column))
-    return tuple(found)
-
-
-def _narrowed(
-    tree: ast.Module, text: str, pre: Prepass, settings: Settings
-) -> tuple[str, list[Span]]:
-    """The text libcst parses and its literal spans: non-candidate bodies blanked out."""
-    watch = settings.watch if settings.replacements else None
-    if not settings.prefilter or (watch is not None and watch.unanchored):
-        return text, pre.spans
-    keep, roots = [*pre.lines, *pre.keep], pre.roots
-    if watch is not None:
-        anchored = anchor_lines(text, watch.anchors)
-        if anchored:  # a migrated site's call is resolved too: keep what any call needs
-            keep, roots = keep + anchored, roots | pre.call_roots
-    lines = split_lines(text)
-    regions = blank_regions(tree, lines, sorted(keep), roots)
-    return blank(lines, regions), kept_spans(pre.spans, regions)
-
-
-def _analyze_text(task: FileTask, text: str, settings: Settings) -> FileResult:
-    tree = parse_ast(text)
-    pre = prepass(tree, settings.catalog.words, settings.catalog.callee_names())
-    wanted = pre.candidate or mentions(settings.replacements, text)
-    if settings.prefilter and not wanted:
-        return FileResult(task.rel)
-    parsed, spans = _narrowed(tree, text, pre, settings)
-    visitor = detect_module(parse_cst(parsed), settings, len(spans))
-    lines = _Lines(text)
-    found = []
-    for detection in visitor.detections:
-        span = spans[visitor.ordinals[id(detection.node)]]
-        finding = _finding(task, detection, span, lines, settings)
-        if finding is not None:
-            found.append(finding)
-    found.sort(key=lambda f: (f.line, f.column))
-    return FileResult(task.rel, tuple(found), _replacements(task, visitor))
+def _analyze(task: FileTask, data: bytes, settings: Settings) -> FileResult:
+    frontend = get_frontend(task.language)
+    source = frontend.decode(data, task.path.name, task.rel)
+    detected = frontend.detect(source, settings.options(task.language))
+    found = [_finding(task, source, hit, settings, frontend.comment) for hit in detected.hits]
+    findings = sorted((f for f in found if f is not None), key=lambda f: (f.line, f.column))
+    replacements = [_replacement(task, source, hit) for hit in detected.migrated]
+    return FileResult(task.rel, tuple(findings), tuple(replacements))
 
 
 def analyze_file(task: FileTask, settings: Settings) -> FileResult:
@@ -301,7 +173,7 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
     try:
-        result = _analyze_text(task, decode(data, task.path.name), settings)
+        result = _analyze(task, data, settings)
     except SourceError as exc:
         result = FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
     except Exception as exc:  # a bug of ours must cost one file, never the run

@@ -7,6 +7,8 @@ JSON boundary (see ``hardcode_lint.output``).
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -47,7 +49,9 @@ class Finding:
 
     ``line``/``column`` are 1-based and count characters; ``end_column`` is exclusive, so a
     one-character literal at column 40 ends at 41.  ``path`` is relative to the project root,
-    with forward slashes.
+    with forward slashes.  ``start``/``end`` are the literal's byte range in the file: the one
+    locator that ``fix``, the report's "new code" column and the editor all splice at.
+    ``snippet_start``/``snippet_end`` are the literal's character range inside ``snippet``.
     """
 
     path: str
@@ -71,6 +75,11 @@ class Finding:
     key: str | None = None
     status: Status = Status.UNMAPPED
     arg_alias: str | int | None = None  # `arg`'s other spelling (0 <-> "delay"); not in JSON
+    language: str = "python"
+    start: int = -1
+    end: int = -1
+    snippet_start: int = -1
+    snippet_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +123,7 @@ class Rule:
     kind: Kind | None = None
     count: int | None = 1
     imports: tuple[str, ...] = ()
+    language: str | None = None  # None: any language (no suffix in `path`, none given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +131,7 @@ class Replacement:
     """An expression equal to a rule's ``replace`` standing where a literal could stand.
 
     It is how a migrated site is recognised: same call, same argument, the config expression
-    instead of the literal.
+    instead of the literal.  Ranges as in :class:`Finding`.
     """
 
     path: str
@@ -135,6 +145,11 @@ class Replacement:
     snippet: str
     test: bool
     arg_alias: str | int | None = None
+    language: str = "python"
+    start: int = -1
+    end: int = -1
+    snippet_start: int = -1
+    snippet_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +160,48 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     replacements: tuple[Replacement, ...] = ()
     error: FileError | None = None
+
+
+@dataclass(frozen=True, order=True)
+class BaselineEntry:
+    """A finding's line-free identity: what the baseline stores and SARIF fingerprints.
+
+    Keyed by path, scope, api, arg, kind and value, plus its occurrence index among the
+    findings of that key in the file (the betterer / Semgrep ``match_based_id`` idea).
+    """
+
+    path: str
+    scope: str
+    api: str
+    arg: str
+    kind: str
+    value: str
+    index: int
+
+    def fingerprint(self) -> str:
+        raw = "|".join(
+            [self.path, self.scope, self.api, self.arg, self.kind, self.value, str(self.index)]
+        )
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _number_text(number: Number) -> str:
+    if isinstance(number, float) and not number.is_integer():
+        return repr(float(number))
+    return str(int(number))
+
+
+def baseline_entries(findings: Iterable[Finding]) -> list[tuple[BaselineEntry, Finding]]:
+    """Each finding with its line-free key; occurrences counted in source order per key."""
+    seen: dict[tuple[str, ...], int] = {}
+    keyed = []
+    for finding in sorted(findings, key=lambda f: (f.path, f.line, f.column)):
+        key = (finding.path, finding.scope or "", finding.api or "", str(finding.arg),
+               finding.kind.value, _number_text(finding.number))  # fmt: skip
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        keyed.append((BaselineEntry(*key, index=index), finding))
+    return keyed
 
 
 @dataclass(slots=True)

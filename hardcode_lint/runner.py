@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from hardcode_lint.engine import FileTask, Outcome, Settings, run_task
+from hardcode_lint.lang import frontend
 from hardcode_lint.model import FileResult
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -31,7 +32,8 @@ def _outcomes(tasks: list[FileTask], settings: Settings, jobs: int) -> Iterator[
         for task in tasks:
             yield run_task(task, settings)
         return
-    import libcst  # noqa: F401  (load the parser once, before the workers fork)
+    for language in sorted({task.language for task in tasks}):
+        frontend(language).warm()  # load each parser once, before the workers fork
 
     biggest_first = sorted(tasks, key=_size, reverse=True)  # no 4 MB straggler at the end
     with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -15,6 +15,7 @@ from hardcode_lint.cli.main import cli
 CONTRACT_FIELDS = [
     "path", "line", "column", "end_line", "end_column", "kind", "code", "context", "value",
     "number", "unit", "seconds", "api", "arg", "scope", "snippet", "test", "rule", "key", "status",
+    "language",
 ]  # fmt: skip
 
 
@@ -52,7 +53,7 @@ def test_json_matches_the_contract_field_for_field(project):
         "kind": "duration", "code": "HCL101", "context": "call", "value": "5", "number": 5,
         "unit": "s", "seconds": 5, "api": "datetime.timedelta", "arg": "seconds",
         "scope": "start_background_tasks", "snippet": "timedelta(seconds=5)", "test": False,
-        "rule": None, "key": None, "status": "unmapped",
+        "rule": None, "key": None, "status": "unmapped", "language": "python",
     }  # fmt: skip
     assert (second["path"], second["test"]) == ("tests/test_startup.py", True)
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from hardcode_lint.api import file_kinds
 from hardcode_lint.discover.files import discover
 from hardcode_lint.errors import UsageError
+from hardcode_lint.lang import names
 
 
 def touch(root: Path, *names: str) -> None:
@@ -20,7 +22,9 @@ def touch(root: Path, *names: str) -> None:
 
 def found(root: Path, *paths: str, exclude: tuple[str, ...] = ()) -> list[str]:
     given = [root / p for p in paths] or [root]
-    return [p.relative_to(root).as_posix() for p in discover(given, root, exclude)]
+    return [
+        p.relative_to(root).as_posix() for p in discover(given, root, exclude, file_kinds(names()))
+    ]
 
 
 def test_walks_python_files_in_a_stable_order(tmp_path):

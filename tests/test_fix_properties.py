@@ -9,9 +9,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hardcode_lint.api import analyze, settings_for
+from hardcode_lint.api import analyze
 from hardcode_lint.config import Config
-from hardcode_lint.fix.codemod import Edit, fix_file
+from hardcode_lint.fix.plan import Edit
+from hardcode_lint.fix.run import fix_file
 
 RULES = """
 [[rule]]
@@ -64,7 +65,7 @@ def fix_once(root: Path, source: bytes) -> bytes:
     config = Config(root=root)
     analysis = analyze([root / "m.py"], config, jobs=1)
     edits = [Edit(f, o.rule) for o in analysis.matching.outcomes for f in o.findings]
-    result = fix_file("m.py", source, edits, settings_for(config))
+    result = fix_file("m.py", source, edits)
     assert not result.refused, result.refused
     return result.after if result.after is not None else source
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import hardcode_lint.engine as engine
+import hardcode_lint.lang.python.detect as python_detect
 from hardcode_lint.api import analyze, resolve_config, scan
 from hardcode_lint.config import Config
 from tests.helpers import detect_in
@@ -78,7 +78,7 @@ def test_files_without_candidates_never_reach_libcst(tmp_path, monkeypatch):
     def fail(*args: object) -> None:
         raise AssertionError("libcst should not run on this file")
 
-    monkeypatch.setattr(engine, "parse_cst", fail)
+    monkeypatch.setattr(python_detect, "parse_cst", fail)
     source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
     assert detect_in(tmp_path, source) == []
 

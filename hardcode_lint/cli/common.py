@@ -2,24 +2,58 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
 from hardcode_lint.errors import UsageError
+
+if TYPE_CHECKING:
+    from hardcode_lint.config import Config
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_FAIL, EXIT_USAGE = 1, 2
 _PROGRESS_MIN_FILES = 200
 
 
+_LANGUAGES = "languages"  # click context meta: the --language choice
+
+
+def _remember_languages(ctx: click.Context, _: click.Parameter, value: tuple[str, ...]) -> None:
+    ctx.meta[_LANGUAGES] = value
+
+
 def paths_argument(func: F) -> F:
+    """PATH... and ``--language`` (which of the configured languages to look at)."""
+    from hardcode_lint.lang import names
+
+    func = click.option(
+        "--language",
+        "-l",
+        multiple=True,
+        type=click.Choice(names()),
+        expose_value=False,
+        callback=_remember_languages,
+        help="Only files of this language (repeatable) [default: the `languages` setting].",
+    )(func)
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+
+
+def project_config(paths: list[Path], config_file: Path | None) -> Config:
+    """The configuration for PATHs, narrowed to the ``--language`` choice if one was given."""
+    from hardcode_lint.api import resolve_config
+
+    config = resolve_config(paths, config_file)
+    chosen: tuple[str, ...] = click.get_current_context().meta.get(_LANGUAGES, ())
+    if chosen:
+        config = dataclasses.replace(config, languages=tuple(dict.fromkeys(chosen)))
+    return config
 
 
 def config_option(func: F) -> F:

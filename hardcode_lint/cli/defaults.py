@@ -13,8 +13,10 @@ from hardcode_lint.cli.common import (
     config_option,
     jobs_option,
     paths_argument,
+    project_config,
     user_errors,
 )
+from hardcode_lint.errors import UsageError
 
 FORMATS = ("toml", "json", "yaml")  # written by hardcode_lint.defaults.files
 
@@ -43,13 +45,13 @@ def defaults_command(
     Exits 1 without writing when a key already in the file (--write FILE, else the configured
     defaults-file) holds a different value: changing it would change behaviour.
     """
-    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.api import analyze
     from hardcode_lint.defaults.files import Conflict, format_for, merge, render
     from hardcode_lint.defaults.values import rule_defaults
-    from hardcode_lint.fix.write import write_atomically
+    from hardcode_lint.fix.write import WriteRefused, write_atomically
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     defaults = rule_defaults(analyze(path_list, config, jobs=jobs, use_cache=not no_cache))
     problems = [d for d in defaults if d.conflict]
     for default in problems:
@@ -61,7 +63,7 @@ def defaults_command(
                        "add one to record the default", err=True)  # fmt: skip
     target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
     target_format = format_for(target, output_format if write_to else None)
-    existing = target.read_text("utf-8") if target is not None and target.exists() else None
+    existing = _read_text(target) if target is not None and target.exists() else None
     conflicts: list[Conflict] = []
     if existing is None:
         text = render(defaults, target_format)
@@ -74,9 +76,20 @@ def defaults_command(
     if write_to is None:
         click.echo(render(defaults, format_for(None, output_format)), nl=False)
         return
-    if existing is None:
-        write_to.parent.mkdir(parents=True, exist_ok=True)
-        write_to.write_text(text, encoding="utf-8")
-    elif text != existing:
-        write_atomically(write_to, existing.encode("utf-8"), text.encode("utf-8"))
+    try:
+        if existing is None:
+            write_to.parent.mkdir(parents=True, exist_ok=True)
+            write_to.write_text(text, encoding="utf-8")
+        elif text != existing:
+            write_atomically(write_to, existing.encode("utf-8"), text.encode("utf-8"))
+    except (OSError, WriteRefused) as exc:
+        raise UsageError(f"{write_to}: not written: {exc}") from None
     click.echo(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
+
+
+def _read_text(path: Path) -> str:
+    """The file's text with its line endings as they are (CRLF stays CRLF)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read: {exc}") from None

@@ -16,6 +16,7 @@ from hardcode_lint.cli.common import (
     config_option,
     jobs_option,
     paths_argument,
+    project_config,
     user_errors,
 )
 
@@ -63,15 +64,15 @@ def fix_command(
     (exit 2) unless --allow-dirty; files are written atomically.  Exit 1 when nothing could be
     applied for a selected rule (stale, ambiguous, or every site refused).
     """
-    from hardcode_lint.api import analyze, resolve_config, settings_for
+    from hardcode_lint.api import analyze
     from hardcode_lint.fix.plan import plan_fixes
     from hardcode_lint.fix.run import compute_fixes, refuse_dirty, unified_diff, write_fixes
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     plan = plan_fixes(analysis, rule_ids, modules)
-    run = compute_fixes(plan, config.root, settings_for(config))
+    run = compute_fixes(plan, config.root)
     if not write:
         for fix in run.changed:
             _print_diff(unified_diff(fix))

@@ -15,6 +15,7 @@ from hardcode_lint.cli.common import (
     open_output,
     output_options,
     paths_argument,
+    project_config,
     user_errors,
 )
 
@@ -48,7 +49,7 @@ def check_command(
     Given only files (as pre-commit passes them), it judges those files alone.  Exit 0 when the
     gate passes, 2 on a usage or config error.
     """
-    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.api import analyze
     from hardcode_lint.discover.files import relative
     from hardcode_lint.gate.baseline import read_baseline
     from hardcode_lint.gate.check import defaults_failures, judge
@@ -56,7 +57,7 @@ def check_command(
     from hardcode_lint.report.progress import build_report
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     file_mode = bool(paths) and all(p.is_file() for p in paths)
     files = {relative(p.resolve(), config.root) for p in paths} if file_mode else None
     analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
@@ -86,14 +87,14 @@ def baseline_command(
 ) -> None:
     """Accept the current unmapped findings and record the migrated rules, so that `check`
     fails only on what is new (or on a migrated rule slipping back)."""
-    from hardcode_lint.api import analyze, resolve_config
-    from hardcode_lint.gate.baseline import entries_for, write_baseline
-    from hardcode_lint.model import Status
+    from hardcode_lint.api import analyze
+    from hardcode_lint.gate.baseline import write_baseline
+    from hardcode_lint.model import Status, baseline_entries
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
-    entries = [entry for entry, _ in entries_for(analysis.matching.unmapped)]
+    entries = [entry for entry, _ in baseline_entries(analysis.matching.unmapped)]
     migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
     target = output or config.root / config.baseline
     write_baseline(target, entries, migrated)

@@ -14,6 +14,7 @@ from hardcode_lint.cli.common import (
     output_options,
     paths_argument,
     progress_bar,
+    project_config,
     user_errors,
 )
 
@@ -47,13 +48,13 @@ def report_command(
     100 * migrated / sites, for the whole project, production and test code, and each module.
     Exits 0, or 2 on a usage, config or rule-file error.
     """
-    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.api import analyze
     from hardcode_lint.report.formats import report_renderer
     from hardcode_lint.report.i18n import Strings
     from hardcode_lint.report.progress import build_report
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     with progress_bar(True) as progress:
         analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache, progress=progress)
     report = build_report(analysis)

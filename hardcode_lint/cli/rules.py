@@ -15,6 +15,7 @@ from hardcode_lint.cli.common import (
     jobs_option,
     open_output,
     paths_argument,
+    project_config,
     user_errors,
 )
 
@@ -33,10 +34,9 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
 
     Exits 0 when every rule file is valid, 2 when any problem is found.
     """
-    from hardcode_lint.api import resolve_config
     from hardcode_lint.rules.load import load_rules
 
-    config = resolve_config(list(paths) or [Path(".")], config_file)
+    config = project_config(list(paths) or [Path(".")], config_file)
     rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
     for problem in rules.problems:
         click.echo(str(problem))
@@ -54,9 +54,9 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
 @user_errors
 def list_command(paths: tuple[Path, ...], config_file: Path | None, output_format: str) -> None:
     """List the rules: module, id, what they match and the config key they map to."""
-    from hardcode_lint.api import load_project_rules, resolve_config
+    from hardcode_lint.api import load_project_rules
 
-    config = resolve_config(list(paths) or [Path(".")], config_file)
+    config = project_config(list(paths) or [Path(".")], config_file)
     rules = load_project_rules(config)
     if output_format == "json":
         data = [
@@ -100,12 +100,12 @@ def suggest_command(
     name, keyword, unit); the output passes `rules validate` unedited.  Existing rule files
     are never overwritten.
     """
-    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.api import analyze
     from hardcode_lint.errors import UsageError
     from hardcode_lint.rules.suggest import suggest_files, suggest_rules
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}

@@ -14,6 +14,7 @@ from hardcode_lint.cli.common import (
     output_options,
     paths_argument,
     progress_bar,
+    project_config,
     user_errors,
 )
 from hardcode_lint.output import SCAN_FORMATS
@@ -45,11 +46,11 @@ def scan_command(
     Exits 0 whether or not there are findings (use `check` to gate), 2 on a usage or config
     error.  Files that cannot be read or parsed are listed as errors and the scan goes on.
     """
-    from hardcode_lint.api import analyze, resolve_config
+    from hardcode_lint.api import analyze
     from hardcode_lint.output import renderer
 
     path_list = list(paths) or [Path(".")]
-    config = resolve_config(path_list, config_file)
+    config = project_config(path_list, config_file)
     with progress_bar(output_format == "text" or output is not None) as progress:
         analysis = analyze(
             path_list,

@@ -120,12 +120,21 @@ def render(defaults: list[Default], fmt: str) -> str:
 
 
 def merge(existing: str, defaults: list[Default], fmt: str) -> tuple[str, list[Conflict]]:
-    """``existing`` with the missing defaults added, and the keys whose value differs."""
+    """``existing`` with the missing defaults added, and the keys whose value differs.
+
+    A file written with CRLF line endings gets its new lines with CRLF too.
+    """
     try:
         if fmt == "toml":
-            return merge_toml(existing, defaults)
-        if fmt == "json":
-            return merge_json(existing, defaults)
+            text, conflicts = merge_toml(existing, defaults)
+        elif fmt == "json":
+            text, conflicts = merge_json(existing, defaults)
+        else:
+            raise UsageError(
+                "--write merges into TOML or JSON files only; print YAML and merge by hand"
+            )
     except (ValueError, tomlkit.exceptions.ParseError) as exc:
         raise UsageError(f"cannot read the existing {fmt.upper()}: {exc}") from None
-    raise UsageError("--write merges into TOML or JSON files only; print YAML and merge by hand")
+    if existing.count("\r\n") * 2 > existing.count("\n"):
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text, conflicts

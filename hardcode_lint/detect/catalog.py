@@ -1,8 +1,10 @@
 """The catalog of known APIs and identifier words, loaded from data.
 
-Knowledge about libraries lives in ``catalog.toml`` (shipped) and in the user's
+Knowledge about libraries lives in data: each language's ``lang/<name>/catalog.toml`` (its
+APIs), the shared ``words.toml`` (identifier words) and the user's
 ``[tool.hardcode-lint.catalog]``; this module only turns that data into lookup tables, so adding
-an API never means adding an ``if``.
+an API never means adding an ``if``.  It is language-neutral: an API is a qualified name
+(``time.sleep``, ``std::time::Duration::from_secs``) or a ``*.method`` pattern.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ UNIT_SECONDS: Mapping[str, float | int] = {
     "h": 3600,
     "d": 86400,
     "w": 604800,
+    "ns": 0.000000001,
 }
 
 #: The spelled-out name of each unit, for comments and messages.
@@ -39,15 +42,19 @@ UNIT_NAMES: Mapping[str, str] = {
     "h": "hours",
     "d": "days",
     "w": "weeks",
+    "ns": "nanoseconds",
 }
 
 ArgKey = int | str
 
 
-@lru_cache(maxsize=1)
-def shipped_data() -> tuple[str, Mapping[str, Any]]:
-    """``catalog.toml`` as text and as data, read once per process."""
-    text = resources.files("hardcode_lint.detect").joinpath("catalog.toml").read_text("utf-8")
+@lru_cache(maxsize=8)
+def shipped_data(
+    package: str = "hardcode_lint.detect", name: str = "words.toml"
+) -> tuple[str, Mapping[str, Any]]:
+    """A shipped TOML data file (by default the shared ``words.toml``) as text and as data,
+    read once per process."""
+    text = resources.files(package).joinpath(name).read_text("utf-8")
     return text, tomllib.loads(text)
 
 
@@ -88,9 +95,12 @@ class ApiSpec:
         return False, None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NameWords:
-    """The identifier words that make a name a duration or a limit (see ``names.py``)."""
+    """The identifier words that make a name a duration or a limit (see ``names.py``).
+
+    Compared and hashed by identity: ``names.py`` memoises verdicts per instance, outside it.
+    """
 
     duration_words: frozenset[str]
     duration_phrases: tuple[tuple[str, ...], ...]
@@ -103,7 +113,6 @@ class NameWords:
     limit_call_keywords: frozenset[str]
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
-    verdicts: dict[tuple[str, bool], Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -198,20 +207,24 @@ def _words(data: Mapping[str, Any]) -> NameWords:
 API_TABLES: Mapping[str, Kind] = {"duration-apis": Kind.DURATION, "clamp-apis": Kind.CLAMP}
 
 
-def build_catalog(user: Mapping[str, Any] | None = None, where: str = "catalog") -> Catalog:
-    """The shipped catalog merged with the user's additions (which win on the same API).
+def build_catalog(
+    package: str, user: Mapping[str, Any] | None = None, where: str = "catalog"
+) -> Catalog:
+    """A language's shipped catalog (``package``'s ``catalog.toml``) merged with the user's
+    additions, which win on the same API.
 
     ``where`` names the user's table in error messages (``pyproject.toml: tool....catalog``).
     """
-    text, data = shipped_data()
+    text, data = shipped_data(package, "catalog.toml")
+    words_text, words_data = shipped_data()
     user = user or {}
     apis: dict[str, ApiSpec] = {}
     for table, kind in API_TABLES.items():
-        for api, raw in data[table].items():
+        for api, raw in data.get(table, {}).items():
             apis[api] = parse_api(f"catalog.toml: {table}.{api!r}", kind, raw)
         for api, raw in user.get(table, {}).items():
             apis[api] = parse_api(f"{where}.{table}.{api!r}", kind, raw)
-    words = _words(data["names"])
+    words = _words(words_data["names"])
     words = replace(
         words,
         extra_duration_names=frozenset(n.lower() for n in user.get("duration-keywords", [])),
@@ -219,5 +232,6 @@ def build_catalog(user: Mapping[str, Any] | None = None, where: str = "catalog")
     )
     exact = {api: spec for api, spec in apis.items() if not api.startswith("*.")}
     methods = {api[2:]: spec for api, spec in apis.items() if api.startswith("*.")}
-    digest = hashlib.sha256((text + json.dumps(user, sort_keys=True)).encode()).hexdigest()
+    raw = text + words_text + json.dumps(user, sort_keys=True)
+    digest = hashlib.sha256(raw.encode()).hexdigest()
     return Catalog(apis=exact, methods=methods, words=words, fingerprint=digest[:16])

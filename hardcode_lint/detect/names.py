@@ -12,10 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from weakref import WeakKeyDictionary
 
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.model import Kind
 
+#: Verdicts per vocabulary, kept beside it (not in it) so a vocabulary stays immutable and
+#: pickles small into worker processes.
+_VERDICTS: WeakKeyDictionary[NameWords, dict[tuple[str, bool], NameVerdict | None]] = (
+    WeakKeyDictionary()
+)
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 
@@ -72,12 +78,13 @@ def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> Nam
     ``as_keyword`` is true for a keyword argument of a call, where ``ex``/``px`` (Redis) and the
     exact keyword ``count`` also count; as an assigned name or a parameter they do not.
     """
+    memo = _VERDICTS.get(vocab)
+    if memo is None:
+        memo = _VERDICTS[vocab] = {}
     key = (identifier, as_keyword)
-    if key in vocab.verdicts:  # the same names recur all over a code base
-        cached: NameVerdict | None = vocab.verdicts[key]
-        return cached
-    verdict = _classify(identifier, vocab, as_keyword=as_keyword)
-    vocab.verdicts[key] = verdict
+    if key in memo:  # the same names recur all over a code base
+        return memo[key]
+    verdict = memo[key] = _classify(identifier, vocab, as_keyword=as_keyword)
     return verdict
 
 

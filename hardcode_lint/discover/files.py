@@ -2,7 +2,8 @@
 
 ``.gitignore`` files are honoured inside and outside git repositories (from the repository top,
 or the project root, down to each folder), so a scan sees what a developer sees in their editor.
-Hidden folders, ``__pycache__`` and virtual environments are never walked into.
+Hidden folders, virtual environments, build output (a folder holding ``CACHEDIR.TAG``, as cargo's
+``target/`` does) and each language's own skipped folders (``__pycache__``) are never walked into.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ import pathspec
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.errors import UsageError
 
-_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages"})
+_SKIPPED_DIRS = frozenset({"node_modules"})
+
+
+@dataclass(frozen=True, slots=True)
+class FileKinds:
+    """What the enabled languages look for: file extensions, and folders never walked into
+    (on top of hidden ones, virtual environments and build output)."""
+
+    extensions: tuple[str, ...] = (".py",)
+    skip_dirs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,19 +85,23 @@ def _ignored(path: Path, is_dir: bool, rules: list[_Ignore]) -> bool:
     return verdict
 
 
-def _skipped_dir(entry: os.DirEntry[str]) -> bool:
+def _skipped_dir(entry: os.DirEntry[str], kinds: FileKinds) -> bool:
     name = entry.name
-    if name.startswith(".") or name in _SKIPPED_DIRS or name.endswith(".egg-info"):
+    if name.startswith(".") or name in _SKIPPED_DIRS or name in kinds.skip_dirs:
         return True
-    return os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
+    if name.endswith(".egg-info"):
+        return True
+    if os.path.exists(os.path.join(entry.path, "pyvenv.cfg")):  # a virtual environment
+        return True
+    return os.path.exists(os.path.join(entry.path, "CACHEDIR.TAG"))  # build output (cargo)
 
 
-def _is_source(entry: os.DirEntry[str]) -> bool:
+def _is_source(entry: os.DirEntry[str], kinds: FileKinds) -> bool:
     name = entry.name
-    return name.endswith(".py") and not name.startswith(".") and entry.is_file()
+    return name.endswith(kinds.extensions) and not name.startswith(".") and entry.is_file()
 
 
-def _walk(folder: Path, rules: list[_Ignore]) -> Iterator[Path]:
+def _walk(folder: Path, rules: list[_Ignore], kinds: FileKinds) -> Iterator[Path]:
     rules = rules + _read_ignore(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -96,14 +110,21 @@ def _walk(folder: Path, rules: list[_Ignore]) -> Iterator[Path]:
     for entry in entries:
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
-            if not _skipped_dir(entry) and not _ignored(path, True, rules):
-                yield from _walk(path, rules)
-        elif _is_source(entry) and not _ignored(path, False, rules):
+            if not _skipped_dir(entry, kinds) and not _ignored(path, True, rules):
+                yield from _walk(path, rules, kinds)
+        elif _is_source(entry, kinds) and not _ignored(path, False, rules):
             yield path
 
 
-def discover(paths: list[Path], root: Path, exclude: tuple[str, ...]) -> list[Path]:
+def discover(
+    paths: list[Path],
+    root: Path,
+    exclude: tuple[str, ...],
+    kinds: FileKinds = FileKinds(),
+) -> list[Path]:
     """Absolute paths of the files to scan, sorted by their root-relative path, no repeats.
+
+    Folders are walked for files of the ``kinds`` the enabled languages give.
 
     A PATH that does not exist is a usage error.  A file named explicitly is scanned whatever
     its name (pre-commit passes exactly the files it wants), unless ``exclude`` covers it.
@@ -115,7 +136,7 @@ def discover(paths: list[Path], root: Path, exclude: tuple[str, ...]) -> list[Pa
         if not path.exists():
             raise UsageError(f"{given}: no such file or directory")
         if path.is_dir():
-            candidates: Iterator[Path] = _walk(path, _ancestor_ignores(path, root))
+            candidates: Iterator[Path] = _walk(path, _ancestor_ignores(path, root), kinds)
         else:
             candidates = iter([path])
         for candidate in candidates:

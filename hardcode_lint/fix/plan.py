@@ -7,8 +7,15 @@ from dataclasses import dataclass, field
 
 from hardcode_lint.api import Analysis
 from hardcode_lint.errors import UsageError
-from hardcode_lint.fix.codemod import Edit
-from hardcode_lint.model import Rule, Status
+from hardcode_lint.model import Finding, Rule, Status
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One pending site of a selected rule: the finding (its byte range) and the rule."""
+
+    finding: Finding
+    rule: Rule
 
 
 @dataclass

@@ -1,16 +1,82 @@
-"""Running a fix plan: the codemod per file, then a diff to show or files to write."""
+"""Running a fix plan: each file's edits through its language's front end, then a diff to
+show or files to write.
+
+The edits are the scan's own byte ranges: nothing is detected again.  Before a range is
+touched, the bytes there must still be the literal the scan saw.
+"""
 
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from hardcode_lint.engine import Settings
-from hardcode_lint.fix.codemod import Edit, FileFix, fix_file
-from hardcode_lint.fix.plan import FixPlan
+from hardcode_lint.fix.plan import Edit, FixPlan
 from hardcode_lint.fix.write import WriteRefused, dirty_files, write_atomically
-from hardcode_lint.parse.source import SourceError, decode, read_bytes, split_lines
+from hardcode_lint.lang import frontend
+from hardcode_lint.lang.base import SiteEdit
+from hardcode_lint.parse.source import SourceError, SourceFile, read_bytes, split_lines
+
+
+@dataclass
+class FileFix:
+    """The outcome for one file: its new bytes (None: unchanged) and the edits made or refused."""
+
+    path: str
+    before: bytes
+    after: bytes | None = None
+    applied: list[Edit] = field(default_factory=list)
+    refused: list[tuple[Edit, str]] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+
+def _same_literal(source: SourceFile, edit: Edit) -> bool:
+    """Whether the scan's byte range still holds the literal it reported."""
+    finding = edit.finding
+    if finding.start < 0 or finding.end > len(source.data):
+        return False
+    found = source.slice(finding.start, finding.end)
+    return re.sub(r"\s+", "", found) == re.sub(r"\s+", "", finding.value)
+
+
+def fix_file(path: str, data: bytes, edits: Sequence[Edit]) -> FileFix:
+    """Apply ``edits`` (all in one file, of one language) to its bytes ``data``."""
+    result = FileFix(path, data)
+    if not edits:
+        return result
+    front = frontend(edits[0].finding.language)
+    try:
+        source = front.decode(data, PurePosixPath(path).name, path)
+    except SourceError as exc:
+        result.refused = [(e, f"cannot read the file: {exc.message}") for e in edits]
+        return result
+    result.encoding = source.encoding
+    labelled: dict[str, Edit] = {}
+    site_edits = []
+    for number, edit in enumerate(edits):
+        reason = (
+            None
+            if _same_literal(source, edit)
+            else "the literal is no longer where the scan found it"
+        )
+        reason = reason or front.check_replacement(edit.rule.replace)
+        if reason:
+            result.refused.append((edit, reason))
+            continue
+        label = str(number)
+        labelled[label] = edit
+        finding, rule = edit.finding, edit.rule
+        site_edits.append(
+            SiteEdit(finding.start, finding.end, rule.replace, rule.imports, label,
+                     finding.scope, rule.id)
+        )  # fmt: skip
+    outcome = front.apply(source, site_edits)
+    result.refused += [(labelled[label], why) for label, why in outcome.refused.items()]
+    result.applied = [labelled[label] for label in outcome.applied]
+    result.after = outcome.data
+    return result
 
 
 @dataclass
@@ -29,7 +95,7 @@ class FixRun:
         return {e.rule.id for f in self.changed if f.path in done for e in f.applied}
 
 
-def compute_fixes(plan: FixPlan, root: Path, settings: Settings) -> FixRun:
+def compute_fixes(plan: FixPlan, root: Path) -> FixRun:
     run = FixRun()
     for rel, edits in sorted(plan.edits.items()):
         try:
@@ -37,15 +103,15 @@ def compute_fixes(plan: FixPlan, root: Path, settings: Settings) -> FixRun:
         except SourceError as exc:
             run.files.append(FileFix(rel, b"", refused=[(e, exc.message) for e in edits]))
             continue
-        run.files.append(fix_file(rel, data, edits, settings))
+        run.files.append(fix_file(rel, data, edits))
     return run
 
 
 def unified_diff(fix: FileFix) -> str:
     if fix.after is None:
         return ""
-    before = split_lines(decode(fix.before, fix.path))
-    after = split_lines(decode(fix.after, fix.path))
+    before = split_lines(fix.before.decode(fix.encoding, errors="replace").lstrip("\ufeff"))
+    after = split_lines(fix.after.decode(fix.encoding, errors="replace").lstrip("\ufeff"))
     lines = difflib.unified_diff(before, after, f"a/{fix.path}", f"b/{fix.path}")
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 

@@ -8,63 +8,24 @@ its occurrence index among the findings of that key in the file (the betterer / 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hardcode_lint.errors import UsageError
-from hardcode_lint.model import Finding
+from hardcode_lint.model import BaselineEntry
 
 VERSION = 1
 
 
-@dataclass(frozen=True, order=True)
-class Entry:
-    path: str
-    scope: str
-    api: str
-    arg: str
-    kind: str
-    value: str
-    index: int
-
-    def fingerprint(self) -> str:
-        raw = "|".join(
-            [self.path, self.scope, self.api, self.arg, self.kind, self.value, str(self.index)]
-        )
-        return hashlib.sha256(raw.encode()).hexdigest()[:32]
-
-
-def _number_text(number: float | int) -> str:
-    return (
-        repr(float(number))
-        if isinstance(number, float) and not number.is_integer()
-        else str(int(number))
-    )
-
-
-def entries_for(findings: Iterable[Finding]) -> list[tuple[Entry, Finding]]:
-    """Each finding with its line-free key; occurrences counted in source order per key."""
-    seen: dict[tuple[str, ...], int] = {}
-    keyed = []
-    for finding in sorted(findings, key=lambda f: (f.path, f.line, f.column)):
-        key = (finding.path, finding.scope or "", finding.api or "", str(finding.arg),
-               finding.kind.value, _number_text(finding.number))  # fmt: skip
-        index = seen.get(key, 0)
-        seen[key] = index + 1
-        keyed.append((Entry(*key, index=index), finding))
-    return keyed
-
-
 @dataclass
 class Baseline:
-    entries: set[Entry] = field(default_factory=set)
+    entries: set[BaselineEntry] = field(default_factory=set)
     migrated: set[str] = field(default_factory=set)  # rule ids migrated when it was written
 
 
-def write_baseline(path: Path, entries: Iterable[Entry], migrated: Iterable[str]) -> None:
+def write_baseline(path: Path, entries: Iterable[BaselineEntry], migrated: Iterable[str]) -> None:
     """Sorted and stable, so that a change to it reads well in review."""
     data = {
         "version": VERSION,
@@ -84,7 +45,7 @@ def read_baseline(path: Path) -> Baseline:
         return Baseline()
     try:
         data = json.loads(path.read_text("utf-8"))
-        entries = {Entry(**row) for row in data["findings"]}
+        entries = {BaselineEntry(**row) for row in data["findings"]}
         return Baseline(entries, set(data.get("migrated_rules", [])))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise UsageError(f"{path}: not a hardcode-lint baseline ({exc}); regenerate it with "

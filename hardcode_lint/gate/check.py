@@ -8,8 +8,8 @@ from enum import StrEnum
 
 from hardcode_lint.api import Analysis
 from hardcode_lint.discover.globs import compile_globs
-from hardcode_lint.gate.baseline import Baseline, entries_for
-from hardcode_lint.model import Finding, Rule, Status
+from hardcode_lint.gate.baseline import Baseline
+from hardcode_lint.model import Finding, Rule, Status, baseline_entries
 from hardcode_lint.rules.match import RuleOutcome
 
 
@@ -54,7 +54,7 @@ NEW_HINT = ("map it with a rule (`hardcode-lint rules suggest`), silence it with
 def _new_findings(
     analysis: Analysis, baseline: Baseline, verdict: Verdict, files: Collection[str] | None
 ) -> None:
-    current = entries_for(analysis.matching.unmapped)
+    current = baseline_entries(analysis.matching.unmapped)
     for entry, finding in current:
         if entry in baseline.entries:
             verdict.baselined += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from hardcode_lint.model import FileError, Finding, ScanResult
+from hardcode_lint.model import FileError, Finding, ScanResult, baseline_entries
 
 
 @dataclass(frozen=True)
@@ -67,10 +67,8 @@ def finding_annotation(
 
 
 def scan_annotations(result: ScanResult) -> AnnotationRun:
-    from hardcode_lint.gate.baseline import entries_for
-
     annotations = [
         finding_annotation(f, entry.fingerprint(), result.fixes.get(f.rule or ""))
-        for entry, f in entries_for(result.findings)
+        for entry, f in baseline_entries(result.findings)
     ]
     return AnnotationRun(result.root, annotations, list(result.errors))

@@ -36,6 +36,7 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
         "rule": finding.rule,
         "key": finding.key,
         "status": finding.status.value,
+        "language": finding.language,
     }
 
 

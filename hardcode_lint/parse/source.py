@@ -1,15 +1,16 @@
-"""Reading a source file into text, with every way that can fail turned into a message.
+"""Source files as every language sees them: bytes, text, and the map between the two.
 
 A scan must go on past a bad file, so nothing here raises anything but :class:`SourceError`,
-whose message says what is wrong in words a user can act on.
+whose message says what is wrong in words a user can act on.  Decoding is each front end's
+(Python reads PEP 263 cookies, Rust is UTF-8); what a decoded file looks like is shared here:
+byte offsets are the one locator, lines and columns are computed from them for printing.
 """
 
 from __future__ import annotations
 
-import codecs
-import io
 import re
-import tokenize
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -35,44 +36,74 @@ def read_bytes(path: Path) -> bytes:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
-def _cookie_line(data: bytes) -> int:
-    """The line (1 or 2, PEP 263) that holds the coding declaration."""
-    first = data.split(b"\n", 1)[0]
-    return 1 if b"coding" in first else 2
-
-
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text by the file's coding cookie (default UTF-8), BOM removed."""
-    if not data.strip() and name != "__init__.py":
-        raise SourceError("file is empty")
-    if b"\0" in data:
-        raise SourceError("binary file (contains NUL bytes), not Python source")
-    try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    except SyntaxError as exc:
-        raise SourceError(f"bad encoding declaration: {exc.msg}", _cookie_line(data)) from None
-    try:
-        codecs.lookup(encoding)
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = _line_of(data, exc.start)
-        shown = "UTF-8" if encoding.startswith("utf-8") else encoding
-        raise SourceError(
-            f"not valid {shown} (byte 0x{data[exc.start]:02x}); declare its encoding (PEP 263)",
-            line,
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
-
-
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def split_lines(text: str) -> list[str]:
     """Lines as ``ast`` counts them, endings kept (``str.splitlines`` also breaks on form feeds)."""
     return _LINES.findall(text)
+
+
+@dataclass
+class SourceFile:
+    """One decoded file: its bytes, its text (BOM removed) and how offsets map between them.
+
+    ``data`` is exactly what is on disk; ``text`` is ``data`` decoded with ``encoding`` after
+    the ``bom``.  Lines are counted as ``ast`` counts them (``\\r\\n``, ``\\r`` or ``\\n``).
+    """
+
+    path: str
+    data: bytes
+    text: str
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    _lines: list[str] | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
+
+    def line_text(self, lineno: int) -> str:
+        """Line ``lineno`` (1-based) with its ending; empty past the end."""
+        lines = self.lines
+        return lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+
+    def _line_starts(self) -> list[int]:
+        """The byte offset at which each line starts."""
+        if self._starts is None:
+            starts, offset = [], len(self.bom)
+            utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig")
+            for line in self.lines:
+                starts.append(offset)
+                offset += len(line) if utf8 and line.isascii() else len(line.encode(self.encoding))
+            self._starts = starts or [len(self.bom)]
+        return self._starts
+
+    def offset(self, lineno: int, column: int) -> int:
+        """The byte offset of 0-based character ``column`` on 1-based line ``lineno``."""
+        starts = self._line_starts()
+        if lineno > len(starts):
+            return len(self.data)
+        return starts[lineno - 1] + len(self.line_text(lineno)[:column].encode(self.encoding))
+
+    def offset_utf8(self, lineno: int, utf8_column: int) -> int:
+        """:meth:`offset` for a column counted in UTF-8 bytes of the line (``ast``'s own)."""
+        line = self.line_text(lineno)
+        if self.encoding in ("utf-8", "utf-8-sig") or line.isascii():
+            return self._line_starts()[lineno - 1] + utf8_column
+        prefix = line.encode("utf-8")[:utf8_column].decode("utf-8", errors="replace")
+        return self.offset(lineno, len(prefix))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(1-based line, 1-based character column) of a byte offset."""
+        starts = self._line_starts()
+        index = max(0, bisect_right(starts, offset) - 1)
+        prefix = self.data[starts[index] : offset]
+        return index + 1, len(prefix.decode(self.encoding, errors="replace")) + 1
+
+    def slice(self, start: int, end: int) -> str:
+        """The text of a byte range."""
+        return self.data[start:end].decode(self.encoding, errors="replace")

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hardcode_lint.api import Analysis
+from hardcode_lint.edit import TextEdit, splice
+from hardcode_lint.lang import frontend
 from hardcode_lint.model import Finding, Replacement, Rule, RuleModule, Status
 from hardcode_lint.rules.match import RuleOutcome
 
@@ -87,22 +89,23 @@ class Report:
     history: list[Any] = field(default_factory=list)  # history.Point, oldest first
 
 
-def _swap(snippet: str, old: str, new: str) -> str:
-    """``snippet`` with the first standalone occurrence of ``old`` replaced by ``new``."""
-    pattern = re.compile(rf"(?<![\w.]){re.escape(old)}(?![\w.])")
-    swapped, count = pattern.subn(lambda _: new, snippet, count=1)
-    return swapped if count else new
+def _spliced(site: Finding | Replacement, text: str) -> str:
+    """The site's snippet with ``text`` at the literal's (or replacement's) range: the same
+    splice ``fix`` makes in the file, made in the snippet."""
+    if site.snippet_start < 0:
+        return text
+    return splice(site.snippet, [TextEdit(site.snippet_start, site.snippet_end, text)])
 
 
 def pending_row(rule: Rule, finding: Finding) -> SiteRow:
-    new = _swap(finding.snippet, finding.value, rule.replace)
+    written = frontend(finding.language).replacement_text(rule.replace)
+    new = _spliced(finding, re.sub(r"\s*\n\s*", " ", written))
     return SiteRow(rule.id, finding.path, finding.line, finding.snippet, new, rule.key,
                    Status.PENDING, finding.test)  # fmt: skip
 
 
 def migrated_row(rule: Rule, site: Replacement) -> SiteRow:
-    collapsed = " ".join(rule.replace.split())
-    old = _swap(site.snippet, collapsed, str(rule.value)) if rule.value is not None else "?"
+    old = _spliced(site, str(rule.value)) if rule.value is not None else "?"
     return SiteRow(rule.id, site.path, site.line, old, site.snippet, rule.key,
                    Status.MIGRATED, site.test)  # fmt: skip
 

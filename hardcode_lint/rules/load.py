@@ -25,6 +25,9 @@ MODULE_FIELDS: Mapping[str, Check] = {
     "priority": checks.check_string,
     "paths": checks.check_globs,
     "description": checks.check_string,
+    "replace": checks.check_expression,
+    "imports": checks.check_imports,
+    "language": checks.check_language,
 }
 RULE_FIELDS: Mapping[str, Check] = {
     "id": checks.check_id,
@@ -38,9 +41,45 @@ RULE_FIELDS: Mapping[str, Check] = {
     "key": checks.check_key,
     "replace": checks.check_expression,
     "imports": checks.check_imports,
+    "language": checks.check_language,
     "description": checks.check_string,
 }
 REQUIRED = ("id", "key")
+
+
+def infer_language(path: str | None, imports: tuple[str, ...]) -> str | None:
+    """A rule's language from its ``path`` glob's suffix (``*.rs``), else from the language
+    its ``imports`` are written in; None when neither tells (the rule then fits any)."""
+    from hardcode_lint.lang import frontend, names
+
+    if path:
+        for name in names():
+            if path.endswith(frontend(name).extensions):
+                return name
+    if imports:
+        for name in names():
+            if all(frontend(name).check_import(s) is None for s in imports):
+                return name
+    return None
+
+
+def language_problems(
+    language: str | None, replace: str, imports: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """(field, message) for what is wrong with ``replace`` and ``imports`` in the rule's
+    language (any language will do for a rule of none)."""
+    from hardcode_lint.lang import frontend, names
+
+    judges = [frontend(language)] if language else [frontend(n) for n in names()]
+    found = []
+    verdicts = [judge.check_replacement(replace) for judge in judges]
+    if None not in verdicts:
+        found.append(("replace", verdicts[0] or ""))
+    for statement in imports:
+        verdicts = [judge.check_import(statement) for judge in judges]
+        if None not in verdicts:
+            found.append(("imports", verdicts[0] or ""))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +134,7 @@ class _FileLoader:
 
     def __init__(self, into: RuleSet, file: str, where: Locations) -> None:
         self.into, self.file, self.where = into, file, where
+        self.defaults: dict[str, Any] = {}  # the [module] table's replace/imports/language
 
     def problem(self, line: int, message: str) -> None:
         self.into.problems.append(Problem(self.file, line, message))
@@ -123,6 +163,7 @@ class _FileLoader:
             table = {}
         ok = self.fields(table, "module", 0, MODULE_FIELDS)
         get = table.get if ok else {}.get
+        self.defaults = {k: get(k) for k in ("replace", "imports", "language") if get(k)}
         return RuleModule(
             name=get("name", stem),
             file=self.file,
@@ -141,13 +182,21 @@ class _FileLoader:
         if not self.fields(table, "rule", index, RULE_FIELDS) or missing:
             return None
         count = table.get("count", 1)
+        replace, imports = self._replacement(table)
+        language = table.get("language") or self.defaults.get("language")
+        language = language or infer_language(table.get("path"), imports)
+        problems = language_problems(language, replace, imports)
+        for key, message in problems:
+            self.problem(self.where.key("rule", index, key), f"`{key}` {message}")
+        if problems:
+            return None
         return Rule(
             id=table["id"],
             module=module.name,
             file=self.file,
             line=line,
             key=table["key"],
-            replace=str(table.get("replace") or table["key"]).strip(),
+            replace=replace,
             path=table.get("path"),
             scope=table.get("scope"),
             api=table.get("api"),
@@ -155,8 +204,19 @@ class _FileLoader:
             value=table.get("value"),
             kind=Kind(table["kind"]) if "kind" in table else None,
             count=None if count == "*" else count,
-            imports=tuple(s.strip() for s in table.get("imports", ())),
+            imports=imports,
+            language=language,
         )
+
+    def _replacement(self, table: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+        """The rule's ``replace`` and ``imports``: its own, else the module's (``{key}`` in the
+        module's ``replace`` template stands for the rule's key), else the key itself."""
+        template = self.defaults.get("replace")
+        replace = table.get("replace") or (
+            template.replace("{key}", table["key"]) if template else table["key"]
+        )
+        imports = table.get("imports", self.defaults.get("imports", ()))
+        return str(replace).strip(), tuple(s.strip() for s in imports)
 
 
 def _load_file(into: RuleSet, path: Path, file: str) -> None:

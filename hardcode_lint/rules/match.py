@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
 from typing import Any
 
-from hardcode_lint.detect.replacements import normalise_source
 from hardcode_lint.discover.globs import compile_globs
+from hardcode_lint.lang import frontend
 from hardcode_lint.model import Finding, Replacement, Rule, Status
 
 
@@ -47,11 +47,12 @@ def api_matches(actual: str | None, wanted: str) -> bool:
     """``wanted`` equals ``actual`` or is a suffix of it on a name boundary.
 
     ``timedelta`` matches ``datetime.timedelta``; ``sleep`` matches ``time.sleep`` and
-    ``asyncio.sleep``; ``delta`` matches neither.
+    ``asyncio.sleep``; ``delta`` matches neither.  Rust paths split on ``::``:
+    ``Duration::from_secs`` matches ``std::time::Duration::from_secs``.
     """
     if actual is None:
         return False
-    return actual == wanted or actual.endswith("." + wanted)
+    return actual == wanted or actual.endswith(("." + wanted, "::" + wanted))
 
 
 def scope_matches(actual: str | None, wanted: str) -> bool:
@@ -72,12 +73,20 @@ class _Matcher:
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.paths = compile_globs([rule.path]) if rule.path else None
-        self.expression = normalise_source(rule.replace)
+        self.expressions: dict[str, str | None] = {}  # by language, normalised when first needed
         given = (rule.path, rule.scope, rule.api, rule.arg, rule.value, rule.kind)
         self.specificity = sum(item is not None for item in given)
 
+    def _expression(self, language: str) -> str | None:
+        """The rule's ``replace`` as the front end of ``language`` reports migrated sites."""
+        if language not in self.expressions:
+            self.expressions[language] = frontend(language).normalise(self.rule.replace)
+        return self.expressions[language]
+
     def _context(self, site: Finding | Replacement) -> bool:
         rule = self.rule
+        if rule.language is not None and site.language != rule.language:
+            return False
         if self.paths is not None and not self.paths.match_file(site.path):
             return False
         if rule.scope is not None and not scope_matches(site.scope, rule.scope):
@@ -95,7 +104,7 @@ class _Matcher:
         return self._context(finding)
 
     def replacement(self, site: Replacement) -> bool:
-        return site.expression == self.expression and self._context(site)
+        return self._context(site) and site.expression == self._expression(site.language)
 
 
 def _first(matchers: list[_Matcher], test: Any) -> _Matcher | None:

@@ -14,7 +14,9 @@ from typing import Any
 
 import libcst as cst
 
-from hardcode_lint.detect.calls import (
+from hardcode_lint.detect.catalog import Catalog
+from hardcode_lint.detect.names import classify_name
+from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
     Detection,
@@ -22,12 +24,10 @@ from hardcode_lint.detect.calls import (
     collect_call,
     dotted_parts,
 )
-from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.cst_literals import is_cst_literal, literal_leaves
-from hardcode_lint.detect.names import classify_name
-from hardcode_lint.detect.replacements import Watchlist
-from hardcode_lint.detect.scopes import Binding, Scope, ScopeKind
-from hardcode_lint.detect.sourcetext import one_line
+from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.replacements import Watchlist
+from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind
+from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
 from hardcode_lint.model import Context
 
 _LITERAL_ROOTS = frozenset({cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation})
@@ -211,16 +211,18 @@ class DetectorVisitor(cst.CSTVisitor):
         watched = None if leaves else self.watch.match(value)
         if not leaves and watched is None:
             return
-        snippet = f"{written}{sep}{one_line(self.module.code_for_node(value))}"
         scope = self.scope
         if watched is not None:
-            hit = ReplacementHit(value, watched, context, written, name, scope.qualname, snippet)
+            snippet, start, end = self._bound_snippet(written, sep, value, value)
+            hit = ReplacementHit(value, watched, context, written, name, scope.qualname, snippet,
+                                 start, end)  # fmt: skip
             self.hits.append(hit)
             return
         verdict = classify_name(name, self.catalog.words, as_keyword=False)
         if verdict is None:
             return
         for leaf in leaves:
+            snippet, start, end = self._bound_snippet(written, sep, value, leaf)
             self.detections.append(
                 Detection(
                     node=leaf,
@@ -231,9 +233,18 @@ class DetectorVisitor(cst.CSTVisitor):
                     arg=name,
                     scope=scope.qualname,
                     snippet=snippet,
-                    where=scope,
+                    snippet_start=start,
+                    snippet_end=end,
                 )
             )
+
+    def _bound_snippet(
+        self, written: str, sep: str, value: cst.BaseExpression, leaf: cst.BaseExpression
+    ) -> tuple[str, int, int]:
+        """``name = value`` on one line, and ``leaf``'s character range in it."""
+        text, start, end = marked_snippet(self.module, value, leaf)
+        shift = len(written) + len(sep)
+        return f"{written}{sep}{text}", start + shift, end + shift
 
     # -- calls: judged once every binding is known --------------------------------------------
 

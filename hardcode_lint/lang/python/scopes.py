@@ -27,9 +27,10 @@ class ScopeKind(Enum):
 class Binding:
     """What a name is bound to in one scope.
 
-    ``target`` is the imported qualified name (``"time.sleep"``) for an import, the dotted
-    expression for an alias (``("time", "sleep")``), and None for anything else (a ``def``, an
-    assignment of a computed value, a loop variable): such a name shadows whatever it hides.
+    ``imported`` is the qualified name an import binds (``"time.sleep"``); ``alias`` the dotted
+    expression an assignment binds (``nap = time.sleep`` -> ``("time", "sleep")``).  Both are
+    None for anything else (a ``def``, a computed value, a loop variable): such a name shadows
+    whatever it hides.
     ``resolve_in`` is the scope in which an alias's expression is looked up (for a parameter
     default, the scope enclosing the function).
     """

@@ -8,14 +8,17 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
-from hardcode_lint.detect.cst_literals import is_cst_literal, literal_leaves
 from hardcode_lint.detect.names import classify_name
-from hardcode_lint.detect.replacements import Watchlist
-from hardcode_lint.detect.scopes import Scope, resolve_dotted
-from hardcode_lint.detect.sourcetext import one_line
+from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.replacements import Watchlist
+from hardcode_lint.lang.python.scopes import Scope, resolve_dotted
+from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
 
-_SNIPPET_MAX = 100
+#: A call longer than this around its literal is shortened to `callee(…, arg, …)`.  Measured
+#: without the literal, so that a pending site and its migrated twin (the same call with the
+#: replacement) are shortened alike and the report's "new code" equals what fix wrote.
+_CONTEXT_MAX = 96
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +33,8 @@ class Detection:
     arg: ArgKey | None
     scope: str | None
     snippet: str
-    where: Scope | None = None  # the scope object, for name lookups at the site (fix)
+    snippet_start: int = -1  # the literal's character range inside the snippet
+    snippet_end: int = -1
     arg_alias: ArgKey | None = None  # the parameter's other spelling (position <-> keyword)
 
 
@@ -45,6 +49,8 @@ class ReplacementHit:
     arg: ArgKey | None
     scope: str | None
     snippet: str
+    snippet_start: int = -1
+    snippet_end: int = -1
     arg_alias: ArgKey | None = None
 
 
@@ -127,10 +133,11 @@ class CallJudge:
         spec = self.catalog.lookup(qualname, method)
         for key, node, expression in site.replacements:
             context = Context.CALL if isinstance(key, int) else Context.KEYWORD
-            snippet = self._snippet(site, node, key)
+            snippet, start, end = self._snippet(site, node, key)
             alias = spec.alias(key) if spec is not None else None
             scope = site.scope.qualname
-            yield ReplacementHit(node, expression, context, api, key, scope, snippet, alias)
+            yield ReplacementHit(node, expression, context, api, key, scope, snippet, start, end,
+                                 alias)  # fmt: skip
 
     def judge(self, site: CallSite) -> Iterator[Detection]:
         if not site.literals:
@@ -142,6 +149,7 @@ class CallJudge:
             if verdict is None:
                 continue
             kind, context, unit = verdict
+            snippet, start, end = self._snippet(site, node, key)
             yield Detection(
                 node=node,
                 kind=kind,
@@ -150,8 +158,9 @@ class CallJudge:
                 api=api,
                 arg=key,
                 scope=site.scope.qualname,
-                snippet=self._snippet(site, node, key),
-                where=site.scope,
+                snippet=snippet,
+                snippet_start=start,
+                snippet_end=end,
                 arg_alias=spec.alias(key) if spec is not None and context is Context.CALL else None,
             )
 
@@ -172,13 +181,18 @@ class CallJudge:
                 return named.kind, Context.KEYWORD, named.unit
         return None
 
-    def _snippet(self, site: CallSite, node: cst.BaseExpression, key: ArgKey) -> str:
+    def _snippet(
+        self, site: CallSite, node: cst.BaseExpression, key: ArgKey
+    ) -> tuple[str, int, int]:
+        """The call as users see it, and the literal's character range in that text."""
         code = one_line(self.module.code_for_node(site.call))
-        if len(code) <= _SNIPPET_MAX:
-            return code
+        if len(code) - len(one_line(self.module.code_for_node(node))) <= _CONTEXT_MAX:
+            return marked_snippet(self.module, site.call, node)
         callee = one_line(self.module.code_for_node(site.call.func))
-        value = one_line(self.module.code_for_node(node))
-        shown = f"{key}={value}" if isinstance(key, str) else value
-        if len(site.call.args) == 1:
-            return f"{callee}({shown})"
-        return f"{callee}(…, {shown}, …)"
+        value, bare = one_line(self.module.code_for_node(node)), literal_text(node)
+        alone = len(site.call.args) == 1
+        head = (f"{callee}(" if alone else f"{callee}(…, ") + (
+            f"{key}=" if isinstance(key, str) else ""
+        )
+        start = len(head) + max(0, value.find(bare))
+        return head + value + (")" if alone else ", …)"), start, start + len(bare)

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hardcode_lint.detect.catalog import NameWords
-from hardcode_lint.detect.literals import ast_literal_leaves, is_ast_literal
 from hardcode_lint.detect.names import classify_name
+from hardcode_lint.lang.python.literals import ast_literal_leaves, is_ast_literal
 from hardcode_lint.parse.source import SourceError
 
 Span = tuple[int, int, int, int]  # line, byte column, end line, end byte column (ast's own)

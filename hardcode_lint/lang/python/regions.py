@@ -21,7 +21,7 @@ import ast
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from hardcode_lint.parse.prepass import Span
+from hardcode_lint.lang.python.prepass import Span
 from hardcode_lint.parse.source import split_lines
 
 Region = tuple[int, int]  # first and last line to blank, 1-based, inclusive

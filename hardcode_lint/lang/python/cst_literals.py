@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hardcode_lint.detect.literals import CST_BINARY, CST_UNARY, apply_binary, apply_unary
+from hardcode_lint.lang.python.literals import CST_BINARY, CST_UNARY, apply_binary, apply_unary
 from hardcode_lint.model import Number
 
 

@@ -1,0 +1,49 @@
+"""The registry of languages: one row per front end, in the order files are claimed.
+
+Each row names the package whose ``FRONTEND`` implements :class:`hardcode_lint.lang.base.Frontend`.
+Front-end packages import their parser (libcst, tree-sitter) only when a file needs it, so
+looking a language up here is cheap.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hardcode_lint.lang.base import Frontend
+
+#: language name -> the package holding its front end
+LANGUAGES: dict[str, str] = {
+    "python": "hardcode_lint.lang.python",
+}
+
+
+def names() -> tuple[str, ...]:
+    """Every language this installation knows, in registry order."""
+    return tuple(LANGUAGES)
+
+
+@cache
+def frontend(name: str) -> Frontend:
+    """The front end of language ``name`` (one of :func:`names`)."""
+    found: Frontend = import_module(LANGUAGES[name]).FRONTEND
+    return found
+
+
+@cache
+def _by_extension(enabled: tuple[str, ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for name in enabled:
+        for extension in frontend(name).extensions:
+            table.setdefault(extension, name)
+    return table
+
+
+def language_of(filename: str, enabled: tuple[str, ...] | None = None) -> str | None:
+    """The language whose extension ``filename`` has, among ``enabled`` (default: all)."""
+    dot = filename.rfind(".")
+    if dot < 0:
+        return None
+    return _by_extension(enabled or names()).get(filename[dot:])

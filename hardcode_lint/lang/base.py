@@ -1,0 +1,142 @@
+"""The front-end protocol: what a language must provide for the engine, rules, fix and report.
+
+A front end turns a file's bytes into *hits* (literals it judged to be hardcodes) and *migrated
+hits* (a rule's replacement standing where a literal stood), each located by its byte range,
+and turns edits at those ranges back into a file that still parses.  Everything else (codes,
+selection, suppression, positions, caching, rule matching, reporting, the gate) is the engine's
+and is the same for every language.  Adding a language is one folder under ``lang/`` holding a
+class that satisfies :class:`Frontend`, and one line in ``lang/__init__.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from hardcode_lint.model import Context, Kind, Number
+from hardcode_lint.parse.source import SourceFile
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A literal judged to be a hardcode, before the engine gives it a code and a position.
+
+    ``start``/``end`` are the literal's byte range in the file; ``snippet_start``/``snippet_end``
+    its character range inside ``snippet`` (the report splices the replacement there).
+    ``test`` marks test code the front end recognises by itself (``#[cfg(test)]``).
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    context: Context
+    unit: str | None
+    value: str
+    number: Number
+    api: str | None
+    arg: str | int | None
+    scope: str | None
+    snippet: str
+    snippet_start: int
+    snippet_end: int
+    arg_alias: str | int | None = None
+    test: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MigratedHit:
+    """A watched replacement expression standing where a literal could stand."""
+
+    start: int
+    end: int
+    expression: str  # the front end's normalised form of the expression
+    context: Context
+    api: str | None
+    arg: str | int | None
+    scope: str | None
+    snippet: str
+    snippet_start: int
+    snippet_end: int
+    arg_alias: str | int | None = None
+    test: bool = False
+
+
+@dataclass(slots=True)
+class Detected:
+    """What a front end found in one file."""
+
+    hits: list[Hit] = field(default_factory=list)
+    migrated: list[MigratedHit] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class DetectOptions:
+    """What a front end needs besides the file: the user's catalog additions for its language,
+    the replacement expressions of its rules, and whether cheap pre-filters may skip work."""
+
+    catalog: str  # the user's catalog table for this language, as canonical JSON
+    replacements: tuple[str, ...] = ()
+    prefilter: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class SiteEdit:
+    """One literal to replace: its byte range, the code that replaces it, what it needs.
+
+    ``label`` tells the edits of one call apart; ``rule`` names the edit in messages.
+    """
+
+    start: int
+    end: int
+    replace: str
+    imports: tuple[str, ...]
+    label: str
+    scope: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Applied:
+    """The outcome of :meth:`Frontend.apply`: the new bytes, or why each edit was refused."""
+
+    data: bytes | None = None  # None: nothing changed
+    refused: dict[str, str] = field(default_factory=dict)  # label -> reason
+    applied: list[str] = field(default_factory=list)  # labels
+
+
+class Frontend(Protocol):
+    """One language; see the module docstring.  Methods must not raise for bad input."""
+
+    name: str  # "python"
+    extensions: tuple[str, ...]  # (".py",)
+    test_paths: tuple[str, ...]  # default globs of test code
+    comment: str  # line-comment marker for suppressions: "#", "//"
+    skip_dirs: frozenset[str]  # folder names never walked into (build output, environments)
+
+    def warm(self) -> None:
+        """Import the parser, so that worker processes forked afterwards share it."""
+
+    def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
+        """Raise ``ConfigError`` naming the bad entry of a user catalog table."""
+
+    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
+        """The file's text; raise ``SourceError`` when it cannot be had."""
+
+    def detect(self, source: SourceFile, options: DetectOptions) -> Detected:
+        """Every hit and migrated hit; raise ``SourceError`` when nothing can be read."""
+
+    def check_replacement(self, expression: str) -> str | None:
+        """Why ``expression`` cannot replace a literal (not one expression), or None."""
+
+    def check_import(self, statement: str) -> str | None:
+        """Why ``statement`` is not an import of this language, or None."""
+
+    def normalise(self, expression: str) -> str | None:
+        """The form migrated hits report ``expression`` in (layout dropped); None if invalid."""
+
+    def replacement_text(self, expression: str) -> str:
+        """The code spliced in place of a literal (parenthesised where precedence needs it)."""
+
+    def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
+        """Splice the edits, add their imports, and keep the result only if it parses."""

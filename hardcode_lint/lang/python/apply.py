@@ -1,0 +1,135 @@
+"""Python's fix: splice each replacement at its literal's byte range, then add the imports.
+
+The byte ranges come from the scan itself; nothing is detected again here.  Every other byte
+of the file stays (comments, quotes, line endings, the BOM and the coding cookie); libcst's
+``AddImportsVisitor`` merges the rules' imports with the file's own, after the docstring and
+``__future__`` imports.  A result that would not parse, or a name that would mean something
+else at the site, refuses the edits instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from collections.abc import Sequence
+
+from hardcode_lint.edit import TextEdit, splice
+from hardcode_lint.lang.base import Applied, SiteEdit
+from hardcode_lint.lang.python.imports import ImportRequest, parse_imports
+from hardcode_lint.parse.source import SourceError, SourceFile
+
+_ATOMS = (ast.Name, ast.Attribute, ast.Call, ast.Subscript, ast.Constant)
+
+
+def replacement_text(expression: str) -> str:
+    """``expression`` as spliced: parenthesised unless it is a name, attribute, call,
+    subscript or constant, so that it binds as tightly as the literal it replaces."""
+    text = expression.strip()
+    try:
+        node = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return text
+    return text if isinstance(node, _ATOMS) else f"({text})"
+
+
+def _root_name(expression: str) -> str | None:
+    """The first name of ``a.b(c).d``: the one that must mean what the rule intends."""
+    try:
+        node: ast.AST = ast.parse(expression.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _conflicts(edits: Sequence[SiteEdit]) -> dict[str, str]:
+    """Edits whose imports bind one name to two different things (the second would rebind)."""
+    first: dict[str, tuple[str, SiteEdit]] = {}  # bound name -> (qualname, first edit)
+    refused: dict[str, str] = {}
+    for edit in edits:
+        for request in parse_imports(edit.imports):
+            name, qualname = request.bound_name, request.qualname
+            seen, other = first.setdefault(name, (qualname, edit))
+            if seen != qualname:
+                reason = (f"imports of `{name}` conflict: rule {other.rule} imports `{seen}`, "
+                          f"rule {edit.rule} imports `{qualname}`")  # fmt: skip
+                refused[edit.label] = refused[other.label] = reason
+    return refused
+
+
+def _checked(source: SourceFile, edits: Sequence[SiteEdit], result: Applied) -> list[SiteEdit]:
+    """The edits that are safe to make; the others go to ``result.refused`` with a reason."""
+    from hardcode_lint.lang.python.bindings import SiteNames
+
+    try:
+        names = SiteNames(source.text, source.path)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        result.refused.update({e.label: f"cannot read its names: {exc}" for e in edits})
+        return []
+    result.refused.update(_conflicts(edits))
+    accepted = []
+    for edit in edits:
+        if edit.label in result.refused:
+            continue
+        provided = {r.bound_name: r for r in parse_imports(edit.imports)}
+        root = _root_name(edit.replace)
+        reason = names.problem(root, edit.scope, provided) if root else None
+        if reason:
+            result.refused[edit.label] = reason
+        else:
+            accepted.append(edit)
+    return accepted
+
+
+def _with_imports(data: bytes, requests: list[ImportRequest]) -> bytes:
+    """``data`` with the imports added by libcst (which also proves that it parses)."""
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor
+
+    from hardcode_lint.lang.python.detect import parse_cst
+
+    module = parse_cst(data)
+    if not requests:
+        return data
+    context = CodemodContext()
+    for r in dict.fromkeys(requests):
+        AddImportsVisitor.add_needed_import(context, r.module, r.obj, r.asname, r.relative)
+    return AddImportsVisitor(context).transform_module(module).bytes
+
+
+def _compiles(data: bytes, path: str) -> str | None:
+    from hardcode_lint.lang.python.source import decode
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(decode(data, path), path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, SourceError) as exc:
+        return f"the result would not parse: {exc}"
+    return None
+
+
+def apply_python(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
+    """See the module docstring; ``result.data`` is None when nothing changed."""
+    result = Applied()
+    accepted = _checked(source, edits, result)
+    if not accepted:
+        return result
+    spliced = splice(
+        source.data,
+        [TextEdit(e.start, e.end, replacement_text(e.replace).encode(source.encoding))
+         for e in accepted],
+    )  # fmt: skip
+    requests = [r for e in accepted for r in parse_imports(e.imports)]
+    try:
+        after = _with_imports(spliced, requests)
+        reason = _compiles(after, source.path)
+    except SourceError as exc:
+        reason = f"the result would not parse: {exc.message}"
+    if reason:
+        result.refused.update({e.label: reason for e in accepted})
+        return result
+    result.applied = [e.label for e in accepted]
+    result.data = after if after != source.data else None
+    return result

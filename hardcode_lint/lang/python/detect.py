@@ -1,0 +1,164 @@
+"""Python detection: ast pre-pass -> blank what cannot matter -> libcst detector -> located hits.
+
+The cheap ``ast`` pre-pass decides whether a file can hold a finding and numbers every literal
+with its position; libcst then parses only what the candidates need and judges each literal;
+the literal's number gives back its position, turned here into the byte range every consumer
+(fix, report, editor) splices at.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from hardcode_lint.detect.catalog import Catalog, build_catalog
+from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
+from hardcode_lint.lang.python.regions import anchor_lines, blank, blank_regions, kept_spans
+from hardcode_lint.parse.source import SourceError, SourceFile, split_lines
+
+if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
+    import libcst as cst
+
+    from hardcode_lint.lang.python.calls import Detection
+    from hardcode_lint.lang.python.replacements import Watchlist
+    from hardcode_lint.lang.python.visitor import DetectorVisitor
+
+PACKAGE = "hardcode_lint.lang.python"
+
+
+@lru_cache(maxsize=8)
+def catalog_for(user_json: str) -> Catalog:
+    """Python's catalog with the user's additions (already validated with the config)."""
+    return build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
+
+
+@lru_cache(maxsize=4)
+def watchlist_for(replacements: tuple[str, ...]) -> Watchlist:
+    from hardcode_lint.lang.python.replacements import Watchlist
+
+    return Watchlist.from_expressions(replacements)
+
+
+def mentions(replacements: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` may hold a replacement, decided without libcst when possible."""
+    return bool(replacements) and watchlist_for(replacements).mentioned_in(text)
+
+
+def parse_cst(source: str | bytes) -> cst.Module:
+    """libcst's parse, with its failures as :class:`SourceError` (bytes keep the encoding)."""
+    import libcst as cst
+
+    try:
+        return cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        raise SourceError(f"syntax error: {exc.message}", exc.raw_line) from None
+    except RecursionError:
+        raise SourceError("cannot parse: nested too deeply") from None
+
+
+def detect_module(
+    module: cst.Module, catalog: Catalog, watch: Watchlist, expected_literals: int
+) -> DetectorVisitor:
+    """Run the libcst detector over ``module``; the visitor holds what it found.
+
+    ``expected_literals`` is how many literal expressions the ast pre-pass numbered: the two
+    walks must agree for positions to be borrowed.
+    """
+    from hardcode_lint.lang.python.visitor import DetectorVisitor
+
+    visitor = DetectorVisitor(module, catalog, watch)
+    try:
+        module.visit(visitor)
+    except RecursionError:
+        raise SourceError("cannot analyse: an expression is nested too deeply") from None
+    if len(visitor.literals) != expected_literals:
+        raise SourceError(
+            f"internal: {len(visitor.literals)} literals seen by libcst, {expected_literals} by "
+            "ast; please report this file"
+        )
+    return visitor
+
+
+def _migrated(source: SourceFile, visitor: DetectorVisitor) -> list[MigratedHit]:
+    """Migrated sites; positions come from libcst's position pass, run only when needed."""
+    if not visitor.hits:
+        return []
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    positions = MetadataWrapper(visitor.module, unsafe_skip_copy=True).resolve(PositionProvider)
+    found = []
+    for hit in visitor.hits:
+        where = positions[hit.node]
+        start = source.offset(where.start.line, where.start.column)
+        end = source.offset(where.end.line, where.end.column)
+        found.append(
+            MigratedHit(start, end, hit.expression, hit.context, hit.api, hit.arg, hit.scope,
+                        hit.snippet, hit.snippet_start, hit.snippet_end, hit.arg_alias)
+        )  # fmt: skip
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _narrowed(
+    tree: ast.Module, text: str, pre: Prepass, options: DetectOptions
+) -> tuple[str, list[Span]]:
+    """The text libcst parses and its literal spans: non-candidate bodies blanked out."""
+    watch = watchlist_for(options.replacements) if options.replacements else None
+    if not options.prefilter or (watch is not None and watch.unanchored):
+        return text, pre.spans
+    keep, roots = [*pre.lines, *pre.keep], pre.roots
+    if watch is not None:
+        anchored = anchor_lines(text, watch.anchors)
+        if anchored:  # a migrated site's call is resolved too: keep what any call needs
+            keep, roots = keep + anchored, roots | pre.call_roots
+    lines = split_lines(text)
+    regions = blank_regions(tree, lines, sorted(keep), roots)
+    return blank(lines, regions), kept_spans(pre.spans, regions)
+
+
+def _hit(source: SourceFile, detection: Detection, span: Span) -> Hit | None:
+    from hardcode_lint.lang.python.cst_literals import fold_cst
+    from hardcode_lint.lang.python.sourcetext import literal_text
+
+    number = fold_cst(detection.node)
+    if number is None:
+        return None
+    line, col, end_line, end_col = span
+    return Hit(
+        start=source.offset_utf8(line, col),
+        end=source.offset_utf8(end_line, end_col),
+        kind=detection.kind,
+        context=detection.context,
+        unit=detection.unit,
+        value=literal_text(detection.node),
+        number=number,
+        api=detection.api,
+        arg=detection.arg,
+        scope=detection.scope,
+        snippet=detection.snippet,
+        snippet_start=detection.snippet_start,
+        snippet_end=detection.snippet_end,
+        arg_alias=detection.arg_alias,
+    )
+
+
+def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
+    """Every hit and migrated hit of one Python file."""
+    catalog = catalog_for(options.catalog)
+    tree = parse_ast(source.text)
+    pre = prepass(tree, catalog.words, catalog.callee_names())
+    wanted = pre.candidate or mentions(options.replacements, source.text)
+    if options.prefilter and not wanted:
+        return Detected()
+    parsed, spans = _narrowed(tree, source.text, pre, options)
+    watch = watchlist_for(options.replacements)
+    visitor = detect_module(parse_cst(parsed), catalog, watch, len(spans))
+    found = Detected(migrated=_migrated(source, visitor))
+    for detection in visitor.detections:
+        hit = _hit(source, detection, spans[visitor.ordinals[id(detection.node)]])
+        if hit is not None:
+            found.hits.append(hit)
+    return found

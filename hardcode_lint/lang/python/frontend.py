@@ -1,0 +1,74 @@
+"""Python as a :class:`~hardcode_lint.lang.base.Frontend`: thin methods over this folder.
+
+Nothing heavy is imported here: libcst loads when a file is first parsed, so that looking the
+language up (discovery, ``--version``, a warm cached run) stays cheap.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SiteEdit
+from hardcode_lint.parse.source import SourceFile
+
+TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
+
+
+class PythonFrontend:
+    name = "python"
+    extensions: tuple[str, ...] = (".py",)
+    test_paths: tuple[str, ...] = TEST_PATHS
+    comment = "#"
+    skip_dirs = frozenset({"__pycache__", "site-packages"})
+
+    def warm(self) -> None:
+        import libcst  # noqa: F401
+
+    def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
+        from hardcode_lint.detect.catalog import build_catalog
+        from hardcode_lint.lang.python.detect import PACKAGE
+
+        build_catalog(PACKAGE, table, where)
+
+    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
+        from hardcode_lint.lang.python.source import decode_source
+
+        return decode_source(data, name, path)
+
+    def detect(self, source: SourceFile, options: DetectOptions) -> Detected:
+        from hardcode_lint.lang.python.detect import detect_python
+
+        return detect_python(source, options)
+
+    def check_replacement(self, expression: str) -> str | None:
+        try:
+            ast.parse(expression.strip(), mode="eval")
+        except SyntaxError as exc:
+            return f"replacement {expression!r} is not a Python expression ({exc.msg})"
+        return None
+
+    def check_import(self, statement: str) -> str | None:
+        try:
+            body = ast.parse(statement.strip()).body
+        except SyntaxError:
+            body = []
+        if len(body) != 1 or not isinstance(body[0], ast.Import | ast.ImportFrom):
+            return f"{statement!r} is not an import statement"
+        return None
+
+    def normalise(self, expression: str) -> str | None:
+        from hardcode_lint.lang.python.replacements import normalise_source
+
+        return normalise_source(expression)
+
+    def replacement_text(self, expression: str) -> str:
+        from hardcode_lint.lang.python.apply import replacement_text
+
+        return replacement_text(expression)
+
+    def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
+        from hardcode_lint.lang.python.apply import apply_python
+
+        return apply_python(source, edits)

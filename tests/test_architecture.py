@@ -1,0 +1,115 @@
+"""The import graph shows the pipeline: no cycles, no upward imports, parsers only in front ends.
+
+Read from the source with ``ast`` (lazy imports inside functions included), so that a shortcut
+taken in a hurry (the report importing libcst, a front end importing the engine) fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "hardcode_lint"
+
+#: Each top-level part of the package and its layer: a module may import its own layer or lower.
+LAYERS = {
+    "model": 0, "errors": 0, "edit": 0,
+    "parse": 1, "detect": 1, "discover": 1,
+    "lang": 2,
+    "config": 3,
+    "engine": 4, "cache": 4, "runner": 4, "rules": 4,
+    "api": 5,
+    "report": 6, "fix": 6, "gate": 6, "defaults": 6, "output": 6, "lsp": 6,
+    "cli": 7, "__main__": 7,
+}  # fmt: skip
+PARSERS = {"libcst": "hardcode_lint.lang.python", "tree_sitter": "hardcode_lint.lang.rust",
+           "tree_sitter_rust": "hardcode_lint.lang.rust"}  # fmt: skip
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        if name == "hardcode_lint":
+            continue  # the public facade: its lazy `scan` export sits above everything
+        targets = {imp for imp in _imports(path) if imp in modules and imp != "hardcode_lint"}
+        graph[name] = targets | {imp for imp in _imports(path) if not imp.startswith("hardcode")}
+    return graph
+
+
+def _part(module: str) -> str:
+    return module.split(".")[1]
+
+
+GRAPH = _graph()
+
+
+def test_every_part_of_the_package_has_a_layer():
+    assert {_part(m) for m in GRAPH} <= set(LAYERS)
+
+
+@pytest.mark.parametrize("module", sorted(GRAPH))
+def test_no_upward_import(module):
+    upward = [
+        target
+        for target in GRAPH[module]
+        if target.startswith("hardcode_lint.") and LAYERS[_part(target)] > LAYERS[_part(module)]
+    ]
+    assert upward == [], f"{module} imports a higher layer"
+
+
+@pytest.mark.parametrize("module", sorted(GRAPH))
+def test_parsers_are_imported_by_their_front_end_only(module):
+    for target in GRAPH[module]:
+        owner = PARSERS.get(target.split(".")[0])
+        if owner is not None:
+            assert module.startswith(owner), f"{module} imports {target}"
+
+
+def test_front_ends_are_peers():
+    """A front end may use the shared layers, never another front end."""
+    for module, targets in GRAPH.items():
+        if not module.startswith("hardcode_lint.lang.") or module == "hardcode_lint.lang.base":
+            continue
+        own = ".".join(module.split(".")[:3])
+        for target in targets:
+            if target.startswith("hardcode_lint.lang.") and target != "hardcode_lint.lang.base":
+                assert target.startswith(own), f"{module} imports {target}"
+
+
+def test_no_import_cycles():
+    internal = {m: {t for t in ts if t in GRAPH} for m, ts in GRAPH.items()}
+    state: dict[str, int] = {}  # 1: on the stack, 2: done
+
+    def visit(module: str, stack: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(internal[module]):
+            if state.get(target) == 1:
+                cycle = [*stack[stack.index(target) :], target]
+                pytest.fail("import cycle: " + " -> ".join(cycle))
+            if target not in state:
+                visit(target, [*stack, target])
+        state[module] = 2
+
+    for module in sorted(internal):
+        if module not in state:
+            visit(module, [module])
