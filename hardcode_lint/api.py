@@ -11,11 +11,12 @@ walked once per run.  Example::
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from hardcode_lint.config import DEFAULT_LANGUAGE, Config, find_root, load_config
 from hardcode_lint.discover.files import FileKinds, discover, relative
@@ -23,7 +24,7 @@ from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.engine import FileTask, Settings
 from hardcode_lint.errors import UsageError
 from hardcode_lint.lang import frontend, language_of
-from hardcode_lint.model import Rule, ScanResult
+from hardcode_lint.model import FileResult, Finding, Replacement, Rule, ScanResult
 from hardcode_lint.runner import Progress, run_files
 
 if TYPE_CHECKING:
@@ -110,12 +111,35 @@ def scan(
     result = ScanResult(root=config.root, files=len(tasks), scanned=[t.rel for t in tasks])
     files = run_files(tasks, settings, config.root, jobs=jobs, use_cache=use_cache,
                       progress=progress)  # fmt: skip
+    tests = declared_test_files(files)
     for file_result in files:
-        result.findings.extend(file_result.findings)
-        result.replacements.extend(file_result.replacements)
+        marked = file_result.path in tests
+        result.findings.extend(_as_test(f) if marked else f for f in file_result.findings)
+        result.replacements.extend(_as_test(r) if marked else r for r in file_result.replacements)
         if file_result.error is not None:
             result.errors.append(file_result.error)
     return result
+
+
+Site = TypeVar("Site", Finding, Replacement)
+
+
+def _as_test(site: Site) -> Site:
+    return site if site.test else dataclasses.replace(site, test=True)
+
+
+def declared_test_files(files: Iterable[FileResult]) -> set[str]:
+    """Files that other files declare as test code (``#[cfg(test)] mod support;``), and the
+    files those declare in turn."""
+    declared = {f.path: f.modules for f in files}
+    tests = {path for modules in declared.values() for path, test in modules if test}
+    todo = list(tests)
+    while todo:
+        for path, _ in declared.get(todo.pop(), ()):
+            if path not in tests:
+                tests.add(path)
+                todo.append(path)
+    return tests
 
 
 @dataclass

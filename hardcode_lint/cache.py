@@ -80,16 +80,17 @@ def _encode(entry: Entry) -> list[Any]:
     error = _plain(result.error) if result.error else None
     return [entry.size, entry.mtime_ns, entry.digest, entry.test,
             [_plain(f) for f in result.findings], [_plain(r) for r in result.replacements],
-            error]  # fmt: skip
+            error, [list(m) for m in result.modules]]  # fmt: skip
 
 
 def _decode(path: str, row: list[Any]) -> Entry:
-    size, mtime_ns, digest, test, findings, replacements, error = row
+    size, mtime_ns, digest, test, findings, replacements, error, modules = row
     result = FileResult(
         path,
         tuple(_finding_from(f) for f in findings),
         tuple(_replacement_from(r) for r in replacements),
         FileError(**error) if error else None,
+        tuple((str(p), bool(t)) for p, t in modules),
     )
     return Entry(size, mtime_ns, digest, test, result)
 

@@ -149,7 +149,8 @@ def _analyze(task: FileTask, data: bytes, settings: Settings) -> FileResult:
     found = [_finding(task, source, hit, settings, frontend.comment) for hit in detected.hits]
     findings = sorted((f for f in found if f is not None), key=lambda f: (f.line, f.column))
     replacements = [_replacement(task, source, hit) for hit in detected.migrated]
-    return FileResult(task.rel, tuple(findings), tuple(replacements))
+    return FileResult(task.rel, tuple(findings), tuple(replacements), None,
+                      tuple(detected.modules))  # fmt: skip
 
 
 def analyze_file(task: FileTask, settings: Settings) -> FileResult:

@@ -160,6 +160,7 @@ class FileResult:
     findings: tuple[Finding, ...] = ()
     replacements: tuple[Replacement, ...] = ()
     error: FileError | None = None
+    modules: tuple[tuple[str, bool], ...] = ()  # files it declares, and whether as test code
 
 
 @dataclass(frozen=True, order=True)

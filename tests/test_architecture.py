@@ -33,15 +33,16 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path: Path, modules: set[str]) -> set[str]:
+    """What a module imports; ``from pkg import mod`` imports ``pkg.mod``, not ``pkg``."""
     tree = ast.parse(path.read_text("utf-8"))
     found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            submodules = {f"{node.module}.{alias.name}" for alias in node.names} & modules
+            found |= submodules or {node.module}
     return found
 
 
@@ -51,8 +52,9 @@ def _graph() -> dict[str, set[str]]:
     for name, path in modules.items():
         if name == "hardcode_lint":
             continue  # the public facade: its lazy `scan` export sits above everything
-        targets = {imp for imp in _imports(path) if imp in modules and imp != "hardcode_lint"}
-        graph[name] = targets | {imp for imp in _imports(path) if not imp.startswith("hardcode")}
+        imports = _imports(path, set(modules))
+        targets = {imp for imp in imports if imp in modules and imp != "hardcode_lint"}
+        graph[name] = targets | {imp for imp in imports if not imp.startswith("hardcode")}
     return graph
 
 

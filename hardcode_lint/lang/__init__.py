@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 #: language name -> the package holding its front end
 LANGUAGES: dict[str, str] = {
     "python": "hardcode_lint.lang.python",
+    "rust": "hardcode_lint.lang.rust",
 }
 
 

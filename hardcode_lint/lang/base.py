@@ -64,10 +64,16 @@ class MigratedHit:
 
 @dataclass(slots=True)
 class Detected:
-    """What a front end found in one file."""
+    """What a front end found in one file.
+
+    ``modules`` are the files this one makes part of its program, each with whether it does so
+    as test code (Rust's ``#[cfg(test)] mod support;``): the engine marks those files' findings
+    as test code, however their paths look.
+    """
 
     hits: list[Hit] = field(default_factory=list)
     migrated: list[MigratedHit] = field(default_factory=list)
+    modules: list[tuple[str, bool]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

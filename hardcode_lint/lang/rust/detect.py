@@ -1,0 +1,295 @@
+"""Rust detection: a byte pre-filter, one tree-sitter parse, a few queries, located hits.
+
+Queries (run in C) find the calls whose last path segment is catalogued, the method clamps
+(``.max(N)``, ``.min(N)``, ``.clamp(A, B)``), the ``const``/``static``/``let`` bindings and
+struct fields with literal values, and the macro invocations that may hold any of these; only
+those nodes are looked at in Python.  Macro token trees are flat in tree-sitter, so each one
+that may hold a site is parsed again as statements (``macros.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
+from hardcode_lint.detect.names import classify_name
+from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
+from hardcode_lint.lang.rust.literals import Literal, literal
+from hardcode_lint.lang.rust.macros import MacroTree, reparse
+from hardcode_lint.lang.rust.modules import declared_modules
+from hardcode_lint.lang.rust.parser import Node, any_of, arguments, matches, normalised, parse
+from hardcode_lint.lang.rust.text import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.lang.rust.uses import file_uses, resolve
+from hardcode_lint.lang.rust.watch import Watch, watch_for
+from hardcode_lint.model import Context, Kind
+from hardcode_lint.parse.source import SourceError, SourceFile
+
+PACKAGE = "hardcode_lint.lang.rust"
+_LITERAL_VALUES = (
+    "[(integer_literal) (float_literal) (unary_expression) (binary_expression) "
+    "(parenthesized_expression) (type_cast_expression)]"
+)
+_NAMES = f"""
+(let_declaration pattern: (identifier) @name value: {_LITERAL_VALUES} @value) @decl
+(const_item name: (identifier) @name value: {_LITERAL_VALUES} @value) @decl
+(static_item name: (identifier) @name value: {_LITERAL_VALUES} @value) @decl
+(field_initializer field: (field_identifier) @name value: {_LITERAL_VALUES} @value) @decl
+"""
+_ANY_NAMES = """
+(let_declaration pattern: (identifier) @name value: (_) @value) @decl
+(const_item name: (identifier) @name value: (_) @value) @decl
+(static_item name: (identifier) @name value: (_) @value) @decl
+(field_initializer field: (field_identifier) @name value: (_) @value) @decl
+"""
+_MACROS = "(macro_invocation macro: (_) @name (token_tree) @tree) @macro"
+_CLAMP_WITH_LITERAL = re.compile(
+    rb"(?:max|min|clamp)\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
+)
+_BOUND_LITERAL = re.compile(rb"[:=][ \t]*[-(]*[ \t]*[0-9]")
+_LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")
+_FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one catalog asks the queries and the pre-filter to look for."""
+
+    catalog: Catalog
+    calls: str  # query: calls whose last path segment is catalogued
+    methods: str  # query: method calls whose name is catalogued
+    needles: tuple[bytes, ...]  # a file without any of these holds no catalogued call
+
+
+@lru_cache(maxsize=8)
+def plan_for(user_json: str) -> Plan:
+    catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
+    last = {api.rsplit("::", 1)[-1] for api in catalog.apis}
+    calls = (
+        "((call_expression function: [(identifier) @fn (scoped_identifier name: (identifier) @fn)"
+        " (generic_function function: [(identifier) @fn (scoped_identifier name: (identifier)"
+        f" @fn)])] arguments: (arguments) @args) @call (#any-of? @fn {any_of(last)}))"
+    )
+    methods = (
+        "((call_expression function: (field_expression field: (field_identifier) @fn)"
+        f" arguments: (arguments) @args) @call (#any-of? @fn {any_of(catalog.methods)}))"
+    )
+    types = {api.split("::")[-2] for api in catalog.apis if "::" in api}
+    needles = tuple(sorted({t.encode() for t in types} | {n.encode() for n in last}))
+    return Plan(catalog, calls, methods, needles)
+
+
+def lookup_path(catalog: Catalog, path: str) -> ApiSpec | None:
+    """The spec of a resolved callee path, matched by suffix on ``::`` boundaries."""
+    segments = path.split("::")
+    for start in range(len(segments) - 1):
+        spec = catalog.apis.get("::".join(segments[start:]))
+        if spec is not None:
+            return spec
+    return None
+
+
+def _named_candidate(data: bytes, catalog: Catalog) -> bool:
+    """Whether a ``let``/``const``/``static`` or field binds a literal to a telling name."""
+    for match in _BOUND_LITERAL.finditer(data):
+        window = data[max(0, match.start() - 160) : match.start() + 1]
+        found = (_LET_NAME if match.group(0)[:1] == b"=" else _FIELD_NAME).search(window)
+        if found and classify_name(found.group(1).decode(), catalog.words, as_keyword=False):
+            return True
+    return False
+
+
+def is_candidate(data: bytes, plan: Plan, watch: Watch) -> bool:
+    """A cheap test that is true for every file that can hold a hit or a migrated site."""
+    if any(needle in data for needle in plan.needles):
+        return True
+    if _CLAMP_WITH_LITERAL.search(data) or watch.mentioned_in(data):
+        return True
+    return _named_candidate(data, plan.catalog)
+
+
+class _Detector:
+    """Judges the candidate nodes of one file (and of its reparsed macro token trees)."""
+
+    def __init__(self, source: SourceFile, data: bytes, plan: Plan, watch: Watch) -> None:
+        self.source, self.data, self.plan, self.watch = source, data, plan, watch
+        self.base = len(source.bom)  # tree offsets are past the BOM
+        self.found = Detected()
+        self.uses: dict[str, str] = {}
+        self.file_test = False
+
+    # -- locating -----------------------------------------------------------------------
+
+    def _text(self, start: int, end: int) -> str:
+        return self.data[start:end].decode("utf-8", errors="replace")
+
+    def _snippet(self, call: Node, callee: Node | None, shift: int, start: int, end: int,
+                 alone: bool) -> tuple[str, int, int]:  # fmt: skip
+        """The call on one line with the site's character range in it."""
+        first, last = call.start_byte + shift, call.end_byte + shift
+        before, value, after = (
+            self._text(first, start),
+            self._text(start, end),
+            self._text(end, last),
+        )
+        if len(one_line(before + after)) <= SNIPPET_CONTEXT or callee is None:
+            return marked(before, value, after)
+        head = self._text(callee.start_byte + shift, callee.end_byte + shift)
+        return shortened(head, value, alone)
+
+    def _hit(self, lit: Literal, shift: int, kind: Kind, context: Context, unit: str | None,
+             api: str | None, arg: str | int, place: Place, snippet: tuple[str, int, int],
+             alias: str | int | None = None) -> None:  # fmt: skip
+        start, end = lit.start + shift, lit.end + shift
+        text, at, until = snippet
+        self.found.hits.append(
+            Hit(start + self.base, end + self.base, kind, context, unit,
+                one_line(self._text(start, end)), lit.number, api, arg, place.scope, text, at,
+                until, alias, place.test)
+        )  # fmt: skip
+
+    def _migrated(self, node: Node, shift: int, context: Context, api: str | None,
+                  arg: str | int, place: Place, snippet: tuple[str, int, int]) -> None:  # fmt: skip
+        start, end = node.start_byte + shift, node.end_byte + shift
+        text, at, until = snippet
+        self.found.migrated.append(
+            MigratedHit(start + self.base, end + self.base, normalised(node), context, api,
+                        arg, place.scope, text, at, until, None, place.test)
+        )  # fmt: skip
+
+    def _place(self, node: Node, fixed: Place | None) -> Place:
+        return fixed if fixed is not None else place_of(node, self.file_test)
+
+    # -- calls --------------------------------------------------------------------------
+
+    def calls(self, root: Node, shift: int, fixed: Place | None) -> None:
+        for query, method in ((self.plan.calls, False), (self.plan.methods, True)):
+            for _, found in _matches(query, root):
+                self._call(found["call"][0], found["fn"][0], found["args"][0], shift, fixed,
+                           method)  # fmt: skip
+
+    def _call(self, call: Node, name: Node, args_node: Node, shift: int, fixed: Place | None,
+              method: bool) -> None:  # fmt: skip
+        callee = call.child_by_field_name("function")
+        if callee is None:
+            return
+        if method:
+            api, spec = _text_of(name), self.plan.catalog.methods.get(_text_of(name))
+        else:
+            path = (
+                callee.child_by_field_name("function")
+                if callee.type == "generic_function"
+                else callee
+            )
+            api = resolve("".join(_text_of(path or callee).split()), self.uses)
+            spec = lookup_path(self.plan.catalog, api)
+        if spec is None:
+            return
+        args = arguments(args_node)
+        literals = [literal(a) for a in args]
+        if spec.any_position and (len(args) < spec.min_args or all(literals)):
+            return  # max(1, 2) is arithmetic, not a clamp
+        place: Place | None = None
+        for index, (arg, lit) in enumerate(zip(args, literals, strict=True)):
+            listed, unit = spec.unit_for(index)
+            if not listed:
+                continue
+            if lit is None and not self.watch.matches(arg):
+                continue
+            place = place or self._place(call, fixed)
+            if place.broken:
+                return
+            start, end = (lit.start, lit.end) if lit else (arg.start_byte, arg.end_byte)
+            snippet = self._snippet(call, callee, shift, start + shift, end + shift, len(args) == 1)
+            if lit is not None:
+                self._hit(lit, shift, spec.kind, Context.CALL, unit, api, index, place, snippet)
+            else:
+                self._migrated(arg, shift, Context.CALL, api, index, place, snippet)
+
+    # -- names --------------------------------------------------------------------------
+
+    def names(self, root: Node, shift: int, fixed: Place | None) -> None:
+        words = self.plan.catalog.words
+        query = _ANY_NAMES if self.watch.mentioned_in(self.data) else _NAMES
+        for _, found in _matches(query, root):
+            name_node, value, decl = found["name"][0], found["value"][0], found["decl"][0]
+            name = _text_of(name_node)
+            lit = literal(value)
+            if lit is None and not self.watch.matches(value):
+                continue
+            verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
+            if lit is not None and verdict is None:
+                continue
+            place = self._place(decl, fixed)
+            if place.broken:
+                continue
+            start, end = (lit.start, lit.end) if lit else (value.start_byte, value.end_byte)
+            first, last = decl.start_byte + shift, value.end_byte + shift
+            start, end = start + shift, end + shift
+            snippet = marked(self._text(first, start), self._text(start, end),
+                             self._text(end, last))  # fmt: skip
+            if lit is not None and verdict is not None:
+                self._hit(lit, shift, verdict.kind, Context.ASSIGNMENT, verdict.unit, name, name,
+                          place, snippet)  # fmt: skip
+            else:
+                self._migrated(value, shift, Context.ASSIGNMENT, name, name, place, snippet)
+
+    # -- macros -------------------------------------------------------------------------
+
+    def macros(self, root: Node, shift: int, fixed: Place | None, depth: int) -> None:
+        for _, found in _matches(_MACROS, root):
+            tree_node, macro = found["tree"][0], found["macro"][0]
+            body = tree_node.text or b""
+            if not self._may_hold(body):
+                continue
+            place = self._place(macro, fixed)
+            if place.broken:
+                continue
+            again = reparse(tree_node, shift)
+            if again is not None:
+                self.walk(again, place, depth + 1)
+
+    def _may_hold(self, body: bytes) -> bool:
+        if any(needle in body for needle in self.plan.needles) or self.watch.mentioned_in(body):
+            return True
+        return bool(_CLAMP_WITH_LITERAL.search(body))
+
+    def walk(self, tree: MacroTree, fixed: Place | None, depth: int = 0) -> None:
+        self.calls(tree.root, tree.shift, fixed)
+        self.names(tree.root, tree.shift, fixed)
+        if depth < 8:
+            self.macros(tree.root, tree.shift, fixed, depth)
+
+
+def _text_of(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", errors="replace")
+
+
+def _matches(query: str, root: Node) -> Iterable[tuple[int, dict[str, list[Node]]]]:
+    return matches(query, root)
+
+
+def detect_rust(source: SourceFile, options: DetectOptions) -> Detected:
+    """Every hit and migrated hit of one Rust file."""
+    plan = plan_for(options.catalog)
+    watch = watch_for(options.replacements)
+    data = source.data[len(source.bom) :]
+    modules = declared_modules(data, source.path)
+    if options.prefilter and not is_candidate(data, plan, watch):
+        return Detected(modules=modules)
+    tree = parse(data)
+    root = tree.root_node
+    if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
+        raise SourceError("syntax error: nothing in the file could be read", 1)
+    detector = _Detector(source, data, plan, watch)
+    detector.uses = file_uses(root)
+    detector.file_test = file_is_test(root)
+    detector.walk(MacroTree(root, 0), None)
+    detector.found.modules = modules
+    detector.found.hits.sort(key=lambda h: h.start)
+    detector.found.migrated.sort(key=lambda m: m.start)
+    return detector.found

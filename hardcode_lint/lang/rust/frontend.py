@@ -1,0 +1,75 @@
+"""Rust as a :class:`~hardcode_lint.lang.base.Frontend`, on tree-sitter-rust.
+
+Nothing heavy is imported here: tree-sitter loads when a Rust file is first parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SiteEdit
+from hardcode_lint.parse.source import SourceError, SourceFile
+
+
+class RustFrontend:
+    name = "rust"
+    extensions: tuple[str, ...] = (".rs",)
+    test_paths: tuple[str, ...] = ("tests/**", "benches/**", "**/tests/**", "**/benches/**")
+    comment = "//"
+    skip_dirs = frozenset({"target"})
+
+    def warm(self) -> None:
+        from hardcode_lint.lang.rust import parser
+
+        parser.parser()
+
+    def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
+        from hardcode_lint.detect.catalog import build_catalog
+        from hardcode_lint.lang.rust.detect import PACKAGE
+
+        build_catalog(PACKAGE, table, where)
+
+    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
+        """Rust source is UTF-8 (a BOM is allowed); an empty file is valid."""
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        if b"\0" in data:
+            raise SourceError("binary file (contains NUL bytes), not Rust source")
+        try:
+            text = data[len(bom) :].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise SourceError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
+        return SourceFile(path, data, text, "utf-8", bom)
+
+    def detect(self, source: SourceFile, options: DetectOptions) -> Detected:
+        from hardcode_lint.lang.rust.detect import detect_rust
+
+        return detect_rust(source, options)
+
+    def check_replacement(self, expression: str) -> str | None:
+        from hardcode_lint.lang.rust.expressions import check_replacement
+
+        return check_replacement(expression)
+
+    def check_import(self, statement: str) -> str | None:
+        from hardcode_lint.lang.rust.expressions import check_import
+
+        return check_import(statement)
+
+    def normalise(self, expression: str) -> str | None:
+        from hardcode_lint.lang.rust.expressions import parse_expression
+        from hardcode_lint.lang.rust.parser import normalised
+
+        node = parse_expression(expression)
+        return normalised(node) if node is not None else None
+
+    def replacement_text(self, expression: str) -> str:
+        from hardcode_lint.lang.rust.expressions import replacement_text
+
+        return replacement_text(expression)
+
+    def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
+        from hardcode_lint.lang.rust.apply import apply_rust
+
+        return apply_rust(source, edits)

@@ -1,0 +1,35 @@
+"""Rust code as users see it in output: one line, comments dropped; and snippets that know
+where their literal sits."""
+
+from __future__ import annotations
+
+import re
+
+_COMMENT = re.compile(r"[ \t]*//[^\n\"]*(?=\n)")
+_BLOCK = re.compile(r"/\*.*?\*/", re.S)
+_MARK = "\ue000\ue001"
+SNIPPET_CONTEXT = 96  # as in Python: longer contexts are shortened to `callee(…, lit, …)`
+
+
+def one_line(code: str) -> str:
+    code = _BLOCK.sub(" ", _COMMENT.sub("", code))
+    code = re.sub(r"\s*\n\s*", " ", code.strip())
+    code = re.sub(r"(?<=[\w)\]]) \.(?=[A-Za-z_])", ".", code)  # `x\n  .y()` -> `x.y()`
+    code = re.sub(r",\s*(?=[)\]])", "", code)  # rustfmt's trailing comma: `f(\n  x,\n)` -> `f(x)`
+    return re.sub(r"([(\[{]) | ([)\]}])", r"\1\2", code)
+
+
+def marked(before: str, value: str, after: str) -> tuple[str, int, int]:
+    """``before + value + after`` on one line, and ``value``'s range in the result."""
+    code = one_line(before + _MARK + after)
+    at = code.find(_MARK)
+    shown = one_line(value)
+    return code[:at] + shown + code[at + len(_MARK) :], at, at + len(shown)
+
+
+def shortened(callee: str, value: str, alone: bool) -> tuple[str, int, int]:
+    """``callee(…, value, …)`` for a call too long to show whole."""
+    head = f"{one_line(callee)}(" if alone else f"{one_line(callee)}(…, "
+    shown = one_line(value)
+    tail = ")" if alone else ", …)"
+    return head + shown + tail, len(head), len(head) + len(shown)
