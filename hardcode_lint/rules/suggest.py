@@ -38,13 +38,18 @@ def _snake(identifier: str) -> str:
     return "_".join(w for w in split_words(identifier) if w)
 
 
+def _last(path: str) -> str:
+    """The last name of a dotted (Python) or ``::`` (Rust) path."""
+    return re.split(r"\.|::", path)[-1]
+
+
 def _function(finding: Finding) -> str:
     """The innermost enclosing function or class name, snake-cased ('' at module level)."""
-    return _snake((finding.scope or "").rsplit(".", 1)[-1])
+    return _snake(_last(finding.scope or ""))
 
 
 def _role(finding: Finding, data: Mapping[str, Any]) -> str:
-    last = (finding.api or "").rsplit(".", 1)[-1]
+    last = _last(finding.api or "")
     key = finding.arg if isinstance(finding.arg, str) and finding.arg in data["roles"] else last
     role = str(data["roles"].get(key, "duration"))
     function = _function(finding)
@@ -58,7 +63,10 @@ def _clamped(finding: Finding) -> str:
     bound = (
         "min" if (finding.api or "").endswith("max") or finding.arg in ("min", "lower") else "max"
     )
-    match = re.match(r"^[\w.]+\((?P<first>[\w.]+)\s*,", finding.snippet)
+    match = re.match(r"^[\w.:]+\((?P<first>[\w.]+)\s*,", finding.snippet)
+    receiver = re.search(r"(?P<first>\w+)\s*\.\s*(?:max|min|clamp)\s*\(", finding.snippet)
+    if match is None and finding.api in ("max", "min", "clamp"):
+        match = receiver  # Rust's `ttl_seconds.max(1)`: the receiver is what is clamped
     other = match.group("first").rsplit(".", 1)[-1] if match else ""
     if other and not other.isdigit():
         return f"{bound}_{_snake(other)}"
@@ -78,6 +86,8 @@ def _base_name(finding: Finding, data: Mapping[str, Any]) -> str:
         return f"{function}_{arg}" if function and not arg.startswith(function) else arg
     role = _role(finding, data)
     function = re.sub(r"_(loop|task|worker)$", "", function)
+    if set(function.split("_")) & set(shipped_data()[1]["names"]["duration-words"]):
+        return function  # `lease_timeout` already says what the duration is for
     return f"{function}_{role}" if function else role
 
 

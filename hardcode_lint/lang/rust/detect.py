@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,22 +33,19 @@ _LITERAL_VALUES = (
     "[(integer_literal) (float_literal) (unary_expression) (binary_expression) "
     "(parenthesized_expression) (type_cast_expression)]"
 )
-_NAMES = f"""
-(let_declaration pattern: (identifier) @name value: {_LITERAL_VALUES} @value) @decl
-(const_item name: (identifier) @name value: {_LITERAL_VALUES} @value) @decl
-(static_item name: (identifier) @name value: {_LITERAL_VALUES} @value) @decl
-(field_initializer field: (field_identifier) @name value: {_LITERAL_VALUES} @value) @decl
+_NAMES = """
+(let_declaration pattern: (identifier) @name value: {values} @value) @decl
+(const_item name: (identifier) @name value: {values} @value) @decl
+(static_item name: (identifier) @name value: {values} @value) @decl
+(field_initializer field: (field_identifier) @name value: {values} @value) @decl
 """
-_ANY_NAMES = """
-(let_declaration pattern: (identifier) @name value: (_) @value) @decl
-(const_item name: (identifier) @name value: (_) @value) @decl
-(static_item name: (identifier) @name value: (_) @value) @decl
-(field_initializer field: (field_identifier) @name value: (_) @value) @decl
-"""
-_MACROS = "(macro_invocation macro: (_) @name (token_tree) @tree) @macro"
-_CLAMP_WITH_LITERAL = re.compile(
-    rb"(?:max|min|clamp)\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
-)
+_MACROS = "(macro_invocation macro: (_) (token_tree) @tree) @macro"
+_USES = "(use_declaration argument: (_) @tree)"
+#: After a clamp's name: its call, and a literal as a direct argument within 400 bytes.
+_CLAMP_TAIL = rb")\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
+CALL, METHOD, NAME, MACRO, USE = "call", "method", "name", "macro", "use"
+#: What each pattern of the combined query finds, by pattern index.
+_PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, MACRO, USE)
 _BOUND_LITERAL = re.compile(rb"[:=][ \t]*[-(]*[ \t]*[0-9]")
 _LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")
 _FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")
@@ -57,30 +53,54 @@ _FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")
 
 @dataclass(frozen=True)
 class Plan:
-    """What one catalog asks the queries and the pre-filter to look for."""
+    """What one catalog asks the queries and the pre-filter to look for.
+
+    ``query`` finds, in one pass over the tree, the patterns of :data:`_PATTERNS`: calls whose
+    last path segment is catalogued, catalogued method calls, named bindings with literal
+    values (``query_any``: with any value, to recognise migrated sites), macro invocations
+    and ``use`` declarations.
+    """
 
     catalog: Catalog
-    calls: str  # query: calls whose last path segment is catalogued
-    methods: str  # query: method calls whose name is catalogued
-    needles: tuple[bytes, ...]  # a file without any of these holds no catalogued call
+    query: str
+    query_any: str
+    needles: tuple[bytes, ...]  # a file without any of these holds no catalogued duration call
+    clamps: re.Pattern[bytes]  # a clamp-like call with a literal argument
+
+
+def _combined(last: set[str], methods: set[str], values: str) -> str:
+    calls = (
+        "((call_expression function: [(identifier) @fn (scoped_identifier name: (identifier) @fn)"
+        " (generic_function function: [(identifier) @fn (scoped_identifier name: (identifier)"
+        f" @fn)])] arguments: (arguments) @args) @call (#any-of? @fn {any_of(last)}))"
+    )
+    method_calls = (
+        "((call_expression function: (field_expression field: (field_identifier) @fn)"
+        f" arguments: (arguments) @args) @call (#any-of? @fn {any_of(methods)}))"
+    )
+    return "\n".join([calls, method_calls, _NAMES.format(values=values), _MACROS, _USES])
 
 
 @lru_cache(maxsize=8)
 def plan_for(user_json: str) -> Plan:
     catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
     last = {api.rsplit("::", 1)[-1] for api in catalog.apis}
-    calls = (
-        "((call_expression function: [(identifier) @fn (scoped_identifier name: (identifier) @fn)"
-        " (generic_function function: [(identifier) @fn (scoped_identifier name: (identifier)"
-        f" @fn)])] arguments: (arguments) @args) @call (#any-of? @fn {any_of(last)}))"
+    clamp_names = {
+        api.rsplit("::", 1)[-1] for api, s in catalog.apis.items() if s.kind is Kind.CLAMP
+    }
+    clamp_names |= {m for m, s in catalog.methods.items() if s.kind is Kind.CLAMP}
+    durations = [api.split("::") for api, s in catalog.apis.items() if s.kind is Kind.DURATION]
+    needles = {parts[-2] if len(parts) > 1 else parts[-1] for parts in durations}
+    needles |= {m for m, s in catalog.methods.items() if s.kind is Kind.DURATION}
+    names = "|".join(re.escape(n) for n in sorted(clamp_names)) or "(?!)"
+    clamps = re.compile(
+        rb"(?:"
+        + names.encode()
+        + rb")\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
     )
-    methods = (
-        "((call_expression function: (field_expression field: (field_identifier) @fn)"
-        f" arguments: (arguments) @args) @call (#any-of? @fn {any_of(catalog.methods)}))"
-    )
-    types = {api.split("::")[-2] for api in catalog.apis if "::" in api}
-    needles = tuple(sorted({t.encode() for t in types} | {n.encode() for n in last}))
-    return Plan(catalog, calls, methods, needles)
+    query = _combined(last, set(catalog.methods), _LITERAL_VALUES)
+    query_any = _combined(last, set(catalog.methods), "(_)")
+    return Plan(catalog, query, query_any, tuple(sorted(n.encode() for n in needles)), clamps)
 
 
 def lookup_path(catalog: Catalog, path: str) -> ApiSpec | None:
@@ -103,13 +123,14 @@ def _named_candidate(data: bytes, catalog: Catalog) -> bool:
     return False
 
 
-def is_candidate(data: bytes, plan: Plan, watch: Watch) -> bool:
-    """A cheap test that is true for every file that can hold a hit or a migrated site."""
+def is_candidate(data: bytes, plan: Plan, watch: Watch, names: bool = True) -> bool:
+    """A cheap test that is true for every file that can hold a hit or a migrated site
+    (``names``: count a telling name bound to a literal too)."""
     if any(needle in data for needle in plan.needles):
         return True
-    if _CLAMP_WITH_LITERAL.search(data) or watch.mentioned_in(data):
+    if plan.clamps.search(data) or watch.mentioned_in(data):
         return True
-    return _named_candidate(data, plan.catalog)
+    return names and _named_candidate(data, plan.catalog)
 
 
 class _Detector:
@@ -166,12 +187,6 @@ class _Detector:
 
     # -- calls --------------------------------------------------------------------------
 
-    def calls(self, root: Node, shift: int, fixed: Place | None) -> None:
-        for query, method in ((self.plan.calls, False), (self.plan.methods, True)):
-            for _, found in _matches(query, root):
-                self._call(found["call"][0], found["fn"][0], found["args"][0], shift, fixed,
-                           method)  # fmt: skip
-
     def _call(self, call: Node, name: Node, args_node: Node, shift: int, fixed: Place | None,
               method: bool) -> None:  # fmt: skip
         callee = call.child_by_field_name("function")
@@ -212,65 +227,63 @@ class _Detector:
 
     # -- names --------------------------------------------------------------------------
 
-    def names(self, root: Node, shift: int, fixed: Place | None) -> None:
+    def _name(self, name_node: Node, value: Node, decl: Node, shift: int,
+              fixed: Place | None) -> None:  # fmt: skip
         words = self.plan.catalog.words
-        query = _ANY_NAMES if self.watch.mentioned_in(self.data) else _NAMES
-        for _, found in _matches(query, root):
-            name_node, value, decl = found["name"][0], found["value"][0], found["decl"][0]
-            name = _text_of(name_node)
-            lit = literal(value)
-            if lit is None and not self.watch.matches(value):
-                continue
-            verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
-            if lit is not None and verdict is None:
-                continue
-            place = self._place(decl, fixed)
-            if place.broken:
-                continue
-            start, end = (lit.start, lit.end) if lit else (value.start_byte, value.end_byte)
-            first, last = decl.start_byte + shift, value.end_byte + shift
-            start, end = start + shift, end + shift
-            snippet = marked(self._text(first, start), self._text(start, end),
-                             self._text(end, last))  # fmt: skip
-            if lit is not None and verdict is not None:
-                self._hit(lit, shift, verdict.kind, Context.ASSIGNMENT, verdict.unit, name, name,
-                          place, snippet)  # fmt: skip
-            else:
-                self._migrated(value, shift, Context.ASSIGNMENT, name, name, place, snippet)
+        name = _text_of(name_node)
+        lit = literal(value)
+        if lit is None and not self.watch.matches(value):
+            return
+        verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
+        if lit is not None and verdict is None:
+            return
+        place = self._place(decl, fixed)
+        if place.broken:
+            return
+        start, end = (lit.start, lit.end) if lit else (value.start_byte, value.end_byte)
+        first, last = decl.start_byte + shift, value.end_byte + shift
+        start, end = start + shift, end + shift
+        snippet = marked(self._text(first, start), self._text(start, end),
+                         self._text(end, last))  # fmt: skip
+        if lit is not None and verdict is not None:
+            self._hit(lit, shift, verdict.kind, Context.ASSIGNMENT, verdict.unit, name, name,
+                      place, snippet)  # fmt: skip
+        else:
+            self._migrated(value, shift, Context.ASSIGNMENT, name, name, place, snippet)
 
     # -- macros -------------------------------------------------------------------------
 
-    def macros(self, root: Node, shift: int, fixed: Place | None, depth: int) -> None:
-        for _, found in _matches(_MACROS, root):
-            tree_node, macro = found["tree"][0], found["macro"][0]
-            body = tree_node.text or b""
-            if not self._may_hold(body):
-                continue
-            place = self._place(macro, fixed)
-            if place.broken:
-                continue
-            again = reparse(tree_node, shift)
-            if again is not None:
-                self.walk(again, place, depth + 1)
-
-    def _may_hold(self, body: bytes) -> bool:
-        if any(needle in body for needle in self.plan.needles) or self.watch.mentioned_in(body):
-            return True
-        return bool(_CLAMP_WITH_LITERAL.search(body))
+    def _macro(self, tree_node: Node, macro: Node, shift: int, fixed: Place | None,
+               depth: int) -> None:  # fmt: skip
+        body = tree_node.text or b""
+        if depth >= 8 or not is_candidate(body, self.plan, self.watch, names=False):
+            return
+        place = self._place(macro, fixed)
+        if place.broken:
+            return
+        again = reparse(tree_node, shift)
+        if again is not None:
+            self.walk(again, place, depth + 1)
 
     def walk(self, tree: MacroTree, fixed: Place | None, depth: int = 0) -> None:
-        self.calls(tree.root, tree.shift, fixed)
-        self.names(tree.root, tree.shift, fixed)
-        if depth < 8:
-            self.macros(tree.root, tree.shift, fixed, depth)
+        """Judge every candidate of ``tree`` (the file's, or a macro's re-parsed body)."""
+        query = self.plan.query_any if self.watch.mentioned_in(self.data) else self.plan.query
+        found = [(_PATTERNS[index], nodes) for index, nodes in matches(query, tree.root)]
+        if depth == 0:
+            self.uses = file_uses(nodes["tree"][0] for kind, nodes in found if kind == USE)
+        shift = tree.shift
+        for kind, nodes in found:
+            if kind in (CALL, METHOD):
+                self._call(nodes["call"][0], nodes["fn"][0], nodes["args"][0], shift, fixed,
+                           kind == METHOD)  # fmt: skip
+            elif kind == NAME:
+                self._name(nodes["name"][0], nodes["value"][0], nodes["decl"][0], shift, fixed)
+            elif kind == MACRO:
+                self._macro(nodes["tree"][0], nodes["macro"][0], shift, fixed, depth)
 
 
 def _text_of(node: Node) -> str:
     return (node.text or b"").decode("utf-8", errors="replace")
-
-
-def _matches(query: str, root: Node) -> Iterable[tuple[int, dict[str, list[Node]]]]:
-    return matches(query, root)
 
 
 def detect_rust(source: SourceFile, options: DetectOptions) -> Detected:
@@ -286,7 +299,6 @@ def detect_rust(source: SourceFile, options: DetectOptions) -> Detected:
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
         raise SourceError("syntax error: nothing in the file could be read", 1)
     detector = _Detector(source, data, plan, watch)
-    detector.uses = file_uses(root)
     detector.file_test = file_is_test(root)
     detector.walk(MacroTree(root, 0), None)
     detector.found.modules = modules

@@ -8,10 +8,8 @@ from pathlib import PurePosixPath
 
 from hardcode_lint.lang.rust.context import is_test_attribute
 
-_DECLARATION = re.compile(
-    rb"^[ \t]*((?:#\[[^\]\n]*\][ \t]*\n?[ \t]*)*)(?:pub(?:\s*\([^)]*\))?\s+)?mod\s+(\w+)\s*;",
-    re.M,
-)
+_DECLARATION = re.compile(rb"mod\s+(\w+)\s*;")
+
 _PATH_ATTRIBUTE = re.compile(rb'#\[\s*path\s*=\s*"([^"]+)"\s*\]')
 _ATTRIBUTE = re.compile(rb"#\[[^\]\n]*\]")
 
@@ -29,7 +27,14 @@ def declared_modules(data: bytes, path: str) -> list[tuple[str, bool]]:
     """(root-relative file, declared under a test cfg) for each ``mod x;`` of the file."""
     found = []
     for match in _DECLARATION.finditer(data):
-        attributes, name = match.group(1), match.group(2).decode()
+        if match.start() and (
+            data[match.start() - 1 : match.start()].isalnum()
+            or data[match.start() - 1 : match.start()] == b"_"
+        ):
+            continue  # `cmod x;` is not a declaration
+        window = data[max(0, match.start() - 400) : match.start()]
+        cut = max(window.rfind(b";"), window.rfind(b"{"), window.rfind(b"}"))
+        attributes, name = window[cut + 1 :], match.group(1).decode()
         test = any(is_test_attribute(a.decode(errors="replace")) for a in
                    _ATTRIBUTE.findall(attributes))  # fmt: skip
         explicit = _PATH_ATTRIBUTE.search(attributes)

@@ -8,11 +8,9 @@ suffix, so ``Duration::from_secs`` is found however ``Duration`` arrived).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from hardcode_lint.lang.rust.parser import Node, captures, text
-
-_USES = "(use_declaration argument: (_) @tree)"
+from hardcode_lint.lang.rust.parser import Node, text
 
 
 def _path(node: Node) -> str:
@@ -47,10 +45,10 @@ def bindings(tree: Node, prefix: str = "") -> Iterator[tuple[str, str]]:
             yield from bindings(child, prefix)
 
 
-def file_uses(root: Node) -> dict[str, str]:
-    """Every name the file's ``use`` declarations bind (the first binding of a name wins)."""
+def file_uses(trees: Iterable[Node]) -> dict[str, str]:
+    """Every name the ``use`` trees bind (the first binding of a name wins)."""
     found: dict[str, str] = {}
-    for tree in captures(_USES, root).get("tree", []):
+    for tree in trees:
         for name, path in bindings(tree):
             found.setdefault(name, path)
     return found
