@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Benchmark hardcode-lint against its peers on the standard library, side by side in one run.
 
-    python bench/run.py [--extra DIR] [--reps 3] [--skip-fixit] [--scale DIR] [--write]
+    python bench/run.py [--extra DIR] [--reps 3] [--skip-fixit] [--scale DIR] [--rust DIR]
+                        [--write]
 
 Builds a corpus from the running interpreter's standard library (plus --extra), then times, with
 medians over --reps runs and peak memory from GNU time: hardcode-lint cold (no cache), warm
 (cache filled), a one-file `check` as pre-commit runs it, and the peers found on PATH or next to
 this interpreter (semgrep, ast-grep, fixit) running the four equivalent rules in bench/peers/.
 It prints the ratios hardcode-lint / peer and every tool's finding count, so the ratios compare
-like with like, and checks that the pre-filter changes no finding.  --write saves the table to
-bench/RESULTS.md.  Nothing here is a test: speed is never asserted in the test suite.
+like with like, and checks that the pre-filter changes no finding.  --rust DIR (a vendored Rust
+corpus) times the Rust front end cold against ast-grep with the equivalent rules of
+bench/peers/ast-grep-rust.yml, alternating, and checks its pre-filter too.  --write saves the
+tables to bench/RESULTS.md.  Nothing here is a test: speed is never asserted in the test suite.
 """
 
 from __future__ import annotations
@@ -157,6 +160,50 @@ def peer_runs(corpus: Path, reps: int, skip_fixit: bool) -> list[Timing]:
     return runs
 
 
+def rust_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str, int]]:
+    """hardcode-lint and ast-grep cold on a Rust corpus, alternating run by run, so that a
+    busy moment of the machine costs both alike."""
+    exe = tool("hardcode-lint") or "hardcode-lint"
+    work = Path(tempfile.mkdtemp(prefix="hcl-rust-"))
+    out = work / "findings.json"
+    scan = [exe, "scan", str(corpus), "--language", "rust", "--format", "json", "--no-cache",
+            "-j", JOBS, "-o", str(out)]  # fmt: skip
+    ast_grep = tool("ast-grep")
+    peer = [ast_grep, "scan", "-r", str(PEERS / "ast-grep-rust.yml"), "--json=compact", "-j",
+            JOBS, str(corpus)] if ast_grep else []  # fmt: skip
+    runs = [Timing("hardcode-lint cold (Rust)", [], 0.0)]
+    if peer:
+        runs.append(Timing("ast-grep (Rust)", [], 0.0))
+    for _ in range(reps):
+        for timing, cmd in zip(runs, [scan, peer], strict=False):
+            wall, peak, text = timed(cmd)
+            timing.wall.append(wall)
+            timing.peak_mb = max(timing.peak_mb, peak)
+            timing.findings = len(json.loads(text or "[]")) if cmd is peer else None
+            print(f"  {timing.name}: {wall:.2f} s, peak {peak:.0f} MB", flush=True)
+    filtered = json.loads(out.read_text())["findings"]
+    runs[0].findings = sum(f["context"] == "call" for f in filtered)
+    subprocess.run([*scan, "--no-prefilter"], capture_output=True)
+    same = filtered == json.loads(out.read_text())["findings"]
+    shutil.rmtree(work, ignore_errors=True)
+    return runs, {"findings": len(filtered), "prefilter_sound": int(same)}
+
+
+def rust_table(runs: list[Timing], facts: dict[str, int], corpus: Path) -> str:
+    files = list(corpus.rglob("*.rs"))
+    lines = sum(p.read_bytes().count(b"\n") for p in files)
+    out = ["", f"Rust corpus: {len(files)} files, {lines} lines ({corpus.name})", "",
+           "| run | median wall (s) | peak memory (MB) | call-site findings | "
+           "hardcode-lint / this |", "|---|---|---|---|---|"]  # fmt: skip
+    for timing in runs:
+        ratio = f"{runs[0].median / timing.median:.2f}" if timing is not runs[0] else ""
+        out.append(f"| {timing.name} | {timing.median:.2f} | {timing.peak_mb:.0f} | "
+                   f"{timing.findings} | {ratio} |")  # fmt: skip
+    out += ["", f"hardcode-lint Rust findings in all: {facts['findings']}; pre-filter sound: "
+            f"{'yes' if facts['prefilter_sound'] else 'NO'}."]  # fmt: skip
+    return "\n".join(out) + "\n"
+
+
 def scale_runs(source: Path) -> list[tuple[int, float, float]]:
     """Cold scan time and peak memory for 1k and 10k files of ``source``."""
     files = sorted(p for p in source.rglob("*.py") if "__pycache__" not in p.parts)
@@ -225,6 +272,7 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=3, help="repetitions per timing (median)")
     parser.add_argument("--skip-fixit", action="store_true", help="fixit takes minutes")
     parser.add_argument("--scale", type=Path, help="a large folder (site-packages) for 1k/10k runs")
+    parser.add_argument("--rust", type=Path, help="a vendored Rust corpus, against ast-grep")
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
     corpus = build_corpus(args.extra)
@@ -238,6 +286,9 @@ def main() -> None:
     finally:
         shutil.rmtree(corpus, ignore_errors=True)
     text = table(ours, peers, facts, len(py_files), lines, scale)
+    if args.rust:
+        rust, rust_facts = rust_runs(args.rust, args.reps)
+        text += rust_table(rust, rust_facts, args.rust)
     print(text)
     if args.write:
         (HERE / "RESULTS.md").write_text("# Benchmark results\n\nGenerated by `python bench/run.py"

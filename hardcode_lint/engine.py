@@ -173,11 +173,17 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     digest = digest_of(data)
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
+    result = analyze_data(task, data, settings)
+    return Outcome(task.rel, result, stat.st_size, stat.st_mtime_ns, digest)
+
+
+def analyze_data(task: FileTask, data: bytes, settings: Settings) -> FileResult:
+    """The findings of ``data`` as the content of ``task``'s file (an editor's unsaved buffer,
+    or the bytes just read); never raises for bad input."""
     try:
-        result = _analyze(task, data, settings)
+        return _analyze(task, data, settings)
     except SourceError as exc:
-        result = FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
+        return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
     except Exception as exc:  # a bug of ours must cost one file, never the run
         message = f"internal error ({type(exc).__name__}: {exc}); please report this file"
-        result = FileResult(task.rel, error=FileError(task.rel, None, message))
-    return Outcome(task.rel, result, stat.st_size, stat.st_mtime_ns, digest)
+        return FileResult(task.rel, error=FileError(task.rel, None, message))

@@ -61,7 +61,8 @@ def config_option(func: F) -> F:
         "--config",
         "config_file",
         type=click.Path(path_type=Path, dir_okay=False),
-        help="Read settings from this file instead of the nearest pyproject.toml.",
+        help="Read settings from this file instead of the nearest hardcode-lint.toml, "
+        ".hardcode-lint.toml or pyproject.toml.",
     )(func)
 
 

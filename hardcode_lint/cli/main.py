@@ -18,8 +18,8 @@ from hardcode_lint.cli.scan import scan_command
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hardcode-lint")
 def cli() -> None:
-    """Find hardcoded durations, clamp bounds and limits in Python code, map them to config
-    keys through rule files, and migrate them.
+    """Find hardcoded durations, clamp bounds and limits in Python and Rust code, map them to
+    config keys through rule files, and migrate them.
 
     Exit codes: 0 ran, 1 a gate failed or nothing could be applied, 2 usage or config error.
     """

@@ -59,9 +59,9 @@ class PythonFrontend:
         return None
 
     def normalise(self, expression: str) -> str | None:
-        from hardcode_lint.lang.python.replacements import normalise_source
+        from hardcode_lint.lang.python.tokens import normalise_text
 
-        return normalise_source(expression)
+        return normalise_text(expression)
 
     def replacement_text(self, expression: str) -> str:
         from hardcode_lint.lang.python.apply import replacement_text

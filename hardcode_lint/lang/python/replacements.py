@@ -9,12 +9,12 @@ nodes with a watched anchor are rendered and compared.
 
 from __future__ import annotations
 
-import io
-import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import libcst as cst
+
+from hardcode_lint.lang.python.tokens import normalise_text, token_text
 
 
 def anchor_of(node: cst.BaseExpression) -> str | None:
@@ -32,35 +32,10 @@ def anchor_of(node: cst.BaseExpression) -> str | None:
             return None
 
 
-_LAYOUT = frozenset(
-    {
-        tokenize.COMMENT,
-        tokenize.NL,
-        tokenize.NEWLINE,
-        tokenize.INDENT,
-        tokenize.DEDENT,
-        tokenize.ENDMARKER,
-    }
-)
-
-
 def normalise(node: cst.BaseExpression) -> str:
     """Source text of ``node`` as tokens only: no outer parentheses, whitespace or comments."""
     bare = node.with_changes(lpar=(), rpar=()) if node.lpar else node
-    code = cst.Module(body=[]).code_for_node(bare)
-    try:
-        tokens = tokenize.generate_tokens(io.StringIO(code).readline)
-        return "".join(t.string for t in tokens if t.type not in _LAYOUT)
-    except (tokenize.TokenError, SyntaxError):
-        return "".join(code.split())
-
-
-def normalise_source(expression: str) -> str | None:
-    """:func:`normalise` for expression text (a rule's ``replace``); None if it does not parse."""
-    try:
-        return normalise(cst.parse_expression(expression.strip()))
-    except cst.ParserSyntaxError:
-        return None
+    return token_text(cst.Module(body=[]).code_for_node(bare))
 
 
 @dataclass(frozen=True)
@@ -79,7 +54,7 @@ class Watchlist:
                 node = cst.parse_expression(expression.strip())
             except cst.ParserSyntaxError:
                 continue
-            normalised.add(normalise(node))
+            normalised.add(normalise_text(expression) or normalise(node))
             anchor = anchor_of(node)
             if anchor is None:
                 unanchored = True
