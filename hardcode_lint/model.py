@@ -183,7 +183,7 @@ class BaselineEntry:
         raw = "|".join(
             [self.path, self.scope, self.api, self.arg, self.kind, self.value, str(self.index)]
         )
-        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+        return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _number_text(number: Number) -> str:

@@ -100,7 +100,6 @@ def test_unknown_format_is_a_usage_error(project):
 BAD_FILES = {
     "syntax.py": (b"def broken(:\n    pass\n", 1, "syntax error"),
     "latin.py": (b"x = 1\nname = '\xe9t\xe9'\n", 2, "not valid UTF-8"),
-    "empty.py": (b"", None, "file is empty"),
     "binary.py": (b"\x00\x01\x02ELF", None, "binary file"),
     "cookie.py": (b"# -*- coding: klingon -*-\nx = 1\n", 1, "bad encoding declaration"),
 }
@@ -121,6 +120,13 @@ def test_bad_files_go_to_errors_and_the_scan_goes_on(project):
         assert errors[name][0] == line, name
         assert message in errors[name][1], name
     assert [f["path"] for f in data["findings"]] == ["bad/good.py"]
+
+
+def test_an_empty_python_file_is_valid(project):
+    (project / "empty.py").write_bytes(b"")
+    (project / "blank.py").write_bytes(b"\n\n   \n")
+    _, out, _ = run("scan", "empty.py", "blank.py", "--format", "json")
+    assert json.loads(out)["errors"] == [] and json.loads(out)["findings"] == []
 
 
 def test_coding_cookie_is_honoured(project):

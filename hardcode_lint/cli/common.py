@@ -100,6 +100,14 @@ def cache_option(func: F) -> F:
     )(func)
 
 
+def say(message: str, err: bool = False, nl: bool = True) -> None:
+    """``click.echo`` for messages that quote a user's files: each line shown as data
+    (control characters and undecodable file-name bytes escaped), never as terminal control."""
+    from hardcode_lint.textsafe import visible
+
+    click.echo("\n".join(visible(line) for line in message.split("\n")), err=err, nl=nl)
+
+
 def user_errors(func: F) -> F:
     """Turn :class:`UsageError` into ``error: <message>`` on stderr and exit code 2."""
 
@@ -108,7 +116,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except UsageError as exc:
-            click.echo(f"error: {exc}", err=True)
+            say(f"error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
 
     return wrapper  # type: ignore[return-value]

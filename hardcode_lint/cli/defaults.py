@@ -14,6 +14,7 @@ from hardcode_lint.cli.common import (
     jobs_option,
     paths_argument,
     project_config,
+    say,
     user_errors,
 )
 from hardcode_lint.errors import UsageError
@@ -56,10 +57,10 @@ def defaults_command(
     problems = [d for d in defaults if d.conflict]
     for default in problems:
         values = ", ".join(map(str, default.conflict))
-        click.echo(f"error: {default.key}: its sites hold different literals ({values})", err=True)
+        say(f"error: {default.key}: its sites hold different literals ({values})", err=True)
     for default in defaults:
         if default.value is None:
-            click.echo(f"note: {default.key}: migrated and its rule gives no `value`; "
+            say(f"note: {default.key}: migrated and its rule gives no `value`; "
                        "add one to record the default", err=True)  # fmt: skip
     target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
     target_format = format_for(target, output_format if write_to else None)
@@ -70,7 +71,7 @@ def defaults_command(
     else:
         text, conflicts = merge(existing, defaults, target_format)
     for conflict in conflicts:
-        click.echo(f"error: {target}: {conflict}", err=True)
+        say(f"error: {target}: {conflict}", err=True)
     if conflicts or problems:
         sys.exit(EXIT_FAIL)
     if write_to is None:
@@ -84,7 +85,7 @@ def defaults_command(
             write_atomically(write_to, existing.encode("utf-8"), text.encode("utf-8"))
     except (OSError, WriteRefused) as exc:
         raise UsageError(f"{write_to}: not written: {exc}") from None
-    click.echo(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
+    say(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
 
 
 def _read_text(path: Path) -> str:

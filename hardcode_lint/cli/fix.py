@@ -17,6 +17,7 @@ from hardcode_lint.cli.common import (
     jobs_option,
     paths_argument,
     project_config,
+    say,
     user_errors,
 )
 
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
 
 
 def _print_diff(text: str) -> None:
+    from hardcode_lint.textsafe import visible
+
     colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    for line in text.splitlines():
+    for line in map(visible, text.splitlines()):
         style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1]) if colour else None
         bold = line.startswith(("+++", "---"))
         click.echo(click.style(line, fg=style, bold=bold) if style or bold else line)
@@ -80,11 +83,11 @@ def fix_command(
         dirty, outside = refuse_dirty(run, config.root)
         if dirty and not allow_dirty:
             for rel in dirty:
-                click.echo(f"error: {rel}: has uncommitted changes; commit or stash them, "
+                say(f"error: {rel}: has uncommitted changes; commit or stash them, "
                            "or pass --allow-dirty", err=True)  # fmt: skip
             sys.exit(EXIT_USAGE)
         for rel in outside:
-            click.echo(f"note: {rel}: not in a git work tree; writing it anyway", err=True)
+            say(f"note: {rel}: not in a git work tree; writing it anyway", err=True)
         write_fixes(run, config.root)
     sys.exit(_summary(plan, run, write))
 
@@ -96,14 +99,14 @@ def _summary(plan: FixPlan, run: FixRun, wrote: bool) -> int:
     applied = run.applied(wrote)
     for edit, reason in refused_edits(run):
         where = f"{edit.finding.path}:{edit.finding.line}"
-        click.echo(f"{where}: {edit.rule.id}: not applied: {reason}", err=True)
+        say(f"{where}: {edit.rule.id}: not applied: {reason}", err=True)
     for rule, reason in plan.blocked:
-        click.echo(f"{rule.file}:{rule.line}: {rule.id}: not applied: {reason}", err=True)
+        say(f"{rule.file}:{rule.line}: {rule.id}: not applied: {reason}", err=True)
     files = len(run.written) if wrote else len(run.changed)
     verb = "changed" if wrote else "would change"
-    click.echo(f"{len(applied)} rule(s) applied, {files} file(s) {verb}", err=True)
+    say(f"{len(applied)} rule(s) applied, {files} file(s) {verb}", err=True)
     if plan.done:
-        click.echo(f"{len(plan.done)} rule(s) already migrated", err=True)
+        say(f"{len(plan.done)} rule(s) already migrated", err=True)
     selected = {r.id for r, _ in plan.blocked}
     selected |= {e.rule.id for edits in plan.edits.values() for e in edits}
     return EXIT_FAIL if selected - applied else 0

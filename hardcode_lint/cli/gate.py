@@ -16,6 +16,7 @@ from hardcode_lint.cli.common import (
     output_options,
     paths_argument,
     project_config,
+    say,
     user_errors,
 )
 
@@ -98,5 +99,5 @@ def baseline_command(
     migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
     target = output or config.root / config.baseline
     write_baseline(target, entries, migrated)
-    click.echo(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)",
+    say(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)",
                err=True)  # fmt: skip

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from hardcode_lint import __version__
+from hardcode_lint.cli.common import say
 from hardcode_lint.cli.defaults import defaults_command
 from hardcode_lint.cli.fix import fix_command
 from hardcode_lint.cli.gate import baseline_command, check_command
@@ -48,7 +49,7 @@ def cache_clean_command(path: Path | None) -> None:
 
     root = find_root(path or Path("."))
     removed = clean_cache(root)
-    click.echo(f"{'removed' if removed else 'no cache in'} {root / '.hardcode-lint-cache'}")
+    say(f"{'removed' if removed else 'no cache in'} {root / '.hardcode-lint-cache'}")
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from hardcode_lint.cli.common import (
     paths_argument,
     progress_bar,
     project_config,
+    say,
     user_errors,
 )
 
@@ -63,6 +64,6 @@ def report_command(
 
         report.history, warnings = append_history(history, report)
         for warning in warnings:
-            click.echo(f"warning: {warning}", err=True)
+            say(f"warning: {warning}", err=True)
     with open_output(output) as stream:
         report_renderer(output_format)(report, Strings(lang), stream)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -16,8 +15,10 @@ from hardcode_lint.cli.common import (
     open_output,
     paths_argument,
     project_config,
+    say,
     user_errors,
 )
+from hardcode_lint.textsafe import json_text
 
 
 @click.group("rules")
@@ -39,11 +40,11 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
     config = project_config(list(paths) or [Path(".")], config_file)
     rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
     for problem in rules.problems:
-        click.echo(str(problem))
+        say(str(problem))
     if rules.problems:
-        click.echo(f"{len(rules.problems)} problem(s) in rule files", err=True)
+        say(f"{len(rules.problems)} problem(s) in rule files", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid")
+    say(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid")
 
 
 @rules_group.command("list")
@@ -66,7 +67,7 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
              "key": r.key, "replace": r.replace, "imports": list(r.imports)}
             for r in rules.rules
         ]  # fmt: skip
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json_text(data))
         return
     for rule in rules.rules:
         where = " ".join(
@@ -75,7 +76,7 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
                                 ("arg", rule.arg), ("value", rule.value))
             if value is not None
         )  # fmt: skip
-        click.echo(f"{rule.module}\t{rule.id}\t{where}\t-> {rule.key}")
+        say(f"{rule.module}\t{rule.id}\t{where}\t-> {rule.key}")
 
 
 @rules_group.command("suggest")
@@ -119,10 +120,33 @@ def suggest_command(
             raise UsageError(f"{output / clashes[0]}: already exists; not overwritten")
         output.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
-            (output / name).write_text(text, encoding="utf-8")
-            click.echo(f"wrote {output / name}", err=True)
+            _write_rules(output / name, text)
         return
     if output is not None and output.exists():
         raise UsageError(f"{output}: already exists; not overwritten")
-    with open_output(output) as stream:
-        stream.write(suggest_rules(unmapped, taken_ids, taken_keys))
+    text = suggest_rules(unmapped, taken_ids, taken_keys)
+    if output is not None:
+        _write_rules(output, text)
+        return
+    with open_output(None) as stream:
+        stream.write(text)
+
+
+def _write_rules(path: Path, text: str) -> None:
+    """Write a rule file, re-read it, and say it is written only if it reads back whole."""
+    import tomllib
+
+    from hardcode_lint.errors import UsageError
+    from hardcode_lint.fix.write import WriteRefused, write_new
+
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # a bug of ours: never leave a broken file behind
+        raise UsageError(f"{path}: not written: the suggested rules do not parse ({exc})") from None
+    try:
+        write_new(path, text.encode("utf-8"))
+    except WriteRefused as exc:
+        raise UsageError(f"{path}: not written: {exc}") from None
+    if tomllib.loads(path.read_text("utf-8")) != tomllib.loads(text):
+        raise UsageError(f"{path}: written, but it does not read back as written")
+    say(f"wrote {path}", err=True)

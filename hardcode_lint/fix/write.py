@@ -58,8 +58,23 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
         raise WriteRefused(f"cannot read it again: {exc.strerror or exc}") from None
     if current != expected:
         raise WriteRefused("it changed since it was read; run fix again")
+    temporary = _temporary(path.parent, data)
     try:
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise WriteRefused(f"cannot write it: {exc.strerror or exc}") from None
+
+
+def _temporary(folder: Path, data: bytes) -> Path:
+    """``data`` in a new file of ``folder``, flushed to disk.
+
+    Its name is short and random (``.hcl-XXXXXXXX.tmp``), not derived from the target's, so it
+    fits the file system however long the target's name is (255 bytes on most).
+    """
+    try:
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=".hcl-", suffix=".tmp")
     except OSError as exc:
         raise WriteRefused(f"cannot write next to it: {exc.strerror or exc}") from None
     try:
@@ -67,8 +82,21 @@ def write_atomically(path: Path, expected: bytes, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
+        Path(name).unlink(missing_ok=True)
         raise WriteRefused(f"cannot write it: {exc.strerror or exc}") from None
+    return Path(name)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create ``path`` holding ``data``, atomically, never replacing a file that exists
+    (raises :class:`WriteRefused` if one does, or if it cannot be written)."""
+    temporary = _temporary(path.parent, data)
+    try:
+        os.link(temporary, path)  # fails if path exists: no window in which another is clobbered
+    except FileExistsError:
+        raise WriteRefused("it already exists; not overwritten") from None
+    except OSError as exc:
+        raise WriteRefused(f"cannot write it: {exc.strerror or exc}") from None
+    finally:
+        temporary.unlink(missing_ok=True)

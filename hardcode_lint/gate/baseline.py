@@ -15,6 +15,7 @@ from pathlib import Path
 
 from hardcode_lint.errors import UsageError
 from hardcode_lint.model import BaselineEntry
+from hardcode_lint.textsafe import json_text
 
 VERSION = 1
 
@@ -34,7 +35,7 @@ def write_baseline(path: Path, entries: Iterable[BaselineEntry], migrated: Itera
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(json_text(data) + "\n", encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
 

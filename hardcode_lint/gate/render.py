@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from hardcode_lint.gate.check import Failure, Verdict
 from hardcode_lint.model import FileError, ScanResult
 from hardcode_lint.output.annotations import Annotation, AnnotationRun, finding_annotation
+from hardcode_lint.textsafe import json_text, visible
 
 
 def _where(failure: Failure) -> str:
@@ -16,11 +16,11 @@ def _where(failure: Failure) -> str:
 
 def render_text(verdict: Verdict, errors: list[FileError], stream: TextIO) -> None:
     for failure in verdict.failures:
-        stream.write(f"{_where(failure)}: {failure.code} {failure.message}\n")
-        stream.write(f"    fix: {failure.hint}\n")
+        stream.write(visible(f"{_where(failure)}: {failure.code} {failure.message}") + "\n")
+        stream.write(visible(f"    fix: {failure.hint}") + "\n")
     for error in errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
-        stream.write(f"warning: {where}: not checked: {error.message}\n")
+        stream.write(visible(f"warning: {where}: not checked: {error.message}") + "\n")
     for note in verdict.notes:
         stream.write(f"note: {note}\n")
     if verdict.gone:
@@ -74,7 +74,7 @@ def render(verdict: Verdict, scan: ScanResult, fmt: str, stream: TextIO) -> None
     if fmt == "text":
         render_text(verdict, scan.errors, stream)
     elif fmt == "json":
-        json.dump(verdict_json(verdict, scan.errors), stream, indent=2, ensure_ascii=False)
+        stream.write(json_text(verdict_json(verdict, scan.errors)))
         stream.write("\n")
     else:
         from hardcode_lint.output.github import write_github

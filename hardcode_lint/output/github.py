@@ -6,10 +6,12 @@ from typing import TextIO
 
 from hardcode_lint.model import ScanResult
 from hardcode_lint.output.annotations import AnnotationRun, scan_annotations
+from hardcode_lint.textsafe import visible
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def _property(text: str) -> str:

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from hardcode_lint.model import FileError, Finding, ScanResult
+from hardcode_lint.textsafe import json_text
 
 SCHEMA_VERSION = 1
 
@@ -54,5 +54,5 @@ def scan_to_json(result: ScanResult) -> dict[str, Any]:
 
 
 def render(result: ScanResult, stream: TextIO) -> None:
-    json.dump(scan_to_json(result), stream, indent=2, ensure_ascii=False)
+    stream.write(json_text(scan_to_json(result)))
     stream.write("\n")

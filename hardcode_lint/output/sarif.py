@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -10,6 +9,7 @@ from hardcode_lint import __version__
 from hardcode_lint.detect.codes import CODES
 from hardcode_lint.model import ScanResult
 from hardcode_lint.output.annotations import Annotation, AnnotationRun, scan_annotations
+from hardcode_lint.textsafe import json_text
 
 GATE_RULE = {"id": "HCL900", "name": "gate", "shortDescription": {
     "text": "A rule or project problem found by `hardcode-lint check`"}}  # fmt: skip
@@ -38,8 +38,16 @@ def _region(a: Annotation) -> dict[str, int]:
     return region
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """A root-relative path as a URI; an undecodable byte of a name is percent-encoded as the
+    byte it was (``caf\\udcff.py`` -> ``caf%FF.py``)."""
+    return {"uri": quote(path, errors="surrogateescape"), "uriBaseId": "SRCROOT"}
+
+
 def _location(path: str, region: dict[str, int] | None) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(path), "uriBaseId": "SRCROOT"}}
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": quote(path, errors="surrogateescape"), "uriBaseId": "SRCROOT"}
+    }
     if region:
         physical["region"] = region
     return {"physicalLocation": physical}
@@ -57,7 +65,7 @@ def _result(a: Annotation, index: dict[str, int]) -> dict[str, Any]:
     if a.fingerprint:
         result["partialFingerprints"] = {"hardcodeLint/v1": a.fingerprint}
     if a.replacement and a.line:
-        change = {"artifactLocation": {"uri": quote(a.path), "uriBaseId": "SRCROOT"},
+        change = {"artifactLocation": _artifact(a.path),
                   "replacements": [{"deletedRegion": _region(a),
                                     "insertedContent": {"text": a.replacement}}]}  # fmt: skip
         result["fixes"] = [{"description": {"text": f"Replace with {a.replacement}"},
@@ -93,7 +101,7 @@ def sarif_document(run: AnnotationRun) -> dict[str, Any]:
 
 
 def write_sarif(run: AnnotationRun, stream: TextIO) -> None:
-    json.dump(sarif_document(run), stream, indent=2, ensure_ascii=False)
+    stream.write(json_text(sarif_document(run)))
     stream.write("\n")
 
 

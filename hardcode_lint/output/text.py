@@ -11,6 +11,7 @@ from rich.text import Text
 
 from hardcode_lint.model import Finding, ScanResult
 from hardcode_lint.output.console import make_console
+from hardcode_lint.output.safe import cell
 
 _KIND_STYLE = {"duration": "cyan", "clamp": "magenta", "limit": "yellow"}
 
@@ -30,10 +31,10 @@ def _table(findings: list[Finding]) -> Table:
             Text(f"{finding.line}:{finding.column}", style="dim"),
             Text(finding.code, style="bold"),
             Text(finding.kind.value, style=_KIND_STYLE[finding.kind.value]),
-            Text(finding.value, style="bold"),
+            cell(finding.value, "bold"),
             _quantity(finding),
-            Text(finding.snippet),
-            Text(finding.scope or "", style="dim"),
+            cell(finding.snippet),
+            cell(finding.scope or "", "dim"),
         )
     return table
 
@@ -49,7 +50,7 @@ def _summary(result: ScanResult) -> str:
 def render(result: ScanResult, stream: TextIO) -> None:
     console = make_console(stream)
     for path, group in groupby(result.findings, key=lambda f: f.path):
-        console.print(Text(path, style="bold underline"))
+        console.print(cell(path, "bold underline"))
         console.print(_table(list(group)))
         console.print()
     console.print(_summary(result))
@@ -57,4 +58,4 @@ def render(result: ScanResult, stream: TextIO) -> None:
         console.print(Text(f"{len(result.errors)} file(s) could not be scanned:", style="red"))
         for error in result.errors:
             where = f"{error.path}:{error.line}" if error.line else error.path
-            console.print(f"  {where}: {error.message}", markup=False)
+            console.print(cell(f"  {where}: {error.message}"))

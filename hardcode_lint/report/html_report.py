@@ -6,12 +6,13 @@ past runs, the rules to fix, then each module's old/new code table.
 
 from __future__ import annotations
 
-from html import escape
+import html
 from typing import TextIO
 
 from hardcode_lint.report import sections
 from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import ModuleReport, Report, Tally
+from hardcode_lint.textsafe import visible
 
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC",sans-serif;
@@ -27,6 +28,11 @@ word-break:break-all}.num{text-align:right}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;
 padding:.8rem 1rem;min-width:12rem}
 """
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, control characters shown as escapes (a user's text is data)."""
+    return html.escape(visible(text))
 
 
 def _meter(tally: Tally, width: int = 160) -> str:

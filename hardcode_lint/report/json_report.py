@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from hardcode_lint.model import Status
@@ -16,6 +15,7 @@ from hardcode_lint.report.progress import (
     unmapped_row,
 )
 from hardcode_lint.rules.match import RuleOutcome
+from hardcode_lint.textsafe import json_text
 
 
 def _site(row: SiteRow) -> dict[str, Any]:
@@ -80,5 +80,5 @@ def report_to_json(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, strings: Strings, stream: TextIO) -> None:
-    json.dump(report_to_json(report), stream, indent=2, ensure_ascii=False)
+    stream.write(json_text(report_to_json(report)))
     stream.write("\n")

@@ -12,16 +12,22 @@ from typing import TextIO
 from hardcode_lint.report import sections
 from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import ModuleReport, Report, SiteRow, Tally
+from hardcode_lint.textsafe import visible
 
 
 def code(text: str) -> str:
     """Inline code that survives backticks and pipes inside a table cell."""
     if not text:
         return ""
-    text = text.replace("|", "\\|")
+    text = visible(text).replace("|", "\\|")
     fence = "``" if "`" in text else "`"
     pad = " " if fence == "``" else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _plain(text: str) -> str:
+    """A table cell of plain text: control characters escaped, pipes too."""
+    return visible(text).replace("|", "\\|")
 
 
 def table(header: list[str], body: list[list[str]]) -> list[str]:
@@ -60,8 +66,8 @@ def _problems(report: Report, s: Strings) -> list[str]:
     lines = [f"## {s['problems']}", ""]
     for problem in found:
         rule = problem.outcome.rule
-        where = f"{rule.file}:{rule.line}"
-        lines.append(f"- {code(rule.id)} ({where}, {problem.module}): {problem.describe(s)}")
+        where = visible(f"{rule.file}:{rule.line}, {problem.module}")
+        lines.append(f"- {code(rule.id)} ({where}): {problem.describe(s)}")
     return [*lines, ""]
 
 
@@ -71,7 +77,8 @@ def _overview(report: Report, s: Strings) -> list[str]:
     body = []
     for entry in report.modules:
         t = entry.tally
-        body.append([s.module_name(entry.module.name), entry.module.priority, str(len(entry.files)),
+        body.append([_plain(s.module_name(entry.module.name)), _plain(entry.module.priority),
+                     str(len(entry.files)),
                      str(t.sites), str(t.migrated), str(t.pending), str(t.unmapped),
                      f"{t.progress}%", sections.module_state(entry, report, s)])  # fmt: skip
     t = report.totals
@@ -91,7 +98,7 @@ def _site_table(site_rows: list[SiteRow], s: Strings, with_status: bool) -> list
 
 
 def _module(entry: ModuleReport, s: Strings, with_status: bool) -> list[str]:
-    lines = [f"### {sections.heading(entry, s)}", ""]
+    lines = [f"### {visible(sections.heading(entry, s))}", ""]
     for path, site_rows in sections.by_file(entry):
         lines += [f"#### {code(path)}", "", *_site_table(site_rows, s, with_status)]
     return lines

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from hardcode_lint.model import Status
 from hardcode_lint.output.console import make_console
+from hardcode_lint.output.safe import cell
 from hardcode_lint.report import sections
 from hardcode_lint.report.history import sparkline
 from hardcode_lint.report.i18n import Strings
@@ -55,21 +56,22 @@ def _overview(report: Report, s: Strings) -> Table:
     table.add_column(s["progress"])
     for entry in report.modules:
         t = entry.tally
-        table.add_row(s.module_name(entry.module.name), entry.module.priority,
+        table.add_row(cell(s.module_name(entry.module.name)), cell(entry.module.priority),
                       str(len(entry.files)), str(t.sites), str(t.migrated), str(t.pending),
                       str(t.unmapped), _bar(t))  # fmt: skip
     return table
 
 
 def _module_table(entry: ModuleReport, s: Strings) -> Table:
-    table = Table(title=sections.heading(entry, s), title_justify="left", header_style="bold")
+    table = Table(title=cell(sections.heading(entry, s)), title_justify="left",
+                  header_style="bold")  # fmt: skip
     for column in ("file", "line", "old", "new", "key", "status"):
         table.add_column(s[column], overflow="fold")
     for path, rows in sections.by_file(entry):
         for row in rows:
             style = STATUS_STYLE[row.status]
-            table.add_row(path, str(row.line), row.old, row.new, row.key or "",
-                          Text(s.status(row.status), style=style))  # fmt: skip
+            table.add_row(cell(path), str(row.line), cell(row.old), cell(row.new),
+                          cell(row.key or ""), Text(s.status(row.status), style=style))  # fmt: skip
     return table
 
 
@@ -79,7 +81,7 @@ def render(report: Report, strings: Strings, stream: TextIO) -> None:
     for problem in sections.problems(report):
         rule = problem.outcome.rule
         console.print(
-            Text(f"{rule.file}:{rule.line}: {rule.id}: {problem.describe(strings)}", style="red")
+            cell(f"{rule.file}:{rule.line}: {rule.id}: {problem.describe(strings)}", "red")
         )
     console.print(_overview(report, strings))
     for entry in report.modules:

@@ -20,6 +20,7 @@ from typing import Any
 from hardcode_lint.detect.catalog import shipped_data, unit_name_words
 from hardcode_lint.detect.names import split_words
 from hardcode_lint.model import Context, Finding, Kind
+from hardcode_lint.textsafe import visible
 
 
 def _suggest_data() -> Mapping[str, Any]:
@@ -131,12 +132,19 @@ def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[
 
 
 def _toml(value: object) -> str:
-    """A TOML literal for a string, number or list (JSON's escapes are valid TOML)."""
+    """A TOML literal for a string, number or list.
+
+    JSON's escapes are valid TOML, except that TOML also wants DEL escaped and has no escape
+    for a lone surrogate (an undecodable byte of a file name): that becomes ``?``, which in a
+    ``path`` glob matches the very byte it stands for.
+    """
     import json
 
     if isinstance(value, list):
         return "[" + ", ".join(_toml(v) for v in value) + "]"
-    return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        value = re.sub("[\ud800-\udfff]", "?", value)
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _rule_text(stub: Stub) -> list[str]:
@@ -152,7 +160,7 @@ def _rule_text(stub: Stub) -> list[str]:
         f"value = {_toml(f.number)}",
         f"key = {_toml(stub.key)}",
         f"replace = {_toml('config.' + stub.key)}",
-        f"# was: {f.snippet}  ({f.path}:{f.line}, {f.kind.value}"
+        f"# was: {visible(f.snippet)}  ({visible(f.path)}:{f.line}, {f.kind.value}"
         + (f", {f.unit})" if f.unit else ")"),
     ]
     return lines

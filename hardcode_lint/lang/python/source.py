@@ -1,4 +1,6 @@
-"""Python's decoding: the PEP 263 coding cookie (default UTF-8), the BOM, empty and binary files."""
+"""Python's decoding: the PEP 263 coding cookie (default UTF-8), the BOM, binary files.
+
+An empty file is valid Python (no finding, no error), as ruff treats it."""
 
 from __future__ import annotations
 
@@ -26,8 +28,6 @@ def decode(data: bytes, name: str) -> str:
 
 def decode_source(data: bytes, name: str, path: str = "") -> SourceFile:
     """The :class:`SourceFile` of ``data`` (``name``: the file's name, ``path``: as reported)."""
-    if not data.strip() and name != "__init__.py":
-        raise SourceError("file is empty")
     if b"\0" in data:
         raise SourceError("binary file (contains NUL bytes), not Python source")
     try:

@@ -1,0 +1,39 @@
+"""Text from a user's files, made safe to show: data, never markup or terminal control.
+
+A snippet holding ``\\x1b]0;title\\x07`` or ``\\x1b[2J`` would retitle or clear the terminal of
+whoever reads a log; bidirectional overrides (U+202E) can make code read differently from what
+it is.  Every such character (C0 but tab, DEL, C1, bidi controls, line/paragraph separators) is
+shown as an escape (``\\x1b``, ``\\u202e``), and so is a lone surrogate: a file name that is not
+valid UTF-8 (``\\xff`` on Linux) reaches us as ``\\udcff`` and is printed that way, so every
+output stays valid UTF-8 and the name round-trips.  JSON and SARIF escape by construction; the text,
+GitHub, markdown and html outputs pass user text through :func:`visible`, and rich output wraps
+it in ``output.safe.cell`` so that ``[/]`` in a snippet is text, not markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as an escape."""
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON that is valid UTF-8 whatever the data: non-ASCII text kept as it is, but a lone
+    surrogate (an undecodable byte of a file name) written as its ``\\udcXX`` escape."""
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
