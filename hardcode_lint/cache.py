@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from hardcode_lint import __version__
+from hardcode_lint.atomic import WriteRefused, replace_file
 from hardcode_lint.model import (
     Context,
     FileError,
@@ -141,12 +140,9 @@ class ResultCache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by hardcode-lint\n*\n")
-            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".results-")
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, separators=(",", ":"))
-            os.replace(temporary, self.file)
-        except OSError:
-            pass  # a read-only checkout still scans; it just does not cache
+            replace_file(self.file, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+        except (OSError, WriteRefused):
+            pass  # a read-only checkout (or a full disk) still scans; it just does not cache
 
 
 def clean_cache(root: Path) -> bool:

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "hardcode_lint"
 
 #: Each top-level part of the package and its layer: a module may import its own layer or lower.
 LAYERS = {
-    "model": 0, "errors": 0, "edit": 0, "textsafe": 0,
+    "model": 0, "errors": 0, "edit": 0, "textsafe": 0, "atomic": 0,
     "parse": 1, "detect": 1, "discover": 1,
     "lang": 2,
     "config": 3,

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from hardcode_lint.atomic import WriteRefused, replace_checked
 from hardcode_lint.cli.main import cli
-from hardcode_lint.fix.write import WriteRefused, write_atomically
 
 SCHEDULER = Path(__file__).resolve().parent.parent / "fixtures" / "scheduler"
 
@@ -250,9 +250,9 @@ def test_write_atomically_refuses_a_file_changed_since_it_was_read(tmp_path):
     path = tmp_path / "m.py"
     path.write_bytes(b"new content")
     with pytest.raises(WriteRefused, match="changed since it was read"):
-        write_atomically(path, b"old content", b"fixed")
+        replace_checked(path, b"old content", b"fixed")
     assert path.read_bytes() == b"new content"
-    write_atomically(path, b"new content", b"fixed")
+    replace_checked(path, b"new content", b"fixed")
     assert path.read_bytes() == b"fixed"
     assert [p.name for p in tmp_path.iterdir()] == ["m.py"]  # no temporary file left behind
 

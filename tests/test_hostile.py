@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from hardcode_lint.atomic import replace_checked
 from hardcode_lint.cli.main import cli
-from hardcode_lint.fix.write import write_atomically
 from hardcode_lint.textsafe import json_text, visible
 
 CONTROL = "\x1b]0;pwned\x07\x1b[2J\x9b\u202e"
@@ -115,6 +115,6 @@ def test_json_text_keeps_unicode_and_escapes_lone_surrogates():
 def test_fix_writes_a_file_whose_name_is_255_bytes_long(tmp_path):
     target = tmp_path / ("x" * 251 + ".py")
     target.write_bytes(b"old\n")
-    write_atomically(target, b"old\n", b"new\n")
+    replace_checked(target, b"old\n", b"new\n")
     assert target.read_bytes() == b"new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no stray temp file

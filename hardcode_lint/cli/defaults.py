@@ -47,9 +47,9 @@ def defaults_command(
     defaults-file) holds a different value: changing it would change behaviour.
     """
     from hardcode_lint.api import analyze
+    from hardcode_lint.atomic import WriteRefused, replace_checked, replace_file
     from hardcode_lint.defaults.files import Conflict, format_for, merge, render
     from hardcode_lint.defaults.values import rule_defaults
-    from hardcode_lint.fix.write import WriteRefused, write_atomically
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
@@ -80,9 +80,9 @@ def defaults_command(
     try:
         if existing is None:
             write_to.parent.mkdir(parents=True, exist_ok=True)
-            write_to.write_text(text, encoding="utf-8")
+            replace_file(write_to, text.encode("utf-8"))
         elif text != existing:
-            write_atomically(write_to, existing.encode("utf-8"), text.encode("utf-8"))
+            replace_checked(write_to, existing.encode("utf-8"), text.encode("utf-8"))
     except (OSError, WriteRefused) as exc:
         raise UsageError(f"{write_to}: not written: {exc}") from None
     say(f"wrote {len(defaults)} default(s) to {write_to}", err=True)

@@ -136,8 +136,8 @@ def _write_rules(path: Path, text: str) -> None:
     """Write a rule file, re-read it, and say it is written only if it reads back whole."""
     import tomllib
 
+    from hardcode_lint.atomic import WriteRefused, write_new
     from hardcode_lint.errors import UsageError
-    from hardcode_lint.fix.write import WriteRefused, write_new
 
     try:
         tomllib.loads(text)

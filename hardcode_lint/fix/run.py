@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from hardcode_lint.atomic import WriteRefused, replace_checked
 from hardcode_lint.fix.plan import Edit, FixPlan
-from hardcode_lint.fix.write import WriteRefused, dirty_files, write_atomically
+from hardcode_lint.fix.write import dirty_files
 from hardcode_lint.lang import frontend
 from hardcode_lint.lang.base import SiteEdit
 from hardcode_lint.parse.source import SourceError, SourceFile, read_bytes, split_lines
@@ -127,7 +128,7 @@ def write_fixes(run: FixRun, root: Path) -> None:
     for fix in run.changed:
         assert fix.after is not None
         try:
-            write_atomically(root / fix.path, fix.before, fix.after)
+            replace_checked(root / fix.path, fix.before, fix.after)
             run.written.append(fix.path)
         except WriteRefused as exc:
             run.not_written.append((fix.path, str(exc)))

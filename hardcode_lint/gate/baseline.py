@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hardcode_lint.atomic import WriteRefused, replace_file
 from hardcode_lint.errors import UsageError
 from hardcode_lint.model import BaselineEntry
 from hardcode_lint.textsafe import json_text
@@ -35,9 +36,9 @@ def write_baseline(path: Path, entries: Iterable[BaselineEntry], migrated: Itera
     }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json_text(data) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+        replace_file(path, (json_text(data) + "\n").encode("utf-8"))
+    except (OSError, WriteRefused) as exc:
+        raise UsageError(f"{path}: cannot write the baseline: {exc}") from None
 
 
 def read_baseline(path: Path) -> Baseline:

@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from hardcode_lint.atomic import WriteRefused, append_line
 from hardcode_lint.errors import UsageError
 from hardcode_lint.report.progress import Report
 
@@ -66,10 +67,9 @@ def append_history(path: Path, report: Report) -> tuple[list[Point], list[str]]:
     points, warnings = read_history(path)
     point = point_of(report)
     try:
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(asdict(point), ensure_ascii=False) + "\n")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write the history file: {exc.strerror or exc}") from None
+        append_line(path, json.dumps(asdict(point), ensure_ascii=False))
+    except WriteRefused as exc:
+        raise UsageError(f"{path}: cannot write the history file: {exc}") from None
     return [*points, point], warnings
 
 
