@@ -11,6 +11,7 @@ from hardcode_lint.cli.common import say
 from hardcode_lint.cli.defaults import defaults_command
 from hardcode_lint.cli.fix import fix_command
 from hardcode_lint.cli.gate import baseline_command, check_command
+from hardcode_lint.cli.lsp import lsp_command
 from hardcode_lint.cli.report import report_command
 from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
@@ -33,6 +34,7 @@ cli.add_command(fix_command)
 cli.add_command(defaults_command)
 cli.add_command(check_command)
 cli.add_command(baseline_command)
+cli.add_command(lsp_command)
 
 
 @cli.group("cache")

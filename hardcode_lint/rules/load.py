@@ -17,6 +17,7 @@ from hardcode_lint.discover.files import relative
 from hardcode_lint.model import Kind, Rule, RuleModule
 from hardcode_lint.rules import checks
 from hardcode_lint.rules.locate import Locations, locate
+from hardcode_lint.textsafe import visible
 
 Check = Callable[[Any], str | None]
 
@@ -89,7 +90,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        """One line, whatever the rule file holds (a key may contain a newline)."""
+        return visible(f"{self.file}:{self.line}: {self.message}")
 
 
 @dataclass

@@ -1,0 +1,154 @@
+"""One editor buffer analysed as ``scan`` would analyse the file if it were saved.
+
+The buffer's text is turned back into the bytes the file would hold (in its declared encoding),
+handed to :func:`engine.analyze_data` with the project's settings, and its findings matched to
+the project's rules.  A rule's status needs the other files too: a rule allowed one site that
+also matches a literal elsewhere is ambiguous, and neither ``fix`` nor the editor rewrites it.
+Those counts come from the project's background view (disk contents); until the first view
+is ready, the buffer is judged alone.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from threading import Lock
+
+from hardcode_lint.cache import digest_of
+from hardcode_lint.discover.files import relative
+from hardcode_lint.engine import FileTask, Settings, analyze_data
+from hardcode_lint.lang import frontend, language_of
+from hardcode_lint.lsp.project import Project, Snapshot
+from hardcode_lint.lsp.text import TextIndex
+from hardcode_lint.model import FileError, FileResult, Finding, Rule, Status, baseline_entries
+from hardcode_lint.parse.source import SourceError
+from hardcode_lint.rules.match import match_rules
+
+
+@dataclass(frozen=True)
+class Site:
+    """A finding of the buffer with what the editor shows about it.
+
+    ``status`` is ``pending`` or ``ambiguous`` (its rule's status across the project) or
+    ``unmapped``; ``baselined`` is None when the project has no baseline file, else whether the
+    baseline accepts this unmapped finding.  ``span`` is the literal's character range.
+    """
+
+    finding: Finding
+    rule: Rule | None
+    status: Status
+    sites: int  # how many sites its rule has in the whole project (this buffer included)
+    baselined: bool | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Buffer:
+    """The analysis of one version of one buffer."""
+
+    path: Path
+    rel: str
+    language: str
+    data: bytes  # the bytes the file would hold, which the findings' byte ranges index
+    index: TextIndex
+    sites: tuple[Site, ...]
+    error: FileError | None
+    snapshot: Snapshot
+
+    def at(self, start: int, end: int) -> list[Site]:
+        """The sites whose literal touches the character range ``start:end``."""
+        return [s for s in self.sites if s.span[0] <= end and start <= s.span[1]]
+
+    def pending(self) -> list[Site]:
+        return [s for s in self.sites if s.status is Status.PENDING]
+
+
+def buffer_bytes(text: str, language: str, name: str, rel: str) -> bytes:
+    """The bytes ``text`` would be saved as: UTF-8, unless the source declares another
+    encoding (a PEP 263 cookie), in which the findings' byte ranges are then counted."""
+    data = text.encode("utf-8", errors="replace")
+    try:
+        encoding = frontend(language).decode(data, name, rel).encoding
+    except SourceError:
+        return data
+    if encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig"):
+        return data
+    try:
+        return text.encode(encoding)
+    except (LookupError, UnicodeError):
+        return data
+
+
+class ResultCache:
+    """The last few engine results by content, so a save or a reopen after no edit, and the
+    hover and code actions of a version already published, cost nothing."""
+
+    def __init__(self, size: int = 32) -> None:
+        self._items: OrderedDict[tuple[str, str, str], FileResult] = OrderedDict()
+        self._size = size
+        self._lock = Lock()
+
+    def result(self, task: FileTask, data: bytes, settings: Settings) -> FileResult:
+        key = (task.rel, digest_of(data), settings.cache_key() + str(task.test))
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        found = analyze_data(task, data, settings)
+        with self._lock:
+            self._items[key] = found
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return found
+
+
+def _baselined(snapshot: Snapshot, unmapped: list[Finding]) -> dict[int, bool]:
+    """Whether the baseline accepts each unmapped finding (by ``id``), as ``check`` judges."""
+    if snapshot.baseline is None:
+        return {}
+    accepted = snapshot.baseline.entries
+    return {id(f): entry in accepted for entry, f in baseline_entries(unmapped)}
+
+
+def _sites(
+    project: Project, snapshot: Snapshot, result: FileResult, index: TextIndex
+) -> list[Site]:
+    rules = {rule.id: rule for rule in snapshot.rules.rules}
+    matching = match_rules(snapshot.rules.rules, result.findings, result.replacements)
+    local = {o.rule.id: len(o.findings) + len(o.replacements) for o in matching.outcomes}
+    baselined = _baselined(snapshot, matching.unmapped)
+    view = project.view
+    found = []
+    for finding in matching.findings:
+        span = (index.finding_offset(finding.line, finding.column),
+                index.finding_offset(finding.end_line, finding.end_column))  # fmt: skip
+        rule = rules.get(finding.rule or "")
+        if rule is None:
+            accepted = None if snapshot.baseline is None else baselined.get(id(finding), False)
+            found.append(Site(finding, None, Status.UNMAPPED, 0, accepted, span))
+            continue
+        sites = local[rule.id] + (view.sites_elsewhere(rule.id, finding.path) if view else 0)
+        ambiguous = rule.count is not None and sites > rule.count
+        status = Status.AMBIGUOUS if ambiguous else Status.PENDING
+        found.append(Site(finding, rule, status, sites, None, span))
+    return found
+
+
+def analyze_buffer(
+    project: Project, path: Path, text: str, encoding: str, cache: ResultCache
+) -> Buffer | None:
+    """The buffer's analysis, or None when ``scan`` would not look at this file (a language
+    the project does not select, or a path its ``exclude`` covers)."""
+    snapshot = project.snapshot
+    config = snapshot.config
+    rel = relative(path, project.root)
+    language = language_of(path.name, config.languages)
+    if language is None or rel.startswith("../") or snapshot.excluded.match_file(rel):
+        return None
+    data = buffer_bytes(text, language, path.name, rel)
+    task = FileTask(path=path, rel=rel, test=snapshot.tests.match_file(rel), language=language)
+    result = cache.result(task, data, snapshot.settings)
+    index = TextIndex(text, encoding)
+    sites = _sites(project, snapshot, result, index) if result.error is None else []
+    return Buffer(path, rel, language, data, index, tuple(sites), result.error, snapshot)

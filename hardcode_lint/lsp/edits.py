@@ -1,0 +1,125 @@
+"""The text behind each code action, computed by the commands' own code.
+
+"Replace with" and "Fix all" run :func:`fix.run.fix_file` on the buffer's bytes, exactly as
+``fix --write`` would on the saved file (the same splice, parentheses and merged imports, and
+the same refusals), and turn the difference into small text edits.  "Add a rule" appends the
+stub :mod:`rules.suggest` writes, to the rule file of the module that claims the finding's
+path, else to the file ``rules suggest --output rules/`` would create.  The server returns
+these as workspace edits: the editor applies them, the server writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types
+
+from hardcode_lint.discover.globs import compile_globs
+from hardcode_lint.fix.plan import Edit
+from hardcode_lint.fix.run import fix_file
+from hardcode_lint.lang import frontend
+from hardcode_lint.lsp.buffer import Buffer, Site
+from hardcode_lint.lsp.diagnostics import to_range
+from hardcode_lint.lsp.project import Snapshot
+from hardcode_lint.lsp.text import Change, TextIndex, changes
+from hardcode_lint.model import Finding
+from hardcode_lint.rules.suggest import suggest_files
+
+Reader = Callable[[Path], "tuple[str, int | None] | None"]  # open or on-disk text, its version
+
+
+@dataclass
+class Fixed:
+    """What ``fix`` makes of the buffer: the changes, or why nothing could be done."""
+
+    changes: list[Change]
+    refused: list[str]
+
+
+def fixed(buffer: Buffer, sites: Sequence[Site]) -> Fixed:
+    """The changes ``fix`` makes to the buffer for these pending sites."""
+    edits = [Edit(site.finding, site.rule) for site in sites if site.rule is not None]
+    result = fix_file(buffer.rel, buffer.data, edits)
+    refused = [f"{edit.rule.id}: {why}" for edit, why in result.refused]
+    if result.after is None:
+        return Fixed([], refused or ["nothing to change"])
+    after = result.after.decode(result.encoding, errors="replace")
+    return Fixed(changes(buffer.index.text, after), refused)
+
+
+def text_edits(index: TextIndex, found: Sequence[Change]) -> list[types.TextEdit]:
+    return [types.TextEdit(to_range(index, c.start, c.end), c.text) for c in found]
+
+
+def document_edit(
+    uri: str, version: int | None, edits: list[types.TextEdit], versioned: bool
+) -> types.WorkspaceEdit:
+    """One document's edits, pinned to its version when the client takes document changes
+    (so a client refuses an edit computed for an older text)."""
+    if not versioned:
+        return types.WorkspaceEdit(changes={uri: edits})
+    document = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+    return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(document, edits)])
+
+
+def ignore_change(buffer: Buffer, site: Site) -> Change | None:
+    """The suppression comment of the buffer's language at the end of the literal's line;
+    None where a comment cannot go (a Python line continued with a backslash)."""
+    row = site.finding.line - 1
+    if row >= len(buffer.index.lines):
+        return None
+    end = buffer.index.line_end(row)
+    if buffer.index.text[buffer.index.starts[row] : end].rstrip().endswith("\\"):
+        return None
+    comment = frontend(buffer.language).comment
+    space = "  " if comment == "#" else " "  # PEP 8's two spaces; rustfmt's one
+    return Change(end, end, f"{space}{comment} hardcode-lint: ignore")
+
+
+@dataclass(frozen=True)
+class RuleStub:
+    """Where a new rule goes and the text to add (the whole file when it must be created)."""
+
+    path: Path
+    text: str
+    create: bool
+    rule_id: str
+
+
+def _claiming_file(snapshot: Snapshot, finding: Finding) -> Path | None:
+    """The rule file of the first module whose ``paths`` cover the finding (where the
+    report already counts it)."""
+    for module in snapshot.rules.modules:
+        if module.paths and compile_globs(module.paths).match_file(finding.path):
+            return snapshot.config.root / module.file
+    return None
+
+
+def _rules_home(snapshot: Snapshot) -> Path:
+    """The folder new rule files go in: the first configured location that is not a file."""
+    root = snapshot.config.root
+    for location in snapshot.config.rules:
+        if not (root / location).is_file():
+            return root / location
+    return root / snapshot.config.rules[0]
+
+
+def rule_stub(snapshot: Snapshot, finding: Finding, read: Reader) -> RuleStub:
+    """The stub ``rules suggest`` writes for ``finding``, placed as the module docstring says."""
+    rules = snapshot.rules.rules
+    taken_ids, taken_keys = {r.id for r in rules}, {r.key for r in rules}
+    ((name, module_text),) = suggest_files([finding], taken_ids, taken_keys).items()
+    rule_text = module_text[module_text.index("[[rule]]") :]
+    rule_id = rule_text.split('id = "', 1)[1].split('"', 1)[0]
+    target = _claiming_file(snapshot, finding)
+    if target is None:
+        home = _rules_home(snapshot)
+        target = home if home.suffix == ".toml" else home / name
+    current = read(target)
+    if current is None:
+        return RuleStub(target, module_text, True, rule_id)
+    text = current[0]
+    joint = "" if not text else "\n" if text.endswith("\n") else "\n\n"
+    return RuleStub(target, joint + rule_text, False, rule_id)

@@ -1,0 +1,206 @@
+"""The pygls wiring: LSP messages in, :class:`Session` calls, diagnostics and edits out.
+
+Each handler is a few lines; what the server knows lives in the other modules of this package.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from hardcode_lint import __version__
+from hardcode_lint.lsp.actions import KINDS, Request, client_of, code_actions, resolve_fix, sites_of
+from hardcode_lint.lsp.hover import hover
+from hardcode_lint.lsp.session import Session, in_background, uri_path
+from hardcode_lint.lsp.text import Position
+
+WATCHED = ["**/*.toml", "**/.hardcode-lint-baseline.json", "**/*.py", "**/*.rs"]
+
+
+class HardcodeServer(LanguageServer):
+    """A pygls server holding one :class:`Session`."""
+
+    def __init__(self) -> None:
+        sync = types.TextDocumentSyncKind.Incremental
+        super().__init__("hardcode-lint", __version__, text_document_sync_kind=sync)
+        self.session = Session(self)
+        self.watch_dynamically = False
+
+    def uris(self) -> list[str]:
+        return list(self.workspace.text_documents)
+
+    def text(self, uri: str) -> tuple[str, int | None] | None:
+        document = self.workspace.text_documents.get(uri)
+        return None if document is None else (document.source, document.version)
+
+    def log(self, message: str) -> None:
+        self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
+
+    def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
+        params = types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        self.text_document_publish_diagnostics(params)
+
+
+def _encoding(server: HardcodeServer) -> str:
+    chosen = server.workspace.position_encoding or "utf-16"
+    encoding = str(getattr(chosen, "value", chosen)).lower()
+    return encoding if encoding in ("utf-8", "utf-16", "utf-32") else "utf-16"
+
+
+def _folders(params: types.InitializeParams) -> list[Path]:
+    uris = [f.uri for f in params.workspace_folders or []]
+    if not uris and params.root_uri:
+        uris = [params.root_uri]
+    folders = [uri_path(uri) for uri in uris]
+    if not folders and params.root_path:
+        folders = [Path(params.root_path).resolve()]
+    return [folder for folder in folders if folder is not None]
+
+
+async def _register_watchers(server: HardcodeServer) -> None:
+    """Ask the client to report changes to settings, rule and source files."""
+    watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]
+    options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
+    registration = types.Registration(
+        id="hardcode-lint-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+        register_options=options,
+    )  # fmt: skip
+    try:
+        await server.client_register_capability_async(types.RegistrationParams([registration]))
+    except Exception as exc:  # the client said no: saves still reload
+        server.window_log_message(types.LogMessageParams(types.MessageType.Info,
+                                                         f"no file watching: {exc}"))  # fmt: skip
+
+
+def _warm() -> None:
+    """Import the parsers before the first buffer needs them (start-up stays fast), then
+    exempt everything imported so far from garbage collection: the full collections that
+    libcst's many small objects trigger would otherwise walk every module, every time."""
+    import gc
+
+    from hardcode_lint.lang import frontend, names
+
+    for name in names():
+        frontend(name).warm()
+    gc.freeze()
+
+
+def _lifecycle(server: HardcodeServer, session: Session) -> None:
+    @server.feature(types.INITIALIZE)
+    def initialize(params: types.InitializeParams) -> None:
+        session.folders = _folders(params)
+        session.client = client_of(params.capabilities)
+        session.encoding = _encoding(server)  # pygls has chosen it from the client's offer
+        workspace = params.capabilities.workspace
+        files = workspace.did_change_watched_files if workspace else None
+        server.watch_dynamically = bool(files and files.dynamic_registration)
+
+    @server.feature(types.INITIALIZED)
+    async def initialized(params: types.InitializedParams) -> None:
+        in_background(_warm)
+        for folder in session.folders:
+            session.project_for(folder / "__init__.py")  # loads it, starts its view
+        if server.watch_dynamically:
+            await _register_watchers(server)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(params: Any) -> None:
+        session.stop()
+
+
+def _documents(server: HardcodeServer, session: Session) -> None:
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        session.schedule(params.text_document.uri, 0.0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        session.changed(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        path = uri_path(uri)
+        if path is None:
+            return
+        project = session.project_for(path)
+        if project.watches(path):
+            await session.reload(project)
+        else:
+            session.schedule(uri, 0.0)
+            session.request_refresh(project)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        session.close(params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    async def watched(params: types.DidChangeWatchedFilesParams) -> None:
+        paths = [uri_path(change.uri) for change in params.changes]
+        await session.watched([path for path in paths if path is not None])
+
+
+def _requests(server: HardcodeServer, session: Session) -> None:
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    async def on_hover(params: types.HoverParams) -> types.Hover | None:
+        found = await session.buffer(params.text_document.uri)
+        if found is None:
+            return None
+        buffer, where = found[1], params.position
+        offset = buffer.index.offset(Position(where.line, where.character))
+        return hover(buffer, offset, session.project_for(buffer.path).view)
+
+    options = types.CodeActionOptions(code_action_kinds=KINDS, resolve_provider=True)
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, options)
+    async def on_code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
+        request = await _request(session, params.text_document.uri, params.context.diagnostics)
+        if request is None:
+            return None
+        index, span = request.buffer.index, params.range
+        start = index.offset(Position(span.start.line, span.start.character))
+        end = index.offset(Position(span.end.line, span.end.character))
+        only = [str(getattr(k, "value", k)) for k in params.context.only or []] or None
+        return await in_background(lambda: code_actions(request, start, end, only))
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    async def on_resolve(action: types.CodeAction) -> types.CodeAction:
+        data: Any = action.data
+        if not isinstance(data, dict) or "uri" not in data:
+            return action
+        request = await _request(session, data["uri"], ())
+        if request is None or request.version != data.get("version"):
+            return action  # the buffer changed: no edit rather than a wrong one
+        sites = sites_of(request.buffer, data)
+        return await in_background(lambda: resolve_fix(request, action, sites))
+
+
+def create_server() -> HardcodeServer:
+    server = HardcodeServer()
+    for register in (_lifecycle, _documents, _requests):
+        register(server, server.session)
+    return server
+
+
+async def _request(session: Session, uri: str, diagnostics: Any) -> Request | None:
+    await session.settled(uri)
+    found = await session.buffer(uri)
+    if found is None:
+        return None
+    version, buffer = found
+    return Request(buffer, uri, version, session.client, session.read(), tuple(diagnostics))
+
+
+def run(log_file: Path | None = None) -> None:
+    """Serve on stdin/stdout until the client says ``exit`` (or goes away)."""
+    handler: logging.Handler = (
+        logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.NullHandler()
+    )
+    logging.basicConfig(level=logging.INFO if log_file else logging.WARNING,
+                        handlers=[handler], force=True)  # fmt: skip
+    logging.captureWarnings(True)  # stderr is the editor's: nothing may land there
+    create_server().start_io()

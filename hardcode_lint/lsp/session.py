@@ -1,0 +1,280 @@
+"""The server's state and timing: which projects are loaded, which buffers analysed, and when.
+
+Everything heavy runs in daemon threads (a daemon never delays the editor's ``exit``) and comes
+back to the event loop, which alone talks to the client.  Changes are debounced: while the
+user types (changes less than half a second apart) a buffer is analysed after 150 ms of quiet,
+so a burst of keystrokes costs one analysis; the first change after a pause is analysed after
+30 ms (time for the rest of a multi-part edit to arrive), so a single edit is answered at once.
+Open and save are analysed at once.  An answer is published only if the buffer has not
+changed meanwhile.  A project's whole-tree view is
+refreshed after a save or a watched-file change, one refresh at a time, coalescing bursts
+(a ``git checkout`` changes hundreds of files).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import re
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+
+from hardcode_lint.lsp.actions import Client
+from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer
+from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
+from hardcode_lint.lsp.project import Project, project_root
+
+DEBOUNCE = 0.15  # seconds of quiet after a change, while typing, before analysing
+SETTLE = 0.03  # seconds after the first change following a pause
+TYPING = 0.5  # changes closer than this are one burst of typing
+REFRESH_DELAY = 0.5  # seconds to gather watched-file events before a refresh
+
+T = TypeVar("T")
+
+
+def in_background(work: Callable[[], T]) -> asyncio.Future[T]:
+    """``work()`` in a daemon thread, its result (or exception) delivered on the loop."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: Any, failed: bool) -> None:
+        if not future.done():
+            future.set_exception(result) if failed else future.set_result(result)
+
+    def run() -> None:
+        try:
+            result: Any = work()
+        except BaseException as exc:  # delivered to the awaiting handler, which reports it
+            loop.call_soon_threadsafe(settle, exc, True)
+        else:
+            loop.call_soon_threadsafe(settle, result, False)
+
+    threading.Thread(target=run, name="hardcode-lint-work", daemon=True).start()
+    return future
+
+
+class Documents(Protocol):
+    """What the session needs of pygls: the open documents, and ways to talk to the client."""
+
+    def uris(self) -> list[str]: ...
+
+    def text(self, uri: str) -> tuple[str, int | None] | None: ...  # (text, version) if open
+
+    def publish(
+        self, uri: str, diagnostics: list[types.Diagnostic], version: int | None
+    ) -> None: ...
+
+    def log(self, message: str) -> None: ...
+
+
+def uri_path(uri: str) -> Path | None:
+    """The file a ``file:`` URI names (None for other schemes: unsaved or remote buffers)."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    path = unquote(parsed.path)
+    if os.name == "nt" and re.match(r"^/[A-Za-z]:", path):
+        path = path[1:]
+    if parsed.netloc:
+        path = f"//{parsed.netloc}{path}"
+    return Path(path).resolve()
+
+
+class Session:
+    def __init__(self, documents: Documents) -> None:
+        self.documents = documents
+        self.projects: dict[Path, Project] = {}
+        self.folders: list[Path] = []
+        self.client = Client()
+        self.encoding = "utf-16"
+        self.cache = ResultCache()
+        self.buffers: dict[str, tuple[Any, Buffer | None]] = {}  # uri -> (key, analysis)
+        self.linted: set[str] = set()  # uris that have buffer diagnostics published
+        self.timers: dict[str, asyncio.Task[None]] = {}
+        self.last_change: dict[str, float] = {}
+        self.refreshes: dict[Path, asyncio.Task[None]] = {}
+        self.dirty: set[Path] = set()
+        self.published: dict[Path, set[Path]] = {}  # project root -> files with diagnostics
+
+    # -- projects ---------------------------------------------------------------------------
+
+    def project_for(self, path: Path) -> Project:
+        root = project_root(path, self.folders)
+        project = self.projects.get(root)
+        if project is None:
+            project = self.projects[root] = Project(root)
+            self.publish_project(project)
+            self.request_refresh(project)
+        return project
+
+    def publish_project(self, project: Project) -> None:
+        """Settings and rule-file problems, and stale or ambiguous rules, on those files."""
+        snapshot = project.snapshot
+        files = list(snapshot.rules.files)
+        if snapshot.config.source is not None:
+            files.append(snapshot.config.source.relative_to(project.root).as_posix())
+        found = project_diagnostics(project.root, files, snapshot.source_problems(), project.view)
+        for path in self.published.get(project.root, set()) - set(found):
+            self.documents.publish(path.as_uri(), [], None)
+        for path, diagnostics in found.items():
+            self.documents.publish(path.as_uri(), diagnostics, None)
+        self.published[project.root] = set(found)
+
+    def request_refresh(self, project: Project, delay: float = 0.0) -> None:
+        task = self.refreshes.get(project.root)
+        if task is not None and not task.done():
+            self.dirty.add(project.root)
+            return
+        self.refreshes[project.root] = asyncio.ensure_future(self._refresh(project, delay))
+
+    async def _refresh(self, project: Project, delay: float) -> None:
+        while True:
+            await asyncio.sleep(delay)
+            self.dirty.discard(project.root)
+            try:
+                await in_background(project.refresh)
+            except Exception as exc:  # a bug of ours: say so, keep serving the buffers
+                self.documents.log(f"analysing {project.root} failed: {exc!r}")
+                return
+            if project.root not in self.dirty:
+                break
+        self.publish_project(project)
+        self.relint(project)  # a rule's site count elsewhere may have changed
+
+    async def settled(self, uri: str, timeout: float = 2.0) -> None:
+        """Give the first whole-project view of ``uri``'s project a moment to finish: until
+        it has, a rule's sites in other files are unknown, and an action could rewrite a
+        literal of a rule that ``fix`` would leave alone as ambiguous."""
+        path = uri_path(uri)
+        project = self.projects.get(project_root(path, self.folders)) if path else None
+        task = self.refreshes.get(project.root) if project else None
+        if project is not None and project.view is None and task is not None:
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
+                await asyncio.wait_for(asyncio.shield(task), timeout)
+
+    async def reload(self, project: Project) -> None:
+        """Settings or rules changed: load them again and judge every open buffer anew."""
+        await in_background(project.reload)
+        self.publish_project(project)
+        self.relint(project)
+        self.request_refresh(project)
+
+    def relint(self, project: Project) -> None:
+        for uri in self.documents.uris():
+            path = uri_path(uri)
+            if path is not None and project_root(path, self.folders) == project.root:
+                self.schedule(uri, 0.0)
+
+    # -- buffers ----------------------------------------------------------------------------
+
+    def changed(self, uri: str) -> None:
+        """The buffer changed (unsaved): analyse it once the change has settled."""
+        now = asyncio.get_running_loop().time()
+        typing = now - self.last_change.get(uri, -TYPING) < TYPING
+        self.last_change[uri] = now
+        self.schedule(uri, DEBOUNCE if typing else SETTLE)
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Analyse ``uri`` after ``delay`` seconds of quiet (a newer call restarts the wait)."""
+        old = self.timers.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        self.timers[uri] = asyncio.ensure_future(self._lint(uri, delay))
+
+    async def _lint(self, uri: str, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        try:
+            found = await self.analysis(uri)
+        except Exception as exc:  # a bug of ours must cost this buffer's diagnostics only
+            self.documents.log(f"analysing {uri} failed: {exc!r}")
+            return
+        if found is None:
+            return  # closed, or changed meanwhile: a newer analysis is on its way
+        version, buffer = found
+        if buffer is not None:
+            self.linted.add(uri)
+            self.documents.publish(uri, buffer_diagnostics(buffer), version)
+        elif uri in self.linted:  # e.g. the file became excluded
+            self.linted.discard(uri)
+            self.documents.publish(uri, [], None)
+
+    async def buffer(self, uri: str) -> tuple[int | None, Buffer] | None:
+        """The analysis of open document ``uri`` as it is now, or None when there is none."""
+        found = await self.analysis(uri)
+        if found is None or found[1] is None:
+            return None
+        return found[0], found[1]
+
+    async def analysis(self, uri: str) -> tuple[int | None, Buffer | None] | None:
+        """(version, analysis) of the current text of open document ``uri`` (the analysis is
+        None for a file ``scan`` would not read), or None when the document is not open or
+        changed while it was being analysed."""
+        current = self.documents.text(uri)
+        path = uri_path(uri)
+        if current is None or path is None:
+            return None
+        text, version = current
+        project = self.project_for(path)
+        key = (version, hash(text), id(project.snapshot), id(project.view))
+        cached = self.buffers.get(uri)
+        if cached is None or cached[0] != key:
+            encoding = self.encoding
+            buffer = await in_background(
+                lambda: analyze_buffer(project, path, text, encoding, self.cache)
+            )
+            self.buffers[uri] = (key, buffer)
+        else:
+            buffer = cached[1]
+        latest = self.documents.text(uri)
+        if latest is None or latest[1] != version:
+            return None
+        return version, buffer
+
+    def close(self, uri: str) -> None:
+        timer = self.timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        self.buffers.pop(uri, None)
+        self.last_change.pop(uri, None)
+        if uri in self.linted:
+            self.linted.discard(uri)
+            self.documents.publish(uri, [], None)
+
+    async def watched(self, paths: list[Path]) -> None:
+        """Files changed on disk: reload the projects whose settings or rules they are, and
+        refresh the view of those whose sources they are."""
+        reload, refresh = [], []
+        for project in list(self.projects.values()):
+            if any(project.watches(path) for path in paths):
+                reload.append(project)
+            elif any(project.root in path.parents for path in paths):
+                refresh.append(project)
+        for project in reload:
+            await self.reload(project)
+        for project in refresh:
+            self.request_refresh(project, REFRESH_DELAY)
+
+    def read(self) -> Callable[[Path], tuple[str, int | None] | None]:
+        """A reader of files as the editor has them (open buffers first, else the disk),
+        over a copy of the open documents, safe to call from another thread."""
+        open_texts = {uri_path(uri): self.documents.text(uri) for uri in self.documents.uris()}
+
+        def read(path: Path) -> tuple[str, int | None] | None:
+            if path in open_texts:
+                return open_texts[path]
+            if path.is_file():
+                return path.read_text("utf-8", errors="replace"), None
+            return None
+
+        return read
+
+    def stop(self) -> None:
+        for task in [*self.timers.values(), *self.refreshes.values()]:
+            task.cancel()
