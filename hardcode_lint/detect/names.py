@@ -84,8 +84,27 @@ def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> Nam
     key = (identifier, as_keyword)
     if key in memo:  # the same names recur all over a code base
         return memo[key]
+    if not _telling(vocab).search(identifier):
+        return None  # holds no word that could make it anything (most names): not memoised
     verdict = memo[key] = _classify(identifier, vocab, as_keyword=as_keyword)
     return verdict
+
+
+_TELLING: WeakKeyDictionary[NameWords, re.Pattern[str]] = WeakKeyDictionary()
+
+
+def _telling(vocab: NameWords) -> re.Pattern[str]:
+    """Every word a verdict could rest on, as one case-insensitive search: a name without any
+    of them is no duration and no limit, and is rejected without being split into words."""
+    found = _TELLING.get(vocab)
+    if found is None:
+        words = {*vocab.duration_words, *vocab.unit_words, *vocab.duration_call_keywords,
+                 *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
+                 *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
+                 *(w for first, _ in vocab.limit_pairs for w in first)}  # fmt: skip
+        alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
+        found = _TELLING[vocab] = re.compile(alternatives or "(?!)", re.IGNORECASE)
+    return found
 
 
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:

@@ -83,13 +83,21 @@ def _checked(source: SourceFile, edits: Sequence[SiteEdit], result: Applied) -> 
 
 
 def _with_imports(data: bytes, requests: list[ImportRequest]) -> bytes:
-    """``data`` with the imports added by libcst (which also proves that it parses)."""
+    """``data`` with the imports added by libcst (which also proves that it parses).
+
+    libcst drops the last line ending of a file whose lines end in a bare CR, so such a file
+    is handed over with LF (same length, and it holds no LF of its own) and turned back.
+    """
+    if b"\r" in data and b"\n" not in data:
+        return _with_imports(data.replace(b"\r", b"\n"), requests).replace(b"\n", b"\r")
     from libcst.codemod import CodemodContext
     from libcst.codemod.visitors import AddImportsVisitor
 
     from hardcode_lint.lang.python.detect import parse_cst
 
     module = parse_cst(data)
+    if module.bytes != data:  # never let a round-trip quirk change a byte we did not mean to
+        raise SourceError("libcst cannot rewrite this file byte for byte")
     if not requests:
         return data
     context = CodemodContext()

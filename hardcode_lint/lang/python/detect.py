@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
-from hardcode_lint.lang.python.regions import anchor_lines, blank, blank_regions, kept_spans
+from hardcode_lint.lang.python.regions import (
+    anchor_lines,
+    blank,
+    blank_regions,
+    kept_spans,
+    original_line,
+)
 from hardcode_lint.parse.source import SourceError, SourceFile, split_lines
 
 if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
@@ -82,8 +88,11 @@ def detect_module(
     return visitor
 
 
-def _migrated(source: SourceFile, visitor: DetectorVisitor) -> list[MigratedHit]:
-    """Migrated sites; positions come from libcst's position pass, run only when needed."""
+def _migrated(
+    source: SourceFile, visitor: DetectorVisitor, shifts: list[tuple[int, int]]
+) -> list[MigratedHit]:
+    """Migrated sites; positions come from libcst's position pass, run only when needed
+    (mapped back through ``shifts`` to the lines of the file)."""
     if not visitor.hits:
         return []
     from libcst.metadata import MetadataWrapper, PositionProvider
@@ -92,8 +101,8 @@ def _migrated(source: SourceFile, visitor: DetectorVisitor) -> list[MigratedHit]
     found = []
     for hit in visitor.hits:
         where = positions[hit.node]
-        start = source.offset(where.start.line, where.start.column)
-        end = source.offset(where.end.line, where.end.column)
+        start = source.offset(original_line(where.start.line, shifts), where.start.column)
+        end = source.offset(original_line(where.end.line, shifts), where.end.column)
         found.append(
             MigratedHit(start, end, hit.expression, hit.context, hit.api, hit.arg, hit.scope,
                         hit.snippet, hit.snippet_start, hit.snippet_end, hit.arg_alias)
@@ -104,11 +113,12 @@ def _migrated(source: SourceFile, visitor: DetectorVisitor) -> list[MigratedHit]
 
 def _narrowed(
     tree: ast.Module, text: str, pre: Prepass, options: DetectOptions
-) -> tuple[str, list[Span]]:
-    """The text libcst parses and its literal spans: non-candidate bodies blanked out."""
+) -> tuple[str, list[Span], list[tuple[int, int]]]:
+    """The text libcst parses, its literal spans (non-candidate bodies blanked out), and the
+    map of its lines back to the file's."""
     watch = watchlist_for(options.replacements) if options.replacements else None
     if not options.prefilter or (watch is not None and watch.unanchored):
-        return text, pre.spans
+        return text, pre.spans, []
     keep, roots = [*pre.lines, *pre.keep], pre.roots
     if watch is not None:
         anchored = anchor_lines(text, watch.anchors)
@@ -116,7 +126,8 @@ def _narrowed(
             keep, roots = keep + anchored, roots | pre.call_roots
     lines = split_lines(text)
     regions = blank_regions(tree, lines, sorted(keep), roots)
-    return blank(lines, regions), kept_spans(pre.spans, regions)
+    narrowed, shifts = blank(lines, regions)
+    return narrowed, kept_spans(pre.spans, regions), shifts
 
 
 def _hit(source: SourceFile, detection: Detection, span: Span) -> Hit | None:
@@ -153,10 +164,15 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     wanted = pre.candidate or mentions(options.replacements, source.text)
     if options.prefilter and not wanted:
         return Detected()
-    parsed, spans = _narrowed(tree, source.text, pre, options)
+    parsed, spans, shifts = _narrowed(tree, source.text, pre, options)
     watch = watchlist_for(options.replacements)
-    visitor = detect_module(parse_cst(parsed), catalog, watch, len(spans))
-    found = Detected(migrated=_migrated(source, visitor))
+    try:
+        module = parse_cst(parsed)
+    except SourceError as exc:
+        line = original_line(exc.line, shifts) if exc.line else None
+        raise SourceError(exc.message, line) from None
+    visitor = detect_module(module, catalog, watch, len(spans))
+    found = Detected(migrated=_migrated(source, visitor, shifts))
     for detection in visitor.detections:
         hit = _hit(source, detection, spans[visitor.ordinals[id(detection.node)]])
         if hit is not None:

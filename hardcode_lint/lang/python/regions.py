@@ -91,19 +91,35 @@ class _Blanker:
         return bool(_bound_names(statement) & self.roots)
 
     def body(self, statements: list[ast.stmt]) -> None:
+        """Blank what can go; a run of consecutive blankable statements becomes one region,
+        so that 400,000 generated assignments are one ``pass``, not 400,000."""
+        run: Region | None = None
         for statement in statements:
             first, last = _first_line(statement), statement.end_lineno or statement.lineno
+            if self._blankable(statement, first, last):
+                run = (run[0] if run else first, last)
+                continue
+            if run:
+                self.regions.append(run)
+                run = None
             if isinstance(statement, _ALWAYS_KEEP) or _special_import(statement):
                 continue
-            if not self._kept(first, last) and self._alone(statement, first, last):
-                if not self._binds_roots(statement, first, last):
-                    self.regions.append((first, last))
-                    continue
-                if isinstance(statement, _DEFS):
-                    self._def_body(statement)
-                    continue
+            if isinstance(statement, _DEFS) and self._free(statement, first, last):
+                self._def_body(statement)
+                continue
             for child in _bodies(statement):
                 self.body(child)
+        if run:
+            self.regions.append(run)
+
+    def _free(self, statement: ast.stmt, first: int, last: int) -> bool:
+        """Holds no kept line and shares its lines with nothing else."""
+        return not self._kept(first, last) and self._alone(statement, first, last)
+
+    def _blankable(self, statement: ast.stmt, first: int, last: int) -> bool:
+        if isinstance(statement, _ALWAYS_KEEP) or _special_import(statement):
+            return False
+        return self._free(statement, first, last) and not self._binds_roots(statement, first, last)
 
     def _def_body(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
         """Keep a def that binds a needed name, but blank its body if that is safe."""
@@ -123,20 +139,33 @@ def blank_regions(
     return sorted(blanker.regions)
 
 
-def blank(lines: list[str], regions: list[Region]) -> str:
-    """The text with each region's first line made ``pass`` (same indent) and the rest empty."""
+def blank(lines: list[str], regions: list[Region]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each region made one ``pass`` line (same indent), and the line map.
+
+    A region's other lines are dropped, not left empty (libcst would walk every empty line);
+    the map lists ``(first line of a stretch in the new text, lines dropped before it)``, so
+    that a position libcst reports maps back to the file (:func:`original_line`).
+    """
     if not regions:
-        return "".join(lines)
-    lines = list(lines)
+        return "".join(lines), []
+    out, shifts, dropped, cursor = [], [], 0, 0
     for first, last in regions:
+        out += lines[cursor : first - 1]
         head = lines[first - 1]
         indent = head[: len(head) - len(head.lstrip())]
         ending = head[len(head.rstrip("\r\n")) :] or "\n"
-        lines[first - 1] = f"{indent}pass{ending}"
-        for index in range(first, min(last, len(lines))):
-            line = lines[index]
-            lines[index] = line[len(line.rstrip("\r\n")) :] or "\n"
-    return "".join(lines)
+        out.append(f"{indent}pass{ending}")
+        dropped += min(last, len(lines)) - first
+        cursor = min(last, len(lines))
+        shifts.append((len(out) + 1, dropped))
+    out += lines[cursor:]
+    return "".join(out), shifts
+
+
+def original_line(line: int, shifts: list[tuple[int, int]]) -> int:
+    """A line of the blanked text as a line of the file (see :func:`blank`)."""
+    index = bisect_right([start for start, _ in shifts], line) - 1
+    return line + shifts[index][1] if index >= 0 else line
 
 
 def anchor_lines(text: str, anchors: Iterable[str]) -> list[int]:
