@@ -184,6 +184,9 @@ def analyze_data(task: FileTask, data: bytes, settings: Settings) -> FileResult:
         return _analyze(task, data, settings)
     except SourceError as exc:
         return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
+    except (RecursionError, MemoryError):
+        message = "cannot analyse: an expression is nested too deeply"
+        return FileResult(task.rel, error=FileError(task.rel, None, message))
     except Exception as exc:  # a bug of ours must cost one file, never the run
         message = f"internal error ({type(exc).__name__}: {exc}); please report this file"
         return FileResult(task.rel, error=FileError(task.rel, None, message))

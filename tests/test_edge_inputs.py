@@ -156,3 +156,18 @@ def test_a_corrupted_cache_is_rebuilt(project):
         document.write_bytes(os.urandom(64))
     code, out, _ = run("scan", "--format", "json")
     assert code == 0 and [f["value"] for f in json.loads(out)["findings"]] == ["6"]
+
+
+@pytest.mark.parametrize("depth", [900, 2500])
+def test_fix_and_scan_on_deep_but_valid_code_say_so_instead_of_crashing(project, depth):
+    source = ("import time\ntime.sleep(5)\nx = " + "a + " * depth + "1\ny = " + "-" * depth
+              + "1\n")  # fmt: skip
+    (project / "m.py").write_text(source)
+    commit_all(project)
+    code, out, err = run("scan", "--format", "json", "--no-cache")
+    errors = json.loads(out)["errors"]
+    assert code == 0 and all("internal" not in e["message"] for e in errors)
+    code, _, err = run("fix", "--write", "--no-cache")
+    assert code in (0, 1) and "Traceback" not in err
+    after = (project / "m.py").read_text()
+    assert after == source or "config.loop.pause_seconds" in after

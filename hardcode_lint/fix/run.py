@@ -73,7 +73,12 @@ def fix_file(path: str, data: bytes, edits: Sequence[Edit]) -> FileFix:
             SiteEdit(finding.start, finding.end, rule.replace, rule.imports, label,
                      finding.scope, rule.id)
         )  # fmt: skip
-    outcome = front.apply(source, site_edits)
+    try:
+        outcome = front.apply(source, site_edits)
+    except (RecursionError, MemoryError):
+        reason = "cannot rewrite it: an expression is nested too deeply"
+        result.refused += [(labelled[e.label], reason) for e in site_edits]
+        return result
     result.refused += [(labelled[label], why) for label, why in outcome.refused.items()]
     result.applied = [labelled[label] for label in outcome.applied]
     result.after = outcome.data
