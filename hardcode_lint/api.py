@@ -191,3 +191,23 @@ def analyze(
     result.findings = matching.findings
     result.fixes = {rule.id: rule.replace for rule in rules.rules}
     return Analysis(config=config, scan=result, rules=rules, matching=matching)
+
+
+def stale_reason(analysis: Analysis, rule: Rule) -> str:
+    """Why a stale rule may find nothing that is not the code's doing, or "" (the code moved).
+
+    ``ignore = ["HCL"]`` or a ``path`` that matches no scanned file make every rule stale with
+    no finding to show for it; the gate and ``fix`` say so instead of leaving the user guessing.
+    """
+    from hardcode_lint.detect.codes import CODES, selected
+
+    config = analysis.config
+    kinds = [rule.kind] if rule.kind is not None else [k for k, _ in CODES]
+    codes = sorted({c.code for (k, _), c in CODES.items() if k in kinds})
+    if not any(selected(code, config.select, config.ignore) for code in codes):
+        return f"its codes ({', '.join(codes)}) are turned off by `select`/`ignore`"
+    if rule.path is not None:
+        globs = compile_globs([rule.path])
+        if not any(globs.match_file(path) for path in analysis.scan.scanned):
+            return f"its `path` {rule.path!r} matches no file that was scanned"
+    return ""

@@ -120,12 +120,25 @@ def _catalog(where: str, value: Any) -> Mapping[str, Any]:
     return value
 
 
+def _codes(where: str, value: Any) -> tuple[str, ...]:
+    """Code prefixes that each cover at least one code: ``select = ["XYZ"]`` would silently
+    turn everything off."""
+    from hardcode_lint.detect.codes import CODES
+
+    prefixes = _strings(where, value)
+    known = sorted({code.code for code in CODES.values()})
+    for prefix in prefixes:
+        if not any(code.startswith(prefix.upper()) for code in known):
+            raise ConfigError(f"{where}: {prefix!r} names no code (codes: {', '.join(known)})")
+    return tuple(p.upper() for p in prefixes)
+
+
 _FIELDS: Mapping[str, tuple[str, Callable[[str, Any], Any]]] = {
     "rules": ("rules", _strings),
     "exclude": ("exclude", _strings),
     "test-paths": ("test_paths", _strings),
-    "select": ("select", _strings),
-    "ignore": ("ignore", _strings),
+    "select": ("select", _codes),
+    "ignore": ("ignore", _codes),
     "defaults-file": ("defaults_file", _string),
     "baseline": ("baseline", _string),
     "catalog": ("catalog", _catalog),

@@ -109,6 +109,8 @@ def test_all_problems_of_all_files_are_listed(tmp_path):
 
 def test_cli_validate_exit_codes(tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "src" / "app").mkdir(parents=True)
+    (tmp_path / "src" / "app" / "startup.py").write_text("x = 1\n")  # the rule's `path`
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "tasks.toml", VALID)
     ok = CliRunner().invoke(cli, ["rules", "validate"])

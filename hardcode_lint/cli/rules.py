@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,10 @@ from hardcode_lint.cli.common import (
     user_errors,
 )
 from hardcode_lint.textsafe import json_text
+
+if TYPE_CHECKING:
+    from hardcode_lint.config import Config
+    from hardcode_lint.rules.load import Problem, RuleSet
 
 
 @click.group("rules")
@@ -39,12 +44,27 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
 
     config = project_config(list(paths) or [Path(".")], config_file)
     rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
+    rules.problems += _unmatched_paths(config, rules)
     for problem in rules.problems:
         say(str(problem))
     if rules.problems:
         say(f"{len(rules.problems)} problem(s) in rule files", err=True)
         sys.exit(EXIT_USAGE)
     say(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid")
+
+
+def _unmatched_paths(config: Config, rules: RuleSet) -> list[Problem]:
+    """A rule whose ``path`` matches no file of the project can never match anything."""
+    from hardcode_lint.api import tasks_for
+    from hardcode_lint.discover.globs import compile_globs
+    from hardcode_lint.rules.load import Problem
+
+    files = [task.rel for task in tasks_for([config.root], config)]
+    problems = []
+    for rule in rules.rules:
+        if rule.path is not None and not any(map(compile_globs([rule.path]).match_file, files)):
+            problems.append(Problem(rule.file, rule.line, f"`path` {rule.path!r} matches no file"))
+    return problems
 
 
 @rules_group.command("list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from hardcode_lint.api import Analysis
+from hardcode_lint.api import Analysis, stale_reason
 from hardcode_lint.errors import UsageError
 from hardcode_lint.model import Finding, Rule, Status
 
@@ -48,7 +48,9 @@ def plan_fixes(
         if status is Status.MIGRATED:
             plan.done.append(rule)
         elif status is Status.STALE:
-            plan.blocked.append((rule, "stale: neither its literal nor its replacement is found"))
+            why = stale_reason(analysis, rule)
+            plan.blocked.append((rule, "stale: neither its literal nor its replacement is found"
+                                 + (f" ({why})" if why else "")))  # fmt: skip
         elif status is Status.AMBIGUOUS:
             count = len(outcome.findings) + len(outcome.replacements)
             plan.blocked.append((rule, f"ambiguous: matches {count} sites, count allows "

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from hardcode_lint.api import Analysis
+from hardcode_lint.api import Analysis, stale_reason
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.gate.baseline import Baseline
 from hardcode_lint.model import Finding, Rule, Status, baseline_entries
@@ -85,13 +85,13 @@ def _relevant(outcome: RuleOutcome, files: Collection[str] | None) -> bool:
     return any(globs.match_file(f) for f in files)
 
 
-def _rule_failures(outcome: RuleOutcome, baseline: Baseline) -> list[Failure]:
+def _rule_failures(outcome: RuleOutcome, baseline: Baseline, why: str = "") -> list[Failure]:
     rule, status = outcome.rule, outcome.status
     if status is Status.STALE:
         return [Failure(FailureKind.STALE_RULE, rule.file, rule.line,
                         f"rule `{rule.id}` is stale: neither its literal nor its replacement "
-                        "is found", "the code moved or the rule is wrong: fix its fields, or "
-                        "delete it", rule=rule)]  # fmt: skip
+                        f"is found{why}", "the code moved or the rule is wrong: fix its fields, "
+                        "or delete it", rule=rule)]  # fmt: skip
     if status is Status.AMBIGUOUS:
         places = [(f.path, f.line) for f in outcome.findings]
         places += [(r.path, r.line) for r in outcome.replacements]
@@ -122,7 +122,8 @@ def judge(
     _new_findings(analysis, baseline, verdict, files)
     for outcome in analysis.matching.outcomes:
         if _relevant(outcome, files):
-            verdict.failures += _rule_failures(outcome, baseline)
+            why = stale_reason(analysis, outcome.rule) if outcome.status is Status.STALE else ""
+            verdict.failures += _rule_failures(outcome, baseline, why and f" ({why})")
     if min_progress is not None and progress is not None:
         if files is not None:
             verdict.notes.append("--min-progress is not judged on a list of files")
@@ -144,7 +145,11 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
         return []
     path = config.root / config.defaults_file
     if not path.exists():
-        return []
+        from hardcode_lint.errors import ConfigError
+
+        where = config.source.name if config.source else "the configuration"
+        raise ConfigError(f"defaults-file {config.defaults_file!r} (set in {where}) does not "
+                          "exist; write it with `hardcode-lint defaults --write FILE`")  # fmt: skip
     defaults = rule_defaults(analysis)
     if files is not None:
         touched = {f.rule for f in analysis.scan.findings if f.path in files and f.rule}

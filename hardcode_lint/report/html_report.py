@@ -115,6 +115,8 @@ def _cards(report: Report, s: Strings) -> str:
                 f'<div class="big">{tally.progress}%</div>{_meter(tally)}'
                 f'<div class="muted">{escape(detail)}</div></div>')  # fmt: skip
 
+    if not report.totals.sites:
+        return f'<div class="cards"><div class="card big">{escape(s["nothing"])}</div></div>'
     return ('<div class="cards">' + card(s["completion"], report.totals)
             + card(s["production"], report.production) + card(s["tests"], report.tests)
             + "</div>")  # fmt: skip

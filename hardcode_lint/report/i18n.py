@@ -18,6 +18,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "generated": ("Generated", "生成时间"),
     "completion": ("Completion", "完成度"),
     "of_sites": ("{migrated} of {sites} sites migrated", "{sites} 处中已完成 {migrated} 处"),
+    "nothing": ("No hardcoded constants found", "未发现硬编码常量"),
     "overall": ("Overall progress", "整体进度"),
     "module": ("Module", "模块"),
     "priority": ("Priority", "优先级"),

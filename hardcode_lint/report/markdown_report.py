@@ -40,6 +40,8 @@ def _headline(report: Report, s: Strings) -> list[str]:
     t = report.totals
     of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
     lines = [f"# {s['title']}", "", f"{s['generated']}: {report.generated:%Y-%m-%d %H:%M} UTC", ""]
+    if not t.sites:  # "Completion 100 %" of nothing would claim a migration that never was
+        return [*lines, f"## {s['nothing']}", ""]
     lines += [f"## {s['completion']}: {t.progress}% ({of_sites})", ""]
     lines += [f"`{sections.bar(t.progress)}` {t.progress}%", ""]
     if report.errors:
@@ -106,6 +108,9 @@ def _module(entry: ModuleReport, s: Strings, with_status: bool) -> list[str]:
 
 def render(report: Report, strings: Strings, stream: TextIO) -> None:
     s = strings
+    if not report.totals.sites:
+        stream.write("\n".join(_headline(report, s)))
+        return
     lines = _headline(report, s) + _metrics(report, s) + _problems(report, s)
     lines += _overview(report, s)
     done = sections.done_modules(report)

@@ -36,6 +36,8 @@ def _bar(tally: Tally, width: int = 20) -> Text:
 def _headline(report: Report, s: Strings) -> Panel:
     t = report.totals
     of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+    if not t.sites:
+        return Panel(Text(s["nothing"], style="bold"), title=s["title"], title_align="left")
     lines = [
         Text.assemble((f"{s['completion']}: ", "bold"), _bar(t, 30), "  ", of_sites),
         Text.assemble(f"{s['production']}: ", _bar(report.production)),
@@ -78,6 +80,8 @@ def _module_table(entry: ModuleReport, s: Strings) -> Table:
 def render(report: Report, strings: Strings, stream: TextIO) -> None:
     console = make_console(stream)
     console.print(_headline(report, strings))
+    if not report.totals.sites:
+        return
     for problem in sections.problems(report):
         rule = problem.outcome.rule
         console.print(

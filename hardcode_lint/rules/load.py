@@ -100,6 +100,9 @@ class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    ids: list[tuple[str, str, int]] = field(
+        default_factory=list
+    )  # every id written: (id, file, line)
 
 
 def rule_files(root: Path, locations: tuple[str, ...], explicit: bool) -> list[Path]:
@@ -178,6 +181,8 @@ class _FileLoader:
         if not isinstance(table, dict):
             self.problem(line, "each [[rule]] must be a table")
             return None
+        if isinstance(table.get("id"), str):  # counted even if the rule has other problems
+            self.into.ids.append((table["id"], self.file, line))
         missing = [name for name in REQUIRED if name not in table]
         for name in missing:
             self.problem(line, f"[[rule]] is missing `{name}`")
@@ -253,16 +258,18 @@ def _load_file(into: RuleSet, path: Path, file: str) -> None:
 
 
 def _duplicates(into: RuleSet) -> None:
-    seen: dict[str, Rule] = {}
-    unique = []
+    """Every id written twice is a problem, whether or not either rule has others."""
+    first: dict[str, tuple[str, int]] = {}
+    for rule_id, file, line in into.ids:
+        where = first.setdefault(rule_id, (file, line))
+        if where != (file, line):
+            message = f"duplicate rule id {rule_id!r} (first defined at {where[0]}:{where[1]})"
+            into.problems.append(Problem(file, line, message))
+    kept: dict[str, Rule] = {}
     for rule in into.rules:
-        first = seen.setdefault(rule.id, rule)
-        if first is rule:
-            unique.append(rule)
-        else:
-            message = f"duplicate rule id {rule.id!r} (first defined at {first.file}:{first.line})"
-            into.problems.append(Problem(rule.file, rule.line, message))
-    into.rules = unique
+        if first.get(rule.id) == (rule.file, rule.line):
+            kept.setdefault(rule.id, rule)
+    into.rules = list(kept.values())
 
 
 def load_rules(root: Path, locations: tuple[str, ...], explicit: bool = False) -> RuleSet:
