@@ -46,3 +46,11 @@ def test_hook_blocks_a_new_sleep_and_passes_clean_code(scratch):
     bad = try_repo(root, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "worker.py:4: HCL101 new hardcoded duration `5` in run" in bad.stdout
+    sh(root, "git", "reset", "-q", "worker.py")
+    (root / "worker.py").unlink()
+    (root / "rules").mkdir()
+    (root / "rules" / "m.toml").write_text('[[rule]]\nid = "x"\n')  # broken: no `key`
+    sh(root, "git", "add", "rules/m.toml")
+    broken = try_repo(root, env)  # only a rule file changed: the hook still runs, on the tree
+    assert broken.returncode != 0, broken.stdout + broken.stderr
+    assert "rules/m.toml:1: [[rule]] is missing `key`" in broken.stdout + broken.stderr

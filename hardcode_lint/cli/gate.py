@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from hardcode_lint.cli.common import (
     say,
     user_errors,
 )
+
+if TYPE_CHECKING:
+    from hardcode_lint.config import Config
 
 CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint.gate.render
 
@@ -47,8 +51,9 @@ def check_command(
     """Fail (exit 1) when a new hardcode appears, a rule is stale or ambiguous, a migrated rule's
     literal is back, --min-progress is not met, or the defaults-file disagrees with a literal.
 
-    Given only files (as pre-commit passes them), it judges those files alone.  Exit 0 when the
-    gate passes, 2 on a usage or config error.
+    Given only files (as pre-commit passes them), it judges those files alone; given a rule file
+    or the settings file among them, it judges the whole tree.  Exit 0 when the gate passes, 2
+    on a usage or config error.
     """
     from hardcode_lint.api import analyze
     from hardcode_lint.discover.files import relative
@@ -59,7 +64,9 @@ def check_command(
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    file_mode = bool(paths) and all(p.is_file() for p in paths)
+    if any(_is_project_file(p, config) for p in paths):
+        path_list = [config.root]  # a rule file or the settings changed: judge the whole tree
+    file_mode = path_list != [config.root] and bool(paths) and all(p.is_file() for p in paths)
     files = {relative(p.resolve(), config.root) for p in paths} if file_mode else None
     analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     baseline = read_baseline(baseline_file or config.root / config.baseline)
@@ -69,6 +76,19 @@ def check_command(
     with open_output(output) as stream:
         render(verdict, analysis.scan, output_format, stream)
     sys.exit(0 if verdict.passed else EXIT_FAIL)
+
+
+def _is_project_file(path: Path, config: Config) -> bool:
+    """A settings file or a rule file: changing one can change the verdict anywhere."""
+    from hardcode_lint.config import CONFIG_FILES
+
+    resolved = path.resolve()
+    if resolved.name in CONFIG_FILES or resolved == (config.source or Path()).resolve():
+        return True
+    folders = [(config.root / location).resolve() for location in config.rules]
+    return resolved.suffix == ".toml" and any(
+        resolved == folder or resolved.is_relative_to(folder) for folder in folders
+    )
 
 
 @click.command("baseline")
