@@ -165,7 +165,7 @@ def test_add_a_rule_then_the_finding_is_pending(editor: Editor) -> None:
     rule_file.write_text(after, "utf-8")  # the editor saves the rule file
     _watched(editor, rule_file, types.FileChangeType.Changed)
     now = editor.diagnostics(uri, until=lambda d: on_line(d, 35).severity == WARNING)
-    assert "rule `streams-" in on_line(now, 35).message
+    assert "rule `phase2-streams-" in on_line(now, 35).message
     rule_file.write_text(before, "utf-8")
     _watched(editor, rule_file, types.FileChangeType.Changed)
     editor.diagnostics(uri, until=lambda d: on_line(d, 35).severity != WARNING)

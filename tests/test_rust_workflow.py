@@ -29,10 +29,10 @@ def rust_finding(**fields: object) -> Finding:
 
 
 def test_suggested_keys_come_from_the_rust_context():
-    assert propose_key(rust_finding()) == "startup.session_cleanup_interval_seconds"
+    assert propose_key(rust_finding()) == "app.startup.session_cleanup_interval_seconds"
     clamp = rust_finding(kind=Kind.CLAMP, code="HCL201", api="max", unit=None, seconds=None,
                          scope="RedisHandle::set_with_ttl", snippet="ttl_seconds.max(1)")  # fmt: skip
-    assert propose_key(clamp) == "startup.min_ttl_seconds"
+    assert propose_key(clamp) == "app.startup.min_ttl_seconds"
 
 
 @pytest.fixture

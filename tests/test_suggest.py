@@ -75,5 +75,40 @@ def test_one_file_per_folder_into_a_directory(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "suggested").iterdir()) == ["a.toml", "b_c.toml"]
     module = tomllib.loads((tmp_path / "suggested" / "b_c.toml").read_text())["module"]
     assert module["paths"] == ["b/c/*"]
+    before = {p.name: p.read_text() for p in (tmp_path / "suggested").iterdir()}
+    (tmp_path / "a" / "n.py").write_text("import time\ntime.sleep(9)\n")  # the code grows
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.hardcode-lint]\nrules = ["suggested"]\n')
     again = CliRunner().invoke(cli, ["rules", "suggest", "--output", "suggested/"])
-    assert again.exit_code == 2 and "already exists" in again.stderr
+    assert again.exit_code == 0, again.stderr
+    grown = (tmp_path / "suggested" / "a.toml").read_text()
+    assert grown.startswith(before["a.toml"].rstrip("\n"))  # appended, comments kept
+    assert grown.count("[[rule]]") == 2 and "a/n.py" in grown
+    assert (tmp_path / "suggested" / "b_c.toml").read_text() == before["b_c.toml"]
+    check = CliRunner().invoke(cli, ["check"])
+    assert check.exit_code == 0, check.stdout
+
+
+def test_identical_sites_become_one_rule_with_count_and_the_rules_pass_check(tmp_path, monkeypatch):
+    (tmp_path / "hardcode-lint.toml").write_text("")
+    (tmp_path / "pkg").mkdir()
+    body = "".join(f"    Job(interval=2)  # {i}\n" for i in range(12))
+    (tmp_path / "pkg" / "__init__.py").write_text(
+        "class IterState:\n    limit = max(n, 1)\n\n    def reset(self):\n"
+        "        return max(m, 1)\n\n\ndef jobs():\n" + body
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rules").mkdir()
+    result = CliRunner().invoke(cli, ["rules", "suggest", "--output", "rules/", "--replace",
+                                      "settings.{key}", "--import",
+                                      "from pkg.settings import settings"])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rules = tomllib.loads((tmp_path / "rules" / "pkg.toml").read_text())
+    assert rules["module"]["replace"] == "settings.{key}"
+    keys = [rule["key"] for rule in rules["rule"]]
+    assert len(keys) == 3 and all(key.startswith("pkg.") for key in keys), keys
+    assert [rule.get("count", 1) for rule in rules["rule"]] == [1, 1, 12]
+    assert not any(key[-2:].strip("_").isdigit() for key in keys)  # nothing numbered
+    assert CliRunner().invoke(cli, ["rules", "validate"]).exit_code == 0
+    check = CliRunner().invoke(cli, ["check"])
+    assert check.exit_code == 0, check.stdout

@@ -22,8 +22,10 @@ from hardcode_lint.cli.common import (
 from hardcode_lint.textsafe import json_text
 
 if TYPE_CHECKING:
+    from hardcode_lint.api import Analysis
     from hardcode_lint.config import Config
     from hardcode_lint.rules.load import Problem, RuleSet
+    from hardcode_lint.rules.suggest import Defaults
 
 
 @click.group("rules")
@@ -103,8 +105,19 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
 @paths_argument
 @config_option
 @click.option("--output", "-o", "output_arg", type=click.Path(path_type=str),
-              help="Write the stubs to FILE, or to one file per folder if it is a directory "
-                   "(ends with / or exists).")  # fmt: skip
+              help="Write the stubs to FILE, or into the rules folder DIR/ (ends with / or "
+                   "exists): new module files per folder, or appended to the module file "
+                   "whose `paths` claim the site.")  # fmt: skip
+@click.option(
+    "--replace",
+    "template",
+    metavar="TEMPLATE",
+    help='The [module] `replace` of new files, e.g. "settings.{key}".',
+)
+@click.option("--import", "imports", multiple=True, metavar="LINE",
+              help="An import the template needs (repeatable), e.g. "
+                   '"from app.settings import settings".')  # fmt: skip
+@click.option("--dry-run", is_flag=True, help="Print what would be added; write nothing.")
 @jobs_option
 @cache_option
 @user_errors
@@ -112,61 +125,93 @@ def suggest_command(
     paths: tuple[Path, ...],
     config_file: Path | None,
     output_arg: str | None,
+    template: str | None,
+    imports: tuple[str, ...],
+    dry_run: bool,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
     """Write rule stubs for the unmapped findings under PATHS, grouped into modules by folder.
 
-    Each stub proposes a config key from the finding's context (enclosing function, assigned
-    name, keyword, unit); the output passes `rules validate` unedited.  Existing rule files
-    are never overwritten.
+    Identical sites become one rule with `count`; each stub proposes a config key from the
+    module's dotted name and the finding's context (scope, assigned name, keyword, api, unit).
+    The output passes `rules validate` and `check` unedited.  Into an existing rules folder it
+    adds only what no rule covers, appending to the module files (their comments kept); no
+    file is overwritten.
     """
     from hardcode_lint.api import analyze
-    from hardcode_lint.errors import UsageError
-    from hardcode_lint.rules.suggest import suggest_files, suggest_rules
+    from hardcode_lint.rules.suggest import Defaults, suggest_rules
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
     analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}
-    unmapped = analysis.matching.unmapped
+    unmapped, defaults = analysis.matching.unmapped, Defaults(template, imports)
     output = Path(output_arg) if output_arg is not None else None
     as_folder = output_arg is not None and output_arg.endswith(("/", "\\"))
-    if output is not None and (output.is_dir() or as_folder):
-        files = suggest_files(unmapped, taken_ids, taken_keys)
-        clashes = [name for name in files if (output / name).exists()]
-        if clashes:
-            raise UsageError(f"{output / clashes[0]}: already exists; not overwritten")
+    if output is None or not (output.is_dir() or as_folder):
+        text = suggest_rules(unmapped, taken_ids, taken_keys, defaults)
+        if output is None or dry_run:
+            with open_output(None) as stream:
+                stream.write(text)
+        else:
+            _write_rules(output, None, text)
+        return
+    _suggest_into(output, analysis, defaults, dry_run)
+
+
+def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run: bool) -> None:
+    """Stubs into a rules folder: appended to the module file claiming a site, else new files."""
+    from hardcode_lint.discover.globs import compile_globs
+    from hardcode_lint.rules.suggest import suggest_files
+
+    root, rules = analysis.config.root, analysis.rules
+    taken_ids, taken_keys = {r.id for r in rules.rules}, {r.key for r in rules.rules}
+    home = output.resolve()
+    inside = [
+        m for m in rules.modules if m.paths and (root / m.file).resolve().is_relative_to(home)
+    ]
+    claims = {str(root / m.file): compile_globs(m.paths) for m in inside}
+    found = suggest_files(analysis.matching.unmapped, taken_ids, taken_keys, defaults, claims)
+    for name, (new, text) in found.items():
+        target = Path(name) if not new else output / name
+        if dry_run:
+            say(f"# {'new' if new and not target.exists() else 'append to'} {target}")
+            say(text)
+            continue
         output.mkdir(parents=True, exist_ok=True)
-        for name, text in files.items():
-            _write_rules(output / name, text)
-        return
-    if output is not None and output.exists():
-        raise UsageError(f"{output}: already exists; not overwritten")
-    text = suggest_rules(unmapped, taken_ids, taken_keys)
-    if output is not None:
-        _write_rules(output, text)
-        return
-    with open_output(None) as stream:
-        stream.write(text)
+        existing = target.read_bytes() if target.exists() else None
+        body = text if existing is None or not new else appended_rules(text)
+        _write_rules(target, existing, body)
 
 
-def _write_rules(path: Path, text: str) -> None:
-    """Write a rule file, re-read it, and say it is written only if it reads back whole."""
+def appended_rules(module_text: str) -> str:
+    """A new module file's rules, for appending to an existing file of the same name."""
+    return module_text[module_text.index("\n[[rule]]") :] if "\n[[rule]]" in module_text else ""
+
+
+def _write_rules(path: Path, existing: bytes | None, text: str) -> None:
+    """Create ``path``, or append ``text`` to it; re-read it, and say it is written only if it
+    reads back whole (and, appended to, still holds everything it held)."""
     import tomllib
 
-    from hardcode_lint.atomic import WriteRefused, write_new
+    from hardcode_lint.atomic import WriteRefused, replace_checked, write_new
     from hardcode_lint.errors import UsageError
 
+    before = existing.decode("utf-8", errors="replace") if existing is not None else ""
+    whole = before.rstrip("\n") + ("\n" if before else "") + text if existing else text
     try:
-        tomllib.loads(text)
+        tomllib.loads(whole)
     except tomllib.TOMLDecodeError as exc:  # a bug of ours: never leave a broken file behind
         raise UsageError(f"{path}: not written: the suggested rules do not parse ({exc})") from None
     try:
-        write_new(path, text.encode("utf-8"))
+        if existing is None:
+            write_new(path, whole.encode("utf-8"))
+        else:
+            replace_checked(path, existing, whole.encode("utf-8"))
     except WriteRefused as exc:
         raise UsageError(f"{path}: not written: {exc}") from None
-    if tomllib.loads(path.read_text("utf-8")) != tomllib.loads(text):
+    if tomllib.loads(path.read_text("utf-8")) != tomllib.loads(whole):
         raise UsageError(f"{path}: written, but it does not read back as written")
-    say(f"wrote {path}", err=True)
+    say(f"{'appended to' if existing else 'wrote'} {path}", err=True)

@@ -110,7 +110,7 @@ def rule_stub(snapshot: Snapshot, finding: Finding, read: Reader) -> RuleStub:
     """The stub ``rules suggest`` writes for ``finding``, placed as the module docstring says."""
     rules = snapshot.rules.rules
     taken_ids, taken_keys = {r.id for r in rules}, {r.key for r in rules}
-    ((name, module_text),) = suggest_files([finding], taken_ids, taken_keys).items()
+    ((name, (_, module_text)),) = suggest_files([finding], taken_ids, taken_keys).items()
     rule_text = module_text[module_text.index("[[rule]]") :]
     rule_id = rule_text.split('id = "', 1)[1].split('"', 1)[0]
     target = _claiming_file(snapshot, finding)

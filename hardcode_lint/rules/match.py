@@ -2,8 +2,8 @@
 
 A rule matches by every field it gives and never by line number.  Each finding and each
 replacement belongs to at most one rule: the most specific rule that matches it (the one that
-gives the most fields), ties going to the rule defined first, so a broad rule does not
-double-count what a precise rule already claims.
+gives the most fields, then the deepest ``scope``), ties going to the rule defined first, so a
+broad rule does not double-count what a precise rule already claims.
 """
 
 from __future__ import annotations
@@ -111,13 +111,20 @@ def _first(matchers: list[_Matcher], test: Any) -> _Matcher | None:
     return next((m for m in matchers if test(m)), None)
 
 
+def _scope_depth(matcher: _Matcher) -> int:
+    """How deep a rule's scope reaches: ``IterState.reset`` is more specific than
+    ``IterState``, so a site in the method goes to the method's rule."""
+    scope = matcher.rule.scope
+    return 0 if scope is None else len(scope.replace("::", ".").split("."))
+
+
 def match_rules(
     rules: Iterable[Rule], findings: Iterable[Finding], replacements: Iterable[Replacement]
 ) -> Matching:
     """Give every finding and replacement its rule, and every rule its outcome."""
     matchers = [_Matcher(rule) for rule in rules]
     outcomes = {m.rule.id: RuleOutcome(m.rule) for m in matchers}
-    by_specificity = sorted(matchers, key=lambda m: -m.specificity)
+    by_specificity = sorted(matchers, key=lambda m: (-m.specificity, -_scope_depth(m)))
     labelled, unmapped = [], []
     for finding in findings:
         owner = _first(by_specificity, lambda m, f=finding: m.finding(f))

@@ -30,9 +30,12 @@ def _suggest_data() -> Mapping[str, Any]:
 
 @dataclass(frozen=True)
 class Stub:
+    """One suggested rule: the first of its sites, how many identical sites it covers."""
+
     finding: Finding
     id: str
     key: str
+    count: int = 1
 
 
 def _snake(identifier: str) -> str:
@@ -101,8 +104,14 @@ def _with_unit(name: str, finding: Finding, data: Mapping[str, Any]) -> str:
 
 
 def _section(path: str) -> str:
-    stem = PurePosixPath(path).stem
-    return _snake(stem.removeprefix("test_")) or "app"
+    """The module's dotted name: ``pkg/wait.py`` -> ``pkg.wait``, ``pkg/__init__.py`` -> ``pkg``,
+    ``src/app/mod.rs`` -> ``app`` (a ``src/`` or ``lib/`` layout folder is not part of it)."""
+    parts = list(PurePosixPath(path).with_suffix("").parts)
+    while len(parts) > 1 and parts[0] in ("src", "lib", ".", ".."):
+        parts = parts[1:]
+    if len(parts) > 1 and parts[-1] in ("__init__", "mod", "lib", "main"):
+        parts = parts[:-1]
+    return ".".join(re.sub(r"[^a-z0-9_]+", "_", p.lower()).strip("_") or "x" for p in parts)
 
 
 def propose_key(finding: Finding, data: Mapping[str, Any] | None = None) -> str:
@@ -121,13 +130,22 @@ def _unique(candidate: str, taken: set[str]) -> str:
     return result
 
 
+def _same_rule(finding: Finding) -> tuple[object, ...]:
+    """What a rule written from ``finding`` matches by: identical sites share one rule."""
+    return (finding.path, finding.scope, finding.api, finding.arg, finding.number, finding.kind)
+
+
 def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]) -> list[Stub]:
+    """One stub per group of identical sites (``count`` = the group's size), in site order."""
     data = _suggest_data()
-    stubs = []
+    groups: dict[tuple[object, ...], list[Finding]] = {}
     for finding in findings:
-        key = _unique(propose_key(finding, data), taken_keys)
+        groups.setdefault(_same_rule(finding), []).append(finding)
+    stubs = []
+    for group in groups.values():
+        key = _unique(propose_key(group[0], data), taken_keys)
         stub_id = _unique(key.replace(".", "-").replace("_", "-"), taken_ids)
-        stubs.append(Stub(finding, stub_id, key))
+        stubs.append(Stub(group[0], stub_id, key, len(group)))
     return stubs
 
 
@@ -147,7 +165,8 @@ def _toml(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
-def _rule_text(stub: Stub) -> list[str]:
+def _rule_text(stub: Stub, template: bool = False) -> list[str]:
+    """A ``[[rule]]`` table; ``template``: the module gives ``replace``, the rule does not."""
     f = stub.finding
     lines = ["", "[[rule]]", f"id = {_toml(stub.id)}", f"path = {_toml(f.path)}"]
     if f.scope:
@@ -156,13 +175,15 @@ def _rule_text(stub: Stub) -> list[str]:
         lines.append(f"api = {_toml(f.api)}")
     if f.arg is not None:
         lines.append(f"arg = {_toml(f.arg)}")
-    lines += [
-        f"value = {_toml(f.number)}",
-        f"key = {_toml(stub.key)}",
-        f"replace = {_toml('config.' + stub.key)}",
-        f"# was: {visible(f.snippet)}  ({visible(f.path)}:{f.line}, {f.kind.value}"
-        + (f", {f.unit})" if f.unit else ")"),
-    ]
+    lines.append(f"value = {_toml(f.number)}")
+    if stub.count > 1:
+        lines.append(f"count = {stub.count}")
+    lines.append(f"key = {_toml(stub.key)}")
+    if not template:
+        lines.append(f"replace = {_toml('config.' + stub.key)}")
+    sites = f", {stub.count} sites" if stub.count > 1 else ""
+    lines.append(f"# was: {visible(f.snippet)}  ({visible(f.path)}:{f.line}, {f.kind.value}"
+                 + (f", {f.unit}" if f.unit else "") + f"{sites})")  # fmt: skip
     return lines
 
 
@@ -171,17 +192,41 @@ def _folder(stub: Stub) -> str:
     return "" if parent == "." else parent
 
 
-def _module_text(name: str, paths: list[str], stubs: list[Stub]) -> str:
+@dataclass(frozen=True)
+class Defaults:
+    """``rules suggest --replace TEMPLATE --import LINE``: the ``[module]`` defaults written."""
+
+    replace: str | None = None
+    imports: tuple[str, ...] = ()
+
+
+def _module_text(name: str, paths: list[str], stubs: list[Stub], defaults: Defaults) -> str:
     lines = [
-        "# Suggested by `hardcode-lint rules suggest`: review the keys, then set `replace`",
-        "# to the expression your code reads the setting with, and add its `imports`.",
+        "# Suggested by `hardcode-lint rules suggest`: review the keys"
+        + ("." if defaults.replace else ", then set `replace`"),
         "[module]",
         f"name = {_toml(name)}",
         'priority = "P2"',
         f"paths = {_toml(paths)}",
     ]
+    if defaults.replace:
+        lines.append(f"replace = {_toml(defaults.replace)}")
+    if defaults.imports:
+        lines.append(f"imports = {_toml(list(defaults.imports))}")
     for stub in stubs:
-        lines += _rule_text(stub)
+        lines += _rule_text(stub, template=bool(defaults.replace))
+    return "\n".join(lines) + "\n"
+
+
+def appended_text(stubs: list[Stub], defaults: Defaults) -> str:
+    """Rule tables to append to an existing rule file (its own text and comments untouched)."""
+    lines: list[str] = []
+    for stub in stubs:
+        lines += _rule_text(stub, template=bool(defaults.replace))
+        if defaults.replace:  # the file's [module] may not give it: each rule says its own
+            lines.insert(-1, f"replace = {_toml(defaults.replace.replace('{key}', stub.key))}")
+            if defaults.imports:
+                lines.insert(-1, f"imports = {_toml(list(defaults.imports))}")
     return "\n".join(lines) + "\n"
 
 
@@ -189,30 +234,52 @@ def _slug(folder: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", folder).strip("_") or "root"
 
 
+def _sorted_stubs(unmapped: Iterable[Finding], taken_ids: set[str],
+                  taken_keys: set[str]) -> list[Stub]:  # fmt: skip
+    return stubs_for(sorted(unmapped, key=lambda f: (f.path, f.line, f.column)), taken_ids,
+                     taken_keys)  # fmt: skip
+
+
 def suggest_files(
-    unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]
-) -> dict[str, str]:
-    """One rule file per folder holding unmapped findings: ``{"src_phase2.toml": text}``."""
-    stubs = stubs_for(sorted(unmapped, key=lambda f: (f.path, f.line, f.column)), taken_ids,
-                      taken_keys)  # fmt: skip
-    files = {}
-    for folder, group in groupby(sorted(stubs, key=_folder), key=_folder):
+    unmapped: Iterable[Finding],
+    taken_ids: set[str],
+    taken_keys: set[str],
+    defaults: Defaults = Defaults(),
+    claims: Mapping[str, Any] | None = None,
+) -> dict[str, tuple[bool, str]]:
+    """Rule file -> (whether it is new, its text or the text to append to it).
+
+    A site whose path an existing module claims (``claims``: rule file -> compiled ``paths``)
+    goes to that module's file; the others to one new file per folder (``src_phase2.toml``).
+    """
+    stubs = _sorted_stubs(unmapped, taken_ids, taken_keys)
+    files: dict[str, tuple[bool, str]] = {}
+    claimed: dict[str, list[Stub]] = {}
+    fresh: list[Stub] = []
+    for stub in stubs:
+        owner = next((file for file, globs in (claims or {}).items()
+                      if globs.match_file(stub.finding.path)), None)  # fmt: skip
+        (claimed.setdefault(owner, []) if owner else fresh).append(stub)
+    for file, group in claimed.items():
+        files[file] = (False, appended_text(group, defaults))
+    for folder, folder_group in groupby(sorted(fresh, key=_folder), key=_folder):
         claim = [f"{folder}/*"] if folder else ["*"]
-        files[f"{_slug(folder)}.toml"] = _module_text(folder or "root", claim, list(group))
+        text = _module_text(folder or "root", claim, list(folder_group), defaults)
+        files[f"{_slug(folder)}.toml"] = (True, text)
     return files
 
 
-def suggest_rules(unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]) -> str:
+def suggest_rules(unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str],
+                  defaults: Defaults = Defaults()) -> str:  # fmt: skip
     """All stubs as one valid rule file (folders as comment-headed sections of one module)."""
-    stubs = stubs_for(sorted(unmapped, key=lambda f: (f.path, f.line, f.column)), taken_ids,
-                      taken_keys)  # fmt: skip
+    stubs = _sorted_stubs(unmapped, taken_ids, taken_keys)
     folders = sorted({_folder(s) for s in stubs})
     if len(folders) == 1:
         folder = folders[0]
-        return _module_text(folder or "root", [f"{folder}/*" if folder else "*"], stubs)
-    lines = _module_text("Suggested", [], []).rstrip("\n").split("\n")
+        return _module_text(folder or "root", [f"{folder}/*" if folder else "*"], stubs, defaults)
+    lines = _module_text("Suggested", [], [], defaults).rstrip("\n").split("\n")
     for folder, group in groupby(sorted(stubs, key=_folder), key=_folder):
         lines += ["", f"# --- {folder or '(root)'} ---"]
         for stub in group:
-            lines += _rule_text(stub)
+            lines += _rule_text(stub, template=bool(defaults.replace))
     return "\n".join(lines) + "\n"
