@@ -22,7 +22,14 @@ from hardcode_lint.lang import frontend, names
 CONFIG_FILES = ("hardcode-lint.toml", ".hardcode-lint.toml", "pyproject.toml")
 #: Every language's default test globs.
 DEFAULT_TEST_PATHS = tuple(dict.fromkeys(p for n in names() for p in frontend(n).test_paths))
-CATALOG_KEYS = ("duration-apis", "clamp-apis", "duration-keywords", "limit-keywords")
+CATALOG_KEYS = (
+    "duration-apis",
+    "clamp-apis",
+    "limit-apis",
+    "aliases",
+    "duration-keywords",
+    "limit-keywords",
+)
 DEFAULT_LANGUAGE = "python"  # the catalog's top-level tables are this language's
 
 

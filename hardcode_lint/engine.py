@@ -104,8 +104,10 @@ _NON_DECIMAL = re.compile(r"^[-+~]?\(*0[xXoObB]")
 
 def _is_code_literal(hit: Hit) -> bool:
     """``WAIT_TIMEOUT = 0x102``: a hex, octal or binary literal bound to a duration-sounding
-    name is a status code or a flag, never a number of seconds."""
-    named = hit.context is not Context.CALL
+    name (an assignment or a default) is a status code or a flag, never a number of seconds.
+    Passed to a call, positionally or by keyword (``ttl=0xFFFFFFFF``), it is a literal like
+    any other."""
+    named = hit.context in (Context.ASSIGNMENT, Context.DEFAULT)
     return named and hit.kind is Kind.DURATION and bool(_NON_DECIMAL.match(hit.value))
 
 

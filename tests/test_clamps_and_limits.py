@@ -116,3 +116,11 @@ def test_not_a_limit(detect, source):
 def test_duration_words_win_over_limit_words(detect):
     (finding,) = detect("f(max_size_timeout=3)")
     assert finding.kind.value == "duration"
+
+
+def test_each_literal_of_a_tuple_passed_to_a_limit_keyword_is_a_finding(detect):
+    found = detect("f(max_size=(10, 20))\n")
+    assert [(f.kind.value, f.arg, f.value) for f in found] == [
+        ("limit", "max_size", "10"),
+        ("limit", "max_size", "20"),
+    ]

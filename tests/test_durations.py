@@ -174,3 +174,79 @@ def test_both_literal_branches_of_a_conditional_are_found(detect):
 def test_names_from_a_star_import_are_resolved_through_it(detect):
     (finding,) = detect("from time import *\nsleep(4)\n")
     assert (finding.api, finding.context.value) == ("time.sleep", "call")
+
+
+def test_a_hex_literal_passed_to_a_call_is_a_finding(detect):
+    found = detect("f(ttl=0xFFFFFFFF)\nimport time\ntime.sleep(0o10)\nWAIT_TIMEOUT = 0x102\n")
+    assert [(f.value, f.context.value, f.seconds) for f in found] == [
+        ("0xFFFFFFFF", "keyword", 4294967295),
+        ("0o10", "call", 8),
+    ]
+
+
+def test_a_hex_default_is_a_code(detect):
+    assert detect("def wait(timeout=0xFFFFFFFF): pass\nclass C:\n    ttl: int = 0b1\n") == []
+
+
+def test_each_literal_of_a_tuple_passed_to_a_duration_keyword_is_a_finding(detect):
+    found = detect("import requests\nrequests.get(url, timeout=(3.05, 27))\n")
+    assert summary(found) == [
+        ("duration", "requests.get", "3.05", "timeout"),
+        ("duration", "requests.get", "27", "timeout"),
+    ]
+    assert [(f.context.value, f.seconds, f.column) for f in found] == [
+        ("keyword", 3.05, 28),
+        ("keyword", 27, 34),
+    ]
+
+
+def test_tuple_and_list_elements_keep_literal_forms_and_skip_the_rest(detect):
+    found = detect("f(timeout=[1, 2 * 3, x, *rest])\nf(delay=(5 if a else 6, ()))\n")
+    assert [(f.value, f.number) for f in found] == [("1", 1), ("2 * 3", 6), ("5", 5), ("6", 6)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "f(retries=(1, 2))",  # not a duration or limit name
+        "max((1, 2))",  # a positional tuple is an iterable, not two bounds
+        "import time\ntime.sleep((1, 2))",
+        "TIMEOUT = (3, 27)",  # only a tuple passed by keyword
+        "f(timeout=((1, 2),))",  # nested tuples are data
+    ],
+)
+def test_tuples_that_are_not_findings(detect, source):
+    assert detect(source) == []
+
+
+LIBRARIES = [
+    ("SESSION_COOKIE_AGE = 1209600", "SESSION_COOKIE_AGE", "duration"),  # django
+    ("CONN_MAX_AGE = 600", "CONN_MAX_AGE", "duration"),
+    ("import httpx\nhttpx.Limits(max_keepalive_connections=20)", "httpx.Limits", "limit"),
+    ("import redis\nredis.Redis(socket_timeout=5)", "redis.Redis", "duration"),
+    ("import pika\npika.ConnectionParameters(heartbeat=600)", "pika.ConnectionParameters",
+     "duration"),
+    ("client.connect(host, 1883, keepalive=60)", "client.connect", "duration"),  # paho-mqtt
+    ("import websockets\nwebsockets.connect(u, ping_interval=20)", "websockets.connect",
+     "duration"),
+    ("stub.Get(request, timeout=5)", "stub.Get", "duration"),  # grpc
+    ("from botocore.config import Config\nConfig(read_timeout=60)", "botocore.config.Config",
+     "duration"),
+    ("task.apply_async(args, countdown=10)", "task.apply_async", "duration"),  # celery
+    ("self.retry(exc=exc, countdown=60)", "self.retry", "duration"),
+    ("app.task(soft_time_limit=60)", "app.task", "duration"),
+    ("import kafka\nkafka.KafkaConsumer(t, session_timeout_ms=10000)", "kafka.KafkaConsumer",
+     "duration"),
+    ("import kombu\nkombu.Connection(url, heartbeat=10)", "kombu.Connection", "duration"),
+    ("scheduler.add_job(job, 'interval', minutes=5)", "scheduler.add_job", "duration"),
+    ("import cachetools\ncachetools.TTLCache(maxsize=100, ttl=300)", "cachetools.TTLCache",
+     "limit"),
+    ("from tornado.ioloop import IOLoop\nIOLoop.current().call_later(5, cb)",
+     "IOLoop.current().call_later", "duration"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "api", "kind"), LIBRARIES)
+def test_the_libraries_people_use(detect, source, api, kind):
+    found = detect(source)
+    assert found and found[0].api == api and found[0].kind.value == kind, summary(found)

@@ -68,6 +68,10 @@ def test_same_findings_with_and_without_prefilter_on_stdlib_modules():
         "import time\nsnooze = time.sleep\nalias = snooze\nalias(2)\n",
         "def f(n, lo=min):\n    return lo(n, 3)\n",
         "x.clamp(min=1)\n",
+        # only a tuple element of a duration- or limit-named keyword can be a finding here
+        "def get(url):\n    return session.get(url, timeout=(3.05, 27))\n",
+        "def f():\n    return g(max_size=[10, 2 ** 4])\n",
+        "def f():\n    return g(ttl=0xFFFF)\n",
     ],
 )
 def test_aliases_keep_a_file_a_candidate(tmp_path, source):

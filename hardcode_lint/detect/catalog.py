@@ -74,6 +74,29 @@ class ApiSpec:
     args: Mapping[ArgKey, str | None]  # position or keyword -> unit (None: no unit)
     any_position: bool = False  # every positional argument counts (max, min)
     min_args: int = 0  # fewer positional arguments than this: not a clamp (max(iterable))
+    # arguments of another kind than ``kind``, for an API listed in two tables
+    # (``cachetools.TTLCache``: ``maxsize`` a limit, ``ttl`` a duration)
+    kinds: Mapping[ArgKey, Kind] = field(default_factory=dict)
+    # the unit is named by the attribute after the call (`schedule.every(5).seconds`)
+    unit_from_attribute: bool = False
+
+    def kind_of(self, arg: ArgKey) -> Kind:
+        """The kind of a catalogued argument."""
+        return self.kinds.get(arg, self.kind)
+
+    def merged(self, other: ApiSpec) -> ApiSpec:
+        """This entry and another table's entry for the same API as one (``other`` wins on
+        an argument listed in both)."""
+        kinds = {key: self.kind_of(key) for key in self.args}
+        kinds |= {key: other.kind_of(key) for key in other.args}
+        return ApiSpec(
+            kind=self.kind,
+            args={**self.args, **other.args},
+            any_position=self.any_position or other.any_position,
+            min_args=max(self.min_args, other.min_args),
+            unit_from_attribute=self.unit_from_attribute or other.unit_from_attribute,
+            kinds={key: kind for key, kind in kinds.items() if kind is not self.kind},
+        )
 
     def alias(self, arg: ArgKey) -> ArgKey | None:
         """The other spelling of the same parameter: ``0`` <-> ``"delay"`` for asyncio.sleep.
@@ -81,8 +104,12 @@ class ApiSpec:
         Paired when exactly one position and one keyword share a unit in the entry, so rule
         authors may write either ``arg = 0`` or ``arg = "delay"``.
         """
-        unit = self.args.get(arg, "")
-        same = [key for key, other in self.args.items() if other == unit and key != arg]
+        unit, kind = self.args.get(arg, ""), self.kind_of(arg)
+        same = [
+            key
+            for key, other in self.args.items()
+            if other == unit and key != arg and self.kind_of(key) is kind
+        ]
         kinds = {type(arg), *(type(key) for key in same)}
         return same[0] if len(same) == 1 and kinds == {int, str} else None
 
@@ -123,6 +150,22 @@ class Catalog:
     methods: Mapping[str, ApiSpec]
     words: NameWords
     fingerprint: str = field(default="", compare=False)
+    # re-exports: a module (or API) path -> the path the catalog knows it by
+    # (``tenacity.wait`` -> ``tenacity``: ``tenacity.wait.wait_fixed`` is ``tenacity.wait_fixed``)
+    aliases: Mapping[str, str] = field(default_factory=dict)
+
+    def canonical(self, qualname: str) -> str:
+        """``qualname`` under the name the catalog lists it by, through the longest re-export
+        prefix that leads to a catalogued API; ``qualname`` itself otherwise."""
+        if qualname in self.apis or not self.aliases:
+            return qualname
+        parts = qualname.split(".")
+        for cut in range(len(parts), 0, -1):
+            target = self.aliases.get(".".join(parts[:cut]))
+            if target is not None:
+                renamed = ".".join([target, *parts[cut:]])
+                return renamed if renamed in self.apis else qualname
+        return qualname
 
     def lookup(self, qualname: str | None, method: str | None) -> ApiSpec | None:
         """The spec for a callee: by its resolved qualified name first, then by method name.
@@ -130,15 +173,17 @@ class Catalog:
         ``method`` is the callee's last attribute when it has a receiver (``loop.call_later``)
         or resolves to a dotted name; a bare, unresolved name (a local ``def max``) gets none.
         """
-        if qualname is not None and qualname in self.apis:
-            return self.apis[qualname]
+        if qualname is not None:
+            qualname = self.canonical(qualname)
+            if qualname in self.apis:
+                return self.apis[qualname]
         if method is not None:
             return self.methods.get(method)
         return None
 
     def callee_names(self) -> frozenset[str]:
         """The last name of every catalogued callee: what the cheap pre-filter looks for."""
-        return _callee_names(tuple(self.apis), tuple(self.methods))
+        return _callee_names((*self.apis, *self.aliases), tuple(self.methods))
 
 
 @lru_cache(maxsize=8)
@@ -166,9 +211,14 @@ def parse_api(where: str, kind: Kind, raw: Any) -> ApiSpec:
     """One catalog entry (shipped or user-written) as an :class:`ApiSpec`, strictly checked."""
     if not isinstance(raw, dict):
         raise ConfigError(f'{where}: must be a table such as {{ arg = 0, unit = "s" }}')
-    unknown = set(raw) - {"arg", "args", "unit", "min-args"}
+    unknown = set(raw) - {"arg", "args", "unit", "min-args", "example", "unit-from-attribute"}
     if unknown:
         raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
+    if not isinstance(raw.get("example", ""), str):
+        raise ConfigError(f"{where}.example: must be a string of code that uses the API")
+    from_attribute = raw.get("unit-from-attribute", False)
+    if not isinstance(from_attribute, bool) or (from_attribute and kind is not Kind.DURATION):
+        raise ConfigError(f"{where}.unit-from-attribute: must be true or false (durations only)")
     unit = raw.get("unit", "s" if kind is Kind.DURATION else None)
     if unit is not None and unit not in UNIT_SECONDS:
         raise ConfigError(f"{where}: unknown unit {unit!r} (one of {', '.join(UNIT_SECONDS)})")
@@ -187,7 +237,23 @@ def parse_api(where: str, kind: Kind, raw: Any) -> ApiSpec:
     min_args = raw.get("min-args", 0)
     if not isinstance(min_args, int) or isinstance(min_args, bool) or min_args < 0:
         raise ConfigError(f"{where}.min-args: must be a whole number >= 0")
-    return ApiSpec(kind=kind, args=args, any_position=any_position, min_args=min_args)
+    return ApiSpec(kind=kind, args=args, any_position=any_position, min_args=min_args,
+                   unit_from_attribute=from_attribute)  # fmt: skip
+
+
+def parse_aliases(where: str, raw: Any) -> dict[str, str]:
+    """The ``[aliases]`` table: re-exported path -> catalogued path, both dotted names."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f'{where}: must be a table such as {{ "tenacity.wait" = "tenacity" }}')
+    aliases: dict[str, str] = {}
+    for name, target in raw.items():
+        for path in (name, target):
+            if not isinstance(path, str) or not all(p.isidentifier() for p in path.split(".")):
+                raise ConfigError(f"{where}.{name!r}: {path!r} is not a dotted name")
+        if name == target:
+            raise ConfigError(f"{where}.{name!r}: an alias of itself")
+        aliases[name] = target
+    return aliases
 
 
 def _words(data: Mapping[str, Any]) -> NameWords:
@@ -204,7 +270,11 @@ def _words(data: Mapping[str, Any]) -> NameWords:
     )
 
 
-API_TABLES: Mapping[str, Kind] = {"duration-apis": Kind.DURATION, "clamp-apis": Kind.CLAMP}
+API_TABLES: Mapping[str, Kind] = {
+    "duration-apis": Kind.DURATION,
+    "clamp-apis": Kind.CLAMP,
+    "limit-apis": Kind.LIMIT,
+}
 
 
 def build_catalog(
@@ -220,10 +290,14 @@ def build_catalog(
     user = user or {}
     apis: dict[str, ApiSpec] = {}
     for table, kind in API_TABLES.items():
-        for api, raw in data.get(table, {}).items():
-            apis[api] = parse_api(f"catalog.toml: {table}.{api!r}", kind, raw)
+        specs = {
+            api: parse_api(f"catalog.toml: {table}.{api!r}", kind, raw)
+            for api, raw in data.get(table, {}).items()
+        }
         for api, raw in user.get(table, {}).items():
-            apis[api] = parse_api(f"{where}.{table}.{api!r}", kind, raw)
+            specs[api] = parse_api(f"{where}.{table}.{api!r}", kind, raw)
+        for api, spec in specs.items():  # an API in two tables has arguments of both kinds
+            apis[api] = apis[api].merged(spec) if api in apis else spec
     words = _words(words_data["names"])
     words = replace(
         words,
@@ -234,4 +308,7 @@ def build_catalog(
     methods = {api[2:]: spec for api, spec in apis.items() if api.startswith("*.")}
     raw = text + words_text + json.dumps(user, sort_keys=True)
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    return Catalog(apis=exact, methods=methods, words=words, fingerprint=digest[:16])
+    aliases = parse_aliases("catalog.toml: aliases", data.get("aliases", {}))
+    aliases.update(parse_aliases(f"{where}.aliases", user.get("aliases", {})))
+    return Catalog(apis=exact, methods=methods, words=words, fingerprint=digest[:16],
+                   aliases=aliases)  # fmt: skip

@@ -9,7 +9,7 @@ import libcst as cst
 
 from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
 from hardcode_lint.detect.names import classify_name
-from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.cst_literals import element_values, is_cst_literal, literal_leaves
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Scope, resolve_dotted
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
@@ -63,9 +63,16 @@ class CallSite:
     method: str | None  # the callee's last attribute (`loop.call_later` -> "call_later")
     scope: Scope
     literals: list[tuple[ArgKey, cst.BaseExpression]] = field(default_factory=list)
+    # literals inside a tuple or list passed by keyword (`timeout=(3.05, 27)`): judged by the
+    # keyword's name only
+    elements: list[tuple[str, cst.BaseExpression]] = field(default_factory=list)
     replacements: list[tuple[ArgKey, cst.BaseExpression, str]] = field(default_factory=list)
     positional: int = 0
     all_positional_literal: bool = True
+    # the receiver when it is a call of a dotted name (`LoopingCall(f).start` -> LoopingCall)
+    receiver: tuple[str, ...] | None = None
+    # the attribute right after the call (`every(5).seconds` -> "seconds")
+    after: str | None = None
 
 
 def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
@@ -80,23 +87,35 @@ def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
     return tuple(reversed(names))
 
 
-def collect_call(call: cst.Call, scope: Scope, watch: Watchlist) -> CallSite | None:
-    """A :class:`CallSite` for ``call`` if an argument is a literal or a watched expression."""
+def collect_call(
+    call: cst.Call, scope: Scope, watch: Watchlist, after: str | None = None
+) -> CallSite | None:
+    """A :class:`CallSite` for ``call`` if an argument is a literal or a watched expression;
+    ``after`` is the attribute that follows the call, if any."""
     func = call.func
+    receiver = func.value if isinstance(func, cst.Attribute) else None
     site = CallSite(
         call=call,
         parts=dotted_parts(func),
         method=func.attr.value if isinstance(func, cst.Attribute) else None,
         scope=scope,
+        receiver=dotted_parts(receiver.func) if isinstance(receiver, cst.Call) else None,
+        after=after,
     )
     positions_known = True
     for arg in call.args:
         leaves = literal_leaves(arg.value)
         watched = None if leaves else watch.match(arg.value)
         if arg.keyword is not None:
-            site.literals += [(arg.keyword.value, leaf) for leaf in leaves]
+            keyword = arg.keyword.value
+            site.literals += [(keyword, leaf) for leaf in leaves]
             if watched:
-                site.replacements.append((arg.keyword.value, arg.value, watched))
+                site.replacements.append((keyword, arg.value, watched))
+            for element in element_values(arg.value):
+                site.elements += [(keyword, leaf) for leaf in literal_leaves(element)]
+                watched = None if is_cst_literal(element) else watch.match(element)
+                if watched:
+                    site.replacements.append((keyword, element, watched))
             continue
         if arg.star:
             positions_known = arg.star == "**" and positions_known
@@ -107,7 +126,14 @@ def collect_call(call: cst.Call, scope: Scope, watch: Watchlist) -> CallSite | N
             if watched:
                 site.replacements.append((site.positional, arg.value, watched))
         site.positional += 1
-    return site if site.literals or site.replacements else None
+    return site if site.literals or site.elements or site.replacements else None
+
+
+def _attribute_units(catalog: Catalog) -> dict[str, str]:
+    """Unit words as attributes after a call, plural or singular (`every(5).seconds`,
+    `every(1).minute`)."""
+    words = catalog.words.unit_words
+    return {**{w[:-1]: u for w, u in words.items() if w.endswith("s") and len(w) > 3}, **words}
 
 
 class CallJudge:
@@ -120,6 +146,13 @@ class CallJudge:
     def _callee(self, site: CallSite) -> tuple[str, str | None, str | None]:
         """The call's api (qualified, else as written), and its qualname and method name."""
         qualname = resolve_dotted(site.parts, site.scope) if site.parts else None
+        if qualname is None and site.receiver is not None and site.method is not None:
+            built = resolve_dotted(site.receiver, site.scope)  # `LoopingCall(f).start`
+            if built is not None:
+                built = self.catalog.canonical(f"{built}.{site.method}")
+                qualname = built if built in self.catalog.apis else None
+        if qualname is not None:
+            qualname = self.catalog.canonical(qualname)  # `tenacity.wait.wait_fixed`
         method = site.method
         if method is None and qualname is not None and "." in qualname:
             method = qualname.rsplit(".", 1)[1]
@@ -140,11 +173,15 @@ class CallJudge:
                                  alias)  # fmt: skip
 
     def judge(self, site: CallSite) -> Iterator[Detection]:
-        if not site.literals:
+        if not site.literals and not site.elements:
             return
         api, qualname, method = self._callee(site)
         spec = self.catalog.lookup(qualname, method)
-        for key, node in site.literals:
+        judged: list[tuple[ArgKey, cst.BaseExpression, ApiSpec | None]] = [
+            *((key, node, spec) for key, node in site.literals),
+            *((key, node, None) for key, node in site.elements),  # by the keyword's name only
+        ]
+        for key, node, spec in judged:
             verdict = self._verdict(spec, key, site)
             if verdict is None:
                 continue
@@ -169,12 +206,16 @@ class CallJudge:
     ) -> tuple[Kind, Context, str | None] | None:
         if spec is not None:
             listed, unit = spec.unit_for(key)
-            is_clamp = spec.kind is Kind.CLAMP
+            kind = spec.kind_of(key)
+            if listed and spec.unit_from_attribute:  # `every(5).seconds`; `every(5).do(f)`: no
+                unit = _attribute_units(self.catalog).get(site.after or "")
+                if unit is None:
+                    return None
             real_clamp = site.positional >= spec.min_args and not (
                 spec.any_position and site.all_positional_literal
             )
-            if listed and (not is_clamp or real_clamp):
-                return spec.kind, Context.CALL, unit
+            if listed and (kind is not Kind.CLAMP or real_clamp):
+                return kind, Context.CALL, unit
         if isinstance(key, str):
             named = classify_name(key, self.catalog.words, as_keyword=True)
             if named is not None:

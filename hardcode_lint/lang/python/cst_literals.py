@@ -49,3 +49,11 @@ def literal_leaves(node: cst.BaseExpression) -> list[cst.BaseExpression]:
     if isinstance(node, cst.IfExp):
         return literal_leaves(node.body) + literal_leaves(node.orelse)
     return []
+
+
+def element_values(node: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The elements of a tuple or list written out (``timeout=(3.05, 27)``: a connect/read
+    pair), each a value of its own; nothing for any other node.  Starred elements are not."""
+    if not isinstance(node, cst.Tuple | cst.List):
+        return []
+    return [e.value for e in node.elements if not isinstance(e, cst.StarredElement)]

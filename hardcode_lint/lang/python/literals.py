@@ -119,3 +119,10 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
     if isinstance(node, ast.IfExp):
         return ast_literal_leaves(node.body) + ast_literal_leaves(node.orelse)
     return []
+
+
+def ast_element_values(node: ast.AST) -> list[ast.expr]:
+    """The ``ast`` twin of ``cst_literals.element_values``."""
+    if not isinstance(node, ast.Tuple | ast.List):
+        return []
+    return [e for e in node.elts if not isinstance(e, ast.Starred)]

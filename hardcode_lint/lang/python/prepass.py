@@ -4,9 +4,10 @@
 literal in a place where it could be a finding.  This pass answers two questions in one walk:
 
 * ``candidate``: is there a literal expression that is an argument of a call whose last name is
-  catalogued (or aliased to one), a keyword argument or assignment or default whose name is a
-  duration or limit name?  If not, the libcst detector cannot find anything and is skipped.  The
-  test is a superset of the detector's, which ``tests/test_prefilter.py`` checks.
+  catalogued (or aliased to one), a keyword argument (or an element of a tuple or list passed by
+  keyword: ``timeout=(3.05, 27)``) or assignment or default whose name is a duration or limit
+  name?  If not, the libcst detector cannot find anything and is skipped.  The test is a
+  superset of the detector's, which ``tests/test_prefilter.py`` checks.
 * ``spans``: the position of every literal expression, in source order.  The detector numbers
   the same expressions in the same order and borrows these positions instead of running libcst's
   (whole-module, costly) position pass.
@@ -22,7 +23,11 @@ from typing import Any
 
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
-from hardcode_lint.lang.python.literals import ast_literal_leaves, is_ast_literal
+from hardcode_lint.lang.python.literals import (
+    ast_element_values,
+    ast_literal_leaves,
+    is_ast_literal,
+)
 from hardcode_lint.parse.source import SourceError
 
 Span = tuple[int, int, int, int]  # line, byte column, end line, end byte column (ast's own)
@@ -91,7 +96,11 @@ class _Walk:
         if root is not None:
             self.result.call_roots.add(root)
         for keyword in node.keywords:
-            leaves = ast_literal_leaves(keyword.value) if keyword.arg is not None else []
+            value = keyword.value
+            leaves = ast_literal_leaves(value) if keyword.arg is not None else []
+            if keyword.arg is not None:  # `timeout=(3.05, 27)`: each element by the keyword
+                elements = ast_element_values(value)
+                leaves += [leaf for e in elements for leaf in ast_literal_leaves(e)]
             literals += leaves
             if leaves and classify_name(keyword.arg or "", self.words, as_keyword=True):
                 self.result.lines += [leaf.lineno for leaf in leaves]

@@ -57,6 +57,7 @@ class DetectorVisitor(cst.CSTVisitor):
         self.detections: list[Detection] = []
         self._calls: list[CallSite] = []
         self._blind = 0  # > 0 inside type annotations, where nothing is a finding
+        self._after: dict[int, str] = {}  # id(call) -> the attribute that follows it
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -248,9 +249,13 @@ class DetectorVisitor(cst.CSTVisitor):
 
     # -- calls: judged once every binding is known --------------------------------------------
 
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Call):  # visited before the call it follows
+            self._after[id(node.value)] = node.attr.value
+
     def visit_Call(self, node: cst.Call) -> None:
         if not self._blind:
-            site = collect_call(node, self.scope, self.watch)
+            site = collect_call(node, self.scope, self.watch, self._after.pop(id(node), None))
             if site is not None:
                 self._calls.append(site)
 
