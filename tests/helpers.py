@@ -27,3 +27,21 @@ def detect_in(
 def summary(findings: list[Finding]) -> list[tuple[str, str, str, Any]]:
     """(kind, api, value, arg) per finding: the part most tests assert on."""
     return [(f.kind.value, f.api or "", f.value, f.arg) for f in findings]
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    """Run the CLI in-process: (exit code, stdout, stderr); an escaping exception fails."""
+    from click.testing import CliRunner
+
+    from hardcode_lint.cli.main import cli as command
+
+    result = CliRunner().invoke(command, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), (
+        args, result.exception)  # fmt: skip
+    return result.exit_code, result.stdout, result.stderr
+
+
+def cli_output(*args: str) -> tuple[int, str]:
+    """:func:`cli` with stdout and stderr together."""
+    code, out, err = cli(*args)
+    return code, out + err

@@ -9,9 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hardcode_lint.cli.main import cli
+from tests.helpers import cli as run
 from tests.test_fix import commit_all, git
 
 RULE = """
@@ -23,12 +22,6 @@ key = "loop.pause_seconds"
 replace = "config.loop.pause_seconds"
 imports = ["from app.config import config"]
 """
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -14,11 +14,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import hardcode_lint.atomic as atomic
 from hardcode_lint.atomic import WriteRefused, replace_checked, replace_file, sweep
-from hardcode_lint.cli.main import cli
+from tests.helpers import cli_output as run
 from tests.test_fix import commit_all, git
 
 SOURCE = "import time\n\ndef loop():\n    time.sleep(30)\n"
@@ -31,12 +30,6 @@ key = "loop.pause_seconds"
 replace = "config.loop.pause_seconds"
 imports = ["from app.config import config"]
 """
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout + result.stderr
 
 
 @pytest.fixture

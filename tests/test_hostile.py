@@ -11,20 +11,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from hardcode_lint.atomic import replace_checked
-from hardcode_lint.cli.main import cli
 from hardcode_lint.textsafe import json_text, visible
+from tests.helpers import cli as run
 
 CONTROL = "\x1b]0;pwned\x07\x1b[2J\x9b\u202e"
 RAW = ("\x1b", "\x07", "\x9b", "\u202e")
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -6,15 +6,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from hardcode_lint.cli.main import cli
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout + result.stderr
+from tests.helpers import cli_output as run
 
 
 @pytest.fixture

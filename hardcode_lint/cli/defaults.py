@@ -47,7 +47,6 @@ def defaults_command(
     defaults-file) holds a different value: changing it would change behaviour.
     """
     from hardcode_lint.api import analyze
-    from hardcode_lint.atomic import WriteRefused, replace_checked, replace_file
     from hardcode_lint.defaults.files import Conflict, format_for, merge, render
     from hardcode_lint.defaults.values import rule_defaults
 
@@ -77,15 +76,22 @@ def defaults_command(
     if write_to is None:
         click.echo(render(defaults, format_for(None, output_format)), nl=False)
         return
+    _write(write_to, existing, text)
+    say(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
+
+
+def _write(path: Path, existing: str | None, text: str) -> None:
+    """Create ``path``, or replace it if it still holds ``existing`` (atomically, both)."""
+    from hardcode_lint.atomic import WriteRefused, replace_checked, replace_file
+
     try:
         if existing is None:
-            write_to.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(write_to, text.encode("utf-8"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            replace_file(path, text.encode("utf-8"))
         elif text != existing:
-            replace_checked(write_to, existing.encode("utf-8"), text.encode("utf-8"))
+            replace_checked(path, existing.encode("utf-8"), text.encode("utf-8"))
     except (OSError, WriteRefused) as exc:
-        raise UsageError(f"{write_to}: not written: {exc}") from None
-    say(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
+        raise UsageError(f"{path}: not written: {exc}") from None
 
 
 def _read_text(path: Path) -> str:
