@@ -29,7 +29,7 @@ from hardcode_lint.model import (
     Number,
     Replacement,
 )
-from hardcode_lint.parse.source import SourceError, SourceFile, read_bytes
+from hardcode_lint.parse.source import SourceError, SourceFile, is_generated, read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +147,8 @@ def _replacement(task: FileTask, source: SourceFile, hit: MigratedHit) -> Replac
 def _analyze(task: FileTask, data: bytes, settings: Settings) -> FileResult:
     frontend = get_frontend(task.language)
     source = frontend.decode(data, task.path.name, task.rel)
+    if is_generated(source.text):  # generated settings: its literals are the defaults
+        return FileResult(task.rel)
     detected = frontend.detect(source, settings.options(task.language))
     found = [_finding(task, source, hit, settings, frontend.comment) for hit in detected.hits]
     findings = sorted((f for f in found if f is not None), key=lambda f: (f.line, f.column))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,7 +20,12 @@ from hardcode_lint.cli.common import (
 )
 from hardcode_lint.errors import UsageError
 
-FORMATS = ("toml", "json", "yaml")  # written by hardcode_lint.defaults.files
+if TYPE_CHECKING:
+    from hardcode_lint.api import Analysis
+    from hardcode_lint.defaults.values import Default
+
+FORMATS = ("toml", "json", "yaml", "python", "rust")  # defaults.files, defaults.modules
+MODULES = ("python", "rust")
 
 
 @click.command("defaults")
@@ -28,7 +34,11 @@ FORMATS = ("toml", "json", "yaml")  # written by hardcode_lint.defaults.files
 @click.option("--write", "write_to", type=click.Path(path_type=Path, dir_okay=False),
               help="Merge into FILE (TOML or JSON), keeping its comments.")  # fmt: skip
 @click.option("--format", "output_format", type=click.Choice(FORMATS),
-              help="Output format [default: from the file's suffix, else toml].")  # fmt: skip
+              help="Output format [default: from the file's suffix, else toml]; python and "
+                   "rust write the settings module the rules' `replace` reads.")  # fmt: skip
+@click.option("--output", "-o", "module_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="With --format python|rust: write the settings module to FILE (replacing "
+                   "only a file that is itself generated settings).")  # fmt: skip
 @jobs_option
 @cache_option
 @user_errors
@@ -37,6 +47,7 @@ def defaults_command(
     config_file: Path | None,
     write_to: Path | None,
     output_format: str | None,
+    module_file: Path | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -52,7 +63,11 @@ def defaults_command(
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    defaults = rule_defaults(analyze(path_list, config, jobs=jobs, use_cache=not no_cache))
+    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
+    defaults = rule_defaults(analysis)
+    if output_format in MODULES:
+        _settings_module(analysis, defaults, output_format, module_file)
+        return
     problems = [d for d in defaults if d.conflict]
     for default in problems:
         values = ", ".join(map(str, default.conflict))
@@ -78,6 +93,24 @@ def defaults_command(
         return
     _write(write_to, existing, text)
     say(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
+
+
+def _settings_module(analysis: Analysis, defaults: list[Default], fmt: str,
+                     path: Path | None) -> None:  # fmt: skip
+    """Print or write the settings module whose object the rules' ``replace`` names."""
+    from hardcode_lint.defaults.modules import python_module, rust_module, settings_root
+    from hardcode_lint.parse.source import is_generated
+
+    root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
+    text = (python_module if fmt == "python" else rust_module)(defaults, root)
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    existing = _read_text(path) if path.exists() else None
+    if existing is not None and not is_generated(existing):
+        raise UsageError(f"{path}: exists and is not generated settings; not overwritten")
+    _write(path, existing, text)
+    say(f"wrote {len(defaults)} default(s) to {path} (`{root}`)", err=True)
 
 
 def _write(path: Path, existing: str | None, text: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+from typing import Any
 
 from hardcode_lint.api import Analysis, stale_reason
 from hardcode_lint.discover.globs import compile_globs
@@ -135,6 +137,25 @@ def judge(
     return verdict
 
 
+def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> list[Failure] | None:
+    """For a settings module (``.py``/``.rs``): a failure unless it holds exactly the defaults
+    (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
+    from hardcode_lint.defaults.modules import module_for, settings_root, without_comments
+
+    root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
+    expected = module_for(path.suffix, defaults, root)
+    if expected is None:
+        return None
+    actual = path.read_bytes().decode("utf-8", errors="replace")
+    if without_comments(actual) == without_comments(expected):  # unit comments may come and go
+        return []
+    fmt = "python" if path.suffix == ".py" else "rust"
+    return [Failure(FailureKind.DEFAULTS, analysis.config.defaults_file or str(path), None,
+                    "the settings module does not hold exactly the rules' literals (a default "
+                    "differs, or a key is missing or extra)", "regenerate it: `hardcode-lint "
+                    f"defaults --format {fmt} --output {path.name}`")]  # fmt: skip
+
+
 def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list[Failure]:
     """Values in the configured ``defaults-file`` that differ from their rule's literal."""
     from hardcode_lint.defaults.files import format_for, merge
@@ -151,6 +172,9 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
         raise ConfigError(f"defaults-file {config.defaults_file!r} (set in {where}) does not "
                           "exist; write it with `hardcode-lint defaults --write FILE`")  # fmt: skip
     defaults = rule_defaults(analysis)
+    module = _generated_module(analysis, defaults, path)
+    if module is not None:
+        return module
     if files is not None:
         touched = {f.rule for f in analysis.scan.findings if f.path in files and f.rule}
         defaults = [d for d in defaults if d.rule.id in touched]

@@ -107,3 +107,13 @@ class SourceFile:
     def slice(self, start: int, end: int) -> str:
         """The text of a byte range."""
         return self.data[start:end].decode(self.encoding, errors="replace")
+
+
+#: The first line of a generated settings module (``defaults --format python|rust``) holds
+#: this: such a file's literals are the defaults themselves, never findings.
+GENERATED_MARKER = "hardcode-lint: generated settings"
+
+
+def is_generated(text: str) -> bool:
+    """Whether a file is generated settings (its first line says so)."""
+    return GENERATED_MARKER in text.split("\n", 1)[0]
