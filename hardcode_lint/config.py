@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -198,3 +198,24 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
         attribute, check = _FIELDS[key]
         values[attribute] = check(where, value)
     return Config(root=root, source=path, explicit=frozenset(table), **values)
+
+
+def override(
+    config: Config,
+    language: tuple[str, ...] = (),
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+) -> Config:
+    """``config`` with the command line's ``--language``/``--select``/``--ignore``/``--exclude``
+    (checked like the settings: a prefix that names no code is an error)."""
+    changes: dict[str, Any] = {}
+    if language:
+        changes["languages"] = tuple(dict.fromkeys(language))
+    if select:
+        changes["select"] = _codes("--select", list(select))
+    if ignore:
+        changes["ignore"] = config.ignore + _codes("--ignore", list(ignore))
+    if exclude:
+        changes["exclude"] = config.exclude + tuple(exclude)
+    return replace(config, **changes) if changes else config

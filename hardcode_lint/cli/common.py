@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,38 +21,36 @@ EXIT_FAIL, EXIT_USAGE = 1, 2
 _PROGRESS_MIN_FILES = 200
 
 
-_LANGUAGES = "languages"  # click context meta: the --language choice
-
-
-def _remember_languages(ctx: click.Context, _: click.Parameter, value: tuple[str, ...]) -> None:
-    ctx.meta[_LANGUAGES] = value
+def _remember(ctx: click.Context, parameter: click.Parameter, value: tuple[str, ...]) -> None:
+    ctx.meta[f"hardcode-lint.{parameter.name}"] = value
 
 
 def paths_argument(func: F) -> F:
     """PATH... and ``--language`` (which of the configured languages to look at)."""
     from hardcode_lint.lang import names
 
-    func = click.option(
-        "--language",
-        "-l",
-        multiple=True,
-        type=click.Choice(names()),
-        expose_value=False,
-        callback=_remember_languages,
-        help="Only files of this language (repeatable) [default: the `languages` setting].",
-    )(func)
+    for flag, help_text, choice in (
+        ("--exclude", "Also skip files matching GLOB (repeatable; on top of `exclude`).", None),
+        ("--ignore", "Also drop codes with this prefix (repeatable; on top of `ignore`).", None),
+        ("--select", "Only codes with this prefix (repeatable) [default: `select`].", None),
+        ("--language", "Only files of this language (repeatable) [default: `languages`].",
+         click.Choice(names())),
+    ):  # fmt: skip
+        func = click.option(flag, multiple=True, type=choice, expose_value=False,
+                            callback=_remember, help=help_text)(func)  # fmt: skip
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
 
 
 def project_config(paths: list[Path], config_file: Path | None) -> Config:
     """The configuration for PATHs, narrowed to the ``--language`` choice if one was given."""
     from hardcode_lint.api import resolve_config
+    from hardcode_lint.config import override
 
     config = resolve_config(paths, config_file)
-    chosen: tuple[str, ...] = click.get_current_context().meta.get(_LANGUAGES, ())
-    if chosen:
-        config = dataclasses.replace(config, languages=tuple(dict.fromkeys(chosen)))
-    return config
+    meta = click.get_current_context().meta
+    given = {name: meta.get(f"hardcode-lint.{name}", ()) for name in
+             ("language", "select", "ignore", "exclude")}  # fmt: skip
+    return override(config, **given)
 
 
 def config_option(func: F) -> F:

@@ -35,6 +35,8 @@ CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint
               help="Baseline file [default: the configured `baseline`].")  # fmt: skip
 @click.option("--min-progress", type=click.FloatRange(0, 100), metavar="PCT",
               help="Fail when the migration's progress is below PCT percent.")  # fmt: skip
+@click.option("--exit-zero", is_flag=True,
+              help="Report the failures but exit 0 (as ruff's --exit-zero).")  # fmt: skip
 @jobs_option
 @cache_option
 @user_errors
@@ -45,6 +47,7 @@ def check_command(
     output: Path | None,
     baseline_file: Path | None,
     min_progress: float | None,
+    exit_zero: bool,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -75,7 +78,7 @@ def check_command(
     verdict.failures += defaults_failures(analysis, files)
     with open_output(output) as stream:
         render(verdict, analysis.scan, output_format, stream)
-    sys.exit(0 if verdict.passed else EXIT_FAIL)
+    sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)
 
 
 def _is_project_file(path: Path, config: Config) -> bool:

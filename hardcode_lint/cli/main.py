@@ -9,6 +9,7 @@ import click
 from hardcode_lint import __version__
 from hardcode_lint.cli.common import say
 from hardcode_lint.cli.defaults import defaults_command
+from hardcode_lint.cli.explain import explain_command
 from hardcode_lint.cli.fix import fix_command
 from hardcode_lint.cli.gate import baseline_command, check_command
 from hardcode_lint.cli.lsp import lsp_command
@@ -35,6 +36,7 @@ cli.add_command(defaults_command)
 cli.add_command(check_command)
 cli.add_command(baseline_command)
 cli.add_command(lsp_command)
+cli.add_command(explain_command)
 
 
 @cli.group("cache")

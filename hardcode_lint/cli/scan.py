@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -19,6 +20,9 @@ from hardcode_lint.cli.common import (
 )
 from hardcode_lint.output import SCAN_FORMATS
 
+if TYPE_CHECKING:
+    from hardcode_lint.model import Finding
+
 
 @click.command("scan")
 @paths_argument
@@ -31,6 +35,8 @@ from hardcode_lint.output import SCAN_FORMATS
     is_flag=True,
     help="Run the libcst detector on every file, not only those the cheap pre-pass keeps.",
 )
+@click.option("--statistics", is_flag=True,
+              help="Print the number of findings per code instead of the findings.")  # fmt: skip
 @user_errors
 def scan_command(
     paths: tuple[Path, ...],
@@ -40,6 +46,7 @@ def scan_command(
     jobs: int | None,
     no_cache: bool,
     no_prefilter: bool,
+    statistics: bool,
 ) -> None:
     """List the hardcoded values under PATHS (files or folders; default: the current folder).
 
@@ -61,4 +68,18 @@ def scan_command(
             progress=progress,
         )
     with open_output(output) as stream:
-        renderer(output_format)(analysis.scan, stream)
+        if statistics:
+            _statistics(analysis.scan.findings, stream)
+        else:
+            renderer(output_format)(analysis.scan, stream)
+
+
+def _statistics(findings: list[Finding], stream: TextIO) -> None:
+    """``COUNT  CODE  name``, most frequent first (ruff's ``--statistics``)."""
+    from collections import Counter
+
+    from hardcode_lint.detect.codes import CODES
+
+    names = {c.code: c.summary for c in CODES.values()}
+    for code, count in sorted(Counter(f.code for f in findings).items(), key=lambda i: -i[1]):
+        stream.write(f"{count:>6}  {code}  {names.get(code, '')}\n")

@@ -1,0 +1,32 @@
+"""``hardcode-lint explain CODE``: what a code means, with an example of each language."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from hardcode_lint.cli.common import EXIT_USAGE, say
+
+
+@click.command("explain")
+@click.argument("code")
+def explain_command(code: str) -> None:
+    """Say what CODE (e.g. HCL101) means, why it is reported, with an example and how to
+    silence or map it.  Exit 2 for a code that does not exist."""
+    from hardcode_lint.detect.codes import CODES, EXPLANATIONS
+
+    wanted = code.strip().upper()
+    names = {c.code: c for c in CODES.values()}
+    if wanted not in names:
+        say(f"error: unknown code {code!r} (codes: {', '.join(sorted(names))})", err=True)
+        sys.exit(EXIT_USAGE)
+    entry, explanation = names[wanted], EXPLANATIONS[wanted]
+    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", explanation.why, "",
+             "Python:", *("    " + line for line in explanation.python.splitlines())]  # fmt: skip
+    if explanation.rust:
+        lines += ["", "Rust:", *("    " + line for line in explanation.rust.splitlines())]
+    silence = f"`# noqa: {entry.code}` (`// noqa: {entry.code}` in Rust)"
+    lines += ["", "Map it to a config key with a rule (`hardcode-lint rules suggest`), or silence "
+              f"it on its line with {silence}."]  # fmt: skip
+    say("\n".join(lines))
