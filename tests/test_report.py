@@ -129,3 +129,20 @@ def test_corrupt_history_lines_are_skipped_with_a_warning(tmp_path):
     result = CliRunner().invoke(cli, ["report", str(SCHEDULER), "--history", str(history)])
     assert result.exit_code == 0
     assert f"{history}:1: not a history entry; skipped" in result.stderr
+
+
+def test_history_keeps_one_point_per_commit(tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    root = tmp_path / "p"
+    shutil.copytree(SCHEDULER, root, ignore=shutil.ignore_patterns(".hardcode-lint-cache"))
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "a"],
+                   cwd=root, check=True)  # fmt: skip
+    history = root / "history.jsonl"
+    for _ in range(3):
+        report("--history", str(history), cwd=root)
+    lines = [json.loads(line) for line in history.read_text().splitlines()]
+    assert len(lines) == 1 and len(lines[0]["commit"]) == 40

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from hardcode_lint.atomic import WriteRefused, append_line
+from hardcode_lint.atomic import WriteRefused, append_line, replace_file
 from hardcode_lint.errors import UsageError
 from hardcode_lint.report.progress import Report
 
@@ -27,9 +27,10 @@ class Point:
     progress: float
     production: float
     tests: float
+    commit: str = ""  # the git commit the run saw ("" outside git)
 
 
-def point_of(report: Report) -> Point:
+def point_of(report: Report, commit: str = "") -> Point:
     t = report.totals
     return Point(
         generated=report.generated.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -40,7 +41,20 @@ def point_of(report: Report) -> Point:
         progress=t.progress,
         production=report.production.progress,
         tests=report.tests.progress,
+        commit=commit,
     )
+
+
+def head_commit(folder: Path) -> str:
+    """The commit checked out in ``folder``'s git work tree, or ""."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, check=False)  # fmt: skip
+    except OSError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def read_history(path: Path) -> tuple[list[Point], list[str]]:
@@ -63,14 +77,27 @@ def read_history(path: Path) -> tuple[list[Point], list[str]]:
 
 
 def append_history(path: Path, report: Report) -> tuple[list[Point], list[str]]:
-    """Append this run's totals to ``path``; returns every point, oldest first."""
+    """Append this run's totals to ``path``; returns every point, oldest first.
+
+    One point per commit: a rerun on the commit of the last point replaces it.
+    """
     points, warnings = read_history(path)
-    point = point_of(report)
+    point = point_of(report, head_commit(path.resolve().parent))
+    rerun = bool(points and point.commit and points[-1].commit == point.commit)
     try:
-        append_line(path, json.dumps(asdict(point), ensure_ascii=False))
+        if rerun:
+            points = points[:-1]
+            text = "".join(_line(p) + "\n" for p in [*points, point])
+            replace_file(path, text.encode("utf-8"))
+        else:
+            append_line(path, _line(point))
     except WriteRefused as exc:
         raise UsageError(f"{path}: cannot write the history file: {exc}") from None
     return [*points, point], warnings
+
+
+def _line(point: Point) -> str:
+    return json.dumps(asdict(point), ensure_ascii=False)
 
 
 def sparkline(values: list[float], low: float = 0.0, high: float = 100.0) -> str:
