@@ -190,3 +190,8 @@ def test_no_color_is_respected_even_on_a_terminal(monkeypatch):
     assert make_console(Terminal()).no_color is False
     monkeypatch.setenv("NO_COLOR", "1")
     assert make_console(Terminal()).no_color is True
+
+
+def test_text_output_has_a_header_row(project):
+    _, out, _ = run("scan")
+    assert out.splitlines()[1].split()[:4] == ["line:col", "code", "kind", "value"]

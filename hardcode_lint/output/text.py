@@ -25,7 +25,9 @@ def _quantity(finding: Finding) -> str:
 
 
 def _table(findings: list[Finding]) -> Table:
-    table = Table(box=None, pad_edge=False, show_header=False, padding=(0, 2, 0, 0))
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="dim")
+    for column in ("line:col", "code", "kind", "value", "quantity", "code at the site", "scope"):
+        table.add_column(column)
     for finding in findings:
         table.add_row(
             Text(f"{finding.line}:{finding.column}", style="dim"),
