@@ -29,3 +29,11 @@ def scheduler_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(SCHEDULER, root)
     monkeypatch.chdir(root)
     return root
+
+
+@pytest.fixture
+def crate(tmp_path: Path) -> Path:
+    """A private copy of the Rust fixture crate, committed in its own git work tree."""
+    from tests.test_fix import git_copy
+
+    return git_copy(SCHEDULER.parent / "rust_scheduler", tmp_path / "rust_scheduler")

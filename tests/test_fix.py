@@ -31,6 +31,14 @@ def commit_all(root: Path) -> None:
     git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "snapshot")
 
 
+def git_copy(source: Path, root: Path) -> Path:
+    """``source`` (a fixture) copied to ``root`` as a fresh, committed git work tree."""
+    shutil.copytree(source, root, ignore=shutil.ignore_patterns(".hardcode-lint-cache"))
+    git(root, "init", "-q")
+    commit_all(root)
+    return root
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "repo"
@@ -52,10 +60,7 @@ def add_rule(root: Path, body: str, name: str = "m.toml") -> None:
 
 
 def test_seed_fixture_end_to_end(tmp_path, monkeypatch):
-    root = tmp_path / "scheduler"
-    shutil.copytree(SCHEDULER, root)
-    git(root, "init", "-q")
-    commit_all(root)
+    root = git_copy(SCHEDULER, tmp_path / "scheduler")
     monkeypatch.chdir(root)
     code, diff, _ = run("fix")
     assert code == 0 and diff.startswith("--- a/src/job_management.py")

@@ -16,7 +16,7 @@ from hardcode_lint.config import Config, find_root, load_config
 from hardcode_lint.errors import ConfigError
 from hardcode_lint.lang import frontend, language_of, names
 from hardcode_lint.rules.load import load_rules
-from tests.test_fix import SCHEDULER, commit_all, git
+from tests.test_fix import SCHEDULER, git_copy
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -36,10 +36,7 @@ def report_rows(status: str) -> dict[tuple[str, str], list[str]]:
 
 
 def test_new_code_column_is_what_fix_writes_at_every_pending_site(tmp_path, monkeypatch):
-    root = tmp_path / "scheduler"
-    shutil.copytree(SCHEDULER, root)
-    git(root, "init", "-q")
-    commit_all(root)
+    root = git_copy(SCHEDULER, tmp_path / "scheduler")
     monkeypatch.chdir(root)
     promised = report_rows("pending")
     assert sum(len(v) for v in promised.values()) == 17

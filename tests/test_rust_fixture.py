@@ -81,15 +81,6 @@ def test_golden_scan_and_report():
     check_golden("rust_scheduler-report.md", markdown)
 
 
-@pytest.fixture
-def crate(tmp_path: Path) -> Path:
-    root = tmp_path / "rust_scheduler"
-    shutil.copytree(RUST, root)
-    git(root, "init", "-q")
-    commit_all(root)
-    return root
-
-
 def test_fix_migrates_every_pending_site_and_a_second_fix_changes_nothing(crate):
     pending = sum(s["status"] == "pending" for s in EXPECTED["sites"])
     code, _, err = run("fix", "--write", cwd=crate)

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import jsonschema
-import pytest
 
 from hardcode_lint.model import Context, Finding, Kind
 from hardcode_lint.rules.suggest import propose_key
@@ -33,15 +32,6 @@ def test_suggested_keys_come_from_the_rust_context():
     clamp = rust_finding(kind=Kind.CLAMP, code="HCL201", api="max", unit=None, seconds=None,
                          scope="RedisHandle::set_with_ttl", snippet="ttl_seconds.max(1)")  # fmt: skip
     assert propose_key(clamp) == "app.startup.min_ttl_seconds"
-
-
-@pytest.fixture
-def crate(tmp_path: Path) -> Path:
-    root = tmp_path / "crate"
-    shutil.copytree(RUST, root)
-    git(root, "init", "-q")
-    commit_all(root)
-    return root
 
 
 def test_suggested_rules_pass_validate_and_check_on_the_code_they_came_from(crate):

@@ -21,7 +21,15 @@ from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
 from hardcode_lint.lang.rust.literals import Literal, literal
 from hardcode_lint.lang.rust.macros import MacroTree, reparse
 from hardcode_lint.lang.rust.modules import declared_modules
-from hardcode_lint.lang.rust.parser import Node, any_of, arguments, matches, normalised, parse
+from hardcode_lint.lang.rust.parser import (
+    Node,
+    any_of,
+    arguments,
+    matches,
+    normalised,
+    parse,
+    text,
+)
 from hardcode_lint.lang.rust.text import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.lang.rust.uses import file_uses, resolve
 from hardcode_lint.lang.rust.watch import Watch, watch_for
@@ -166,20 +174,20 @@ class _Detector:
              api: str | None, arg: str | int, place: Place, snippet: tuple[str, int, int],
              alias: str | int | None = None) -> None:  # fmt: skip
         start, end = lit.start + shift, lit.end + shift
-        text, at, until = snippet
+        shown, at, until = snippet
         self.found.hits.append(
             Hit(start + self.base, end + self.base, kind, context, unit,
-                one_line(self._text(start, end)), lit.number, api, arg, place.scope, text, at,
+                one_line(self._text(start, end)), lit.number, api, arg, place.scope, shown, at,
                 until, alias, place.test)
         )  # fmt: skip
 
     def _migrated(self, node: Node, shift: int, context: Context, api: str | None,
                   arg: str | int, place: Place, snippet: tuple[str, int, int]) -> None:  # fmt: skip
         start, end = node.start_byte + shift, node.end_byte + shift
-        text, at, until = snippet
+        shown, at, until = snippet
         self.found.migrated.append(
             MigratedHit(start + self.base, end + self.base, normalised(node), context, api,
-                        arg, place.scope, text, at, until, None, place.test)
+                        arg, place.scope, shown, at, until, None, place.test)
         )  # fmt: skip
 
     def _place(self, node: Node, fixed: Place | None) -> Place:
@@ -193,14 +201,14 @@ class _Detector:
         if callee is None:
             return
         if method:
-            api, spec = _text_of(name), self.plan.catalog.methods.get(_text_of(name))
+            api, spec = text(name), self.plan.catalog.methods.get(text(name))
         else:
             path = (
                 callee.child_by_field_name("function")
                 if callee.type == "generic_function"
                 else callee
             )
-            api = resolve("".join(_text_of(path or callee).split()), self.uses)
+            api = resolve("".join(text(path or callee).split()), self.uses)
             spec = lookup_path(self.plan.catalog, api)
         if spec is None:
             return
@@ -230,7 +238,7 @@ class _Detector:
     def _name(self, name_node: Node, value: Node, decl: Node, shift: int,
               fixed: Place | None) -> None:  # fmt: skip
         words = self.plan.catalog.words
-        name = _text_of(name_node)
+        name = text(name_node)
         lit = literal(value)
         if lit is None and not self.watch.matches(value):
             return
@@ -280,10 +288,6 @@ class _Detector:
                 self._name(nodes["name"][0], nodes["value"][0], nodes["decl"][0], shift, fixed)
             elif kind == MACRO:
                 self._macro(nodes["tree"][0], nodes["macro"][0], shift, fixed, depth)
-
-
-def _text_of(node: Node) -> str:
-    return (node.text or b"").decode("utf-8", errors="replace")
 
 
 def detect_rust(source: SourceFile, options: DetectOptions) -> Detected:
