@@ -12,11 +12,14 @@ from hardcode_lint.cli.common import (
     EXIT_FAIL,
     cache_option,
     config_option,
+    inform,
     jobs_option,
     paths_argument,
     project_config,
+    run_analysis,
     say,
     user_errors,
+    verbosity_options,
 )
 from hardcode_lint.errors import UsageError
 
@@ -41,6 +44,7 @@ MODULES = ("python", "rust")
                    "only a file that is itself generated settings).")  # fmt: skip
 @jobs_option
 @cache_option
+@verbosity_options
 @user_errors
 def defaults_command(
     paths: tuple[Path, ...],
@@ -57,25 +61,18 @@ def defaults_command(
     Exits 1 without writing when a key already in the file (--write FILE, else the configured
     defaults-file) holds a different value: changing it would change behaviour.
     """
-    from hardcode_lint.api import analyze
     from hardcode_lint.defaults.files import Conflict, format_for, merge, render
     from hardcode_lint.defaults.values import rule_defaults
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
+                            progress=write_to is not None or module_file is not None)  # fmt: skip
     defaults = rule_defaults(analysis)
     if output_format in MODULES:
         _settings_module(analysis, defaults, output_format, module_file)
         return
-    problems = [d for d in defaults if d.conflict]
-    for default in problems:
-        values = ", ".join(map(str, default.conflict))
-        say(f"error: {default.key}: its sites hold different literals ({values})", err=True)
-    for default in defaults:
-        if default.value is None:
-            say(f"note: {default.key}: migrated and its rule gives no `value`; "
-                       "add one to record the default", err=True)  # fmt: skip
+    problems = _problems(defaults)
     target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
     target_format = format_for(target, output_format if write_to else None)
     existing = _read_text(target) if target is not None and target.exists() else None
@@ -92,7 +89,21 @@ def defaults_command(
         click.echo(render(defaults, format_for(None, output_format)), nl=False)
         return
     _write(write_to, existing, text)
-    say(f"wrote {len(defaults)} default(s) to {write_to}", err=True)
+    inform(f"wrote {len(defaults)} default(s) to {write_to}")
+
+
+def _problems(defaults: list[Default]) -> list[Default]:
+    """Say which keys' sites disagree (errors: they are returned) and which migrated keys
+    have no value to record (notes, silent under ``-q``)."""
+    problems = [d for d in defaults if d.conflict]
+    for default in problems:
+        values = ", ".join(map(str, default.conflict))
+        say(f"error: {default.key}: its sites hold different literals ({values})", err=True)
+    for default in defaults:
+        if default.value is None:
+            inform(f"note: {default.key}: migrated and its rule gives no `value`; "
+                   "add one to record the default")  # fmt: skip
+    return problems
 
 
 def _settings_module(analysis: Analysis, defaults: list[Default], fmt: str,
@@ -110,7 +121,7 @@ def _settings_module(analysis: Analysis, defaults: list[Default], fmt: str,
     if existing is not None and not is_generated(existing):
         raise UsageError(f"{path}: exists and is not generated settings; not overwritten")
     _write(path, existing, text)
-    say(f"wrote {len(defaults)} default(s) to {path} (`{root}`)", err=True)
+    inform(f"wrote {len(defaults)} default(s) to {path} (`{root}`)")
 
 
 def _write(path: Path, existing: str | None, text: str) -> None:

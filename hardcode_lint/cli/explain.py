@@ -6,11 +6,12 @@ import sys
 
 import click
 
-from hardcode_lint.cli.common import EXIT_USAGE, say
+from hardcode_lint.cli.common import EXIT_USAGE, say, verbosity_options
 
 
 @click.command("explain")
 @click.argument("code")
+@verbosity_options
 def explain_command(code: str) -> None:
     """Say what CODE (e.g. HCL101) means, why it is reported, with an example and how to
     silence or map it.  Exit 2 for a code that does not exist."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,11 +13,14 @@ from hardcode_lint.cli.common import (
     EXIT_USAGE,
     cache_option,
     config_option,
+    inform,
     jobs_option,
     paths_argument,
     project_config,
+    run_analysis,
     say,
     user_errors,
+    verbosity_options,
 )
 
 if TYPE_CHECKING:
@@ -27,13 +29,19 @@ if TYPE_CHECKING:
 
 
 def _print_diff(text: str) -> None:
+    """The diff, coloured by the same ``--color`` policy as the rich consoles; ``color=`` tells
+    click not to strip the codes that ``--color always`` asks for in a pipe."""
+    from hardcode_lint.output.console import colour_wanted
     from hardcode_lint.textsafe import visible
 
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    colour = colour_wanted(sys.stdout)
     for line in map(visible, text.splitlines()):
-        style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1]) if colour else None
+        if not colour:
+            click.echo(line)
+            continue
+        style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1])
         bold = line.startswith(("+++", "---"))
-        click.echo(click.style(line, fg=style, bold=bold) if style or bold else line)
+        click.echo(click.style(line, fg=style, bold=bold) if style or bold else line, color=True)
 
 
 @click.command("fix")
@@ -49,6 +57,7 @@ def _print_diff(text: str) -> None:
               help="Write files that have uncommitted changes in git.")  # fmt: skip
 @jobs_option
 @cache_option
+@verbosity_options
 @user_errors
 def fix_command(
     paths: tuple[Path, ...],
@@ -67,13 +76,12 @@ def fix_command(
     (exit 2) unless --allow-dirty; files are written atomically.  Exit 1 when nothing could be
     applied for a selected rule (stale, ambiguous, or every site refused).
     """
-    from hardcode_lint.api import analyze
     from hardcode_lint.fix.plan import plan_fixes
     from hardcode_lint.fix.run import compute_fixes, refuse_dirty, unified_diff, write_fixes
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache, progress=True)
     plan = plan_fixes(analysis, rule_ids, modules)
     run = compute_fixes(plan, config.root)
     if not write:
@@ -87,7 +95,7 @@ def fix_command(
                            "or pass --allow-dirty", err=True)  # fmt: skip
             sys.exit(EXIT_USAGE)
         for rel in outside:
-            say(f"note: {rel}: not in a git work tree; writing it anyway", err=True)
+            inform(f"note: {rel}: not in a git work tree; writing it anyway")
         write_fixes(run, config.root)
     sys.exit(_summary(plan, run, write))
 
@@ -104,9 +112,9 @@ def _summary(plan: FixPlan, run: FixRun, wrote: bool) -> int:
         say(f"{rule.file}:{rule.line}: {rule.id}: not applied: {reason}", err=True)
     files = len(run.written) if wrote else len(run.changed)
     verb = "changed" if wrote else "would change"
-    say(f"{len(applied)} rule(s) applied, {files} file(s) {verb}", err=True)
+    inform(f"{len(applied)} rule(s) applied, {files} file(s) {verb}")
     if plan.done:
-        say(f"{len(plan.done)} rule(s) already migrated", err=True)
+        inform(f"{len(plan.done)} rule(s) already migrated")
     selected = {r.id for r, _ in plan.blocked}
     selected |= {e.rule.id for edits in plan.edits.values() for e in edits}
     return EXIT_FAIL if selected - applied else 0

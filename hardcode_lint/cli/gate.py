@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -12,17 +12,22 @@ from hardcode_lint.cli.common import (
     EXIT_FAIL,
     cache_option,
     config_option,
+    inform,
     jobs_option,
     open_output,
     output_options,
     paths_argument,
     project_config,
-    say,
+    run_analysis,
     user_errors,
+    verbosity,
+    verbosity_options,
 )
 
 if TYPE_CHECKING:
     from hardcode_lint.config import Config
+    from hardcode_lint.gate.check import Verdict
+    from hardcode_lint.model import ScanResult
 
 CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint.gate.render
 
@@ -39,6 +44,7 @@ CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint
               help="Report the failures but exit 0 (as ruff's --exit-zero).")  # fmt: skip
 @jobs_option
 @cache_option
+@verbosity_options
 @user_errors
 def check_command(
     paths: tuple[Path, ...],
@@ -58,11 +64,9 @@ def check_command(
     or the settings file among them, it judges the whole tree.  Exit 0 when the gate passes, 2
     on a usage or config error.
     """
-    from hardcode_lint.api import analyze
     from hardcode_lint.discover.files import relative
     from hardcode_lint.gate.baseline import read_baseline
     from hardcode_lint.gate.check import defaults_failures, judge
-    from hardcode_lint.gate.render import render
     from hardcode_lint.report.progress import build_report
 
     path_list = list(paths) or [Path(".")]
@@ -71,14 +75,34 @@ def check_command(
         path_list = [config.root]  # a rule file or the settings changed: judge the whole tree
     file_mode = path_list != [config.root] and bool(paths) and all(p.is_file() for p in paths)
     files = {relative(p.resolve(), config.root) for p in paths} if file_mode else None
-    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
+                            progress=output_format == "text" or output is not None)  # fmt: skip
     baseline = read_baseline(baseline_file or config.root / config.baseline)
     progress = build_report(analysis).totals.progress if min_progress is not None else None
     verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
     verdict.failures += defaults_failures(analysis, files)
     with open_output(output) as stream:
-        render(verdict, analysis.scan, output_format, stream)
+        _render(verdict, analysis.scan, output_format, stream)
     sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)
+
+
+def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: TextIO) -> None:
+    """The verdict; under ``-q`` the text format keeps the failures (each with its fix) and the
+    files not checked, and drops the notes and the closing passed/failed line."""
+    import dataclasses
+    import io
+
+    from hardcode_lint.gate.render import render
+
+    if output_format != "text" or not verbosity().quiet:
+        render(verdict, scan, output_format, stream)
+        return
+    buffer = io.StringIO()
+    render(dataclasses.replace(verdict, notes=[], gone=0), scan, output_format, buffer)
+    lines = buffer.getvalue().splitlines(keepends=True)
+    if lines and lines[-1].startswith(("check passed", "check failed")):
+        lines.pop()
+    stream.write("".join(lines))
 
 
 def _is_project_file(path: Path, config: Config) -> bool:
@@ -101,6 +125,7 @@ def _is_project_file(path: Path, config: Config) -> bool:
               help="File to write [default: the configured `baseline`].")  # fmt: skip
 @jobs_option
 @cache_option
+@verbosity_options
 @user_errors
 def baseline_command(
     paths: tuple[Path, ...],
@@ -111,16 +136,14 @@ def baseline_command(
 ) -> None:
     """Accept the current unmapped findings and record the migrated rules, so that `check`
     fails only on what is new (or on a migrated rule slipping back)."""
-    from hardcode_lint.api import analyze
     from hardcode_lint.gate.baseline import write_baseline
     from hardcode_lint.model import Status, baseline_entries
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache, progress=True)
     entries = [entry for entry, _ in baseline_entries(analysis.matching.unmapped)]
     migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
     target = output or config.root / config.baseline
     write_baseline(target, entries, migrated)
-    say(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)",
-               err=True)  # fmt: skip
+    inform(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from hardcode_lint.cli.common import verbosity_options
+
 
 @click.command("lsp")
 @click.option("--stdio", is_flag=True, help="Speak on stdin/stdout (the default and only mode; "
@@ -16,6 +18,7 @@ import click
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write the server's log here (stderr is the editor's: it stays silent).",
 )
+@verbosity_options
 def lsp_command(stdio: bool, log_file: Path | None) -> None:
     """Run the language server: diagnostics, code actions and hover for every open file.
 

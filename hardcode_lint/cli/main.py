@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from hardcode_lint import __version__
-from hardcode_lint.cli.common import say
+from hardcode_lint.cli.common import inform, verbosity_options
 from hardcode_lint.cli.defaults import defaults_command
 from hardcode_lint.cli.explain import explain_command
 from hardcode_lint.cli.fix import fix_command
@@ -20,11 +20,13 @@ from hardcode_lint.cli.scan import scan_command
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hardcode-lint")
+@verbosity_options
 def cli() -> None:
     """Find hardcoded durations, clamp bounds and limits in Python and Rust code, map them to
     config keys through rule files, and migrate them.
 
     Exit codes: 0 ran, 1 a gate failed or nothing could be applied, 2 usage or config error.
+    -q, -v and --color work before the command and after it (`hardcode-lint scan -q`).
     """
 
 
@@ -40,12 +42,14 @@ cli.add_command(explain_command)
 
 
 @cli.group("cache")
+@verbosity_options
 def cache_group() -> None:
     """Manage the results cache (.hardcode-lint-cache/ at the project root)."""
 
 
 @cache_group.command("clean")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
+@verbosity_options
 def cache_clean_command(path: Path | None) -> None:
     """Remove the cache of the project that PATH (default: the current folder) belongs to."""
     from hardcode_lint.cache import clean_cache
@@ -53,7 +57,7 @@ def cache_clean_command(path: Path | None) -> None:
 
     root = find_root(path or Path("."))
     removed = clean_cache(root)
-    say(f"{'removed' if removed else 'no cache in'} {root / '.hardcode-lint-cache'}")
+    inform(f"{'removed' if removed else 'no cache in'} {root / '.hardcode-lint-cache'}", err=False)
 
 
 def main() -> None:

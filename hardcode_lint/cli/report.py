@@ -13,10 +13,11 @@ from hardcode_lint.cli.common import (
     open_output,
     output_options,
     paths_argument,
-    progress_bar,
     project_config,
+    run_analysis,
     say,
     user_errors,
+    verbosity_options,
 )
 
 FORMATS = ["text", "markdown", "json", "html"]
@@ -32,6 +33,7 @@ FORMATS = ["text", "markdown", "json", "html"]
               help="Append this run's totals to FILE (JSON lines) and show the trend.")  # fmt: skip
 @jobs_option
 @cache_option
+@verbosity_options
 @user_errors
 def report_command(
     paths: tuple[Path, ...],
@@ -49,15 +51,14 @@ def report_command(
     100 * migrated / sites, for the whole project, production and test code, and each module.
     Exits 0, or 2 on a usage, config or rule-file error.
     """
-    from hardcode_lint.api import analyze
     from hardcode_lint.report.formats import report_renderer
     from hardcode_lint.report.i18n import Strings
     from hardcode_lint.report.progress import build_report
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    with progress_bar(True) as progress:
-        analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache, progress=progress)
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
+                            progress=output_format == "text" or output is not None)  # fmt: skip
     report = build_report(analysis)
     if history is not None:
         from hardcode_lint.report.history import append_history

@@ -12,12 +12,15 @@ from hardcode_lint.cli.common import (
     EXIT_USAGE,
     cache_option,
     config_option,
+    inform,
     jobs_option,
     open_output,
     paths_argument,
     project_config,
+    run_analysis,
     say,
     user_errors,
+    verbosity_options,
 )
 from hardcode_lint.textsafe import json_text
 
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 
 @click.group("rules")
+@verbosity_options
 def rules_group() -> None:
     """Validate, list and suggest rule files (see the README's rule-authoring guide)."""
 
@@ -36,6 +40,7 @@ def rules_group() -> None:
 @rules_group.command("validate")
 @paths_argument
 @config_option
+@verbosity_options
 @user_errors
 def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
     """Check every rule file; print each problem as FILE:LINE: message.
@@ -50,9 +55,9 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
     for problem in rules.problems:
         say(str(problem))
     if rules.problems:
-        say(f"{len(rules.problems)} problem(s) in rule files", err=True)
+        inform(f"{len(rules.problems)} problem(s) in rule files")
         sys.exit(EXIT_USAGE)
-    say(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid")
+    inform(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid", err=False)
 
 
 def _unmatched_paths(config: Config, rules: RuleSet) -> list[Problem]:
@@ -74,6 +79,7 @@ def _unmatched_paths(config: Config, rules: RuleSet) -> list[Problem]:
 @config_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format.")  # fmt: skip
+@verbosity_options
 @user_errors
 def list_command(paths: tuple[Path, ...], config_file: Path | None, output_format: str) -> None:
     """List the rules: module, id, what they match and the config key they map to."""
@@ -120,6 +126,7 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
 @click.option("--dry-run", is_flag=True, help="Print what would be added; write nothing.")
 @jobs_option
 @cache_option
+@verbosity_options
 @user_errors
 def suggest_command(
     paths: tuple[Path, ...],
@@ -139,12 +146,12 @@ def suggest_command(
     adds only what no rule covers, appending to the module files (their comments kept); no
     file is overwritten.
     """
-    from hardcode_lint.api import analyze
     from hardcode_lint.rules.suggest import Defaults, suggest_rules
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    analysis = analyze(path_list, config, jobs=jobs, use_cache=not no_cache)
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
+                            progress=output_arg is not None and not dry_run)  # fmt: skip
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}
     unmapped, defaults = analysis.matching.unmapped, Defaults(template, imports)
@@ -214,4 +221,4 @@ def _write_rules(path: Path, existing: bytes | None, text: str) -> None:
         raise UsageError(f"{path}: not written: {exc}") from None
     if tomllib.loads(path.read_text("utf-8")) != tomllib.loads(whole):
         raise UsageError(f"{path}: written, but it does not read back as written")
-    say(f"{'appended to' if existing else 'wrote'} {path}", err=True)
+    inform(f"{'appended to' if existing else 'wrote'} {path}")

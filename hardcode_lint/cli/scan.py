@@ -14,9 +14,11 @@ from hardcode_lint.cli.common import (
     open_output,
     output_options,
     paths_argument,
-    progress_bar,
     project_config,
+    run_analysis,
     user_errors,
+    verbosity,
+    verbosity_options,
 )
 from hardcode_lint.output import SCAN_FORMATS
 
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 )
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per code instead of the findings.")  # fmt: skip
+@verbosity_options
 @user_errors
 def scan_command(
     paths: tuple[Path, ...],
@@ -53,25 +56,18 @@ def scan_command(
     Exits 0 whether or not there are findings (use `check` to gate), 2 on a usage or config
     error.  Files that cannot be read or parsed are listed as errors and the scan goes on.
     """
-    from hardcode_lint.api import analyze
     from hardcode_lint.output import renderer
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
-    with progress_bar(output_format == "text" or output is not None) as progress:
-        analysis = analyze(
-            path_list,
-            config,
-            jobs=jobs,
-            use_cache=not no_cache,
-            prefilter=not no_prefilter,
-            progress=progress,
-        )
+    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
+                            prefilter=not no_prefilter,
+                            progress=output_format == "text" or output is not None)  # fmt: skip
     with open_output(output) as stream:
         if statistics:
             _statistics(analysis.scan.findings, stream)
         else:
-            renderer(output_format)(analysis.scan, stream)
+            renderer(output_format, quiet=verbosity().quiet)(analysis.scan, stream)
 
 
 def _statistics(findings: list[Finding], stream: TextIO) -> None:

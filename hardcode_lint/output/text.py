@@ -1,4 +1,4 @@
-"""The human format of ``scan``: one table per file, then a summary line."""
+"""The human format of ``scan``: one table per file, then a summary line (not under ``-q``)."""
 
 from __future__ import annotations
 
@@ -50,12 +50,22 @@ def _summary(result: ScanResult) -> str:
 
 
 def render(result: ScanResult, stream: TextIO) -> None:
+    _render(result, stream, summary=True)
+
+
+def render_quiet(result: ScanResult, stream: TextIO) -> None:
+    """``-q``: the findings and the files that could not be scanned, without the summary line."""
+    _render(result, stream, summary=False)
+
+
+def _render(result: ScanResult, stream: TextIO, summary: bool) -> None:
     console = make_console(stream)
     for path, group in groupby(result.findings, key=lambda f: f.path):
         console.print(cell(path, "bold underline"))
         console.print(_table(list(group)))
         console.print()
-    console.print(_summary(result))
+    if summary:
+        console.print(_summary(result))
     if result.errors:
         console.print(Text(f"{len(result.errors)} file(s) could not be scanned:", style="red"))
         for error in result.errors:
