@@ -1,33 +1,61 @@
 """``report --format html``: one self-contained page (no network), with charts in inline SVG.
 
-A team lead opens it in a browser: the headline completion, a bar per module, the trend of
-past runs, the rules to fix, then each module's old/new code table.
+A team lead shows it to the team: the headline completion, the key metrics, the rules to fix, a
+bar per module, the trend of past runs, then each module's old/new code table, in the order of
+:data:`sections.SECTIONS`, the markdown report's order. Every bar is stacked migrated / pending /
+unmapped, each share its own colour, so a half-done module never looks like an untouched one.
 """
 
 from __future__ import annotations
 
 import html
-from typing import TextIO
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TextIO
 
 from hardcode_lint.report import sections
 from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import ModuleReport, Report, Tally
 from hardcode_lint.textsafe import visible
 
+#: Latin faces first for English; for Chinese the CJK faces of each platform first, or browsers
+#: fall back glyph by glyph to a Japanese face and the Han characters look subtly wrong.
+_FONTS = {
+    "en": 'system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif',
+    "zh": '"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",'
+    '"Source Han Sans SC",system-ui,sans-serif',
+}
+
+#: A bar's shares, in drawing order; each is a CSS class whose colour is defined once below.
+SEGMENTS = ("migrated", "pending", "unmapped")
+
 _CSS = """
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC",sans-serif;
-margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1f2328}
+body{font:15px/1.45 FONTS;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1f2328}
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
-.big{font-size:3rem;font-weight:700}.muted{color:#656d76}
-table{border-collapse:collapse;width:100%;margin:.6rem 0}
+.big{font-size:3rem;font-weight:700;line-height:1.1}.muted{color:#656d76}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;margin:.6rem 0}
 th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa}code{font:13px ui-monospace,SFMono-Regular,Menlo,monospace;
-word-break:break-all}.num{text-align:right}
+th{background:#f6f8fa}.num{text-align:right;white-space:nowrap}.name{white-space:nowrap}
+code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:normal;
+overflow-wrap:normal;word-break:normal}
+svg{max-width:100%;height:auto}svg text{fill:#1f2328}
+.track{fill:#eaeef2}.seg-migrated{fill:#1a7f37;background:#1a7f37}
+.seg-pending{fill:#d4a72c;background:#d4a72c}.seg-unmapped{fill:#8c959f;background:#8c959f}
+.swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;
+vertical-align:-.05em}.trend-line{fill:none;stroke:#0969da;stroke-width:2}
+.trend-dot{fill:#0969da}.grid{fill:none;stroke:#d0d7de}
 .status-migrated{color:#1a7f37}.status-pending{color:#9a6700}.status-unmapped{color:#656d76}
 .status-stale,.status-ambiguous,.problem{color:#cf222e}td[class^=status-]{white-space:nowrap}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;
-padding:.8rem 1rem;min-width:12rem}
+padding:.8rem 1rem;min-width:14rem}
 """
+
+# A line may break at a space or after a dot or a slash: between the parts of a dotted key or a
+# path, never inside a name, as `word-break:break-all` would (``dashboard_sna|pshot``).
+_BREAK = re.compile(r"(?<=[./])(?=.)")
 
 
 def escape(text: str) -> str:
@@ -35,117 +63,201 @@ def escape(text: str) -> str:
     return html.escape(visible(text))
 
 
-def _meter(tally: Tally, width: int = 160) -> str:
-    done = round(width * tally.progress / 100)
-    colour = "#1a7f37" if tally.progress >= 100 else "#bf8700"
+def identifier(text: str) -> str:
+    """:func:`escape`, with ``<wbr>`` where a long key, path or snippet may wrap sensibly.
+
+    Inserted after escaping: the entities html.escape writes hold none of the break characters.
+    """
+    return _BREAK.sub("<wbr>", escape(text))
+
+
+def _bar(tally: Tally, s: Strings, box: tuple[float, float, float, float]) -> list[str]:
+    """A stacked bar in ``box`` (x, y, width, height): one rect per non-empty share."""
+    x, y, width, height = box
+    parts = [f'<rect class="track" x="{x}" y="{y}" width="{width}" height="{height}"/>']
+    counts = {"migrated": tally.migrated, "pending": tally.pending, "unmapped": tally.unmapped}
+    for name in SEGMENTS:
+        if not (tally.sites and counts[name]):
+            continue
+        share = round(width * counts[name] / tally.sites, 1)
+        tip = f"<title>{escape(s[name])}: {counts[name]}</title>"
+        parts.append(f'<rect class="seg-{name}" x="{round(x, 1)}" y="{y}" width="{share}" '
+                     f'height="{height}">{tip}</rect>')  # fmt: skip
+        x += share
+    return parts
+
+
+def _meter(tally: Tally, s: Strings, width: int = 160) -> str:
     return "".join(
         [
-            f'<svg width="{width + 60}" height="14" role="img" aria-label="{tally.progress}%">',
-            f'<rect width="{width}" height="14" fill="#eaeef2" rx="3"/>',
-            f'<rect width="{done}" height="14" fill="{colour}" rx="3"/>',
+            f'<svg class="meter" width="{width + 60}" height="14" viewBox="0 0 {width + 60} 14" '
+            f'role="img" aria-label="{tally.progress}%">',
+            *_bar(tally, s, (0, 0, width, 14)),
             f'<text x="{width + 6}" y="12" font-size="12">{tally.progress}%</text></svg>',
         ]
     )
 
 
+def _legend(s: Strings) -> str:
+    items = "".join(f'<span class="swatch seg-{n}"></span>{escape(s[n])}' for n in SEGMENTS)
+    return f'<p class="muted legend">{items}</p>'
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide ``text`` is drawn: SVG cannot wrap or measure, so the label column is made
+    as wide as the longest name instead of cutting one off."""
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+    return size * (wide + 0.6 * (len(text) - wide))
+
+
 def _module_chart(report: Report, s: Strings) -> str:
     shown = [m for m in report.modules if m.tally.sites]
-    row, label, width = 26, 190, 420
-    parts = [f'<svg width="{label + width + 120}" height="{row * len(shown) + 10}" '
-             f'role="img" aria-label="{escape(s["overall"])}">']  # fmt: skip
-    for index, entry in enumerate(shown):
+    names = [s.module_name(m.module.name) for m in shown]
+    row, width = 26, 420
+    label = round(max([120.0, *(_text_width(n, 13) + 12 for n in names)]))
+    total = label + width + 120
+    parts = [f'<svg class="modules" width="{total}" height="{row * len(shown) + 10}" '
+             f'viewBox="0 0 {total} {row * len(shown) + 10}" role="img" '
+             f'aria-label="{escape(s["overall"])}">']  # fmt: skip
+    for index, (entry, name) in enumerate(zip(shown, names, strict=True)):
         y, t = index * row + 4, entry.tally
-        done = round(width * t.migrated / t.sites)
-        pending = round(width * t.pending / t.sites)
-        name = escape(s.module_name(entry.module.name))
         parts += [
-            f'<text x="0" y="{y + 15}" font-size="13">{name}</text>',
-            f'<rect x="{label}" y="{y}" width="{width}" height="18" fill="#eaeef2"/>',
-            f'<rect x="{label}" y="{y}" width="{done}" height="18" fill="#1a7f37"/>',
-            f'<rect x="{label + done}" y="{y}" width="{pending}" height="18" fill="#d4a72c"/>',
+            f'<text x="0" y="{y + 14}" font-size="13">{escape(name)}</text>',
+            *_bar(t, s, (label, y, width, 18)),
             f'<text x="{label + width + 6}" y="{y + 14}" font-size="12">'
             f"{t.migrated}/{t.sites} ({t.progress}%)</text>",
         ]
-    legend = (
-        f'<p class="muted"><span style="color:#1a7f37">■</span> {escape(s["migrated"])} '
-        f'<span style="color:#d4a72c">■</span> {escape(s["pending"])} '
-        f'<span style="color:#aab4bf">■</span> {escape(s["unmapped"])}</p>'
-    )
-    return "".join([*parts, "</svg>", legend])
+    return "".join([*parts, "</svg>", _legend(s)])
 
 
-def _trend_chart(report: Report, s: Strings) -> str:
-    points = report.history
+def _stamp(generated: str, with_time: bool) -> str:
+    """A history point's time as a person reads it (``2026-01-22``, ``2026-01-22 10:00``), not
+    the ISO ``2026-01-22T10:00:00Z`` the file stores; a prefix of it if it is no timestamp."""
+    try:
+        when = datetime.fromisoformat(generated.replace("Z", "+00:00"))
+    except ValueError:
+        return generated[:10]
+    return f"{when:%Y-%m-%d %H:%M}" if with_time else f"{when:%Y-%m-%d}"
+
+
+def _progress(point: Any) -> float | None:
+    """A point's progress as a number in 0-100, or None: the history file is the user's."""
+    try:
+        value = float(point.progress)
+    except (TypeError, ValueError):
+        return None
+    return min(max(value, 0.0), 100.0) if math.isfinite(value) else None
+
+
+def _axis(points: list[Any], xs: list[float], height: int) -> list[str]:
+    """Up to six dates under the trend, the first and the last always, a date between them only
+    if it is new; the time too when every run was on one day."""
+    one_day = len({_stamp(p.generated, False) for p in points}) == 1 and len(points) > 1
+    count, end = min(len(points), 6), len(points) - 1
+    picks = sorted({round(i * end / max(count - 1, 1)) for i in range(count)})
+    texts = {i: _stamp(points[i].generated, one_day) for i in picks}
+    kept: list[int] = []
+    for index in picks:
+        if index in (0, end) or texts[index] not in (texts[kept[-1]], texts[end]):
+            kept.append(index)
+    labels = []
+    for index in kept:
+        anchor = "start" if index == 0 else "end" if index == end else "middle"
+        labels.append(f'<text class="axis" x="{xs[index]}" y="{height + 14}" font-size="11" '
+                      f'text-anchor="{anchor}">{escape(texts[index])}</text>')  # fmt: skip
+    return labels
+
+
+def _trend(report: Report, s: Strings) -> str:
+    points = [(p, v) for p in report.history if (v := _progress(p)) is not None]
     if not points:
         return ""
     width, height = 600, 160
     step = width / max(len(points) - 1, 1)
-    xy = [
-        (round(i * step, 1), round(height * (1 - p.progress / 100), 1))
-        for i, p in enumerate(points)
-    ]
-    dots = [
-        f'<circle cx="{x}" cy="{y}" r="3" fill="#0969da">'
-        f"<title>{escape(p.generated)}: {p.progress}%</title></circle>"
-        for (x, y), p in zip(xy, points, strict=True)
-    ]
-    line = " ".join(f"{x},{y}" for x, y in xy)
+    xs = [round(i * step, 1) for i in range(len(points))]
+    ys = [round(height * (1 - v / 100), 1) for _, v in points]
+    dots = [f'<circle class="trend-dot" cx="{x}" cy="{y}" r="3"><title>'
+            f"{escape(_stamp(p.generated, True))}: {v}%</title></circle>"
+            for x, y, (p, v) in zip(xs, ys, points, strict=True)]  # fmt: skip
+    line = " ".join(f"{x},{y}" for x, y in zip(xs, ys, strict=True))
     return "".join(
         [
             f"<h2>{escape(s['trend'])}</h2>",
-            f'<svg width="{width + 60}" height="{height + 30}" role="img" ',
-            f'viewBox="-10 -10 {width + 60} {height + 30}">',
-            f'<rect width="{width}" height="{height}" fill="none" stroke="#d0d7de"/>',
+            f'<svg class="trend" width="{width + 60}" height="{height + 30}" role="img" ',
+            f'viewBox="-10 -10 {width + 60} {height + 30}" aria-label="{escape(s["trend"])}">',
+            f'<rect class="grid" width="{width}" height="{height}"/>',
             f'<text x="{width + 4}" y="8" font-size="11">100%</text>',
             f'<text x="{width + 4}" y="{height}" font-size="11">0%</text>',
-            f'<text x="0" y="{height + 14}" font-size="11">{escape(points[0].generated)}</text>',
-            f'<text x="{width}" y="{height + 14}" font-size="11" text-anchor="end">'
-            f"{escape(points[-1].generated)}</text>",
-            f'<polyline points="{line}" fill="none" stroke="#0969da" stroke-width="2"/>',
+            *_axis([p for p, _ in points], xs, height),
+            f'<polyline class="trend-line" points="{line}"/>',
             *dots,
             "</svg>",
         ]
     )
 
 
-def _cards(report: Report, s: Strings) -> str:
+def _headline(report: Report, s: Strings) -> str:
+    t = report.totals
+    when = f"{escape(s['generated'])}: {report.generated:%Y-%m-%d %H:%M} UTC"
+    parts = [f"<h1>{escape(s['title'])}</h1>", f'<p class="muted">{when}</p>']
+    if t.sites:
+        of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+        parts += [f"<h2>{escape(s['completion'])}: {t.progress}% ({escape(of_sites)})</h2>",
+                  f'<div class="big">{t.progress}%</div>', _meter(t, s, 480),
+                  _legend(s)]  # fmt: skip
+    else:
+        parts.append(f"<h2>{escape(s['nothing'])}</h2>")
+    if report.errors:
+        parts.append(f'<p class="problem">{report.errors} {escape(s["errors"])}</p>')
+    return "".join(parts)
+
+
+def _metrics(report: Report, s: Strings) -> str:
     def card(title: str, tally: Tally) -> str:
         detail = s["of_sites"].format(migrated=tally.migrated, sites=tally.sites)
+        rest = f"{s['pending']}: {tally.pending} · {s['unmapped']}: {tally.unmapped}"
         return (f'<div class="card"><div class="muted">{escape(title)}</div>'
-                f'<div class="big">{tally.progress}%</div>{_meter(tally)}'
-                f'<div class="muted">{escape(detail)}</div></div>')  # fmt: skip
+                f'<div class="big">{tally.progress}%</div>{_meter(tally, s)}'
+                f'<div class="muted">{escape(detail)}</div>'
+                f'<div class="muted">{escape(rest)}</div></div>')  # fmt: skip
 
-    if not report.totals.sites:
-        return f'<div class="cards"><div class="card big">{escape(s["nothing"])}</div></div>'
-    return ('<div class="cards">' + card(s["completion"], report.totals)
-            + card(s["production"], report.production) + card(s["tests"], report.tests)
-            + "</div>")  # fmt: skip
+    cards = [card(s["elimination"], report.totals), card(s["production"], report.production),
+             card(s["tests"], report.tests)]  # fmt: skip
+    return f'<h2>{escape(s["metrics"])}</h2><div class="cards">{"".join(cards)}</div>'
 
 
 def _problems(report: Report, s: Strings) -> str:
     found = sections.problems(report)
     if not found:
         return ""
-    items = "".join(f'<li class="problem"><code>{escape(p.outcome.rule.id)}</code> '
-                    f"({escape(p.outcome.rule.file)}:{p.outcome.rule.line}): "
-                    f"{escape(p.describe(s))}</li>" for p in found)  # fmt: skip
+    items = "".join(f'<li class="problem"><code>{identifier(p.outcome.rule.id)}</code> '
+                    f"({identifier(p.outcome.rule.file)}:{p.outcome.rule.line}, "
+                    f"{escape(s.module_name(p.module))}): {escape(p.describe(s))}</li>"
+                    for p in found)  # fmt: skip
     return f"<h2>{escape(s['problems'])}</h2><ul>{items}</ul>"
 
 
 def _overview(report: Report, s: Strings) -> str:
-    columns = ["module", "priority", "files", "sites", "migrated", "pending", "unmapped"]
-    head = (
-        "".join(f"<th>{escape(s[c])}</th>" for c in columns) + f"<th>{escape(s['progress'])}</th>"
-    )
+    columns = ["module", "priority", "files", "sites", "migrated", "pending", "unmapped",
+               "progress", "status"]  # fmt: skip
+    head = "".join(f"<th>{escape(s[c])}</th>" for c in columns)
     body = ""
     for entry in report.modules:
         t = entry.tally
-        cells = [s.module_name(entry.module.name), entry.module.priority]
         numbers = [len(entry.files), t.sites, t.migrated, t.pending, t.unmapped]
-        body += ("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells)
+        body += (f'<tr><td class="name">{escape(s.module_name(entry.module.name))}</td>'
+                 f'<td class="name">{escape(entry.module.priority)}</td>'
                  + "".join(f'<td class="num">{n}</td>' for n in numbers)
-                 + f"<td>{_meter(t)}</td></tr>")  # fmt: skip
-    return f"<table><tr>{head}</tr>{body}</table>"
+                 + f"<td>{_meter(t, s)}</td>"
+                 f"<td>{escape(sections.module_state(entry, report, s))}</td></tr>")  # fmt: skip
+    t = report.totals
+    files = len(set().union(*(e.files for e in report.modules)))  # a file may serve two modules
+    total = [files, t.sites, t.migrated, t.pending, t.unmapped]
+    body += (f"<tr><th>{escape(s['total'])}</th><td></td>"
+             + "".join(f'<td class="num"><b>{n}</b></td>' for n in total)
+             + f"<td>{_meter(t, s)}</td><td></td></tr>")  # fmt: skip
+    return "".join([f"<h2>{escape(s['overall'])}</h2>", _module_chart(report, s),
+                    f'<div class="scroll"><table><tr>{head}</tr>{body}</table></div>'])  # fmt: skip
 
 
 def _module(entry: ModuleReport, s: Strings) -> str:
@@ -158,35 +270,39 @@ def _module(entry: ModuleReport, s: Strings) -> str:
             cells = [row.old, row.new, row.key or ""]
             body += (
                 f'<tr><td class="num">{row.line}</td>'
-                + "".join(f"<td><code>{escape(c)}</code></td>" for c in cells)
+                + "".join(f"<td><code>{identifier(c)}</code></td>" for c in cells)
                 + f'<td class="status-{row.status.value}">{escape(s.status(row.status))}</td></tr>'
             )
-        parts.append(f"<h4><code>{escape(path)}</code></h4><table>{head}{body}</table>")
+        parts.append(f'<h4><code>{identifier(path)}</code></h4>'
+                     f'<div class="scroll"><table>{head}{body}</table></div>')  # fmt: skip
     return "".join(parts)
+
+
+def _modules(title: str, entries: list[ModuleReport], s: Strings) -> str:
+    if not entries:
+        return ""
+    return f"<h2>{escape(title)}</h2>" + "".join(_module(m, s) for m in entries)
+
+
+_SECTIONS: dict[str, Callable[[Report, Strings], str]] = {
+    "headline": _headline,
+    "metrics": _metrics,
+    "problems": _problems,
+    "overview": _overview,
+    "trend": _trend,
+    "done": lambda report, s: _modules(s["done"], sections.done_modules(report), s),
+    "todo": lambda report, s: _modules(s["todo"], sections.todo_modules(report), s),
+}
 
 
 def render(report: Report, strings: Strings, stream: TextIO) -> None:
     s = strings
-    title = escape(s["title"])
-    done, todo = sections.done_modules(report), sections.todo_modules(report)
+    css = _CSS.replace("FONTS", _FONTS.get(s.lang, _FONTS["en"]))
     parts = [
-        f'<!DOCTYPE html><html lang="{s.lang}"><head><meta charset="utf-8">',
+        f'<!DOCTYPE html><html lang="{escape(s.lang)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        f"<title>{title}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{title}</h1>",
-        f'<p class="muted">{escape(s["generated"])}: {report.generated:%Y-%m-%d %H:%M} UTC</p>',
-        _cards(report, s),
-        _problems(report, s),
-        f"<h2>{escape(s['overall'])}</h2>",
-        _module_chart(report, s),
-        _overview(report, s),
-        _trend_chart(report, s),
+        f"<title>{escape(s['title'])}</title><style>{css}</style></head><body>",
+        *(_SECTIONS[name](report, s) for name in sections.shown_sections(report)),
+        "</body></html>\n",
     ]
-    if report.errors:
-        parts.append(f'<p class="problem">{report.errors} {escape(s["errors"])}</p>')
-    if todo:
-        parts.append(f"<h2>{escape(s['todo'])}</h2>" + "".join(_module(m, s) for m in todo))
-    if done:
-        parts.append(f"<h2>{escape(s['done'])}</h2>" + "".join(_module(m, s) for m in done))
-    parts.append("</body></html>\n")
     stream.write("\n".join(p for p in parts if p))

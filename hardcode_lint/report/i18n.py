@@ -13,6 +13,10 @@ from hardcode_lint.model import Status
 
 LANGUAGES = ("en", "zh")
 
+#: The module name ``rules suggest`` gives the files outside any folder. It is a name in the
+#: user's rule file (and stays one in JSON), but "root" reads like a path or a user in a report.
+TOP_LEVEL = "root"
+
 _WORDS: Mapping[str, tuple[str, str]] = {
     "title": ("Hardcode removal - progress report", "硬编码消除 - 进度报告"),
     "generated": ("Generated", "生成时间"),
@@ -58,6 +62,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "trend": ("Trend", "趋势"),
     "errors": ("files could not be scanned", "个文件无法扫描"),
     "unassigned": ("Unassigned", "未分配"),
+    "top_level": ("(top level)", "（根目录）"),
     "total": ("Total", "合计"),
     "next": ("next", "下一步"),
     "state_done": ("done", "已完成"),
@@ -89,4 +94,7 @@ class Strings:
         return _STATUS[status][self._index]
 
     def module_name(self, name: str) -> str:
-        return self["unassigned"] if name == "Unassigned" else name
+        """A module's name as the human formats show it: the tool's own names translated."""
+        if name == "Unassigned":
+            return self["unassigned"]
+        return self["top_level"] if name == TOP_LEVEL else name

@@ -68,7 +68,7 @@ def _problems(report: Report, s: Strings) -> list[str]:
     lines = [f"## {s['problems']}", ""]
     for problem in found:
         rule = problem.outcome.rule
-        where = visible(f"{rule.file}:{rule.line}, {problem.module}")
+        where = visible(f"{rule.file}:{rule.line}, {s.module_name(problem.module)}")
         lines.append(f"- {code(rule.id)} ({where}): {problem.describe(s)}")
     return [*lines, ""]
 

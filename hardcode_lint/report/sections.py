@@ -14,6 +14,17 @@ from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import ModuleReport, Report, SiteRow, rows
 from hardcode_lint.rules.match import RuleOutcome
 
+#: The sections of a report document, in the order the markdown and html formats show them; a
+#: format with no view of one skips it (markdown draws no trend chart). One list, so that the two
+#: documents a team compares side by side cannot drift apart.
+SECTIONS = ("headline", "metrics", "problems", "overview", "trend", "done", "todo")
+
+
+def shown_sections(report: Report) -> tuple[str, ...]:
+    """The sections a report shows: only the headline when there is nothing to migrate, since
+    tables of "100 % of 0 sites" would claim a migration that never was."""
+    return SECTIONS if report.totals.sites else SECTIONS[:1]
+
 
 @dataclass(frozen=True)
 class Problem:
