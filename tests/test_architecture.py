@@ -24,8 +24,9 @@ LAYERS = {
     "report": 6, "fix": 6, "gate": 6, "defaults": 6, "output": 6, "lsp": 6,
     "cli": 7, "__main__": 7,
 }  # fmt: skip
-PARSERS = {"libcst": "hardcode_lint.lang.python", "tree_sitter": "hardcode_lint.lang.rust",
-           "tree_sitter_rust": "hardcode_lint.lang.rust"}  # fmt: skip
+PARSERS = {"libcst": "hardcode_lint.lang.python", "tree_sitter": "hardcode_lint.lang.",
+           "tree_sitter_rust": "hardcode_lint.lang.rust",
+           "tree_sitter_python": "hardcode_lint.lang.python"}  # fmt: skip
 
 
 def _module_name(path: Path) -> str:

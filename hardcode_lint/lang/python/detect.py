@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.python.ast_statements import AstStatements
+from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
 from hardcode_lint.lang.python.regions import (
     anchor_lines,
@@ -23,6 +25,7 @@ from hardcode_lint.lang.python.regions import (
     kept_spans,
     original_line,
 )
+from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
 from hardcode_lint.parse.source import SourceError, SourceFile, split_lines
 
 if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
@@ -125,7 +128,7 @@ def _narrowed(
         if anchored:  # a migrated site's call is resolved too: keep what any call needs
             keep, roots = keep + anchored, roots | pre.call_roots
     lines = split_lines(text)
-    regions = blank_regions(tree, lines, sorted(keep), roots)
+    regions = blank_regions(AstStatements(tree), lines, sorted(keep), roots)
     narrowed, shifts = blank(lines, regions)
     return narrowed, kept_spans(pre.spans, regions), shifts
 
@@ -156,18 +159,17 @@ def _hit(source: SourceFile, detection: Detection, span: Span) -> Hit | None:
     )
 
 
-def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
-    """Every hit and migrated hit of one Python file."""
-    catalog = catalog_for(options.catalog)
-    tree = parse_ast(source.text)
-    pre = prepass(tree, catalog.words, catalog.callee_names())
-    wanted = pre.candidate or mentions(options.replacements, source.text)
-    if options.prefilter and not wanted:
-        return Detected()
-    parsed, spans, shifts = _narrowed(tree, source.text, pre, options)
-    watch = watchlist_for(options.replacements)
+def _located(
+    source: SourceFile,
+    text: str,
+    spans: list[Span],
+    shifts: list[tuple[int, int]],
+    options: DetectOptions,
+) -> Detected:
+    """libcst's verdicts on ``text`` (the file, or its narrowed form), located in the file."""
+    catalog, watch = catalog_for(options.catalog), watchlist_for(options.replacements)
     try:
-        module = parse_cst(parsed)
+        module = parse_cst(text)
     except SourceError as exc:
         line = original_line(exc.line, shifts) if exc.line else None
         raise SourceError(exc.message, line) from None
@@ -178,3 +180,45 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
         if hit is not None:
             found.hits.append(hit)
     return found
+
+
+def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
+    """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide."""
+    catalog = catalog_for(options.catalog)
+    found = fast_prepass(source, catalog.words, catalog.callee_names())
+    if found is None:
+        return None
+    pre, root = found
+    if not pre.lines:
+        return Detected()
+    lines = source.lines
+    keep = sorted(pre.lines + pre.keep)
+    narrowed, shifts = blank(
+        lines, blank_regions(TreeSitterStatements(root), lines, keep, pre.roots)
+    )
+    try:
+        inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names())
+        if not inner.candidate:
+            return Detected()
+        spans = [
+            (original_line(a, shifts), b, original_line(c, shifts), d) for a, b, c, d in inner.spans
+        ]
+        return _located(source, narrowed, spans, shifts, options)
+    except SourceError:
+        return None  # tree-sitter read the file otherwise than CPython: let ast decide
+
+
+def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
+    """Every hit and migrated hit of one Python file."""
+    if options.prefilter and not mentions(options.replacements, source.text):
+        fast = _fast(source, options)
+        if fast is not None:
+            return fast
+    catalog = catalog_for(options.catalog)
+    tree = parse_ast(source.text)
+    pre = prepass(tree, catalog.words, catalog.callee_names())
+    wanted = pre.candidate or mentions(options.replacements, source.text)
+    if options.prefilter and not wanted:
+        return Detected()
+    parsed, spans, shifts = _narrowed(tree, source.text, pre, options)
+    return _located(source, parsed, spans, shifts, options)

@@ -162,7 +162,7 @@ def _root_name(node: ast.AST) -> str | None:
     return node.id if isinstance(node, ast.Name) else None
 
 
-def _closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
+def closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
     """Every name that is, through any chain of aliases, one of ``seeds``."""
     names = set(seeds)
     grew = True
@@ -201,14 +201,14 @@ def prepass(tree: ast.Module, words: NameWords, callee_names: frozenset[str]) ->
         push(children(node))
     result = walk.result
     if walk.calls:
-        wanted = _closure(callee_names, walk.aliases)
+        wanted = closure(callee_names, walk.aliases)
         for callee, root, line in walk.calls:
             if callee in wanted:
                 result.lines.append(line)
                 if root is not None:
                     result.roots.add(root)
     if result.roots:
-        result.roots = _closure(frozenset(result.roots), [(s, b) for b, s in walk.root_aliases])
+        result.roots = closure(frozenset(result.roots), [(s, b) for b, s in walk.root_aliases])
     result.lines.sort()
     result.candidate = bool(result.lines)
     result.spans.sort()

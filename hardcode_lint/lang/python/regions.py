@@ -17,125 +17,110 @@ checks that the findings are the same with the pre-filter on and off.
 
 from __future__ import annotations
 
-import ast
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Generic, Protocol, TypeVar
 
 from hardcode_lint.lang.python.prepass import Span
 from hardcode_lint.parse.source import split_lines
 
 Region = tuple[int, int]  # first and last line to blank, 1-based, inclusive
-_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-_ALWAYS_KEEP = (ast.Global, ast.Nonlocal, ast.Match)
+S = TypeVar("S")
 
 
-def _first_line(statement: ast.stmt) -> int:
-    """Where a statement starts, its decorators included (ast's lineno is the ``def`` line)."""
-    decorators = getattr(statement, "decorator_list", None)
-    return decorators[0].lineno if decorators else statement.lineno
+class Statements(Protocol[S]):
+    """What the blanker asks of a parse tree's statements, whichever parser made them.
+
+    Two parsers answer: ``ast`` (:mod:`.ast_statements`) and tree-sitter-python
+    (:mod:`.ts_statements`), so that the rules of what may be blanked are written once.
+    Lines are 1-based, columns are byte offsets in their line.
+    """
+
+    def module_body(self) -> Sequence[S]: ...
+    def first_line(self, statement: S) -> int: ...  # decorators included
+    def last_line(self, statement: S) -> int: ...
+    def start_col(self, statement: S, head: bytes) -> int: ...  # on its first line
+    def end_col(self, statement: S) -> int: ...  # on its last line
+    def always_kept(self, statement: S) -> bool: ...  # global, nonlocal, match, special import
+    def definition_body(self, statement: S) -> Sequence[S] | None: ...  # a def's or class's
+    def bodies(self, statement: S) -> Iterable[Sequence[S]]: ...
+    def bound_names(self, statement: S) -> set[str]: ...
 
 
-def _bodies(node: ast.AST) -> Iterable[list[ast.stmt]]:
-    for name in ("body", "orelse", "finalbody"):
-        body = getattr(node, name, None)
-        if isinstance(body, list) and body and isinstance(body[0], ast.stmt):
-            yield body
-    for handler in getattr(node, "handlers", []):
-        yield handler.body
-
-
-def _special_import(statement: ast.stmt) -> bool:
-    """``from __future__ import ...`` must stay first; ``import *`` may bind any name."""
-    if not isinstance(statement, ast.ImportFrom):
-        return False
-    return statement.module == "__future__" or any(a.name == "*" for a in statement.names)
-
-
-def _bound_names(statement: ast.stmt) -> set[str]:
-    """Every name a statement binds, anywhere inside it (conservatively)."""
-    names: set[str] = set()
-    for node in ast.walk(statement):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            names.add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-        elif isinstance(node, ast.arg):
-            names.add(node.arg)
-    return names
-
-
-class _Blanker:
-    def __init__(self, lines: list[str], keep: list[int], roots: set[str]) -> None:
-        self.lines, self.keep, self.roots = lines, keep, roots
+class _Blanker(Generic[S]):
+    def __init__(
+        self, tree: Statements[S], lines: list[str], keep: list[int], roots: set[str]
+    ) -> None:
+        self.tree, self.lines, self.keep, self.roots = tree, lines, keep, roots
         self.regions: list[Region] = []
 
     def _kept(self, first: int, last: int) -> bool:
         index = bisect_left(self.keep, first)
         return index < len(self.keep) and self.keep[index] <= last
 
-    def _alone(self, statement: ast.stmt, first: int, last: int) -> bool:
+    def _alone(self, statement: S, first: int, last: int) -> bool:
         """Whether the statement's lines hold nothing but it (no `;`, no header, no `else:`)."""
         head = self.lines[first - 1].encode()
-        start = statement.col_offset if first == statement.lineno else head.find(b"@")
-        tail = self.lines[last - 1].encode()[statement.end_col_offset or 0 :].strip()
+        start = self.tree.start_col(statement, head)
+        tail = self.lines[last - 1].encode()[self.tree.end_col(statement) :].strip()
         return not head[:start].strip() and (not tail or tail.startswith(b"#"))
 
-    def _binds_roots(self, statement: ast.stmt, first: int, last: int) -> bool:
+    def _binds_roots(self, statement: S, first: int, last: int) -> bool:
         text = "".join(self.lines[first - 1 : last])
         if not any(root in text for root in self.roots):
             return False  # cheap: a name it does not mention, it cannot bind
-        return bool(_bound_names(statement) & self.roots)
+        return bool(self.tree.bound_names(statement) & self.roots)
 
-    def body(self, statements: list[ast.stmt]) -> None:
+    def _span(self, statement: S) -> Region:
+        return self.tree.first_line(statement), self.tree.last_line(statement)
+
+    def body(self, statements: Sequence[S]) -> None:
         """Blank what can go; a run of consecutive blankable statements becomes one region,
         so that 400,000 generated assignments are one ``pass``, not 400,000."""
         run: Region | None = None
         for statement in statements:
-            first, last = _first_line(statement), statement.end_lineno or statement.lineno
+            first, last = self._span(statement)
             if self._blankable(statement, first, last):
                 run = (run[0] if run else first, last)
                 continue
             if run:
                 self.regions.append(run)
                 run = None
-            if isinstance(statement, _ALWAYS_KEEP) or _special_import(statement):
+            if self.tree.always_kept(statement):
                 continue
-            if isinstance(statement, _DEFS) and self._free(statement, first, last):
-                self._def_body(statement)
+            inner = self.tree.definition_body(statement)
+            if inner is not None and self._free(statement, first, last):
+                self._def_body(inner, last)
                 continue
-            for child in _bodies(statement):
+            for child in self.tree.bodies(statement):
                 self.body(child)
         if run:
             self.regions.append(run)
 
-    def _free(self, statement: ast.stmt, first: int, last: int) -> bool:
+    def _free(self, statement: S, first: int, last: int) -> bool:
         """Holds no kept line and shares its lines with nothing else."""
         return not self._kept(first, last) and self._alone(statement, first, last)
 
-    def _blankable(self, statement: ast.stmt, first: int, last: int) -> bool:
-        if isinstance(statement, _ALWAYS_KEEP) or _special_import(statement):
+    def _blankable(self, statement: S, first: int, last: int) -> bool:
+        if self.tree.always_kept(statement):
             return False
         return self._free(statement, first, last) and not self._binds_roots(statement, first, last)
 
-    def _def_body(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+    def _def_body(self, inner: Sequence[S], last: int) -> None:
         """Keep a def that binds a needed name, but blank its body if that is safe."""
-        first, last = _first_line(node.body[0]), node.end_lineno or node.lineno
-        if self._alone(node.body[0], first, node.body[0].end_lineno or first):
+        first, first_end = self._span(inner[0])
+        if self._alone(inner[0], first, first_end):
             self.regions.append((first, last))
         else:
-            self.body(node.body)
+            self.body(inner)
 
 
 def blank_regions(
-    tree: ast.Module, lines: list[str], keep: list[int], roots: set[str]
+    tree: Statements[S], lines: list[str], keep: list[int], roots: set[str]
 ) -> list[Region]:
     """The line ranges that can be blanked; ``keep`` is sorted."""
-    blanker = _Blanker(lines, keep, roots)
-    blanker.body(tree.body)
+    blanker = _Blanker(tree, lines, keep, roots)
+    blanker.body(tree.module_body())
     return sorted(blanker.regions)
 
 

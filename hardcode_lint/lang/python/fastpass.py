@@ -1,0 +1,232 @@
+"""The fast pre-pass: the ``ast`` pre-pass's questions answered by one tree-sitter query.
+
+Parsing every file with ``ast`` and walking it in Python was most of a cold scan; most files
+hold nothing. Here every file is parsed by tree-sitter-python and queried once in C for the
+places a finding can stand: calls with a literal argument, literal keyword arguments,
+assignments and defaults of literals, dict entries with a string key, and the aliases and
+``global``s the ``ast`` pre-pass also collects. Python then looks only at those matches, with
+the same name rules (:mod:`.prepass`), and the blanker (:mod:`.regions`) cuts the file down to
+the candidates' statements, which the ``ast`` pre-pass and libcst then read as before.
+
+Sound by construction: every test is a superset of the ``ast`` pre-pass's (an operand of
+``a + b`` counts as literal here, a class's keywords as a call's); ``tests/test_fastpass.py``
+and ``bench/run.py`` check identical findings with and without it. What tree-sitter cannot
+read the way CPython does (another encoding, CR-only line ends, a parse error, a line so long
+it is generated or nested deeper than CPython allows) is left to the ``ast`` path:
+:func:`fast_prepass` returns None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import tree_sitter
+
+from hardcode_lint.detect.catalog import NameWords
+from hardcode_lint.detect.names import classify_name
+from hardcode_lint.lang.python.prepass import closure
+from hardcode_lint.lang.python.sitter import Node, parse, query
+from hardcode_lint.parse.source import SourceFile
+
+_NUMERIC = (
+    "(integer) (float) (unary_operator) (binary_operator) (conditional_expression) "
+    "(parenthesized_expression)"
+)
+_NAMES = "(identifier) (attribute) (parenthesized_expression)"
+_CANDIDATES = f"""
+(call function: [{_NAMES}] @callee arguments: (argument_list [{_NUMERIC}])) @call
+(call function: [{_NAMES}] @callee
+      arguments: (argument_list (keyword_argument value: [{_NUMERIC} (tuple) (list)]))) @call
+(keyword_argument name: (identifier) @keyword value: [{_NUMERIC} (tuple) (list)] @value)
+(assignment left: (_) @target right: [{_NUMERIC}] @value) @assignment
+(default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)
+(typed_default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)
+(pair key: (string) @key value: [{_NUMERIC}] @value)
+(assignment left: (identifier) @bound right: [{_NAMES}] @source)
+(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)
+(typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)
+(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)
+[(global_statement) (nonlocal_statement)] @keep
+[(print_statement) (exec_statement)] @legacy
+((integer) @legacy (#match? @legacy "^0[0-9_]*[1-9]|[lL]$"))
+"""
+_UTF8 = frozenset({"utf-8", "utf8", "utf_8"})
+_LONG_LINE = 10_000  # bytes; no hand-written line is this long
+_DEEP_BRACKETS = re.compile(rb"[(\[{](?:\s*[(\[{]){49}")
+
+
+@dataclass(slots=True)
+class FastPrepass:
+    """What the blanker needs: the candidates' lines, lines to keep, and the roots."""
+
+    lines: list[int] = field(default_factory=list)
+    keep: list[int] = field(default_factory=list)
+    roots: set[str] = field(default_factory=set)
+
+
+def _text(node: Node) -> str:
+    return (node.text or b"").decode("utf-8", errors="replace")
+
+
+def _unwrapped(node: Node) -> Node:
+    while node.type == "parenthesized_expression" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node
+
+
+def _last_name(node: Node) -> str | None:
+    node = _unwrapped(node)
+    if node.type == "identifier":
+        return _text(node)
+    if node.type == "attribute":
+        attribute = node.child_by_field_name("attribute")
+        return _text(attribute) if attribute is not None else None
+    return None
+
+
+def _root_name(node: Node) -> str | None:
+    """The first name of ``a.b().c``: the binding every callee's resolution starts from."""
+    fields = {"attribute": "object", "call": "function", "subscript": "value"}
+    node = _unwrapped(node)
+    while node.type in fields:
+        inner = node.child_by_field_name(fields[node.type])
+        if inner is None:
+            return None
+        node = _unwrapped(inner)
+    return _text(node) if node.type == "identifier" else None
+
+
+def _line(node: Node) -> int:
+    return node.start_point.row + 1
+
+
+class _Matches:
+    """The query's matches, read into the ``ast`` pre-pass's vocabulary."""
+
+    def __init__(self, words: NameWords) -> None:
+        self.words = words
+        self.result = FastPrepass()
+        self.calls: list[tuple[str, str | None, int]] = []
+        self.aliases: list[tuple[str, str]] = []
+        self.root_aliases: list[tuple[str, str]] = []
+
+    def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
+        if name and classify_name(name, self.words, as_keyword=as_keyword):
+            self.result.lines.append(line)
+
+    def read(self, captures: dict[str, list[Node]]) -> None:
+        value = captures.get("value", [None])[0]
+        if "call" in captures:
+            callee = captures["callee"][0]
+            name = _last_name(callee)
+            if name is not None:
+                self.calls.append((name, _root_name(callee), _line(captures["call"][0])))
+        elif "keyword" in captures and value is not None:
+            self.keyword(captures["keyword"][0], value)
+        elif "assignment" in captures and value is not None:
+            for target in _chained_targets(captures["assignment"][0]):
+                self.named(_last_name(target), _line(value), as_keyword=False)
+        elif "parameter" in captures and value is not None:
+            self.named(_text(captures["parameter"][0]), _line(value), as_keyword=False)
+        elif "key" in captures and value is not None:
+            self.named(_string_key(captures["key"][0]), _line(value), as_keyword=True)
+        elif "bound" in captures:
+            self.alias(captures)
+        elif "keep" in captures:
+            self.result.keep.append(_line(captures["keep"][0]))
+
+    def keyword(self, keyword: Node, value: Node) -> None:
+        if not classify_name(_text(keyword), self.words, as_keyword=True):
+            return
+        self.result.lines.append(_line(value))
+        argument = keyword.parent  # keyword_argument, in an argument_list, in a call
+        arguments = argument.parent if argument is not None else None
+        call = arguments.parent if arguments is not None else None
+        function = call.child_by_field_name("function") if call is not None else None
+        root = _root_name(function) if function is not None else None
+        if root is not None:
+            self.result.roots.add(root)
+
+    def alias(self, captures: dict[str, list[Node]]) -> None:
+        bound = _text(captures["bound"][0])
+        if "imported" in captures:
+            self.aliases.append((bound, _text(captures["imported"][0]).rsplit(".", 1)[-1]))
+            return
+        source = captures["source"][0]
+        name = _last_name(source)
+        if name is not None:
+            self.aliases.append((bound, name))
+            root = _root_name(source)
+            if root is not None:
+                self.root_aliases.append((bound, root))
+
+    def finish(self, callee_names: frozenset[str]) -> FastPrepass:
+        result = self.result
+        if self.calls:
+            wanted = closure(callee_names, self.aliases)
+            for callee, root, line in self.calls:
+                if callee in wanted:
+                    result.lines.append(line)
+                    if root is not None:
+                        result.roots.add(root)
+        if result.roots:
+            reverse = [(source, bound) for bound, source in self.root_aliases]
+            result.roots = closure(frozenset(result.roots), reverse)
+        result.lines.sort()
+        result.keep.sort()
+        return result
+
+
+def _chained_targets(assignment: Node) -> Iterable[Node]:
+    """``a = b = 5``: tree-sitter nests the assignments; ``ast`` lists both targets."""
+    node: Node | None = assignment
+    while node is not None and node.type == "assignment":
+        target = node.child_by_field_name("left")
+        if target is not None:
+            yield target
+        parent = node.parent
+        node = (
+            parent if parent is not None and parent.child_by_field_name("right") == node else None
+        )
+
+
+def _string_key(node: Node) -> str | None:
+    """A plain string key's text (``"timeout"``); None for f-strings and concatenations."""
+    content = [c for c in node.named_children if c.type == "string_content"]
+    if len(content) != 1 or any(c.type == "interpolation" for c in node.named_children):
+        return None
+    return _text(content[0])
+
+
+def readable(source: SourceFile) -> bytes | None:
+    """The bytes tree-sitter reads as CPython does: UTF-8 without CR-only line ends."""
+    if source.encoding.lower() not in _UTF8:
+        return None
+    data = source.data[len(source.bom) :]
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    if len(data) > _LONG_LINE and max(map(len, data.split(b"\n"))) > _LONG_LINE:
+        return None  # generated data, or nesting CPython refuses (tree-sitter does not)
+    if _DEEP_BRACKETS.search(data):
+        return None  # CPython stops at 200 nested brackets
+    return data
+
+
+def fast_prepass(
+    source: SourceFile, words: NameWords, callee_names: frozenset[str]
+) -> tuple[FastPrepass, Node] | None:
+    """The candidates of ``source`` and its tree, or None when the ``ast`` path must decide."""
+    data = readable(source)
+    if data is None:
+        return None
+    tree = parse(data)
+    if tree.root_node.has_error:
+        return None  # the ast path reports the syntax error (or finds what tree-sitter missed)
+    matches = _Matches(words)
+    for _, captures in tree_sitter.QueryCursor(query(_CANDIDATES)).matches(tree.root_node):
+        if "legacy" in captures:
+            return None  # Python 2 that tree-sitter's grammar still reads: ast reports it
+        matches.read(captures)
+    return matches.finish(callee_names), tree.root_node
