@@ -84,7 +84,7 @@ def run_files(
         if entry is not None:
             results[task.rel] = entry.result
             continue
-        known = cache.entries.get(task.rel) if cache else None
+        known = cache.get(task.rel) if cache else None
         todo.append(
             replace(task, known_digest=known.digest) if known and known.test == task.test else task
         )
@@ -93,7 +93,9 @@ def run_files(
     for outcome in _outcomes(todo, settings, jobs or os.cpu_count() or 1):
         result = outcome.result
         if result is None and cache is not None:  # same content as cached: only mtime moved
-            result = cache.entries[outcome.rel].result
+            cached = cache.get(outcome.rel)
+            assert cached is not None
+            result = cached.result
         assert result is not None
         results[outcome.rel] = result
         if cache is not None and outcome.digest:

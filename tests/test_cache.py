@@ -96,3 +96,30 @@ def test_two_runs_at_once_leave_a_valid_cache(project):
     (path,) = cache_files(project)
     assert json.loads(path.read_text())["magic"] == "hardcode-lint-cache"
     assert scan() == results[0]
+
+
+def test_a_damaged_entry_costs_only_that_file(project, monkeypatch):
+    cold = scan()
+    (path,) = cache_files(project)
+    document = json.loads(path.read_text())
+    document["files"]["a.py"] = ["not", "an", "entry", False]
+    path.write_text(json.dumps(document))
+    analysed: list[str] = []
+    import hardcode_lint.runner as runner
+
+    real = runner.run_task
+    monkeypatch.setattr(runner, "run_task", lambda t, s: analysed.append(t.rel) or real(t, s))
+    assert scan() == cold
+    assert analysed == ["a.py"]  # b.py came from the cache, a.py was analysed again
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["call(ttl=0x1FFFFFFFFFFFFFFFF)\n", "x = 1\nimport time\ntime.sleep(2)  # \udcff\n"],
+    ids=["beyond-64-bits", "lone-surrogate"],
+)
+def test_what_the_fast_json_encoder_refuses_still_round_trips(project, source):
+    (project / "a.py").write_bytes(source.encode("utf-8", "surrogateescape"))
+    cold = scan()
+    assert cold["findings"], "the file must hold a finding for this test to mean anything"
+    assert scan() == cold and len(cache_files(project)) == 1

@@ -38,6 +38,12 @@ class _Ignore:
 
 def relative(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` with forward slashes (``..`` when outside it)."""
+    text, base = str(path), str(root)
+    if os.path.isabs(text) and text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
+        rest = text[len(base) + 1 :]  # the common case, without relpath's normalising
+        framed, sep = f"{os.sep}{rest}{os.sep}", os.sep
+        if not any(odd in framed for odd in (f"{sep}..{sep}", f"{sep}.{sep}", sep * 2)):
+            return rest.replace(os.sep, "/")
     return Path(os.path.relpath(path, root)).as_posix()
 
 
