@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark hardcode-lint against its peers on the standard library, side by side in one run.
 
-    python bench/run.py [--extra DIR] [--reps 3] [--skip-fixit] [--scale DIR] [--rust DIR]
+    python bench/run.py [--extra DIR] [--reps 3] [--skip-fixit] [--site DIR] [--rust DIR]
                         [--write]
 
 Builds a corpus from the running interpreter's standard library (plus --extra), then times, with
@@ -9,7 +9,9 @@ medians over --reps runs and peak memory from GNU time: hardcode-lint cold (no c
 (cache filled), a one-file `check` as pre-commit runs it, and the peers found on PATH or next to
 this interpreter (semgrep, ast-grep, fixit) running the four equivalent rules in bench/peers/.
 It prints the ratios hardcode-lint / peer and every tool's finding count, so the ratios compare
-like with like, and checks that the pre-filter changes no finding.  --rust DIR (a vendored Rust
+like with like, and checks that the pre-filters change no finding.  hardcode-lint cold and
+ast-grep run alternately (a busy moment costs both alike).  --site DIR (a large folder such as
+a site-packages) times both cold on it, with lines per second.  --rust DIR (a vendored Rust
 corpus) times the Rust front end cold against ast-grep with the equivalent rules of
 bench/peers/ast-grep-rust.yml, alternating, and checks its pre-filter too.  --write saves the
 tables to bench/RESULTS.md.  Nothing here is a test: speed is never asserted in the test suite.
@@ -84,6 +86,41 @@ def repeat(
     return Timing(name, walls, max(peaks), findings)
 
 
+def alternate(runs: list[tuple[str, list[str], object]], reps: int) -> list[Timing]:
+    """Each command once per round, round after round: a busy moment of the machine costs
+    every tool alike, so the ratios hold even when the absolute times do not."""
+    timings = [Timing(name, [], 0.0) for name, _, _ in runs]
+    for _ in range(reps):
+        for timing, (_, cmd, count) in zip(timings, runs, strict=True):
+            wall, peak, out = timed(cmd)
+            timing.wall.append(wall)
+            timing.peak_mb = max(timing.peak_mb, peak)
+            timing.findings = count(out) if callable(count) else None
+            print(f"  {timing.name}: {wall:.2f} s, peak {peak:.0f} MB", flush=True)
+    return timings
+
+
+def ast_grep_cmd(rules: str, corpus: Path) -> list[str] | None:
+    exe = tool("ast-grep")
+    return [exe, "scan", "-r", str(PEERS / rules), "--json=compact", "-j", JOBS, str(corpus)] \
+        if exe else None  # fmt: skip
+
+
+def ast_grep_count(out: str) -> int:
+    return len(json.loads(out or "[]"))
+
+
+def same_without_fast_pass(scan: list[str], out: Path) -> bool:
+    """The tree-sitter pre-pass against the ``ast`` one (``HARDCODE_LINT_FASTPASS=0``), which
+    the stdlib run checks against no pre-filter at all."""
+    subprocess.run([*scan, "--no-cache"], capture_output=True)
+    fast = json.loads(out.read_text())
+    env = {**os.environ, "HARDCODE_LINT_FASTPASS": "0"}
+    subprocess.run([*scan, "--no-cache"], capture_output=True, env=env)
+    reference = json.loads(out.read_text())
+    return bool(fast["findings"] == reference["findings"] and fast["errors"] == reference["errors"])
+
+
 def build_corpus(extra: list[Path]) -> Path:
     root = Path(tempfile.mkdtemp(prefix="hcl-bench-"))
     stdlib = Path(sysconfig.get_paths()["stdlib"])
@@ -108,7 +145,9 @@ def like_for_like(findings: list[dict[str, object]]) -> int:
     return sum(1 for f in findings if peer_rule(f))
 
 
-def hardcode_lint_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str, int]]:
+def hardcode_lint_runs(
+    corpus: Path, reps: int
+) -> tuple[list[Timing], list[Timing], dict[str, int]]:
     exe = tool("hardcode-lint") or "hardcode-lint"
     out = corpus / "findings.json"
     scan = [exe, "scan", str(corpus), "--format", "json", "-j", JOBS, "-o", str(out)]
@@ -116,7 +155,14 @@ def hardcode_lint_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str,
     def count(_: str) -> int:
         return like_for_like(json.loads(out.read_text())["findings"])
 
-    cold = repeat("hardcode-lint cold", [*scan, "--no-cache"], reps, count)
+    pair: list[tuple[str, list[str], object]] = [
+        ("hardcode-lint cold", [*scan, "--no-cache"], None)
+    ]
+    peer = ast_grep_cmd("ast-grep.yml", corpus)
+    if peer:
+        pair.append(("ast-grep", peer, ast_grep_count))
+    cold, *against = alternate(pair, reps)
+    cold.findings = count("")
     findings = json.loads(out.read_text())["findings"]
     subprocess.run([*scan], capture_output=True)  # fill the cache
     warm = repeat("hardcode-lint warm", scan, reps, count)
@@ -135,8 +181,9 @@ def hardcode_lint_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str,
     filtered = json.loads(out.read_text())["findings"]
     same = filtered == json.loads((corpus / "unfiltered.json").read_text())["findings"]
     facts = {"findings": len(findings), "like_for_like": like_for_like(findings),
-             "prefilter_sound": int(same)}  # fmt: skip
-    return [cold, warm, check], facts
+             "prefilter_sound": int(same),
+             "fast_sound": int(same_without_fast_pass(scan, out))}  # fmt: skip
+    return [cold, warm, check], against, facts
 
 
 def peer_runs(corpus: Path, reps: int, skip_fixit: bool) -> list[Timing]:
@@ -147,11 +194,6 @@ def peer_runs(corpus: Path, reps: int, skip_fixit: bool) -> list[Timing]:
                "--max-target-bytes=0", "-j", JOBS, str(corpus)]  # fmt: skip
         runs.append(repeat("semgrep", cmd, reps, lambda out: len(json.loads(out)["results"]),
                            env={"SEMGREP_ENABLE_VERSION_CHECK": "0"}))  # fmt: skip
-    ast_grep = tool("ast-grep")
-    if ast_grep:
-        cmd = [ast_grep, "scan", "-r", str(PEERS / "ast-grep.yml"), "--json=compact", "-j", JOBS,
-               str(corpus)]  # fmt: skip
-        runs.append(repeat("ast-grep", cmd, reps, lambda out: len(json.loads(out or "[]"))))
     fixit = tool("fixit")
     if fixit and not skip_fixit:
         cmd = [fixit, "--rules", "fixit_rules", "lint", str(corpus)]
@@ -161,26 +203,17 @@ def peer_runs(corpus: Path, reps: int, skip_fixit: bool) -> list[Timing]:
 
 
 def rust_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str, int]]:
-    """hardcode-lint and ast-grep cold on a Rust corpus, alternating run by run, so that a
-    busy moment of the machine costs both alike."""
+    """hardcode-lint and ast-grep cold on a Rust corpus, alternating."""
     exe = tool("hardcode-lint") or "hardcode-lint"
     work = Path(tempfile.mkdtemp(prefix="hcl-rust-"))
     out = work / "findings.json"
     scan = [exe, "scan", str(corpus), "--language", "rust", "--format", "json", "--no-cache",
             "-j", JOBS, "-o", str(out)]  # fmt: skip
-    ast_grep = tool("ast-grep")
-    peer = [ast_grep, "scan", "-r", str(PEERS / "ast-grep-rust.yml"), "--json=compact", "-j",
-            JOBS, str(corpus)] if ast_grep else []  # fmt: skip
-    runs = [Timing("hardcode-lint cold (Rust)", [], 0.0)]
+    pair: list[tuple[str, list[str], object]] = [("hardcode-lint cold (Rust)", scan, None)]
+    peer = ast_grep_cmd("ast-grep-rust.yml", corpus)
     if peer:
-        runs.append(Timing("ast-grep (Rust)", [], 0.0))
-    for _ in range(reps):
-        for timing, cmd in zip(runs, [scan, peer], strict=False):
-            wall, peak, text = timed(cmd)
-            timing.wall.append(wall)
-            timing.peak_mb = max(timing.peak_mb, peak)
-            timing.findings = len(json.loads(text or "[]")) if cmd is peer else None
-            print(f"  {timing.name}: {wall:.2f} s, peak {peak:.0f} MB", flush=True)
+        pair.append(("ast-grep (Rust)", peer, ast_grep_count))
+    runs = alternate(pair, reps)
     filtered = json.loads(out.read_text())["findings"]
     runs[0].findings = sum(f["context"] == "call" for f in filtered)
     subprocess.run([*scan, "--no-prefilter"], capture_output=True)
@@ -204,26 +237,38 @@ def rust_table(runs: list[Timing], facts: dict[str, int], corpus: Path) -> str:
     return "\n".join(out) + "\n"
 
 
-def scale_runs(source: Path) -> list[tuple[int, float, float]]:
-    """Cold scan time and peak memory for 1k and 10k files of ``source``."""
-    files = sorted(p for p in source.rglob("*.py") if "__pycache__" not in p.parts)
-    rows = []
-    for size in (1000, 10000):
-        corpus = Path(tempfile.mkdtemp(prefix=f"hcl-scale-{size}-"))
-        (corpus / "pyproject.toml").write_text("")
-        for path in files[:size]:
-            target = corpus / "f" / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-        exe = tool("hardcode-lint") or "hardcode-lint"
-        out = str(corpus / "out.json")
-        wall, peak, _ = timed(
-            [exe, "scan", str(corpus), "--no-cache", "--format", "json", "-o", out]
-        )
-        rows.append((min(size, len(files)), wall, peak))
-        print(f"  scale {min(size, len(files))} files: {wall:.1f} s, {peak:.0f} MB", flush=True)
-        shutil.rmtree(corpus, ignore_errors=True)
-    return rows
+def lines_of(files: list[Path]) -> int:
+    return sum(p.read_bytes().count(b"\n") for p in files)
+
+
+def site_runs(corpus: Path, reps: int) -> str:
+    """Cold hardcode-lint against ast-grep on a large folder (a site-packages), alternating,
+    with lines per second for both (linear cost shows as the stdlib's rate kept)."""
+    exe = tool("hardcode-lint") or "hardcode-lint"
+    work = Path(tempfile.mkdtemp(prefix="hcl-site-"))
+    out = work / "findings.json"
+    scan = [exe, "scan", str(corpus), "--format", "json", "-j", JOBS, "-o", str(out)]
+    pair: list[tuple[str, list[str], object]] = [
+        ("hardcode-lint cold", [*scan, "--no-cache"], None)
+    ]
+    peer = ast_grep_cmd("ast-grep.yml", corpus)
+    if peer:
+        pair.append(("ast-grep", peer, ast_grep_count))
+    runs = alternate(pair, reps)
+    sound = same_without_fast_pass(scan, out)
+    shutil.rmtree(work, ignore_errors=True)
+    files = [p for p in corpus.rglob("*.py") if "__pycache__" not in p.parts]
+    lines = lines_of(files)
+    table = [f"Large corpus: {len(files)} files, {lines} lines ({corpus})", "",
+             "| run | median wall (s) | peak memory (MB) | lines per second | "
+             "hardcode-lint / this |", "|---|---|---|---|---|"]  # fmt: skip
+    for timing in runs:
+        ratio = f"{runs[0].median / timing.median:.2f}" if timing is not runs[0] else ""
+        table.append(f"| {timing.name} | {timing.median:.2f} | {timing.peak_mb:.0f} | "
+                     f"{lines / timing.median:,.0f} | {ratio} |")  # fmt: skip
+    table += ["", "Tree-sitter pre-pass sound on this corpus (same findings and errors as the "
+              f"ast pre-pass): {'yes' if sound else 'NO'}."]  # fmt: skip
+    return "\n".join(["", *table]) + "\n"
 
 
 def machine() -> str:
@@ -240,8 +285,8 @@ def machine() -> str:
     )
 
 
-def table(ours: list[Timing], peers: list[Timing], facts: dict[str, int], files: int, lines: int,
-          scale: list[tuple[int, float, float]]) -> str:  # fmt: skip
+def table(ours: list[Timing], peers: list[Timing], facts: dict[str, int], files: int,
+          lines: int) -> str:  # fmt: skip
     cold = ours[0]
     out = [f"Machine: {machine()}", f"Corpus: {files} files, {lines} lines (standard library)", "",
            "| run | median wall (s) | peak memory (MB) | findings (peer-rule equivalents) | "
@@ -255,10 +300,9 @@ def table(ours: list[Timing], peers: list[Timing], facts: dict[str, int], files:
     out += ["", f"hardcode-lint findings in all: {facts['findings']} "
             f"({facts['like_for_like']} of the kinds the peer rules look for).",
             "Pre-filter sound on this corpus (same findings with --no-prefilter): "
-            f"{'yes' if facts['prefilter_sound'] else 'NO'}."]  # fmt: skip
-    if scale:
-        out += ["", "| files | cold wall (s) | peak memory (MB) |", "|---|---|---|"]
-        out += [f"| {n} | {wall:.1f} | {peak:.0f} |" for n, wall, peak in scale]
+            f"{'yes' if facts['prefilter_sound'] else 'NO'}; tree-sitter pre-pass sound (same "
+            f"findings and errors as the ast pre-pass): {'yes' if facts['fast_sound'] else 'NO'}.",
+            f"hardcode-lint cold: {lines / cold.median:,.0f} lines per second."]  # fmt: skip
     return "\n".join(out) + "\n"
 
 
@@ -271,7 +315,9 @@ def main() -> None:
     )
     parser.add_argument("--reps", type=int, default=3, help="repetitions per timing (median)")
     parser.add_argument("--skip-fixit", action="store_true", help="fixit takes minutes")
-    parser.add_argument("--scale", type=Path, help="a large folder (site-packages) for 1k/10k runs")
+    parser.add_argument(
+        "--site", type=Path, help="a large folder (site-packages), against ast-grep"
+    )
     parser.add_argument("--rust", type=Path, help="a vendored Rust corpus, against ast-grep")
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
@@ -280,12 +326,13 @@ def main() -> None:
     lines = sum(p.read_bytes().count(b"\n") for p in py_files)
     print(f"corpus {corpus}: {len(py_files)} files, {lines} lines", flush=True)
     try:
-        ours, facts = hardcode_lint_runs(corpus, args.reps)
-        peers = peer_runs(corpus, args.reps, args.skip_fixit)
-        scale = scale_runs(args.scale) if args.scale else []
+        ours, against, facts = hardcode_lint_runs(corpus, args.reps)
+        peers = [*against, *peer_runs(corpus, args.reps, args.skip_fixit)]
     finally:
         shutil.rmtree(corpus, ignore_errors=True)
-    text = table(ours, peers, facts, len(py_files), lines, scale)
+    text = table(ours, peers, facts, len(py_files), lines)
+    if args.site:
+        text += site_runs(args.site, args.reps)
     if args.rust:
         rust, rust_facts = rust_runs(args.rust, args.reps)
         text += rust_table(rust, rust_facts, args.rust)
