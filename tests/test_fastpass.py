@@ -31,7 +31,7 @@ TRICKY = [
     "import asyncio\ntimeout = 5 if fast else 30\nasyncio.sleep(timeout)\n",
     "a = b_timeout = c = 7\nx: float = 2.5\nself_delay: int = -1\n",
     "def connect(host, *, timeout: float = 30, retries=3, max_retries=5):\n    pass\n",
-    "CACHES = {'default': {'TIMEOUT': 300}}\nretries = {'max_attempts': 3}\n",
+    "CACHES = {'default': {'BACKEND': 'x'}}\nretries = {'mode': 3}\nimport time\ntime.sleep(1)\n",
     "requests.get(url, timeout=(3.05, 27))\nclass A(Base, timeout=5):\n    pass\n",
     "import time\n@decorate(timeout=3)\ndef f():\n    time.sleep(1)\n    x = 1; time.sleep(2)\n",
     "def setup():\n    global max\n    max = pick\n\ndef use(n):\n    return max(n, 1)\n",
@@ -72,6 +72,10 @@ def test_fast_path_finds_what_the_ast_path_finds(tmp_path, monkeypatch, source):
         (b"import time\ntime.sleep(2)\ndef f(:\n", "a syntax error"),
         (b"import time\nprint 'x'\ntime.sleep(2)\n", "Python 2 print"),
         (b"import time\nmode = 0777\ntime.sleep(2)\n", "Python 2 octal"),
+        (
+            b"CACHES = {'default': {'TIMEOUT': 300}}\n",
+            "a dict entry (its api is any call around it)",
+        ),
     ],
 )
 def test_what_tree_sitter_reads_otherwise_goes_the_ast_way(data, why):

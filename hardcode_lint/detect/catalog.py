@@ -138,6 +138,7 @@ class NameWords:
     limit_words: frozenset[str]
     limit_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
     limit_call_keywords: frozenset[str]
+    flag_words: frozenset[str] = frozenset()  # a first word that makes a name a yes/no flag
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -267,6 +268,7 @@ def _words(data: Mapping[str, Any]) -> NameWords:
         limit_words=frozenset(data["limit-words"]),
         limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
         limit_call_keywords=frozenset(data["limit-call-keywords"]),
+        flag_words=frozenset(data.get("flag-words", [])),
     )
 
 

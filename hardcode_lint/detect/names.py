@@ -112,6 +112,8 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
     if lowered in vocab.extra_duration_names:
         return NameVerdict(Kind.DURATION, "s")
     words = split_words(identifier)
+    if words and words[0] in vocab.flag_words:
+        return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
     unit = _duration_unit(words, vocab)
     if unit is not None:
         return NameVerdict(Kind.DURATION, unit)

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog
-from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog, NameWords, unit_name_words
+from hardcode_lint.detect.names import NameVerdict, classify_name, split_words
 from hardcode_lint.lang.python.cst_literals import element_values, is_cst_literal, literal_leaves
 from hardcode_lint.lang.python.replacements import Watchlist
-from hardcode_lint.lang.python.scopes import Scope, resolve_dotted
+from hardcode_lint.lang.python.scopes import Scope, constructed_type, resolve_dotted
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
 
@@ -54,6 +54,17 @@ class ReplacementHit:
     arg_alias: ArgKey | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A dict literal's entry with a string key (``"max_attempts": 3``), judged by the key."""
+
+    element: cst.DictElement
+    key: str
+    node: cst.BaseExpression  # a literal leaf of the value, or the watched value itself
+    as_keyword: bool  # the dict is unpacked as keywords (`f(**{"ex": 60})`)
+    expression: str | None = None  # the watched replacement the value is, if it is one
+
+
 @dataclass(slots=True)
 class CallSite:
     """A call with at least one literal argument, kept until every binding is known."""
@@ -73,6 +84,8 @@ class CallSite:
     receiver: tuple[str, ...] | None = None
     # the attribute right after the call (`every(5).seconds` -> "seconds")
     after: str | None = None
+    # entries of dict literals inside the call (`retries={"max_attempts": 3}`)
+    entries: list[Entry] = field(default_factory=list)
 
 
 def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
@@ -87,14 +100,11 @@ def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
     return tuple(reversed(names))
 
 
-def collect_call(
-    call: cst.Call, scope: Scope, watch: Watchlist, after: str | None = None
-) -> CallSite | None:
-    """A :class:`CallSite` for ``call`` if an argument is a literal or a watched expression;
-    ``after`` is the attribute that follows the call, if any."""
+def new_site(call: cst.Call, scope: Scope, after: str | None = None) -> CallSite:
+    """A :class:`CallSite` for ``call`` with its callee and no arguments collected yet."""
     func = call.func
     receiver = func.value if isinstance(func, cst.Attribute) else None
-    site = CallSite(
+    return CallSite(
         call=call,
         parts=dotted_parts(func),
         method=func.attr.value if isinstance(func, cst.Attribute) else None,
@@ -102,6 +112,60 @@ def collect_call(
         receiver=dotted_parts(receiver.func) if isinstance(receiver, cst.Call) else None,
         after=after,
     )
+
+
+def entry_text(module: cst.Module, entry: Entry) -> tuple[str, int, int]:
+    """``"TIMEOUT": 300`` on one line, and the range of the entry's literal in it: what a
+    snippet shows of an entry whose dict is too long to show whole."""
+    key = one_line(module.code_for_node(entry.element.key)) + ": "
+    value, start, end = marked_snippet(module, entry.element.value, entry.node)
+    return key + value, start + len(key), end + len(key)
+
+
+def entry_key(element: cst.BaseDictElement) -> str | None:
+    """The text of a dict entry's key when it is a string literal (``"TIMEOUT"``)."""
+    if not isinstance(element, cst.DictElement):
+        return None  # `**other`
+    key = element.key
+    if not isinstance(key, cst.SimpleString | cst.ConcatenatedString):
+        return None
+    value = key.evaluated_value
+    return value if isinstance(value, str) else None
+
+
+def bound_entry_snippet(
+    module: cst.Module, head: str, value: cst.BaseExpression, entry: Entry
+) -> tuple[str, int, int]:
+    """``head`` (``CACHES = ``) and the value holding the entry on one line, or
+    ``CACHES = {…, "TIMEOUT": 300, …}`` when that is long; and the literal's range in it."""
+    code = one_line(module.code_for_node(value))
+    if len(code) - len(literal_text(entry.node)) <= _CONTEXT_MAX:
+        text, start, end = marked_snippet(module, value, entry.node)
+    else:
+        text, start, end = entry_text(module, entry)
+        text, start, end = "{…, " + text + ", …}", start + 4, end + 4
+    return head + text, start + len(head), end + len(head)
+
+
+def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
+    """A dict entry judged by its key with the word rules of names, or of keywords when the
+    dict is unpacked as keywords (``f(**{"ex": 60})``): elsewhere ``{"count": 0}`` is a counter.
+
+    A key that is nothing but a unit (``"sec"``, ``"minutes"``) names the row of a conversion
+    table (``{"sec": 1.0, "ms": 1e-3}``), not a duration, unless the dict is unpacked as
+    keywords (``timedelta(**{"minutes": 5})``).
+    """
+    if not entry.as_keyword and set(split_words(entry.key)) <= unit_name_words():
+        return None
+    return classify_name(entry.key, words, as_keyword=entry.as_keyword)
+
+
+def collect_call(
+    call: cst.Call, scope: Scope, watch: Watchlist, after: str | None = None
+) -> CallSite | None:
+    """A :class:`CallSite` for ``call`` if an argument is a literal or a watched expression;
+    ``after`` is the attribute that follows the call, if any."""
+    site = new_site(call, scope, after)
     positions_known = True
     for arg in call.args:
         leaves = literal_leaves(arg.value)
@@ -146,11 +210,8 @@ class CallJudge:
     def _callee(self, site: CallSite) -> tuple[str, str | None, str | None]:
         """The call's api (qualified, else as written), and its qualname and method name."""
         qualname = resolve_dotted(site.parts, site.scope) if site.parts else None
-        if qualname is None and site.receiver is not None and site.method is not None:
-            built = resolve_dotted(site.receiver, site.scope)  # `LoopingCall(f).start`
-            if built is not None:
-                built = self.catalog.canonical(f"{built}.{site.method}")
-                qualname = built if built in self.catalog.apis else None
+        if qualname is None and site.method is not None:
+            qualname = self._constructed_method(site)
         if qualname is not None:
             qualname = self.catalog.canonical(qualname)  # `tenacity.wait.wait_fixed`
         method = site.method
@@ -159,23 +220,47 @@ class CallJudge:
         api = qualname or one_line(self.module.code_for_node(site.call.func))
         return api, qualname, method
 
+    def _constructed_method(self, site: CallSite) -> str | None:
+        """The catalogued method of a receiver built by a known class: ``LoopingCall(f).start``,
+        or ``lc.start`` / ``self._loop.start`` after ``lc = LoopingCall(f)`` /
+        ``self._loop = LoopingCall(f)`` (``scopes.constructed_type``).  The catalog's entry
+        is the class's qualified name and the method (``twisted.internet.task.LoopingCall
+        .start``); an unknown receiver is matched by method name only, as before."""
+        if site.receiver is not None:
+            built = resolve_dotted(site.receiver, site.scope)
+        elif site.parts is not None and 1 < len(site.parts) <= 3:
+            built = constructed_type(site.parts[:-1], site.scope)
+        else:
+            return None
+        if built is None:
+            return None
+        method = self.catalog.canonical(f"{built}.{site.method}")
+        return method if method in self.catalog.apis else None
+
     def replacements(self, site: CallSite) -> Iterator[ReplacementHit]:
-        if not site.replacements:
+        entries = [e for e in site.entries if e.expression is not None]
+        if not site.replacements and not entries:
             return
         api, qualname, method = self._callee(site)
         spec = self.catalog.lookup(qualname, method)
+        scope = site.scope.qualname
         for key, node, expression in site.replacements:
             context = Context.CALL if isinstance(key, int) else Context.KEYWORD
             snippet, start, end = self._snippet(site, node, key)
             alias = spec.alias(key) if spec is not None else None
-            scope = site.scope.qualname
             yield ReplacementHit(node, expression, context, api, key, scope, snippet, start, end,
                                  alias)  # fmt: skip
+        for entry in entries:
+            assert entry.expression is not None
+            snippet, start, end = self._entry_snippet(site, entry)
+            yield ReplacementHit(entry.node, entry.expression, Context.KEYWORD, api, entry.key,
+                                 scope, snippet, start, end)  # fmt: skip
 
     def judge(self, site: CallSite) -> Iterator[Detection]:
-        if not site.literals and not site.elements:
+        if not site.literals and not site.elements and not site.entries:
             return
         api, qualname, method = self._callee(site)
+        yield from self._entries(site, api)
         spec = self.catalog.lookup(qualname, method)
         judged: list[tuple[ArgKey, cst.BaseExpression, ApiSpec | None]] = [
             *((key, node, spec) for key, node in site.literals),
@@ -200,6 +285,28 @@ class CallJudge:
                 snippet_end=end,
                 arg_alias=spec.alias(key) if spec is not None and context is Context.CALL else None,
             )
+
+    def _entries(self, site: CallSite, api: str) -> Iterator[Detection]:
+        """Dict entries inside the call, judged by their key alone (``retries={"max_attempts":
+        3}``), with the call's api and ``context`` keyword."""
+        for entry in site.entries:
+            if entry.expression is not None:
+                continue
+            named = entry_verdict(entry, self.catalog.words)
+            if named is None:
+                continue
+            snippet, start, end = self._entry_snippet(site, entry)
+            yield Detection(entry.node, named.kind, Context.KEYWORD, named.unit, api, entry.key,
+                            site.scope.qualname, snippet, start, end)  # fmt: skip
+
+    def _entry_snippet(self, site: CallSite, entry: Entry) -> tuple[str, int, int]:
+        """The call around a dict entry, or ``callee(…, {…, "key": value, …}, …)`` when long."""
+        code = one_line(self.module.code_for_node(site.call))
+        if len(code) - len(literal_text(entry.node)) <= _CONTEXT_MAX:
+            return marked_snippet(self.module, site.call, entry.node)
+        head = one_line(self.module.code_for_node(site.call.func)) + "(…, {…, "
+        text, start, end = entry_text(self.module, entry)
+        return f"{head}{text}, …}}, …)", start + len(head), end + len(head)
 
     def _verdict(
         self, spec: ApiSpec | None, key: ArgKey, site: CallSite

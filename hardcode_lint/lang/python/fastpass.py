@@ -47,6 +47,10 @@ _CANDIDATES = f"""
 (assignment left: (identifier) @bound right: [{_NAMES}] @source)
 (default_parameter name: (identifier) @bound value: [{_NAMES}] @source)
 (typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)
+(assignment left: (identifier) @bound right: (call function: (_) @constructor))
+(default_parameter name: (identifier) @bound value: (call function: (_) @constructor))
+(typed_default_parameter name: (identifier) @bound value: (call function: (_) @constructor))
+(assignment left: [(identifier) (attribute)] right: (call function: (_) @class)) @constructed
 (aliased_import name: (dotted_name) @imported alias: (identifier) @bound)
 [(global_statement) (nonlocal_statement)] @keep
 [(print_statement) (exec_statement)] @legacy
@@ -108,9 +112,11 @@ class _Matches:
     def __init__(self, words: NameWords) -> None:
         self.words = words
         self.result = FastPrepass()
-        self.calls: list[tuple[str, str | None, int]] = []
+        self.calls: list[tuple[str, str | None, int, str | None]] = []  # with the member
         self.aliases: list[tuple[str, str]] = []
         self.root_aliases: list[tuple[str, str]] = []
+        self.constructed: list[tuple[str, int, str]] = []  # `self.x = C(...)`: (x, line, C's root)
+        self.entries = False  # a dict entry is a candidate: the ast pass decides the file
 
     def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
         if name and classify_name(name, self.words, as_keyword=as_keyword):
@@ -122,7 +128,8 @@ class _Matches:
             callee = captures["callee"][0]
             name = _last_name(callee)
             if name is not None:
-                self.calls.append((name, _root_name(callee), _line(captures["call"][0])))
+                line = _line(captures["call"][0])
+                self.calls.append((name, _root_name(callee), line, _member(callee)))
         elif "keyword" in captures and value is not None:
             self.keyword(captures["keyword"][0], value)
         elif "assignment" in captures and value is not None:
@@ -131,7 +138,9 @@ class _Matches:
         elif "parameter" in captures and value is not None:
             self.named(_text(captures["parameter"][0]), _line(value), as_keyword=False)
         elif "key" in captures and value is not None:
-            self.named(_string_key(captures["key"][0]), _line(value), as_keyword=True)
+            self.entry(_string_key(captures["key"][0]))
+        elif "constructed" in captures:
+            self.construct(captures["constructed"][0], captures["class"][0])
         elif "bound" in captures:
             self.alias(captures)
         elif "keep" in captures:
@@ -149,8 +158,26 @@ class _Matches:
         if root is not None:
             self.result.roots.add(root)
 
+    def entry(self, key: str | None) -> None:
+        """``{"timeout": 5}``: keys are judged as names, or as keywords when unpacked."""
+        words = self.words
+        if key and any(classify_name(key, words, as_keyword=k) for k in (True, False)):
+            self.entries = True
+
+    def construct(self, assignment: Node, function: Node) -> None:
+        root = _root_name(function)
+        for target in _chained_targets(assignment) if root is not None else []:
+            name = _last_name(target)
+            if name is not None and root is not None:
+                self.constructed.append((name, _line(target), root))
+
     def alias(self, captures: dict[str, list[Node]]) -> None:
         bound = _text(captures["bound"][0])
+        if "constructor" in captures:  # `lc = LoopingCall(f)`: `lc` resolves through its class
+            root = _root_name(captures["constructor"][0])
+            if root is not None:
+                self.root_aliases.append((bound, root))
+            return
         if "imported" in captures:
             self.aliases.append((bound, _text(captures["imported"][0]).rsplit(".", 1)[-1]))
             return
@@ -163,20 +190,42 @@ class _Matches:
                 self.root_aliases.append((bound, root))
 
     def finish(self, callee_names: frozenset[str]) -> FastPrepass:
-        result = self.result
+        """The ``ast`` pre-pass's ``_finish``: candidate calls once every alias is known; a
+        candidate call on ``self.x`` keeps every ``x = C(...)`` and the root of ``C``."""
+        result, members = self.result, set()
         if self.calls:
             wanted = closure(callee_names, self.aliases)
-            for callee, root, line in self.calls:
+            for callee, root, line, member in self.calls:
                 if callee in wanted:
                     result.lines.append(line)
                     if root is not None:
                         result.roots.add(root)
+                    if member is not None:
+                        members.add(member)
+        for name, line, root in self.constructed if members else []:
+            if name in members:
+                result.keep.append(line)
+                result.roots.add(root)
         if result.roots:
             reverse = [(source, bound) for bound, source in self.root_aliases]
             result.roots = closure(frozenset(result.roots), reverse)
         result.lines.sort()
         result.keep.sort()
         return result
+
+
+def _member(function: Node) -> str | None:
+    """``_loop`` for a method called on ``self._loop`` (any ``name.x.method``)."""
+    function = _unwrapped(function)
+    inner = function.child_by_field_name("object") if function.type == "attribute" else None
+    inner = _unwrapped(inner) if inner is not None else None
+    if inner is None or inner.type != "attribute":
+        return None
+    base = inner.child_by_field_name("object")
+    if base is None or _unwrapped(base).type != "identifier":
+        return None
+    attribute = inner.child_by_field_name("attribute")
+    return _text(attribute) if attribute is not None else None
 
 
 def _chained_targets(assignment: Node) -> Iterable[Node]:
@@ -229,4 +278,6 @@ def fast_prepass(
         if "legacy" in captures:
             return None  # Python 2 that tree-sitter's grammar still reads: ast reports it
         matches.read(captures)
+    if matches.entries:
+        return None  # a dict entry's api is the call around it: the ast pass keeps every call
     return matches.finish(callee_names), tree.root_node

@@ -6,8 +6,9 @@ literal in a place where it could be a finding.  This pass answers two questions
 * ``candidate``: is there a literal expression that is an argument of a call whose last name is
   catalogued (or aliased to one), a keyword argument (or an element of a tuple or list passed by
   keyword: ``timeout=(3.05, 27)``) or assignment or default whose name is a duration or limit
-  name?  If not, the libcst detector cannot find anything and is skipped.  The test is a
-  superset of the detector's, which ``tests/test_prefilter.py`` checks.
+  name, or the value of a dict entry whose string key is such a name (``{"TIMEOUT": 300}``)?
+  If not, the libcst detector cannot find anything and is skipped.  The test is a superset of
+  the detector's, which ``tests/test_prefilter.py`` checks.
 * ``spans``: the position of every literal expression, in source order.  The detector numbers
   the same expressions in the same order and borrows these positions instead of running libcst's
   (whole-module, costly) position pass.
@@ -69,9 +70,16 @@ class _Walk:
     def __init__(self, words: NameWords) -> None:
         self.words = words
         self.result = Prepass()
-        self.calls: list[tuple[str, str | None, int]] = []  # (callee's last name, root, line)
+        # (callee's last name, root, line, `x` when the callee is `name.x.method`)
+        self.calls: list[tuple[str, str | None, int, str | None]] = []
         self.aliases: list[tuple[str, str]] = []  # (bound name, last name of what it aliases)
         self.root_aliases: list[tuple[str, str]] = []  # (bound name, root of what it aliases)
+        # `x = C(...)` / `self.x = C(...)`: (x, line, root of C); kept when a candidate call's
+        # receiver is `self.x` (see ``scopes.constructed_type``)
+        self.constructed: list[tuple[str, int, str]] = []
+        self.unpacked: set[int] = set()  # ids of dicts passed as `**{...}`
+        self.members: set[str] = set()  # `x` of every call `name.x.method(...)`
+        self.entries = False  # a dict entry is a candidate
 
     def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
         if name is not None and classify_name(name, self.words, as_keyword=as_keyword):
@@ -82,6 +90,10 @@ class _Walk:
         if bound is not None and source is not None and value is not None:
             self.aliases.append((bound, source))
             root = _root_name(value)
+            if root is not None:
+                self.root_aliases.append((bound, root))
+        elif bound is not None and isinstance(value, ast.Call):  # `lc = LoopingCall(f)`
+            root = _root_name(value.func)
             if root is not None:
                 self.root_aliases.append((bound, root))
 
@@ -106,9 +118,23 @@ class _Walk:
                 self.result.lines += [leaf.lineno for leaf in leaves]
                 if root is not None:
                     self.result.roots.add(root)
-        callee = _last_name(node.func)
+        self.unpacked.update(id(k.value) for k in node.keywords if k.arg is None)
+        callee, member = _last_name(node.func), _member(node.func)
+        if member is not None:
+            self.members.add(member)
         if callee is not None:
-            self.calls += [(callee, root, literal.lineno) for literal in literals]
+            self.calls += [(callee, root, literal.lineno, member) for literal in literals]
+
+    def mapping(self, node: ast.Dict) -> None:
+        """Entries with a string key judged like names (keywords when unpacked with ``**``)."""
+        as_keyword = id(node) in self.unpacked
+        for key, value in zip(node.keys, node.values, strict=True):
+            if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+                continue
+            leaves = ast_literal_leaves(value)
+            if leaves and classify_name(key.value, self.words, as_keyword=as_keyword):
+                self.result.lines += [leaf.lineno for leaf in leaves]
+                self.entries = True
 
     def assign(self, targets: Iterable[ast.AST], value: ast.expr | None) -> None:
         targets = list(targets)
@@ -117,6 +143,11 @@ class _Walk:
                 self.named(_last_name(target), leaf.lineno, as_keyword=False)
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
             self.alias(targets[0].id, value)
+        root = _root_name(value.func) if isinstance(value, ast.Call) else None
+        for target in targets if root is not None else []:
+            name = _last_name(target)
+            if name is not None and root is not None and isinstance(target, ast.expr):
+                self.constructed.append((name, target.lineno, root))
 
     def arguments(self, node: ast.arguments) -> None:
         positional = [*node.posonlyargs, *node.args]
@@ -145,6 +176,7 @@ class _Walk:
         """What to do per node type; a dict lookup is cheaper than a chain of isinstance."""
         return {
             ast.Call: self.call,
+            ast.Dict: self.mapping,
             ast.Assign: lambda n: self.assign(n.targets, n.value),
             ast.AnnAssign: lambda n: self.assign([n.target], n.value),
             ast.arguments: self.arguments,
@@ -160,6 +192,13 @@ def _root_name(node: ast.AST) -> str | None:
     while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
         node = node.func if isinstance(node, ast.Call) else node.value
     return node.id if isinstance(node, ast.Name) else None
+
+
+def _member(func: ast.AST) -> str | None:
+    """``_loop`` for a method called on ``self._loop`` (any ``name.x.method``)."""
+    if not isinstance(func, ast.Attribute) or not isinstance(func.value, ast.Attribute):
+        return None
+    return func.value.attr if isinstance(func.value.value, ast.Name) else None
 
 
 def closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
@@ -199,14 +238,34 @@ def prepass(tree: ast.Module, words: NameWords, callee_names: frozenset[str]) ->
         if handler is not None:
             handler(node)
         push(children(node))
+    return _finish(walk, callee_names)
+
+
+def _finish(walk: _Walk, callee_names: frozenset[str]) -> Prepass:
+    """The candidate calls, now that every alias is known, and the names they resolve through.
+
+    A candidate call on ``self.x`` (``self._loop.start(30)``) keeps every ``x = C(...)`` /
+    ``self.x = C(...)`` and the root of ``C``: the detector reads the receiver's class there.
+    A candidate dict entry keeps the root and the ``self.x`` receiver of every call: its
+    ``api`` is the call around it.
+    """
     result = walk.result
+    members: set[str] = set(walk.members) if walk.entries else set()
     if walk.calls:
         wanted = closure(callee_names, walk.aliases)
-        for callee, root, line in walk.calls:
+        for callee, root, line, member in walk.calls:
             if callee in wanted:
                 result.lines.append(line)
                 if root is not None:
                     result.roots.add(root)
+                if member is not None:
+                    members.add(member)
+    for name, line, root in walk.constructed if members else []:
+        if name in members:
+            result.keep.append(line)
+            result.roots.add(root)
+    if walk.entries:
+        result.roots |= result.call_roots
     if result.roots:
         result.roots = closure(frozenset(result.roots), [(s, b) for b, s in walk.root_aliases])
     result.lines.sort()

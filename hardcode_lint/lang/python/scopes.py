@@ -51,6 +51,10 @@ class Scope:
     bindings: dict[str, Binding] = field(default_factory=dict)
     global_names: set[str] = field(default_factory=set)
     star_imports: list[str] = field(default_factory=list)  # `from m import *` (module scope)
+    # the calls that built what a name holds (`lc = LoopingCall(f)`), each with the scope its
+    # callee is resolved from; in a class scope keyed by attribute (`self._loop = ...` too)
+    constructed: dict[str, list[tuple[tuple[str, ...], Scope]]] = field(default_factory=dict)
+    instance: str | None = None  # a method's first parameter (`self`)
 
     def bind(self, name: str, binding: Binding = LOCAL) -> None:
         """Record a binding; the first one in source order wins (``try: import x ...``)."""
@@ -118,3 +122,45 @@ def resolve_dotted(parts: tuple[str, ...], scope: Scope, depth: int = 0) -> str 
         return None
     qualname = ".".join((base, *rest))
     return qualname.removeprefix("builtins.")
+
+
+def _holder(parts: tuple[str, ...], scope: Scope) -> tuple[Scope, str] | None:
+    """The scope that records what ``parts`` holds, and the name it is recorded under:
+    ``lc`` -> the scope binding ``lc``; ``self._loop`` in a method -> its class, ``_loop``."""
+    found = lookup(parts[0], scope)
+    if found is None:
+        return None
+    owner = found[1]
+    if len(parts) == 1:
+        return owner, parts[0]
+    in_class = owner.parent is not None and owner.parent.kind is ScopeKind.CLASS
+    if len(parts) == 2 and owner.instance == parts[0] and in_class:
+        assert owner.parent is not None
+        return owner.parent, parts[1]
+    return None
+
+
+def record_constructed(parts: tuple[str, ...], callee: tuple[str, ...], scope: Scope) -> None:
+    """Note that ``parts = callee(...)`` was assigned in ``scope`` (``parts`` bound already)."""
+    holder = _holder(parts, scope)
+    if holder is not None:
+        owner, name = holder
+        owner.constructed.setdefault(name, []).append((callee, scope))
+
+
+def constructed_type(parts: tuple[str, ...], scope: Scope) -> str | None:
+    """The qualified name of the class whose call built the object ``parts`` names, seen
+    from ``scope``: ``lc`` after ``lc = LoopingCall(f)`` in the scope ``lc`` belongs to,
+    ``self._loop`` after ``self._loop = LoopingCall(f)`` (or ``_loop = ...`` in the class
+    body) in the same class.  None when unknown or when two different callees were assigned:
+    a method is then matched by its name alone, as before.  Other assignments (``lc = None``)
+    do not count, so the usual ``self._loop = None`` in ``__init__`` does not hide the call.
+    """
+    holder = _holder(parts, scope) if parts else None
+    if holder is None:
+        return None
+    owner, name = holder
+    built = {resolve_dotted(callee, where) for callee, where in owner.constructed.get(name, [])}
+    if len(built) != 1:
+        return None
+    return built.pop()

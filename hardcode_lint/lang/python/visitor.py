@@ -10,6 +10,7 @@ import is known.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import libcst as cst
@@ -20,13 +21,18 @@ from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
     Detection,
+    Entry,
     ReplacementHit,
+    bound_entry_snippet,
     collect_call,
     dotted_parts,
+    entry_key,
+    entry_verdict,
+    new_site,
 )
 from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leaves
 from hardcode_lint.lang.python.replacements import Watchlist
-from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind
+from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
 from hardcode_lint.model import Context
 
@@ -40,6 +46,32 @@ def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
     if key not in _HANDLERS:
         _HANDLERS[key] = getattr(DetectorVisitor, f"{prefix}_{kind.__name__}", None)
     return _HANDLERS[key]
+
+
+@dataclass(slots=True)
+class _Owner:
+    """What the entries of a dict literal belong to, for their ``api`` and snippet: the
+    innermost call around the dict (judged with the call, once its callee is resolved), else
+    the assignment or parameter whose value holds it, else nothing (``return {...}``)."""
+
+    call: cst.Call | None = None
+    scope: Scope | None = None  # the scope the call is in (a dict in a lambda is deeper)
+    after: str | None = None  # the attribute after the call
+    site: CallSite | None = None  # the call's site, made when a first entry needs it
+    unpacked: frozenset[int] = frozenset()  # ids of dicts passed as `**{...}` to the call
+    target: cst.BaseExpression | None = None  # the assigned target, or
+    name: str | None = None  # the parameter
+    value: cst.BaseExpression | None = None  # the assigned value or default
+
+
+def _instance_name(node: cst.FunctionDef) -> str | None:
+    """A method's first parameter (``self``, ``cls``); None for a static method."""
+    static = any(
+        isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+        for d in node.decorators
+    )
+    first = [*node.params.posonly_params, *node.params.params][:1]
+    return first[0].name.value if first and not static else None
 
 
 class DetectorVisitor(cst.CSTVisitor):
@@ -58,6 +90,7 @@ class DetectorVisitor(cst.CSTVisitor):
         self._calls: list[CallSite] = []
         self._blind = 0  # > 0 inside type annotations, where nothing is a finding
         self._after: dict[int, str] = {}  # id(call) -> the attribute that follows it
+        self._owners: list[_Owner] = []  # the calls, assignments and defaults being visited
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -81,7 +114,10 @@ class DetectorVisitor(cst.CSTVisitor):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.scope.bind(node.name.value)
+        method = self.scope.kind is ScopeKind.CLASS
         self.scope = self.scope.child(ScopeKind.FUNCTION, node.name.value)
+        if method:
+            self.scope.instance = _instance_name(node)
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._pop()
@@ -176,11 +212,30 @@ class DetectorVisitor(cst.CSTVisitor):
             single = len(node.targets) == 1
             self._bind_target(target.target, node.value if single else None)
             self._judge_named(target.target, node.value)
+            if single:
+                self._record_constructed(target.target, node.value)
+        self._owners.append(_Owner(target=node.targets[0].target, value=node.value))
+
+    def leave_Assign(self, original_node: cst.Assign) -> None:
+        self._owners.pop()
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         self._bind_target(node.target, node.value)
         if node.value is not None:
             self._judge_named(node.target, node.value)
+            self._record_constructed(node.target, node.value)
+        self._owners.append(_Owner(target=node.target, value=node.value))
+
+    def leave_AnnAssign(self, original_node: cst.AnnAssign) -> None:
+        self._owners.pop()
+
+    def _record_constructed(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        """``lc = LoopingCall(f)``, ``self._loop = LoopingCall(f)``: what the receiver of a
+        later ``lc.start(5)`` is (see ``scopes.constructed_type``)."""
+        callee = dotted_parts(value.func) if isinstance(value, cst.Call) else None
+        parts = dotted_parts(target)
+        if callee is not None and parts is not None and len(parts) <= 2:
+            record_constructed(parts, callee, self.scope)
 
     def _judge_named(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if self._blind:
@@ -203,6 +258,10 @@ class DetectorVisitor(cst.CSTVisitor):
         )
         if default is not None and not self._blind:
             self._judge_bound(default, Context.DEFAULT, name, name, "=")
+        self._owners.append(_Owner(name=name, value=default))
+
+    def leave_Param(self, original_node: cst.Param) -> None:
+        self._owners.pop()
 
     def _judge_bound(
         self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
@@ -254,10 +313,67 @@ class DetectorVisitor(cst.CSTVisitor):
             self._after[id(node.value)] = node.attr.value
 
     def visit_Call(self, node: cst.Call) -> None:
+        after, site = self._after.pop(id(node), None), None
         if not self._blind:
-            site = collect_call(node, self.scope, self.watch, self._after.pop(id(node), None))
+            site = collect_call(node, self.scope, self.watch, after)
             if site is not None:
                 self._calls.append(site)
+        unpacked = frozenset(id(a.value) for a in node.args if a.star == "**")
+        owner = _Owner(call=node, scope=self.scope, after=after, site=site, unpacked=unpacked)
+        self._owners.append(owner)
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        self._owners.pop()
+
+    # -- dict entries: `retries={"max_attempts": 3}`, `CACHES = {"default": {"TIMEOUT": 300}}` --
+
+    def visit_Dict(self, node: cst.Dict) -> None:
+        """Judge each entry whose key is a string by that key, like a keyword: a dict's keys
+        are the names its consumer reads (``dict(timeout=5)`` is ``{"timeout": 5}``)."""
+        if self._blind:
+            return
+        owner = self._owners[-1] if self._owners else _Owner()
+        as_keyword = id(node) in owner.unpacked  # `f(**{"ex": 60})`: keys are keywords there
+        for element in node.elements:
+            key = entry_key(element)
+            if key is None:
+                continue
+            assert isinstance(element, cst.DictElement)
+            leaves = literal_leaves(element.value)
+            watched = None if leaves else self.watch.match(element.value)
+            found = [Entry(element, key, leaf, as_keyword) for leaf in leaves]
+            if watched is not None:
+                found.append(Entry(element, key, element.value, as_keyword, watched))
+            for entry in found:
+                self._entry(owner, entry, node)
+
+    def _entry(self, owner: _Owner, entry: Entry, mapping: cst.Dict) -> None:
+        if owner.call is not None:  # judged with the call, once its callee is resolved
+            if owner.site is None:
+                owner.site = new_site(owner.call, owner.scope or self.scope, owner.after)
+                self._calls.append(owner.site)
+            owner.site.entries.append(entry)
+            return
+        verdict = entry_verdict(entry, self.catalog.words) if entry.expression is None else None
+        if verdict is None and entry.expression is None:
+            return
+        api = self._owner_name(owner)
+        value = owner.value if owner.value is not None else mapping
+        head = f"{api}{'=' if owner.target is None else ' = '}" if api else ""
+        snippet, start, end = bound_entry_snippet(self.module, head, value, entry)
+        where = (entry.key, self.scope.qualname, snippet, start, end)
+        if verdict is not None:
+            kind, unit = verdict.kind, verdict.unit
+            self.detections.append(Detection(entry.node, kind, Context.KEYWORD, unit, api, *where))
+        elif entry.expression is not None:
+            self.hits.append(ReplacementHit(entry.node, entry.expression, Context.KEYWORD, api,
+                                            *where))  # fmt: skip
+
+    def _owner_name(self, owner: _Owner) -> str | None:
+        """The assigned target as written (``CACHES``), the parameter, or None."""
+        if owner.target is not None:
+            return one_line(self.module.code_for_node(owner.target))
+        return owner.name
 
     def leave_Module(self, original_node: cst.Module) -> None:
         judge = CallJudge(self.module, self.catalog)
