@@ -71,7 +71,6 @@ def test_fast_path_finds_what_the_ast_path_finds(tmp_path, monkeypatch, source):
         (b"# -*- coding: latin-1 -*-\nimport time\nname = '\xe9'\ntime.sleep(2)\n", "latin-1"),
         (b"import time\ntime.sleep(2)\ndef f(:\n", "a syntax error"),
         (b"import time\nprint 'x'\ntime.sleep(2)\n", "Python 2 print"),
-        (b"import time\nmode = 0777\ntime.sleep(2)\n", "Python 2 octal"),
         (
             b"CACHES = {'default': {'TIMEOUT': 300}}\n",
             "a dict entry (its api is any call around it)",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -184,6 +185,19 @@ def _located(
     return found
 
 
+def _in_file(spans: list[Span], shifts: list[tuple[int, int]]) -> list[Span]:
+    """Spans of the blanked text as spans of the file (:func:`.regions.original_line`)."""
+    if not shifts:
+        return spans
+    starts = [start for start, _ in shifts]
+
+    def line(number: int) -> int:
+        index = bisect_right(starts, number) - 1
+        return number + shifts[index][1] if index >= 0 else number
+
+    return [(line(a), b, line(c), d) for a, b, c, d in spans]
+
+
 def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
     """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide."""
     catalog = catalog_for(options.catalog)
@@ -202,9 +216,7 @@ def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
         inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names())
         if not inner.candidate:
             return Detected()
-        spans = [
-            (original_line(a, shifts), b, original_line(c, shifts), d) for a, b, c, d in inner.spans
-        ]
+        spans = _in_file(inner.spans, shifts)
         return _located(source, narrowed, spans, shifts, options)
     except SourceError:
         return None  # tree-sitter read the file otherwise than CPython: let ast decide

@@ -36,9 +36,7 @@ _NUMERIC = (
 )
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
 _CANDIDATES = f"""
-(call function: [{_NAMES}] @callee arguments: (argument_list [{_NUMERIC}])) @call
-(call function: [{_NAMES}] @callee
-      arguments: (argument_list (keyword_argument value: [{_NUMERIC} (tuple) (list)]))) @call
+(argument_list [{_NUMERIC}]) @arguments
 (keyword_argument name: (identifier) @keyword value: [{_NUMERIC} (tuple) (list)] @value)
 (assignment left: (_) @target right: [{_NUMERIC}] @value) @assignment
 (default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)
@@ -54,10 +52,10 @@ _CANDIDATES = f"""
 (aliased_import name: (dotted_name) @imported alias: (identifier) @bound)
 [(global_statement) (nonlocal_statement)] @keep
 [(print_statement) (exec_statement)] @legacy
-((integer) @legacy (#match? @legacy "^0[0-9_]*[1-9]|[lL]$"))
 """
 _UTF8 = frozenset({"utf-8", "utf8", "utf_8"})
 _LONG_LINE = 10_000  # bytes; no hand-written line is this long
+_DEEP_LINE = 400  # bytes: a line that could hold 200 nested brackets
 _DEEP_BRACKETS = re.compile(rb"[(\[{](?:\s*[(\[{]){49}")
 
 
@@ -112,10 +110,13 @@ class _Matches:
     def __init__(self, words: NameWords) -> None:
         self.words = words
         self.result = FastPrepass()
-        self.calls: list[tuple[str, str | None, int, str | None]] = []  # with the member
+        # Read only when :meth:`finish` needs them: most files have no candidate at all, and
+        # `x = f(...)` / `x = a.b` are everywhere.
+        self.calls: list[Node] = []  # calls with a literal argument
+        self.alias_captures: list[dict[str, list[Node]]] = []
+        self.constructions: list[tuple[Node, Node]] = []  # (`x = C(...)`, `C`)
         self.aliases: list[tuple[str, str]] = []
         self.root_aliases: list[tuple[str, str]] = []
-        self.constructed: list[tuple[str, int, str]] = []  # `self.x = C(...)`: (x, line, C's root)
         self.entries = False  # a dict entry is a candidate: the ast pass decides the file
 
     def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
@@ -124,12 +125,8 @@ class _Matches:
 
     def read(self, captures: dict[str, list[Node]]) -> None:
         value = captures.get("value", [None])[0]
-        if "call" in captures:
-            callee = captures["callee"][0]
-            name = _last_name(callee)
-            if name is not None:
-                line = _line(captures["call"][0])
-                self.calls.append((name, _root_name(callee), line, _member(callee)))
+        if "arguments" in captures:
+            self.call(captures["arguments"][0].parent)
         elif "keyword" in captures and value is not None:
             self.keyword(captures["keyword"][0], value)
         elif "assignment" in captures and value is not None:
@@ -140,19 +137,26 @@ class _Matches:
         elif "key" in captures and value is not None:
             self.entry(_string_key(captures["key"][0]))
         elif "constructed" in captures:
-            self.construct(captures["constructed"][0], captures["class"][0])
+            self.constructions.append((captures["constructed"][0], captures["class"][0]))
         elif "bound" in captures:
-            self.alias(captures)
+            self.alias_captures.append(captures)
         elif "keep" in captures:
             self.result.keep.append(_line(captures["keep"][0]))
 
+    def call(self, call: Node | None) -> None:
+        """A call with a literal argument (positional or keyword): a candidate if its callee
+        turns out to be catalogued (:meth:`finish`, once every alias is known)."""
+        if call is not None and call.type == "call":
+            self.calls.append(call)
+
     def keyword(self, keyword: Node, value: Node) -> None:
-        if not classify_name(_text(keyword), self.words, as_keyword=True):
-            return
-        self.result.lines.append(_line(value))
         argument = keyword.parent  # keyword_argument, in an argument_list, in a call
         arguments = argument.parent if argument is not None else None
         call = arguments.parent if arguments is not None else None
+        self.call(call)
+        if not classify_name(_text(keyword), self.words, as_keyword=True):
+            return
+        self.result.lines.append(_line(value))
         function = call.child_by_field_name("function") if call is not None else None
         root = _root_name(function) if function is not None else None
         if root is not None:
@@ -164,12 +168,18 @@ class _Matches:
         if key and any(classify_name(key, words, as_keyword=k) for k in (True, False)):
             self.entries = True
 
-    def construct(self, assignment: Node, function: Node) -> None:
-        root = _root_name(function)
-        for target in _chained_targets(assignment) if root is not None else []:
-            name = _last_name(target)
-            if name is not None and root is not None:
-                self.constructed.append((name, _line(target), root))
+    def constructed(self, members: set[str]) -> Iterable[tuple[int, str]]:
+        """(line, root of ``C``) of every ``x = C(...)`` / ``self.x = C(...)``, ``x`` a member."""
+        for assignment, function in self.constructions:
+            root = _root_name(function)
+            for target in _chained_targets(assignment) if root is not None else []:
+                if root is not None and _last_name(target) in members:
+                    yield _line(target), root
+
+    def read_aliases(self) -> None:
+        for captures in self.alias_captures:
+            self.alias(captures)
+        self.alias_captures = []
 
     def alias(self, captures: dict[str, list[Node]]) -> None:
         bound = _text(captures["bound"][0])
@@ -193,20 +203,26 @@ class _Matches:
         """The ``ast`` pre-pass's ``_finish``: candidate calls once every alias is known; a
         candidate call on ``self.x`` keeps every ``x = C(...)`` and the root of ``C``."""
         result, members = self.result, set()
-        if self.calls:
+        named = [(call, function) for call in self.calls
+                 if (function := call.child_by_field_name("function")) is not None]  # fmt: skip
+        callees = [(call, function, _last_name(function)) for call, function in named]
+        wanted: set[str] | frozenset[str] = callee_names
+        if any(name is not None and name not in callee_names for _, _, name in callees):
+            self.read_aliases()  # an unknown callee may alias a catalogued one
             wanted = closure(callee_names, self.aliases)
-            for callee, root, line, member in self.calls:
-                if callee in wanted:
-                    result.lines.append(line)
-                    if root is not None:
-                        result.roots.add(root)
-                    if member is not None:
-                        members.add(member)
-        for name, line, root in self.constructed if members else []:
-            if name in members:
-                result.keep.append(line)
-                result.roots.add(root)
-        if result.roots:
+        for call, function, name in callees:
+            if name in wanted:
+                result.lines.append(_line(call))
+                root, member = _root_name(function), _member(function)
+                if root is not None:
+                    result.roots.add(root)
+                if member is not None:
+                    members.add(member)
+        for line, root in self.constructed(members) if members else []:
+            result.keep.append(line)
+            result.roots.add(root)
+        if result.roots and result.lines:
+            self.read_aliases()
             reverse = [(source, bound) for bound, source in self.root_aliases]
             result.roots = closure(frozenset(result.roots), reverse)
         result.lines.sort()
@@ -256,9 +272,10 @@ def readable(source: SourceFile) -> bytes | None:
     data = source.data[len(source.bom) :]
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None
-    if len(data) > _LONG_LINE and max(map(len, data.split(b"\n"))) > _LONG_LINE:
+    longest = max(map(len, data.split(b"\n"))) if len(data) > _DEEP_LINE else 0
+    if longest > _LONG_LINE:
         return None  # generated data, or nesting CPython refuses (tree-sitter does not)
-    if _DEEP_BRACKETS.search(data):
+    if longest > _DEEP_LINE and _DEEP_BRACKETS.search(data):
         return None  # CPython stops at 200 nested brackets
     return data
 
