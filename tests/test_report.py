@@ -131,6 +131,17 @@ def test_corrupt_history_lines_are_skipped_with_a_warning(tmp_path):
     assert f"{history}:1: not a history entry; skipped" in result.stderr
 
 
+def test_a_history_line_with_a_field_of_the_wrong_type_is_skipped_too(tmp_path):
+    history = tmp_path / "history.jsonl"
+    good = {"generated": "2026-01-01T00:00:00Z", "sites": 4, "migrated": 1, "pending": 2,
+            "unmapped": 1, "progress": 25.0, "production": 25.0, "tests": 0.0}  # fmt: skip
+    history.write_text(json.dumps({**good, "progress": "80"}) + "\n" + json.dumps(good) + "\n")
+    result = CliRunner().invoke(cli, ["report", str(SCHEDULER), "--history", str(history)])
+    assert result.exit_code == 0, result.output
+    assert f"{history}:1: not a history entry; skipped" in result.stderr
+    assert f"{history}:2:" not in result.stderr
+
+
 def test_history_keeps_one_point_per_commit(tmp_path, monkeypatch):
     import shutil
     import subprocess

@@ -57,6 +57,22 @@ def head_commit(folder: Path) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
+_NUMBERS = {"sites": int, "migrated": int, "pending": int, "unmapped": int,
+            "progress": float, "production": float, "tests": float}  # fmt: skip
+
+
+def _checked(point: Point) -> Point:
+    """A point whose fields have their types (a hand-edited ``"progress": "80"`` is not one:
+    the trend line would fail on it later, far from the line at fault)."""
+    for name, kind in _NUMBERS.items():
+        value = getattr(point, name)
+        if isinstance(value, bool) or not isinstance(value, int | float if kind is float else int):
+            raise TypeError(f"{name} is not a number")
+    if not isinstance(point.generated, str) or not isinstance(point.commit, str):
+        raise TypeError("generated and commit are text")
+    return point
+
+
 def read_history(path: Path) -> tuple[list[Point], list[str]]:
     """The points recorded in ``path`` and a warning for every line that is not one."""
     if not path.exists():
@@ -70,7 +86,7 @@ def read_history(path: Path) -> tuple[list[Point], list[str]]:
         if not line.strip():
             continue
         try:
-            points.append(Point(**json.loads(line)))
+            points.append(_checked(Point(**json.loads(line))))
         except (ValueError, TypeError):
             warnings.append(f"{path}:{number}: not a history entry; skipped")
     return points, warnings
