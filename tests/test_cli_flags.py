@@ -50,3 +50,17 @@ def test_check_exit_zero_reports_but_passes(project):
     code, out, _ = cli("check", "--exit-zero", "--no-cache")
     assert code == 0 and "check failed: 3 problem(s)" in out
     assert cli("check", "--no-cache")[0] == 1
+
+
+@pytest.mark.parametrize("group", [[], ["rules"], ["cache"]], ids=["top", "rules", "cache"])
+def test_help_lists_every_command_with_its_whole_summary(group):
+    from click.testing import CliRunner
+
+    from hardcode_lint.cli.main import cli as command_group
+
+    result = CliRunner().invoke(command_group, [*group, "--help"], env={"COLUMNS": "100"})
+    listing = " ".join(result.output.split("Commands:", 1)[1].split())
+    assert result.exit_code == 0 and "..." not in listing
+    if not group:
+        assert "Say what CODE (e.g. HCL101) means" in listing
+        assert "the defaults-file disagrees with a literal" in listing

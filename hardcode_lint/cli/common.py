@@ -97,6 +97,24 @@ def _color(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
     state.apply_color()
 
 
+class SummaryGroup(click.Group):
+    """A group whose ``--help`` lists each command with its whole first paragraph: click cuts
+    summaries at 45 columns or at the first full stop (``e.g.`` included), which left
+    ``explain  Say what CODE (e.g.`` in the list."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            text = command.short_help or (command.help or "").split("\n\n", 1)[0]
+            rows.append((name, " ".join(text.split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
 def verbosity_options(func: F) -> F:
     """``-q``, ``-v`` and ``--color`` on a command or group; read them with :func:`verbosity`."""
     options = (

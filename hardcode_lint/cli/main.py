@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from hardcode_lint import __version__
-from hardcode_lint.cli.common import inform, verbosity_options
+from hardcode_lint.cli.common import SummaryGroup, inform, verbosity_options
 from hardcode_lint.cli.defaults import defaults_command
 from hardcode_lint.cli.explain import explain_command
 from hardcode_lint.cli.fix import fix_command
@@ -18,7 +18,7 @@ from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SummaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="hardcode-lint")
 @verbosity_options
 def cli() -> None:
@@ -41,7 +41,7 @@ cli.add_command(lsp_command)
 cli.add_command(explain_command)
 
 
-@cli.group("cache")
+@cli.group("cache", cls=SummaryGroup)
 @verbosity_options
 def cache_group() -> None:
     """Manage the results cache (.hardcode-lint-cache/ at the project root)."""

@@ -10,6 +10,7 @@ import click
 
 from hardcode_lint.cli.common import (
     EXIT_USAGE,
+    SummaryGroup,
     cache_option,
     config_option,
     inform,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from hardcode_lint.rules.suggest import Defaults
 
 
-@click.group("rules")
+@click.group("rules", cls=SummaryGroup)
 @verbosity_options
 def rules_group() -> None:
     """Validate, list and suggest rule files (see the README's rule-authoring guide)."""
