@@ -29,6 +29,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,16 +223,24 @@ def rust_runs(corpus: Path, reps: int) -> tuple[list[Timing], dict[str, int]]:
     return runs, {"findings": len(filtered), "prefilter_sound": int(same)}
 
 
+def ratio_table(
+    title: str, runs: list[Timing], column: str, value: Callable[[Timing], str]
+) -> list[str]:
+    """A markdown table of ``runs``, each with its ratio to the first (hardcode-lint)."""
+    rows = [title, "", f"| run | median wall (s) | peak memory (MB) | {column} | "
+            "hardcode-lint / this |", "|---|---|---|---|---|"]  # fmt: skip
+    for timing in runs:
+        ratio = f"{runs[0].median / timing.median:.2f}" if timing is not runs[0] else ""
+        rows.append(f"| {timing.name} | {timing.median:.2f} | {timing.peak_mb:.0f} | "
+                    f"{value(timing)} | {ratio} |")  # fmt: skip
+    return rows
+
+
 def rust_table(runs: list[Timing], facts: dict[str, int], corpus: Path) -> str:
     files = list(corpus.rglob("*.rs"))
     lines = sum(p.read_bytes().count(b"\n") for p in files)
-    out = ["", f"Rust corpus: {len(files)} files, {lines} lines ({corpus.name})", "",
-           "| run | median wall (s) | peak memory (MB) | call-site findings | "
-           "hardcode-lint / this |", "|---|---|---|---|---|"]  # fmt: skip
-    for timing in runs:
-        ratio = f"{runs[0].median / timing.median:.2f}" if timing is not runs[0] else ""
-        out.append(f"| {timing.name} | {timing.median:.2f} | {timing.peak_mb:.0f} | "
-                   f"{timing.findings} | {ratio} |")  # fmt: skip
+    title = f"Rust corpus: {len(files)} files, {lines} lines ({corpus.name})"
+    out = ["", *ratio_table(title, runs, "call-site findings", lambda t: str(t.findings))]
     out += ["", f"hardcode-lint Rust findings in all: {facts['findings']}; pre-filter sound: "
             f"{'yes' if facts['prefilter_sound'] else 'NO'}."]  # fmt: skip
     return "\n".join(out) + "\n"
@@ -259,13 +268,8 @@ def site_runs(corpus: Path, reps: int) -> str:
     shutil.rmtree(work, ignore_errors=True)
     files = [p for p in corpus.rglob("*.py") if "__pycache__" not in p.parts]
     lines = lines_of(files)
-    table = [f"Large corpus: {len(files)} files, {lines} lines ({corpus})", "",
-             "| run | median wall (s) | peak memory (MB) | lines per second | "
-             "hardcode-lint / this |", "|---|---|---|---|---|"]  # fmt: skip
-    for timing in runs:
-        ratio = f"{runs[0].median / timing.median:.2f}" if timing is not runs[0] else ""
-        table.append(f"| {timing.name} | {timing.median:.2f} | {timing.peak_mb:.0f} | "
-                     f"{lines / timing.median:,.0f} | {ratio} |")  # fmt: skip
+    title = f"Large corpus: {len(files)} files, {lines} lines ({corpus})"
+    table = ratio_table(title, runs, "lines per second", lambda t: f"{lines / t.median:,.0f}")
     table += ["", "Tree-sitter pre-pass sound on this corpus (same findings and errors as the "
               f"ast pre-pass): {'yes' if sound else 'NO'}."]  # fmt: skip
     return "\n".join(["", *table]) + "\n"
