@@ -4,7 +4,8 @@ Three targets, none of which may ever end in a traceback:
 
 * programs (hypothesmith's syntactically valid Python, with durations and clamps mixed in):
   scan, rule matching and fix; every fix output parses, its AST equals the input's except at
-  the replaced literals and the added import, and a second fix changes nothing;
+  the replaced literals and the added import, and a second fix changes nothing; and the
+  tree-sitter pre-pass, the ast one and no pre-filter find the same;
 * rule files (random TOML: wrong types, huge values, odd globs, control characters):
   ``rules validate`` says ``FILE:LINE: message`` and exits 2, or exits 0;
 * output text (random snippets and file names): every ``--format`` of scan and report is valid
@@ -104,6 +105,36 @@ def test_generated_programs_scan_and_fix_safely(generated: str, extra: list[str]
         again = analyze([root / "m.py"], Config(root=root), jobs=1, use_cache=False)
         pending = [f for f in again.matching.findings if f.rule]
         assert not pending or result.refused, pending
+
+
+@FUZZ
+@given(hypothesmith.from_grammar(), st.lists(statement(), min_size=1, max_size=4))
+def test_generated_programs_find_the_same_with_either_pre_pass_or_none(
+    generated: str, extra: list[str]
+) -> None:
+    """The tree-sitter pre-pass, the ast one and no pre-filter agree, finding for finding."""
+    source = "import time\n" + generated.rstrip("\n\\ \t") + "\n" + "\n".join(extra) + "\n"
+    assume(compiles(source))
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "m.py").write_text(source)
+
+        def findings(*, prefilter: bool, fast: bool) -> object:
+            previous = os.environ.pop("HARDCODE_LINT_FASTPASS", None)
+            if not fast:
+                os.environ["HARDCODE_LINT_FASTPASS"] = "0"
+            try:
+                scan = analyze([root / "m.py"], Config(root=root), jobs=1, use_cache=False,
+                               prefilter=prefilter).scan  # fmt: skip
+            finally:
+                os.environ.pop("HARDCODE_LINT_FASTPASS", None)
+                if previous is not None:
+                    os.environ["HARDCODE_LINT_FASTPASS"] = previous
+            return scan.findings, [e.message for e in scan.errors]
+
+        fast = findings(prefilter=True, fast=True)
+        assert fast == findings(prefilter=True, fast=False)
+        assert fast[0] == findings(prefilter=False, fast=True)[0]
 
 
 toml_values = st.recursive(
