@@ -267,3 +267,18 @@ def test_diff_has_no_colour_when_piped(repo):
     add_rule(repo, RULE)
     _, diff, _ = run("fix")
     assert "\x1b[" not in diff and "-    await asyncio.sleep(30)" in diff
+
+
+def test_a_file_whose_git_status_git_will_not_give_is_not_written_unasked(repo):
+    """A work tree git refuses (a broken worktree link here; "dubious ownership" for a tarball
+    unpacked as someone else): its files are not assumed clean."""
+    (repo / "m.py").write_text("import asyncio\nasync def f():\n    await asyncio.sleep(30)\n")
+    add_rule(repo, RULE)
+    commit_all(repo)
+    shutil.rmtree(repo / ".git")
+    (repo / ".git").write_text("gitdir: /nonexistent/worktree\n")
+    code, _, err = run("fix", "--write")
+    assert code == 2 and "error: m.py: git status failed" in err and "--allow-dirty" in err
+    assert "30" in (repo / "m.py").read_text()
+    assert run("fix", "--write", "--allow-dirty")[0] == 0
+    assert "30" not in (repo / "m.py").read_text()

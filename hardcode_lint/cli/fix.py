@@ -88,11 +88,10 @@ def fix_command(
         for fix in run.changed:
             _print_diff(unified_diff(fix))
     else:
-        dirty, outside = refuse_dirty(run, config.root)
-        if dirty and not allow_dirty:
-            for rel in dirty:
-                say(f"error: {rel}: has uncommitted changes; commit or stash them, "
-                           "or pass --allow-dirty", err=True)  # fmt: skip
+        refusals, outside = refuse_dirty(run, config.root)
+        if refusals and not allow_dirty:
+            for refusal in refusals:
+                say(f"error: {refusal}, or pass --allow-dirty", err=True)
             sys.exit(EXIT_USAGE)
         for rel in outside:
             inform(f"note: {rel}: not in a git work tree; writing it anyway")

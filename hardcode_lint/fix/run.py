@@ -123,10 +123,13 @@ def unified_diff(fix: FileFix) -> str:
 
 
 def refuse_dirty(run: FixRun, root: Path) -> tuple[list[str], list[str]]:
-    """(changed files with uncommitted changes, changed files outside any git work tree)."""
-    dirty, outside = dirty_files(root / f.path for f in run.changed)
+    """(why each changed file may not be written unasked — uncommitted changes, or a status git
+    would not give —, changed files outside any git work tree)."""
+    dirty, outside, unknown = dirty_files(root / f.path for f in run.changed)
     rel = {root / f.path: f.path for f in run.changed}
-    return [rel[p] for p in dirty], [rel[p] for p in outside]
+    refusals = [f"{rel[p]}: has uncommitted changes; commit or stash them" for p in dirty]
+    refusals += [f"{rel[p]}: {why}; its changes cannot be checked" for p, why in unknown.items()]
+    return refusals, [rel[p] for p in outside]
 
 
 def write_fixes(run: FixRun, root: Path) -> None:
