@@ -34,17 +34,37 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
 
 
+_INT64 = range(-(2**63), 2**64)  # what orjson writes as a number itself
+
+
+def _exact(data: Any) -> Any:
+    """``data`` with every integer orjson cannot write (``0x1FFFFFFFFFFFFFFFF``, a literal's
+    exact value) as a pre-written JSON number, so that one big literal does not send the
+    whole document through the standard library's pure-Python indenting encoder."""
+    if type(data) is int:
+        return data if data in _INT64 else orjson.Fragment(str(data))
+    if isinstance(data, dict):
+        return {key: _exact(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_exact(value) for value in data]
+    return data
+
+
 def json_text(data: Any, indent: int | None = 2) -> str:
     """JSON that is valid UTF-8 whatever the data: non-ASCII text kept as it is, but a lone
     surrogate (an undecodable byte of a file name) written as its ``\\udcXX`` escape.
 
     orjson writes it (the standard library's indenting encoder is pure Python: a tenth of a
-    second for two thousand findings); what orjson refuses, a lone surrogate or an integer
-    beyond 64 bits (``0x1FFFFFFFFFFFFFFFF``), goes through the standard library."""
+    second for two thousand findings); integers beyond 64 bits are handed to it pre-written,
+    and what it still refuses, a lone surrogate, goes through the standard library."""
     if indent == 2:
         try:
             return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
-        except TypeError:  # orjson.JSONEncodeError is one
+        except TypeError:  # orjson.JSONEncodeError is one: retried with big integers written
+            pass
+        try:
+            return orjson.dumps(_exact(data), option=orjson.OPT_INDENT_2).decode("utf-8")
+        except TypeError:
             pass
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -111,3 +111,12 @@ def test_fix_writes_a_file_whose_name_is_255_bytes_long(tmp_path):
     replace_checked(target, b"old\n", b"new\n")
     assert target.read_bytes() == b"new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]  # no stray temp file
+
+
+def test_json_output_keeps_integers_beyond_64_bits_exact_and_surrogates_escaped():
+    from hardcode_lint.textsafe import json_text
+
+    data = {"findings": [{"number": 2**70, "seconds": -(2**64), "flag": True, "f": 0.5}]}
+    assert json.loads(json_text(data)) == data
+    assert '"number": 1180591620717411303424' in json_text(data)
+    assert json_text({"path": "a\udcff"}) == '{\n  "path": "a\\udcff"\n}'
