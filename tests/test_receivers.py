@@ -35,6 +35,9 @@ FOUND = [
     ("from twisted.internet.task import LoopingCall\nclass P:\n    loop = LoopingCall(tick)\n"
      "    def run(self):\n        def later():\n            self.loop.start(1)\n",
      [(API, 0, "1", 1, "P.run.later")]),
+    # an alternate constructor (catalog [aliases]: it builds what its class builds)
+    ("from twisted.internet import task\ndef run(foo):\n    loop = task.LoopingCall.withCount(foo)\n"
+     "    loop.start(0, now=False)\n", [(API, 0, "0", 0, "run")]),
     # a module-level receiver used in a function
     ("import twisted.internet.task as t\nLC = t.LoopingCall(f)\ndef go():\n    LC.start(60)\n",
      [(API, 0, "60", 60, "go")]),
