@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ from hardcode_lint.lang.python.regions import (
     blank,
     blank_regions,
     kept_spans,
+    line_map,
     original_line,
 )
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
@@ -104,11 +104,11 @@ def _migrated(
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     positions = MetadataWrapper(visitor.module, unsafe_skip_copy=True).resolve(PositionProvider)
-    found = []
+    found, line = [], line_map(shifts)
     for hit in visitor.hits:
         where = positions[hit.node]
-        start = source.offset(original_line(where.start.line, shifts), where.start.column)
-        end = source.offset(original_line(where.end.line, shifts), where.end.column)
+        start = source.offset(line(where.start.line), where.start.column)
+        end = source.offset(line(where.end.line), where.end.column)
         found.append(
             MigratedHit(start, end, hit.expression, hit.context, hit.api, hit.arg, hit.scope,
                         hit.snippet, hit.snippet_start, hit.snippet_end, hit.arg_alias)
@@ -186,15 +186,10 @@ def _located(
 
 
 def _in_file(spans: list[Span], shifts: list[tuple[int, int]]) -> list[Span]:
-    """Spans of the blanked text as spans of the file (:func:`.regions.original_line`)."""
+    """Spans of the blanked text as spans of the file (:func:`.regions.line_map`)."""
     if not shifts:
         return spans
-    starts = [start for start, _ in shifts]
-
-    def line(number: int) -> int:
-        index = bisect_right(starts, number) - 1
-        return number + shifts[index][1] if index >= 0 else number
-
+    line = line_map(shifts)
     return [(line(a), b, line(c), d) for a, b, c, d in spans]
 
 

@@ -27,7 +27,7 @@ import tree_sitter
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.lang.python.prepass import closure
-from hardcode_lint.lang.python.sitter import Node, parse, query
+from hardcode_lint.lang.python.sitter import Node, parse, query, text
 from hardcode_lint.parse.source import SourceFile
 
 _NUMERIC = (
@@ -68,10 +68,6 @@ class FastPrepass:
     roots: set[str] = field(default_factory=set)
 
 
-def _text(node: Node) -> str:
-    return (node.text or b"").decode("utf-8", errors="replace")
-
-
 def _unwrapped(node: Node) -> Node:
     while node.type == "parenthesized_expression" and node.named_child_count == 1:
         node = node.named_children[0]
@@ -81,10 +77,10 @@ def _unwrapped(node: Node) -> Node:
 def _last_name(node: Node) -> str | None:
     node = _unwrapped(node)
     if node.type == "identifier":
-        return _text(node)
+        return text(node)
     if node.type == "attribute":
         attribute = node.child_by_field_name("attribute")
-        return _text(attribute) if attribute is not None else None
+        return text(attribute) if attribute is not None else None
     return None
 
 
@@ -97,7 +93,7 @@ def _root_name(node: Node) -> str | None:
         if inner is None:
             return None
         node = _unwrapped(inner)
-    return _text(node) if node.type == "identifier" else None
+    return text(node) if node.type == "identifier" else None
 
 
 def _line(node: Node) -> int:
@@ -133,7 +129,7 @@ class _Matches:
             for target in _chained_targets(captures["assignment"][0]):
                 self.named(_last_name(target), _line(value), as_keyword=False)
         elif "parameter" in captures and value is not None:
-            self.named(_text(captures["parameter"][0]), _line(value), as_keyword=False)
+            self.named(text(captures["parameter"][0]), _line(value), as_keyword=False)
         elif "key" in captures and value is not None:
             self.entry(_string_key(captures["key"][0]))
         elif "constructed" in captures:
@@ -154,7 +150,7 @@ class _Matches:
         arguments = argument.parent if argument is not None else None
         call = arguments.parent if arguments is not None else None
         self.call(call)
-        if not classify_name(_text(keyword), self.words, as_keyword=True):
+        if not classify_name(text(keyword), self.words, as_keyword=True):
             return
         self.result.lines.append(_line(value))
         function = call.child_by_field_name("function") if call is not None else None
@@ -182,14 +178,14 @@ class _Matches:
         self.alias_captures = []
 
     def alias(self, captures: dict[str, list[Node]]) -> None:
-        bound = _text(captures["bound"][0])
+        bound = text(captures["bound"][0])
         if "constructor" in captures:  # `lc = LoopingCall(f)`: `lc` resolves through its class
             root = _root_name(captures["constructor"][0])
             if root is not None:
                 self.root_aliases.append((bound, root))
             return
         if "imported" in captures:
-            self.aliases.append((bound, _text(captures["imported"][0]).rsplit(".", 1)[-1]))
+            self.aliases.append((bound, text(captures["imported"][0]).rsplit(".", 1)[-1]))
             return
         source = captures["source"][0]
         name = _last_name(source)
@@ -241,7 +237,7 @@ def _member(function: Node) -> str | None:
     if base is None or _unwrapped(base).type != "identifier":
         return None
     attribute = inner.child_by_field_name("attribute")
-    return _text(attribute) if attribute is not None else None
+    return text(attribute) if attribute is not None else None
 
 
 def _chained_targets(assignment: Node) -> Iterable[Node]:
@@ -262,7 +258,7 @@ def _string_key(node: Node) -> str | None:
     content = [c for c in node.named_children if c.type == "string_content"]
     if len(content) != 1 or any(c.type == "interpolation" for c in node.named_children):
         return None
-    return _text(content[0])
+    return text(content[0])
 
 
 def readable(source: SourceFile) -> bytes | None:

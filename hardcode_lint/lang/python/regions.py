@@ -18,7 +18,7 @@ checks that the findings are the same with the pre-filter on and off.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, Protocol, TypeVar
 
 from hardcode_lint.lang.python.prepass import Span
@@ -147,10 +147,21 @@ def blank(lines: list[str], regions: list[Region]) -> tuple[str, list[tuple[int,
     return "".join(out), shifts
 
 
+def line_map(shifts: list[tuple[int, int]]) -> Callable[[int], int]:
+    """Lines of the blanked text to lines of the file (see :func:`blank`), the table built
+    once for every line asked."""
+    starts = [start for start, _ in shifts]
+
+    def original(line: int) -> int:
+        index = bisect_right(starts, line) - 1
+        return line + shifts[index][1] if index >= 0 else line
+
+    return original
+
+
 def original_line(line: int, shifts: list[tuple[int, int]]) -> int:
     """A line of the blanked text as a line of the file (see :func:`blank`)."""
-    index = bisect_right([start for start, _ in shifts], line) - 1
-    return line + shifts[index][1] if index >= 0 else line
+    return line_map(shifts)(line)
 
 
 def anchor_lines(text: str, anchors: Iterable[str]) -> list[int]:

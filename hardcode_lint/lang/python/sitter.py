@@ -27,3 +27,8 @@ def parse(data: bytes) -> tree_sitter.Tree:
 @lru_cache(maxsize=8)
 def query(source: str) -> tree_sitter.Query:
     return tree_sitter.Query(LANGUAGE, source)
+
+
+def text(node: Node) -> str:
+    """A node's source text (tree-sitter reads the file's UTF-8 bytes)."""
+    return (node.text or b"").decode("utf-8", errors="replace")

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import tree_sitter
 
-from hardcode_lint.lang.python.sitter import Node, query
+from hardcode_lint.lang.python.sitter import Node, query, text
 
 _DEFS = frozenset({"function_definition", "class_definition"})
 _ALWAYS_KEEP = frozenset(
@@ -47,14 +47,10 @@ _PARAMETER_NAMES = frozenset(
 )
 
 
-def _text(node: Node) -> str:
-    return (node.text or b"").decode("utf-8", errors="replace")
-
-
 def _target_names(node: Node) -> Iterable[str]:
     """The names a target binds: ``a``, ``a, (b, *c)``; never ``a.b`` or ``a[0]``."""
     if node.type == "identifier":
-        yield _text(node)
+        yield text(node)
     elif node.type in _TARGET_GROUPS:
         for child in node.named_children:
             yield from _target_names(child)
@@ -69,7 +65,7 @@ def _parameter_names(node: Node) -> Iterable[str]:
         yield from (
             _target_names(node)
             if node.type == "identifier"
-            else (_text(c) for c in node.named_children if c.type == "identifier")
+            else (text(c) for c in node.named_children if c.type == "identifier")
         )
 
 
@@ -78,9 +74,9 @@ def _import_names(node: Node) -> Iterable[str]:
     for child in node.children_by_field_name("name"):
         if child.type == "aliased_import":
             alias = child.child_by_field_name("alias")
-            yield _text(alias) if alias is not None else ""
+            yield text(alias) if alias is not None else ""
         else:
-            yield _text(child).split(".", 1)[0].strip()
+            yield text(child).split(".", 1)[0].strip()
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +144,7 @@ class TreeSitterStatements:
         found = tree_sitter.QueryCursor(_bindings()).captures(statement)
         for node in found.get("target", []):
             names.update(_target_names(node))
-        names.update(_text(node) for node in found.get("name", []))
+        names.update(text(node) for node in found.get("name", []))
         for node in found.get("param", []):
             names.update(_parameter_names(node))
         for node in found.get("import", []):
