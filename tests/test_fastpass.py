@@ -14,6 +14,7 @@ import pytest
 
 import hardcode_lint.lang.python.detect as python_detect
 from hardcode_lint.lang.base import DetectOptions
+from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.source import decode_source
 from tests.helpers import cli_output, detect_in
 
@@ -46,6 +47,8 @@ TRICKY = [
     "import schedule\nschedule.every(10).minutes.do(job)\n",
     "from functools import lru_cache\n@lru_cache(maxsize=128)\ndef f(): pass\n",
     "t = 0x10\ncall(ttl=0xFF, delay=1_000)\n",
+    "import time\ntime.sleep(a + b)\ntime.sleep(-(n))\ntimeout = x if y else z\n",
+    "import time\ntime.sleep((a) + 1)\ntime.sleep(-(2))\ntimeout = x if y else 3\n",
 ]
 
 
@@ -97,6 +100,19 @@ def test_a_file_without_candidates_is_never_parsed_by_ast(tmp_path, monkeypatch)
     monkeypatch.setattr(python_detect, "parse_ast", fail)
     source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
     assert detect_in(tmp_path, source) == []
+
+
+def test_an_expression_without_a_digit_is_no_candidate():
+    """``time.sleep(a + b)`` matches the query's patterns but holds no literal: the file goes
+    no further than tree-sitter (``time.sleep(a + 1)`` does)."""
+    catalog = python_detect.catalog_for("")
+    lines = []
+    for call in ("time.sleep(a + b)", "time.sleep(a + 1)"):
+        source = decode_source(f"import time\n{call}\n".encode(), "x.py")
+        found = fast_prepass(source, catalog.words, catalog.callee_names())
+        assert found is not None
+        lines.append(found[0].lines)
+    assert lines == [[], [2]]
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,21 @@ It is also effective: a file with nothing to find never reaches libcst.
 
 from __future__ import annotations
 
+import ast
 import sysconfig
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import hardcode_lint.lang.python.detect as python_detect
 from hardcode_lint.api import analyze, resolve_config, scan
 from hardcode_lint.config import Config
+from hardcode_lint.lang.python.ast_statements import AstStatements
+from hardcode_lint.lang.python.regions import Statements, blank_regions
+from hardcode_lint.lang.python.sitter import parse
+from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
+from hardcode_lint.parse.source import split_lines
 from tests.helpers import detect_in
 
 REPO = Path(__file__).resolve().parent.parent
@@ -97,6 +104,15 @@ REGION_CASES = [
     # CRLF, tabs and a multi-line string in a blanked body
     "def f():\r\n\tx = '''a\r\nb'''\r\n\treturn x\r\nimport time\r\ntime.sleep(2)\r\n",
     "import asyncio\nclass K:\n    def a(self):\n        pass\n    async def b(self):\n        await asyncio.sleep(3)\n",
+    # a def or class binds its name (and a `:=` in its header) where it stands
+    "import time\ndef time():\n    pass\ndef f():\n    time.sleep(2)\n",
+    "import time\nclass time:\n    x = 1\ntime.sleep(2)\n",
+    "import time\ndef g(x=(time := fake)):\n    pass\ntime.sleep(2)\n",
+    "import time\n@(time := fake)\ndef g():\n    pass\ntime.sleep(2)\n",
+    "import time\nclass C((time := Base)):\n    pass\ntime.sleep(2)\n",
+    "import time\ndef g():\n    global time\n    time = fake\ng()\ntime.sleep(2)\n",
+    # what a function body binds is its own
+    "import time\ndef g(time):\n    time = fake\n    return time\ntime.sleep(2)\n",
 ]
 
 
@@ -108,3 +124,26 @@ def test_regions_are_sound(tmp_path, source):
 def test_a_star_import_is_never_blanked(tmp_path):
     source = "import os\nfrom time import *\n\ndef f():\n    return sleep(4)\n"
     assert len(detect_in(tmp_path, source)) == 1
+
+
+BODY_BINDS_ROOTS = (
+    "import time\n"
+    "class K:\n"
+    "    def a(self, time=None):\n"
+    "        time = self\n"
+    "        return time\n"
+    "    def b(self):\n"
+    "        time.sleep(3)\n"
+)
+
+
+@pytest.mark.parametrize("parser", ["tree-sitter", "ast"])
+def test_a_function_is_blanked_whatever_its_parameters_and_body_bind(parser):
+    """``def a(self, time)`` binds ``self`` and ``time`` for its own body only: with no
+    candidate inside, it goes, though both are names the candidate is resolved through."""
+    lines = split_lines(BODY_BINDS_ROOTS)
+    if parser == "ast":
+        statements: Statements[Any] = AstStatements(ast.parse(BODY_BINDS_ROOTS))
+    else:
+        statements = TreeSitterStatements(parse(BODY_BINDS_ROOTS.encode()).root_node)
+    assert blank_regions(statements, lines, [7], {"time", "self"}) == [(3, 5)]

@@ -8,7 +8,7 @@ byte offsets are the one locator, lines and columns are computed from them for p
 
 from __future__ import annotations
 
-import re
+import io
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,12 +36,10 @@ def read_bytes(path: Path) -> bytes:
         raise SourceError(f"cannot read the file: {exc.strerror or exc}") from None
 
 
-_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-
-
 def split_lines(text: str) -> list[str]:
-    """Lines as ``ast`` counts them, endings kept (``str.splitlines`` also breaks on form feeds)."""
-    return _LINES.findall(text)
+    """Lines as ``ast`` counts them, endings kept (``str.splitlines`` also breaks on form feeds;
+    universal newlines left untranslated break on ``\r\n``, ``\r`` and ``\n`` only)."""
+    return io.StringIO(text, newline="").readlines()
 
 
 @dataclass

@@ -59,16 +59,37 @@ class AstStatements:
 
     def bound_names(self, statement: ast.stmt) -> set[str]:
         """Every name a statement binds, anywhere inside it (conservatively)."""
-        names: set[str] = set()
-        for node in ast.walk(statement):
-            if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-                names.add(node.id)
-            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                names.add(node.name)
-            elif isinstance(node, ast.Import | ast.ImportFrom):
-                names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
-            elif isinstance(node, ast.ExceptHandler) and node.name:
-                names.add(node.name)
-            elif isinstance(node, ast.arg):
-                names.add(node.arg)
-        return names
+        return _names_in([statement])
+
+    def header_bound_names(self, statement: ast.stmt) -> set[str]:
+        """What a ``def`` or ``class`` binds in the scope around it: its name, and whatever its
+        decorators, defaults, annotations or bases bind (``:=``); not its parameters."""
+        if isinstance(statement, ast.ClassDef):
+            header = [*statement.decorator_list, *statement.bases, *statement.keywords]
+            return {statement.name} | _names_in(header)
+        if not isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+            return self.bound_names(statement)
+        args = statement.args
+        every = [*args.posonlyargs, *args.args, args.vararg, *args.kwonlyargs, args.kwarg]
+        annotations = [a.annotation for a in every if a is not None and a.annotation]
+        header = [*statement.decorator_list, *args.defaults, *annotations,
+                  *(d for d in args.kw_defaults if d is not None)]  # fmt: skip
+        if statement.returns is not None:
+            header.append(statement.returns)
+        return {statement.name} | _names_in(header)
+
+
+def _names_in(nodes: Iterable[ast.AST]) -> set[str]:
+    names: set[str] = set()
+    for node in (inner for top in nodes for inner in ast.walk(top)):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            names.add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).split(".", 1)[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+    return names

@@ -8,12 +8,12 @@ assignments and defaults of literals, dict entries with a string key, and the al
 the same name rules (:mod:`.prepass`), and the blanker (:mod:`.regions`) cuts the file down to
 the candidates' statements, which the ``ast`` pre-pass and libcst then read as before.
 
-Sound by construction: every test is a superset of the ``ast`` pre-pass's (an operand of
-``a + b`` counts as literal here, a class's keywords as a call's); ``tests/test_fastpass.py``
-and ``bench/run.py`` check identical findings with and without it. What tree-sitter cannot
-read the way CPython does (another encoding, CR-only line ends, a parse error, a line so long
-it is generated or nested deeper than CPython allows) is left to the ``ast`` path:
-:func:`fast_prepass` returns None.
+Sound by construction: every test is a superset of the ``ast`` pre-pass's (any ``a + 1`` or
+``(x) if y else 2`` with a digit counts as literal here, a class's keywords as a call's);
+``tests/test_fastpass.py`` and ``bench/run.py`` check identical findings with and without it.
+What tree-sitter cannot read the way CPython does (another encoding, CR-only line ends, a
+parse error, a line so long it is generated or nested deeper than CPython allows) is left to
+the ``ast`` path: :func:`fast_prepass` returns None.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _NUMERIC = (
 )
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
 _CANDIDATES = f"""
-(argument_list [{_NUMERIC}]) @arguments
+(argument_list [{_NUMERIC}] @literal) @arguments
 (keyword_argument name: (identifier) @keyword value: [{_NUMERIC} (tuple) (list)] @value)
 (assignment left: (_) @target right: [{_NUMERIC}] @value) @assignment
 (default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)
@@ -57,6 +57,13 @@ _UTF8 = frozenset({"utf-8", "utf8", "utf_8"})
 _LONG_LINE = 10_000  # bytes; no hand-written line is this long
 _DEEP_LINE = 400  # bytes: a line that could hold 200 nested brackets
 _DEEP_BRACKETS = re.compile(rb"[(\[{](?:\s*[(\[{]){49}")
+_DIGIT = re.compile(rb"[0-9]")
+
+
+def _holds_number(node: Node) -> bool:
+    """Whether a captured value can be (or hold) a numeric literal: ``a + b`` and ``(x)``
+    match the query's patterns too, but a literal has a digit."""
+    return _DIGIT.search(node.text or b"") is not None
 
 
 @dataclass(slots=True)
@@ -121,8 +128,11 @@ class _Matches:
 
     def read(self, captures: dict[str, list[Node]]) -> None:
         value = captures.get("value", [None])[0]
+        if value is not None and not _holds_number(value):
+            return
         if "arguments" in captures:
-            self.call(captures["arguments"][0].parent)
+            if _holds_number(captures["literal"][0]):
+                self.call(captures["arguments"][0].parent)
         elif "keyword" in captures and value is not None:
             self.keyword(captures["keyword"][0], value)
         elif "assignment" in captures and value is not None:

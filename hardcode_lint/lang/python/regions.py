@@ -6,7 +6,9 @@ any candidate.  A statement (at any depth) can be replaced by ``pass`` and blank
 * none of its lines holds a candidate (or a ``global``/``nonlocal``, which reach outside it, or
   a name a migrated site's expression ends with), and
 * it binds none of the names the file's candidate calls are resolved through (``time`` in
-  ``time.sleep(5)``, ``max`` in ``max(n, 1)``, ``self``, and what they alias),
+  ``time.sleep(5)``, ``max`` in ``max(n, 1)``, ``self``, and what they alias); for a ``def`` or
+  ``class`` that is its name and what its header binds (a ``:=`` in a default or decorator),
+  since its parameters and body bind names in a scope of its own,
 * and it shares no line with another statement or a compound statement's header.
 
 A ``def`` or ``class`` that binds such a name keeps its header and loses only its body.  Line
@@ -44,7 +46,8 @@ class Statements(Protocol[S]):
     def always_kept(self, statement: S) -> bool: ...  # global, nonlocal, match, special import
     def definition_body(self, statement: S) -> Sequence[S] | None: ...  # a def's or class's
     def bodies(self, statement: S) -> Iterable[Sequence[S]]: ...
-    def bound_names(self, statement: S) -> set[str]: ...
+    def bound_names(self, statement: S) -> set[str]: ...  # anywhere inside it
+    def header_bound_names(self, statement: S) -> set[str]: ...  # a def's or class's, outside
 
 
 class _Blanker(Generic[S]):
@@ -69,6 +72,8 @@ class _Blanker(Generic[S]):
         text = "".join(self.lines[first - 1 : last])
         if not any(root in text for root in self.roots):
             return False  # cheap: a name it does not mention, it cannot bind
+        if self.tree.definition_body(statement) is not None:  # what its body binds is local
+            return bool(self.tree.header_bound_names(statement) & self.roots)
         return bool(self.tree.bound_names(statement) & self.roots)
 
     def _span(self, statement: S) -> Region:

@@ -140,13 +140,38 @@ class TreeSitterStatements:
 
     def bound_names(self, statement: Node) -> set[str]:
         """Every name a statement binds, anywhere inside it (conservatively)."""
-        names: set[str] = set()
-        found = tree_sitter.QueryCursor(_bindings()).captures(statement)
-        for node in found.get("target", []):
-            names.update(_target_names(node))
-        names.update(text(node) for node in found.get("name", []))
-        for node in found.get("param", []):
-            names.update(_parameter_names(node))
-        for node in found.get("import", []):
-            names.update(_import_names(node))
+        return _names_in(statement)
+
+    def header_bound_names(self, statement: Node) -> set[str]:
+        """What a ``def`` or ``class`` binds in the scope around it: its name, and whatever its
+        decorators, defaults, annotations or bases bind (``:=``); not its parameters."""
+        if statement.type == "decorated_definition":
+            names: set[str] = set()
+            for child in statement.named_children:
+                if child.type == "decorator":
+                    names |= _names_in(child)
+            definition = statement.child_by_field_name("definition")
+            return names | (self.header_bound_names(definition) if definition else set())
+        name = statement.child_by_field_name("name")
+        names = {text(name)} if name is not None else set()
+        for child in statement.named_children:
+            if child.type == "parameters":
+                for parameter in child.named_children:
+                    names |= _names_in(parameter)  # a default's `:=`, never the parameter
+            elif child not in (name, statement.child_by_field_name("body")):
+                names |= _names_in(child)
         return names
+
+
+def _names_in(node: Node) -> set[str]:
+    """The names bound inside ``node``, read from one query run in C."""
+    names: set[str] = set()
+    found = tree_sitter.QueryCursor(_bindings()).captures(node)
+    for target in found.get("target", []):
+        names.update(_target_names(target))
+    names.update(text(name) for name in found.get("name", []))
+    for parameter in found.get("param", []):
+        names.update(_parameter_names(parameter))
+    for statement in found.get("import", []):
+        names.update(_import_names(statement))
+    return names
