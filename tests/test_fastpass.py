@@ -49,6 +49,10 @@ TRICKY = [
     "t = 0x10\ncall(ttl=0xFF, delay=1_000)\n",
     "import time\ntime.sleep(a + b)\ntime.sleep(-(n))\ntimeout = x if y else z\n",
     "import time\ntime.sleep((a) + 1)\ntime.sleep(-(2))\ntimeout = x if y else 3\n",
+    "import botocore.config as bc\ncfg = bc.Config(retries={'max_attempts': 3})\n",
+    "import kombu as k\nclass A:\n    def __init__(self):\n        self.c = k.Connection()\n"
+    "    def f(self):\n        self.c.ensure(f, {'timeout': 5, 'max_retries': 2})\n",
+    "settings(**{'interval_start': 0, 'interval_step': 0.2})\nf'{ {\"timeout\": 1} }'\n",
 ]
 
 
@@ -74,10 +78,6 @@ def test_fast_path_finds_what_the_ast_path_finds(tmp_path, monkeypatch, source):
         (b"# -*- coding: latin-1 -*-\nimport time\nname = '\xe9'\ntime.sleep(2)\n", "latin-1"),
         (b"import time\ntime.sleep(2)\ndef f(:\n", "a syntax error"),
         (b"import time\nprint 'x'\ntime.sleep(2)\n", "Python 2 print"),
-        (
-            b"CACHES = {'default': {'TIMEOUT': 300}}\n",
-            "a dict entry (its api is any call around it)",
-        ),
     ],
 )
 def test_what_tree_sitter_reads_otherwise_goes_the_ast_way(data, why):
@@ -100,6 +100,16 @@ def test_a_file_without_candidates_is_never_parsed_by_ast(tmp_path, monkeypatch)
     monkeypatch.setattr(python_detect, "parse_ast", fail)
     source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
     assert detect_in(tmp_path, source) == []
+
+
+def test_a_dict_entry_is_decided_on_the_fast_path():
+    """``{"TIMEOUT": 300}``'s api is the call around it, found by a second query (the whole
+    file no longer goes the ``ast`` way)."""
+    text = "import django\nCACHES = {'default': {'TIMEOUT': 300}}\nf(x).g({'max_size': 8})\n"
+    source = decode_source(text.encode(), "settings.py")
+    fast = python_detect._fast(source, DetectOptions(catalog=""))
+    assert fast is not None
+    assert [(h.value, h.arg) for h in fast.hits] == [("300", "TIMEOUT"), ("8", "max_size")]
 
 
 def test_an_expression_without_a_digit_is_no_candidate():

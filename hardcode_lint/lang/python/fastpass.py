@@ -53,6 +53,7 @@ _CANDIDATES = f"""
 [(global_statement) (nonlocal_statement)] @keep
 [(print_statement) (exec_statement)] @legacy
 """
+_CALLS = "(call function: (_) @function)"
 _UTF8 = frozenset({"utf-8", "utf8", "utf_8"})
 _LONG_LINE = 10_000  # bytes; no hand-written line is this long
 _DEEP_LINE = 400  # bytes: a line that could hold 200 nested brackets
@@ -120,7 +121,9 @@ class _Matches:
         self.constructions: list[tuple[Node, Node]] = []  # (`x = C(...)`, `C`)
         self.aliases: list[tuple[str, str]] = []
         self.root_aliases: list[tuple[str, str]] = []
-        self.entries = False  # a dict entry is a candidate: the ast pass decides the file
+        self.entries = False  # a dict entry is a candidate: its api is the call around it
+        self.call_roots: set[str] = set()  # with entries: the root of every call ...
+        self.call_members: set[str] = set()  # ... and the `x` of every `name.x.method(...)`
 
     def named(self, name: str | None, line: int, *, as_keyword: bool) -> None:
         if name and classify_name(name, self.words, as_keyword=as_keyword):
@@ -141,7 +144,7 @@ class _Matches:
         elif "parameter" in captures and value is not None:
             self.named(text(captures["parameter"][0]), _line(value), as_keyword=False)
         elif "key" in captures and value is not None:
-            self.entry(_string_key(captures["key"][0]))
+            self.entry(_string_key(captures["key"][0]), value)
         elif "constructed" in captures:
             self.constructions.append((captures["constructed"][0], captures["class"][0]))
         elif "bound" in captures:
@@ -168,11 +171,23 @@ class _Matches:
         if root is not None:
             self.result.roots.add(root)
 
-    def entry(self, key: str | None) -> None:
+    def entry(self, key: str | None, value: Node) -> None:
         """``{"timeout": 5}``: keys are judged as names, or as keywords when unpacked."""
         words = self.words
         if key and any(classify_name(key, words, as_keyword=k) for k in (True, False)):
+            self.result.lines.append(_line(value))
             self.entries = True
+
+    def every_call(self, root: Node) -> None:
+        """A candidate entry's ``api`` is whatever call holds it, so (as the ``ast`` pre-pass
+        does) every call's root and ``self.x`` receiver is kept: read by a second query, run
+        only in the few files with such an entry."""
+        for function in tree_sitter.QueryCursor(query(_CALLS)).captures(root).get("function", []):
+            name, member = _root_name(function), _member(function)
+            if name is not None:
+                self.call_roots.add(name)
+            if member is not None:
+                self.call_members.add(member)
 
     def constructed(self, members: set[str]) -> Iterable[tuple[int, str]]:
         """(line, root of ``C``) of every ``x = C(...)`` / ``self.x = C(...)``, ``x`` a member."""
@@ -208,7 +223,7 @@ class _Matches:
     def finish(self, callee_names: frozenset[str]) -> FastPrepass:
         """The ``ast`` pre-pass's ``_finish``: candidate calls once every alias is known; a
         candidate call on ``self.x`` keeps every ``x = C(...)`` and the root of ``C``."""
-        result, members = self.result, set()
+        result, members = self.result, set(self.call_members)
         named = [(call, function) for call in self.calls
                  if (function := call.child_by_field_name("function")) is not None]  # fmt: skip
         callees = [(call, function, _last_name(function)) for call, function in named]
@@ -227,6 +242,7 @@ class _Matches:
         for line, root in self.constructed(members) if members else []:
             result.keep.append(line)
             result.roots.add(root)
+        result.roots |= self.call_roots
         if result.roots and result.lines:
             self.read_aliases()
             reverse = [(source, bound) for bound, source in self.root_aliases]
@@ -302,5 +318,5 @@ def fast_prepass(
             return None  # Python 2 that tree-sitter's grammar still reads: ast reports it
         matches.read(captures)
     if matches.entries:
-        return None  # a dict entry's api is the call around it: the ast pass keeps every call
+        matches.every_call(tree.root_node)
     return matches.finish(callee_names), tree.root_node
