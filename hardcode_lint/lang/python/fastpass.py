@@ -19,7 +19,7 @@ the ``ast`` path: :func:`fast_prepass` returns None.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -35,24 +35,32 @@ _NUMERIC = (
     "(parenthesized_expression)"
 )
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
-_CANDIDATES = f"""
-(argument_list [{_NUMERIC}] @literal) @arguments
-(keyword_argument name: (identifier) @keyword value: [{_NUMERIC} (tuple) (list)] @value)
-(assignment left: (_) @target right: [{_NUMERIC}] @value) @assignment
-(default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)
-(typed_default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)
-(pair key: (string) @key value: [{_NUMERIC}] @value)
-(assignment left: (identifier) @bound right: [{_NAMES}] @source)
-(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)
-(typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)
-(assignment left: (identifier) @bound right: (call function: (_) @constructor))
-(default_parameter name: (identifier) @bound value: (call function: (_) @constructor))
-(typed_default_parameter name: (identifier) @bound value: (call function: (_) @constructor))
-(assignment left: [(identifier) (attribute)] right: (call function: (_) @class)) @constructed
-(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)
-[(global_statement) (nonlocal_statement)] @keep
-[(print_statement) (exec_statement)] @legacy
-"""
+# Each pattern with the reader of its matches (:class:`_Matches`), dispatched by index.
+_PATTERNS = (
+    (f"(argument_list [{_NUMERIC}] @literal) @arguments", "argument"),
+    (f"(keyword_argument name: (identifier) @keyword value: [{_NUMERIC} (tuple) (list)] @value)",
+     "keyword"),
+    (f"(assignment left: (_) @target right: [{_NUMERIC}] @value) @assignment", "assignment"),
+    (f"(default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)",
+     "parameter"),
+    (f"(typed_default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)",
+     "parameter"),
+    (f"(pair key: (string) @key value: [{_NUMERIC}] @value)", "pair"),
+    (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
+    (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
+    (f"(typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
+    ("(assignment left: (identifier) @bound right: (call function: (_) @constructor))", "alias"),
+    ("(default_parameter name: (identifier) @bound value: (call function: (_) @constructor))",
+     "alias"),
+    ("(typed_default_parameter name: (identifier) @bound"
+     " value: (call function: (_) @constructor))", "alias"),
+    ("(assignment left: [(identifier) (attribute)] right: (call function: (_) @class))"
+     " @constructed", "construction"),
+    ("(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)", "alias"),
+    ("[(global_statement) (nonlocal_statement)] @keep", "keep"),
+    ("[(print_statement) (exec_statement)] @legacy", "legacy"),
+)  # fmt: skip
+_CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
 _CALLS = "(call function: (_) @function)"
 _UTF8 = frozenset({"utf-8", "utf8", "utf_8"})
 _LONG_LINE = 10_000  # bytes; no hand-written line is this long
@@ -122,6 +130,7 @@ class _Matches:
         self.aliases: list[tuple[str, str]] = []
         self.root_aliases: list[tuple[str, str]] = []
         self.entries = False  # a dict entry is a candidate: its api is the call around it
+        self.legacy = False  # Python 2 that tree-sitter's grammar still reads: ast reports it
         self.call_roots: set[str] = set()  # with entries: the root of every call ...
         self.call_members: set[str] = set()  # ... and the `x` of every `name.x.method(...)`
 
@@ -129,28 +138,46 @@ class _Matches:
         if name and classify_name(name, self.words, as_keyword=as_keyword):
             self.result.lines.append(line)
 
-    def read(self, captures: dict[str, list[Node]]) -> None:
-        value = captures.get("value", [None])[0]
-        if value is not None and not _holds_number(value):
-            return
-        if "arguments" in captures:
-            if _holds_number(captures["literal"][0]):
-                self.call(captures["arguments"][0].parent)
-        elif "keyword" in captures and value is not None:
+    def readers(self) -> list[Callable[[dict[str, list[Node]]], None]]:
+        """The reader of each pattern's matches, in the query's order."""
+        return [getattr(self, f"read_{kind}") for _, kind in _PATTERNS]
+
+    def read_argument(self, captures: dict[str, list[Node]]) -> None:
+        if _holds_number(captures["literal"][0]):
+            self.call(captures["arguments"][0].parent)
+
+    def read_keyword(self, captures: dict[str, list[Node]]) -> None:
+        value = captures["value"][0]
+        if _holds_number(value):
             self.keyword(captures["keyword"][0], value)
-        elif "assignment" in captures and value is not None:
+
+    def read_assignment(self, captures: dict[str, list[Node]]) -> None:
+        value = captures["value"][0]
+        if _holds_number(value):
             for target in _chained_targets(captures["assignment"][0]):
                 self.named(_last_name(target), _line(value), as_keyword=False)
-        elif "parameter" in captures and value is not None:
+
+    def read_parameter(self, captures: dict[str, list[Node]]) -> None:
+        value = captures["value"][0]
+        if _holds_number(value):
             self.named(text(captures["parameter"][0]), _line(value), as_keyword=False)
-        elif "key" in captures and value is not None:
+
+    def read_pair(self, captures: dict[str, list[Node]]) -> None:
+        value = captures["value"][0]
+        if _holds_number(value):
             self.entry(_string_key(captures["key"][0]), value)
-        elif "constructed" in captures:
-            self.constructions.append((captures["constructed"][0], captures["class"][0]))
-        elif "bound" in captures:
-            self.alias_captures.append(captures)
-        elif "keep" in captures:
-            self.result.keep.append(_line(captures["keep"][0]))
+
+    def read_construction(self, captures: dict[str, list[Node]]) -> None:
+        self.constructions.append((captures["constructed"][0], captures["class"][0]))
+
+    def read_alias(self, captures: dict[str, list[Node]]) -> None:
+        self.alias_captures.append(captures)
+
+    def read_keep(self, captures: dict[str, list[Node]]) -> None:
+        self.result.keep.append(_line(captures["keep"][0]))
+
+    def read_legacy(self, captures: dict[str, list[Node]]) -> None:
+        self.legacy = True
 
     def call(self, call: Node | None) -> None:
         """A call with a literal argument (positional or keyword): a candidate if its callee
@@ -313,10 +340,11 @@ def fast_prepass(
     if tree.root_node.has_error:
         return None  # the ast path reports the syntax error (or finds what tree-sitter missed)
     matches = _Matches(words)
-    for _, captures in tree_sitter.QueryCursor(query(_CANDIDATES)).matches(tree.root_node):
-        if "legacy" in captures:
-            return None  # Python 2 that tree-sitter's grammar still reads: ast reports it
-        matches.read(captures)
+    readers = matches.readers()
+    for index, captures in tree_sitter.QueryCursor(query(_CANDIDATES)).matches(tree.root_node):
+        readers[index](captures)
+    if matches.legacy:
+        return None
     if matches.entries:
         matches.every_call(tree.root_node)
     return matches.finish(callee_names), tree.root_node
