@@ -50,8 +50,13 @@ def sweep(folder: Path) -> None:
                 os.close(descriptor)
 
 
-def _temporary(folder: Path, data: bytes, mode: int | None) -> tuple[Path, int]:
-    """``data`` in a new, locked, flushed file of ``folder``: (its path, its open descriptor)."""
+def _temporary(
+    folder: Path, data: bytes, mode: int | None, *, durable: bool = True
+) -> tuple[Path, int]:
+    """``data`` in a new, locked, flushed file of ``folder``: (its path, its open descriptor).
+
+    ``durable=False`` skips the flush to disk: still all or nothing, but after a power cut the
+    file may be empty; for what is rebuilt when damaged (the cache), never for user files."""
     sweep(folder)
     try:
         descriptor, name = tempfile.mkstemp(dir=folder, prefix=_PREFIX, suffix=_SUFFIX)
@@ -62,7 +67,8 @@ def _temporary(folder: Path, data: bytes, mode: int | None) -> tuple[Path, int]:
         view = memoryview(data)
         while view:
             view = view[os.write(descriptor, view) :]
-        os.fsync(descriptor)
+        if durable:
+            os.fsync(descriptor)
         if mode is not None:
             os.fchmod(descriptor, mode)
     except OSError as exc:
@@ -83,8 +89,9 @@ def _commit(temporary: Path, descriptor: int, target: Path) -> None:
         os.close(descriptor)
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (created or replaced) atomically, keeping an existing mode."""
+def replace_file(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` (created or replaced) atomically, keeping an existing mode
+    (``durable``: see :func:`_temporary`)."""
     target = Path(os.path.realpath(path))
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
@@ -92,7 +99,7 @@ def replace_file(path: Path, data: bytes) -> None:
         mode = None
     except OSError as exc:
         raise WriteRefused(f"cannot read it: {_reason(exc)}") from None
-    temporary, descriptor = _temporary(target.parent, data, mode)
+    temporary, descriptor = _temporary(target.parent, data, mode, durable=durable)
     _commit(temporary, descriptor, target)
 
 

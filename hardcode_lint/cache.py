@@ -1,9 +1,10 @@
 """The persistent cache: per-file results keyed by content, tool version and settings.
 
-One JSON document per settings key under ``.hardcode-lint-cache/`` (which ignores itself in
-git).  JSON, not pickle: a repository someone else wrote must not be able to run code through a
-crafted cache file.  A corrupted, foreign or stale document is ignored and rebuilt; documents
-are replaced atomically, so two runs at once never leave a half-written one (the last one wins).
+One folder of JSON documents (shards) per settings key under ``.hardcode-lint-cache/`` (which
+ignores itself in git).  JSON, not pickle: a repository someone else wrote must not be able to
+run code through a crafted cache file.  A corrupted, foreign or stale document is ignored and
+rebuilt; documents are replaced atomically, so two runs at once never leave a half-written one
+(the last one wins).
 
 A file is a hit when its size and mtime are unchanged; otherwise the worker that reads it
 compares its content digest with the cached one before parsing anything.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import zlib
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +36,7 @@ from hardcode_lint.model import (
 )
 
 CACHE_DIR = ".hardcode-lint-cache"
+_SHARDS = 64  # a project of 10,000 files: about 60 KB a shard
 _MAGIC = "hardcode-lint-cache"
 
 
@@ -96,69 +99,100 @@ def _decode(path: str, row: list[Any]) -> Entry:
     return Entry(size, mtime_ns, digest, test, result)
 
 
-_STDLIB_MARK = b'{"codec":"json",'  # written by the standard library: read back by it too
-
-
-def _loads(raw: bytes) -> Any:
-    """orjson, but not for a document the standard library wrote: orjson would read an
-    integer beyond 64 bits back as a float (a literal's value must stay exact)."""
-    if raw.startswith(_STDLIB_MARK):
-        return json.loads(raw)
-    return orjson.loads(raw)
-
-
-def _dumps(data: dict[str, Any]) -> bytes:
-    """orjson, or the standard library for what orjson refuses: a file name that is not
-    UTF-8 (a lone surrogate) or an integer literal beyond 64 bits."""
+def _orjson_safe(rel: str, row: list[Any]) -> bool:
+    """Whether orjson can write this row: not a file name that is not UTF-8 (a lone
+    surrogate), nor an integer literal beyond 64 bits (orjson would not read it back exact)."""
     try:
-        return orjson.dumps(data)
+        orjson.dumps([rel, row])
     except TypeError:
-        marked = {"codec": "json", **data}
-        return json.dumps(marked, separators=(",", ":")).encode("utf-8")
+        return False
+    return True
+
+
+def _dumps(files: dict[str, list[Any]], odd: dict[str, list[Any]], key: str) -> bytes:
+    """The document, written by orjson; the few rows orjson cannot write ride along inside it
+    as one string the standard library wrote (and will read back), so that one such row
+    never sends the whole project's cache through the standard library's slow encoder."""
+    data: dict[str, Any] = {"magic": _MAGIC, "key": key, "version": __version__,
+                            "files": dict(sorted(files.items()))}  # fmt: skip
+    if odd:
+        data["stdlib_files"] = json.dumps(odd, separators=(",", ":"))
+    return orjson.dumps(data)
 
 
 class ResultCache:
-    """The cached results of one project under one set of settings.
+    """The cached results of one project under one set of settings, in shards.
 
-    Entries stay as the rows they were read as until one is asked for: a pre-commit ``check``
-    of one file decodes one entry, not the project's thousands, and writes the others back as
-    they came (orjson reads and writes the document in milliseconds).
+    Rows are spread over :data:`_SHARDS` documents by a hash of the file's path, and a shard is
+    read only when one of its files is asked for and written only when one of its rows changed:
+    a pre-commit ``check`` of one file reads and writes one small document, not the project's
+    whole cache.  Entries stay as the rows they were read as until one is asked for.
     """
 
     def __init__(self, root: Path, settings_key: str) -> None:
         self.folder = root / CACHE_DIR
         raw = f"{__version__}|{code_fingerprint()}|{settings_key}"
         self.key = hashlib.sha256(raw.encode()).hexdigest()[:20]
-        self.file = self.folder / f"results-{self.key}.json"
+        self.shards = self.folder / f"results-{self.key}"
         self._rows: dict[str, list[Any]] = {}
+        self._odd: dict[str, list[Any]] = {}  # rows orjson cannot write (see :func:`_dumps`)
         self._entries: dict[str, Entry] = {}
-        self.dirty = False
+        self._read: set[int] = set()  # shards read so far
+        self._dirty: set[int] = set()  # shards with a changed row
 
     def load(self) -> ResultCache:
-        try:
-            data = _loads(self.file.read_bytes())
-            if data.get("magic") != _MAGIC or data.get("key") != self.key:
-                return self
-            rows = data["files"]
-            if not isinstance(rows, dict) or not all(isinstance(r, list) for r in rows.values()):
-                return self
-            self._rows = rows
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            self._rows = {}  # missing, corrupted or foreign: rebuilt by this run
+        """Nothing is read here: each shard is read when one of its files is first asked for."""
         return self
+
+    def _shard_file(self, shard: int) -> Path:
+        return self.shards / f"{shard:02x}.json"
+
+    def _ensure(self, rel: str) -> int:
+        shard = _shard_of(rel)
+        if shard not in self._read:
+            self._read.add(shard)
+            rows, odd = self._read_shard(shard)
+            for name, row in rows.items():
+                self._rows.setdefault(name, row)
+            for name, row in odd.items():
+                self._odd.setdefault(name, row)
+        return shard
+
+    def _read_shard(self, shard: int) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+        try:
+            data = orjson.loads(self._shard_file(shard).read_bytes())
+            if data.get("magic") != _MAGIC or data.get("key") != self.key:
+                return {}, {}
+            rows, odd = data["files"], json.loads(data.get("stdlib_files", "{}"))
+            if not all(isinstance(r, dict) for r in (rows, odd)) or not all(
+                isinstance(r, list) for r in (*rows.values(), *odd.values())
+            ):
+                return {}, {}
+            return rows, odd
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return {}, {}  # missing, corrupted or foreign: rebuilt by this run
+
+    def _row(self, rel: str) -> list[Any] | None:
+        self._ensure(rel)
+        return self._rows.get(rel) or self._odd.get(rel)
 
     def get(self, rel: str) -> Entry | None:
         entry = self._entries.get(rel)
-        if entry is None and rel in self._rows:
+        row = self._row(rel) if entry is None else None
+        if row is not None:
             try:
-                entry = self._entries[rel] = _decode(rel, self._rows[rel])
+                entry = self._entries[rel] = _decode(rel, row)
             except (ValueError, TypeError, KeyError):
-                del self._rows[rel]  # a damaged row: that file is analysed again
+                self._forget(rel)  # a damaged row: that file is analysed again
         return entry
+
+    def _forget(self, rel: str) -> None:
+        self._rows.pop(rel, None)
+        self._odd.pop(rel, None)
 
     def fresh(self, rel: str, path: Path, test: bool) -> Entry | None:
         """The cached entry if the file's size and mtime say it has not changed."""
-        row = self._rows.get(rel)
+        row = self._row(rel)
         if rel not in self._entries and (not row or len(row) < 4 or row[3] != test):
             return None
         try:
@@ -171,24 +205,40 @@ class ResultCache:
         return entry if (stat.st_size, stat.st_mtime_ns) == (entry.size, entry.mtime_ns) else None
 
     def put(self, rel: str, entry: Entry) -> None:
+        self._dirty.add(self._ensure(rel))
         self._entries[rel] = entry
-        self._rows.pop(rel, None)
-        self.dirty = True
+        self._forget(rel)
 
     def save(self) -> None:
-        if not self.dirty:
+        """Write the shards with a changed row (each atomically; no flush to disk, since a
+        damaged shard is only rebuilt)."""
+        if not self._dirty:
             return
-        files = {**self._rows, **{rel: _encode(e) for rel, e in self._entries.items()}}
-        data = {"magic": _MAGIC, "key": self.key, "version": __version__,
-                "files": dict(sorted(files.items()))}  # fmt: skip
+        files: dict[int, dict[str, list[Any]]] = {shard: {} for shard in self._dirty}
+        odd: dict[int, dict[str, list[Any]]] = {shard: {} for shard in self._dirty}
+        for kept, into in ((self._rows, files), (self._odd, odd)):
+            for rel, row in kept.items():
+                if (shard := _shard_of(rel)) in into:
+                    into[shard][rel] = row
+        for rel, entry in self._entries.items():
+            if (shard := _shard_of(rel)) in files:
+                row = _encode(entry)
+                (files if _orjson_safe(rel, row) else odd)[shard][rel] = row
         try:
-            self.folder.mkdir(exist_ok=True)
+            self.shards.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# created by hardcode-lint\n*\n")
-            replace_file(self.file, _dumps(data))
+            for shard in sorted(self._dirty):
+                data = _dumps(files[shard], odd[shard], self.key)
+                replace_file(self._shard_file(shard), data, durable=False)
         except (OSError, WriteRefused):
             pass  # a read-only checkout (or a full disk) still scans; it just does not cache
+        self._dirty = set()
+
+
+def _shard_of(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % _SHARDS
 
 
 def clean_cache(root: Path) -> bool:
