@@ -20,6 +20,7 @@ tables to bench/RESULTS.md.  Nothing here is a test: speed is never asserted in 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -48,6 +49,14 @@ class Timing:
     @property
     def median(self) -> float:
         return statistics.median(self.wall)
+
+
+def compile_tool() -> None:
+    """Byte-compile hardcode-lint's modules, as ``pip install`` does: an editable install run
+    under PYTHONDONTWRITEBYTECODE would compile them again in every timed run."""
+    import hardcode_lint
+
+    compileall.compile_dir(Path(hardcode_lint.__file__).parent, quiet=1)
 
 
 def tool(name: str) -> str | None:
@@ -265,14 +274,38 @@ def site_runs(corpus: Path, reps: int) -> str:
         pair.append(("ast-grep", peer, ast_grep_count))
     runs = alternate(pair, reps)
     sound = same_without_fast_pass(scan, out)
+    checks = site_checks(corpus, [*scan[:-2], "-o", os.devnull], out, reps)
     shutil.rmtree(work, ignore_errors=True)
     files = [p for p in corpus.rglob("*.py") if "__pycache__" not in p.parts]
     lines = lines_of(files)
     title = f"Large corpus: {len(files)} files, {lines} lines ({corpus})"
     table = ratio_table(title, runs, "lines per second", lambda t: f"{lines / t.median:,.0f}")
     table += ["", "Tree-sitter pre-pass sound on this corpus (same findings and errors as the "
-              f"ast pre-pass): {'yes' if sound else 'NO'}."]  # fmt: skip
+              f"ast pre-pass): {'yes' if sound else 'NO'}.", "",
+              "| pre-commit run on this corpus (its cache filled) | median wall (s) | "
+              "peak memory (MB) |", "|---|---|---|"]  # fmt: skip
+    table += [f"| {t.name} | {t.median:.2f} | {t.peak_mb:.0f} |" for t in checks]
     return "\n".join(["", *table]) + "\n"
+
+
+def site_checks(corpus: Path, fill: list[str], found: Path, reps: int) -> list[Timing]:
+    """``check FILE`` of a file with findings, just edited (a comment appended, as in the
+    stdlib run) and unchanged, with the corpus's own cache filled first; the file is restored."""
+    exe = tool("hardcode-lint") or "hardcode-lint"
+    findings = json.loads(found.read_text())["findings"]
+    target = corpus / findings[len(findings) // 2]["path"]
+    subprocess.run(fill, capture_output=True)
+    original = target.read_bytes()
+
+    def touch() -> None:
+        target.write_bytes(original + f"\n# edit {os.urandom(4).hex()}\n".encode())
+
+    command = [exe, "check", str(target)]
+    try:
+        edited = repeat("hardcode-lint check after an edit", command, reps, before=touch)
+    finally:
+        target.write_bytes(original)
+    return [edited, repeat("hardcode-lint check, file unchanged", command, reps)]
 
 
 def machine() -> str:
@@ -325,6 +358,7 @@ def main() -> None:
     parser.add_argument("--rust", type=Path, help="a vendored Rust corpus, against ast-grep")
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
+    compile_tool()
     corpus = build_corpus(args.extra)
     py_files = [p for p in corpus.rglob("*.py")]
     lines = sum(p.read_bytes().count(b"\n") for p in py_files)

@@ -47,6 +47,7 @@ class Entry:
     digest: str
     test: bool
     result: FileResult
+    memo: str = ""  # the front end's (see DetectOptions.memo)
 
 
 @lru_cache(maxsize=1)
@@ -84,11 +85,11 @@ def _encode(entry: Entry) -> list[Any]:
     error = _plain(result.error) if result.error else None
     return [entry.size, entry.mtime_ns, entry.digest, entry.test,
             [_plain(f) for f in result.findings], [_plain(r) for r in result.replacements],
-            error, [list(m) for m in result.modules]]  # fmt: skip
+            error, [list(m) for m in result.modules], entry.memo]  # fmt: skip
 
 
 def _decode(path: str, row: list[Any]) -> Entry:
-    size, mtime_ns, digest, test, findings, replacements, error, modules = row
+    size, mtime_ns, digest, test, findings, replacements, error, modules, memo = row
     result = FileResult(
         path,
         tuple(_finding_from(f) for f in findings),
@@ -96,7 +97,7 @@ def _decode(path: str, row: list[Any]) -> Entry:
         FileError(**error) if error else None,
         tuple((str(p), bool(t)) for p, t in modules),
     )
-    return Entry(size, mtime_ns, digest, test, result)
+    return Entry(size, mtime_ns, digest, test, result, str(memo))
 
 
 def _orjson_safe(rel: str, row: list[Any]) -> bool:

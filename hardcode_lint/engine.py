@@ -11,7 +11,7 @@ processes and to cache.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class FileTask:
     test: bool
     known_digest: str | None = None  # the cached content digest: if equal, nothing to redo
     language: str = "python"
+    known_memo: str = ""  # the front end's memo of the cached analysis (see DetectOptions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ class Outcome:
     size: int = -1
     mtime_ns: int = -1
     digest: str = ""  # empty: not cacheable (the file could not be read)
+    memo: str = ""  # the front end's memo of this analysis, for the cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,17 +146,22 @@ def _replacement(task: FileTask, source: SourceFile, hit: MigratedHit) -> Replac
     )  # fmt: skip
 
 
-def _analyze(task: FileTask, data: bytes, settings: Settings) -> FileResult:
+def _analyze(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResult, str]:
+    """The file's result, and the front end's memo of it."""
     frontend = get_frontend(task.language)
     source = frontend.decode(data, task.path.name, task.rel)
     if is_generated(source.text):  # generated settings: its literals are the defaults
-        return FileResult(task.rel)
-    detected = frontend.detect(source, settings.options(task.language))
+        return FileResult(task.rel), ""
+    options = settings.options(task.language)
+    if task.known_memo:
+        options = replace(options, memo=task.known_memo)
+    detected = frontend.detect(source, options)
     found = [_finding(task, source, hit, settings, frontend.comment) for hit in detected.hits]
     findings = sorted((f for f in found if f is not None), key=lambda f: (f.line, f.column))
     replacements = [_replacement(task, source, hit) for hit in detected.migrated]
-    return FileResult(task.rel, tuple(findings), tuple(replacements), None,
-                      tuple(detected.modules))  # fmt: skip
+    result = FileResult(task.rel, tuple(findings), tuple(replacements), None,
+                        tuple(detected.modules))  # fmt: skip
+    return result, detected.memo
 
 
 def analyze_file(task: FileTask, settings: Settings) -> FileResult:
@@ -177,20 +184,25 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     digest = digest_of(data)
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
-    result = analyze_data(task, data, settings)
-    return Outcome(task.rel, result, stat.st_size, stat.st_mtime_ns, digest)
+    result, memo = _analyzed(task, data, settings)
+    return Outcome(task.rel, result, stat.st_size, stat.st_mtime_ns, digest, memo)
 
 
 def analyze_data(task: FileTask, data: bytes, settings: Settings) -> FileResult:
     """The findings of ``data`` as the content of ``task``'s file (an editor's unsaved buffer,
     or the bytes just read); never raises for bad input."""
+    return _analyzed(task, data, settings)[0]
+
+
+def _analyzed(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResult, str]:
+    """:func:`analyze_data`, with the front end's memo."""
     try:
         return _analyze(task, data, settings)
     except SourceError as exc:
-        return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message))
+        return FileResult(task.rel, error=FileError(task.rel, exc.line, exc.message)), ""
     except (RecursionError, MemoryError):
         message = "cannot analyse: an expression is nested too deeply"
-        return FileResult(task.rel, error=FileError(task.rel, None, message))
+        return FileResult(task.rel, error=FileError(task.rel, None, message)), ""
     except Exception as exc:  # a bug of ours must cost one file, never the run
         message = f"internal error ({type(exc).__name__}: {exc}); please report this file"
-        return FileResult(task.rel, error=FileError(task.rel, None, message))
+        return FileResult(task.rel, error=FileError(task.rel, None, message)), ""

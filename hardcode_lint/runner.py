@@ -85,23 +85,22 @@ def run_files(
             results[task.rel] = entry.result
             continue
         known = cache.get(task.rel) if cache else None
-        todo.append(
-            replace(task, known_digest=known.digest) if known and known.test == task.test else task
-        )
+        if known and known.test == task.test:
+            task = replace(task, known_digest=known.digest, known_memo=known.memo)
+        todo.append(task)
     done = len(results)
     tests = {t.rel: t.test for t in todo}
     for outcome in _outcomes(todo, settings, jobs or os.cpu_count() or 1):
-        result = outcome.result
+        result, memo = outcome.result, outcome.memo
         if result is None and cache is not None:  # same content as cached: only mtime moved
             cached = cache.get(outcome.rel)
             assert cached is not None
-            result = cached.result
+            result, memo = cached.result, cached.memo
         assert result is not None
         results[outcome.rel] = result
         if cache is not None and outcome.digest:
-            entry = Entry(
-                outcome.size, outcome.mtime_ns, outcome.digest, tests[outcome.rel], result
-            )
+            entry = Entry(outcome.size, outcome.mtime_ns, outcome.digest, tests[outcome.rel],
+                          result, memo)  # fmt: skip
             cache.put(outcome.rel, entry)
         done += 1
         if progress is not None:

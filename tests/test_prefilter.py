@@ -111,6 +111,8 @@ REGION_CASES = [
     "import time\n@(time := fake)\ndef g():\n    pass\ntime.sleep(2)\n",
     "import time\nclass C((time := Base)):\n    pass\ntime.sleep(2)\n",
     "import time\ndef g():\n    global time\n    time = fake\ng()\ntime.sleep(2)\n",
+    # comment and blank lines between statements go, inside a blanked run or not
+    "# head\nimport time\n# a\n\nx = 1\n# b\ny = 2\n\n  # c\ntime.sleep(3)\n# d\n\n",
     # what a function body binds is its own
     "import time\ndef g(time):\n    time = fake\n    return time\ntime.sleep(2)\n",
 ]

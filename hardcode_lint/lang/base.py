@@ -74,6 +74,7 @@ class Detected:
     hits: list[Hit] = field(default_factory=list)
     migrated: list[MigratedHit] = field(default_factory=list)
     modules: list[tuple[str, bool]] = field(default_factory=list)
+    memo: str = ""  # opaque to the engine: given back as ``DetectOptions.memo`` next time
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,9 @@ class DetectOptions:
     catalog: str  # the user's catalog table for this language, as canonical JSON
     replacements: tuple[str, ...] = ()
     prefilter: bool = True
+    # ``Detected.memo`` of this file's last analysis under the same settings (from the cache):
+    # a front end may reuse what it found then for the parts of the file that did not change
+    memo: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.python import memo
 from hardcode_lint.lang.python.ast_statements import AstStatements
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
@@ -25,6 +26,7 @@ from hardcode_lint.lang.python.regions import (
     blank_regions,
     kept_spans,
     line_map,
+    module_gaps,
     original_line,
 )
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
@@ -131,8 +133,9 @@ def _narrowed(
         if anchored:  # a migrated site's call is resolved too: keep what any call needs
             keep, roots = keep + anchored, roots | pre.call_roots
     lines = split_lines(text)
-    regions = blank_regions(AstStatements(tree), lines, sorted(keep), roots)
-    narrowed, shifts = blank(lines, regions)
+    statements = AstStatements(tree)
+    regions = blank_regions(statements, lines, sorted(keep), roots)
+    narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
     return narrowed, kept_spans(pre.spans, regions), shifts
 
 
@@ -168,8 +171,10 @@ def _located(
     spans: list[Span],
     shifts: list[tuple[int, int]],
     options: DetectOptions,
+    key: str = "",
 ) -> Detected:
-    """libcst's verdicts on ``text`` (the file, or its narrowed form), located in the file."""
+    """libcst's verdicts on ``text`` (the file, or its narrowed form), located in the file;
+    with ``key`` (the text's :func:`.memo.text_key`), kept in a memo for the next run."""
     catalog, watch = catalog_for(options.catalog), watchlist_for(options.replacements)
     try:
         module = parse_cst(text)
@@ -178,10 +183,15 @@ def _located(
         raise SourceError(exc.message, line) from None
     visitor = detect_module(module, catalog, watch, len(spans))
     found = Detected(migrated=_migrated(source, visitor, shifts))
+    numbered = []
     for detection in visitor.detections:
-        hit = _hit(source, detection, spans[visitor.ordinals[id(detection.node)]])
+        ordinal = visitor.ordinals[id(detection.node)]
+        hit = _hit(source, detection, spans[ordinal])
         if hit is not None:
             found.hits.append(hit)
+            numbered.append((ordinal, hit))
+    if key and not found.migrated:
+        found.memo = memo.encode(key, numbered)
     return found
 
 
@@ -204,15 +214,19 @@ def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
         return Detected()
     lines = source.lines
     keep = sorted(pre.lines + pre.keep)
-    narrowed, shifts = blank(
-        lines, blank_regions(TreeSitterStatements(root), lines, keep, pre.roots)
-    )
+    statements = TreeSitterStatements(root)
+    regions = blank_regions(statements, lines, keep, pre.roots)
+    narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
     try:
         inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names())
         if not inner.candidate:
             return Detected()
         spans = _in_file(inner.spans, shifts)
-        return _located(source, narrowed, spans, shifts, options)
+        key = memo.text_key(narrowed)
+        hits = memo.reuse(options.memo, key, source, spans)
+        if hits is not None:  # the same narrowed text as last time: no libcst at all
+            return Detected(hits=hits, memo=options.memo)
+        return _located(source, narrowed, spans, shifts, options, key)
     except SourceError:
         return None  # tree-sitter read the file otherwise than CPython: let ast decide
 

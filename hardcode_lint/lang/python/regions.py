@@ -129,24 +129,56 @@ def blank_regions(
     return sorted(blanker.regions)
 
 
-def blank(lines: list[str], regions: list[Region]) -> tuple[str, list[tuple[int, int]]]:
-    """The text with each region made one ``pass`` line (same indent), and the line map.
+def module_gaps(tree: Statements[S], lines: list[str]) -> list[Region]:
+    """The runs of blank and comment-only lines between (and around) the module's statements.
+
+    They mean nothing to the detector, and dropping them makes the narrowed text the same after
+    an edit that only adds a comment or a blank line there: its verdicts can then be reused
+    (``memo`` in :mod:`.detect`) without parsing it again.
+    """
+    covered = sorted((tree.first_line(s), tree.last_line(s)) for s in tree.module_body())
+    gaps, line = [], 1
+    for first, last in [*covered, (len(lines) + 1, len(lines) + 1)]:
+        run: Region | None = None
+        for number in range(line, min(first, len(lines) + 1)):
+            text = lines[number - 1].strip()
+            if not text or text.startswith("#"):
+                run = (run[0] if run else number, number)
+            else:  # cannot happen outside a statement; keep whatever it is
+                gaps += [run] if run else []
+                run = None
+        gaps += [run] if run else []
+        line = max(line, last + 1)
+    return gaps
+
+
+def blank(
+    lines: list[str], regions: list[Region], gaps: Sequence[Region] = ()
+) -> tuple[str, list[tuple[int, int]]]:
+    """The text with each region made one ``pass`` line (same indent) and each gap dropped,
+    and the line map.
 
     A region's other lines are dropped, not left empty (libcst would walk every empty line);
     the map lists ``(first line of a stretch in the new text, lines dropped before it)``, so
     that a position libcst reports maps back to the file (:func:`original_line`).
     """
-    if not regions:
+    if not regions and not gaps:
         return "".join(lines), []
+    cuts = sorted([(first, last, True) for first, last in regions]
+                  + [(first, last, False) for first, last in gaps])  # fmt: skip
     out, shifts, dropped, cursor = [], [], 0, 0
-    for first, last in regions:
+    for first, last, as_pass in cuts:
+        if first <= cursor:
+            continue  # a gap between statements a region already blanks together
         out += lines[cursor : first - 1]
-        head = lines[first - 1]
-        indent = head[: len(head) - len(head.lstrip())]
-        ending = head[len(head.rstrip("\r\n")) :] or "\n"
-        out.append(f"{indent}pass{ending}")
-        dropped += min(last, len(lines)) - first
-        cursor = min(last, len(lines))
+        last = min(last, len(lines))
+        if as_pass:
+            head = lines[first - 1]
+            indent = head[: len(head) - len(head.lstrip())]
+            ending = head[len(head.rstrip("\r\n")) :] or "\n"
+            out.append(f"{indent}pass{ending}")
+        dropped += last - first + (0 if as_pass else 1)
+        cursor = last
         shifts.append((len(out) + 1, dropped))
     out += lines[cursor:]
     return "".join(out), shifts
