@@ -53,6 +53,14 @@ TRICKY = [
     "import kombu as k\nclass A:\n    def __init__(self):\n        self.c = k.Connection()\n"
     "    def f(self):\n        self.c.ensure(f, {'timeout': 5, 'max_retries': 2})\n",
     "settings(**{'interval_start': 0, 'interval_step': 0.2})\nf'{ {\"timeout\": 1} }'\n",
+    "import time\ntime.sleep((1, 2), 5)\nmax((0, 1), 3)\nmax([n], ttl=(2, 3))\n",
+    "import time\ntime.sleep(1 if x > 0 else 2)\nnap = lambda t=5: time.sleep(t)\n",
+    "d = {'timeout': -(5), 'max_size': (1, 2), 3: 4}\nx: 'int' = 3\nretry_delay: float = 1e3\n",
+    "import time\ntime.sleep("
+    + " + ".join(["x", *"12" * 150])
+    + ")\nttl = 2"
+    + " * 3" * 300
+    + "\n",
 ]
 
 

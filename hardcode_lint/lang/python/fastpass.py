@@ -2,15 +2,18 @@
 
 Parsing every file with ``ast`` and walking it in Python was most of a cold scan; most files
 hold nothing. Here every file is parsed by tree-sitter-python and queried once in C for the
-places a finding can stand: calls with a literal argument, literal keyword arguments,
-assignments and defaults of literals, dict entries with a string key, and the aliases and
-``global``s the ``ast`` pre-pass also collects. Python then looks only at those matches, with
-the same name rules (:mod:`.prepass`), and the blanker (:mod:`.regions`) cuts the file down to
-the candidates' statements, which the ``ast`` pre-pass and libcst then read as before.
+numbers that stand where a literal can (an argument, a keyword's value, the value of an
+assignment, a default or a dict entry) or inside a literal expression (``-(5 * 60)``,
+``1.0 if x else 2``), for a keyword's tuples (``timeout=(3.05, 27)``), and for the aliases
+and ``global``s the ``ast`` pre-pass also collects. Python climbs from each such number to
+where its expression stands (once per expression: ``1 + 2 + ... + n`` is climbed once) and
+judges it with the same name rules (:mod:`.prepass`); the numbers of plain lists, which data
+arrays are full of, are never even matched. The blanker (:mod:`.regions`) then cuts the file
+down to the candidates' statements, which the ``ast`` pre-pass and libcst read as before.
 
-Sound by construction: every test is a superset of the ``ast`` pre-pass's (any ``a + 1`` or
-``(x) if y else 2`` with a digit counts as literal here, a class's keywords as a call's);
-``tests/test_fastpass.py`` and ``bench/run.py`` check identical findings with and without it.
+Sound by construction: every test is a superset of the ``ast`` pre-pass's (``a + 1`` counts as
+literal here, a class's keywords as a call's); ``tests/test_fastpass.py`` and ``bench/run.py``
+check identical findings with and without it.
 What tree-sitter cannot read the way CPython does (another encoding, CR-only line ends, a
 parse error, a line so long it is generated or nested deeper than CPython allows) is left to
 the ``ast`` path: :func:`fast_prepass` returns None.
@@ -30,22 +33,21 @@ from hardcode_lint.lang.python.prepass import closure
 from hardcode_lint.lang.python.sitter import Node, parse, query, text
 from hardcode_lint.parse.source import SourceFile
 
-_NUMERIC = (
-    "(integer) (float) (unary_operator) (binary_operator) (conditional_expression) "
-    "(parenthesized_expression)"
+# What a literal expression is made of between a number and where it stands (``-(5 * 60)``,
+# ``1.0 if x else 2``), and what only a keyword's value may hold (``timeout=(3.05, 27)``).
+_LITERAL_PARTS = frozenset(
+    {"unary_operator", "binary_operator", "conditional_expression", "parenthesized_expression"}
 )
+_SEQUENCES = frozenset({"tuple", "list"})
+_DEFAULTS = frozenset({"default_parameter", "typed_default_parameter"})
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
 # Each pattern with the reader of its matches (:class:`_Matches`), dispatched by index.
 _PATTERNS = (
-    (f"(argument_list [{_NUMERIC}] @literal) @arguments", "argument"),
-    (f"(keyword_argument name: (identifier) @keyword value: [{_NUMERIC} (tuple) (list)] @value)",
-     "keyword"),
-    (f"(assignment left: (_) @target right: [{_NUMERIC}] @value) @assignment", "assignment"),
-    (f"(default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)",
-     "parameter"),
-    (f"(typed_default_parameter name: (identifier) @parameter value: [{_NUMERIC}] @value)",
-     "parameter"),
-    (f"(pair key: (string) @key value: [{_NUMERIC}] @value)", "pair"),
+    *((f"({place} [(integer) (float)] @number)", "number") for place in (
+        "argument_list", "keyword_argument", "assignment", "default_parameter",
+        "typed_default_parameter", "pair", "unary_operator", "binary_operator",
+        "conditional_expression", "parenthesized_expression")),
+    ("(keyword_argument value: [(tuple) (list)] @sequence)", "sequence"),
     (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
     (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
     (f"(typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
@@ -67,12 +69,6 @@ _LONG_LINE = 10_000  # bytes; no hand-written line is this long
 _DEEP_LINE = 400  # bytes: a line that could hold 200 nested brackets
 _DEEP_BRACKETS = re.compile(rb"[(\[{](?:\s*[(\[{]){49}")
 _DIGIT = re.compile(rb"[0-9]")
-
-
-def _holds_number(node: Node) -> bool:
-    """Whether a captured value can be (or hold) a numeric literal: ``a + b`` and ``(x)``
-    match the query's patterns too, but a literal has a digit."""
-    return _DIGIT.search(node.text or b"") is not None
 
 
 @dataclass(slots=True)
@@ -116,6 +112,11 @@ def _line(node: Node) -> int:
     return node.start_point.row + 1
 
 
+def _field_text(node: Node, name: str) -> str | None:
+    child = node.child_by_field_name(name)
+    return text(child) if child is not None and child.type == "identifier" else None
+
+
 class _Matches:
     """The query's matches, read into the ``ast`` pre-pass's vocabulary."""
 
@@ -131,6 +132,8 @@ class _Matches:
         self.root_aliases: list[tuple[str, str]] = []
         self.entries = False  # a dict entry is a candidate: its api is the call around it
         self.legacy = False  # Python 2 that tree-sitter's grammar still reads: ast reports it
+        self.placed: set[int] = set()  # where a number was already placed (node ids)
+        self.climbed: set[int] = set()  # the parts of literal expressions already climbed
         self.call_roots: set[str] = set()  # with entries: the root of every call ...
         self.call_members: set[str] = set()  # ... and the `x` of every `name.x.method(...)`
 
@@ -142,30 +145,49 @@ class _Matches:
         """The reader of each pattern's matches, in the query's order."""
         return [getattr(self, f"read_{kind}") for _, kind in _PATTERNS]
 
-    def read_argument(self, captures: dict[str, list[Node]]) -> None:
-        if _holds_number(captures["literal"][0]):
-            self.call(captures["arguments"][0].parent)
+    def read_sequence(self, captures: dict[str, list[Node]]) -> None:
+        """``timeout=(3.05, 27)``: a keyword's tuple or list of numbers (the query matches no
+        number of a plain list, which data arrays are full of)."""
+        value = captures["sequence"][0]
+        argument = value.parent
+        if (
+            argument is not None
+            and _DIGIT.search(value.text or b"")
+            and argument.id not in self.placed
+        ):
+            self.placed.add(argument.id)
+            self.keyword(argument, value)
 
-    def read_keyword(self, captures: dict[str, list[Node]]) -> None:
-        value = captures["value"][0]
-        if _holds_number(value):
-            self.keyword(captures["keyword"][0], value)
-
-    def read_assignment(self, captures: dict[str, list[Node]]) -> None:
-        value = captures["value"][0]
-        if _holds_number(value):
-            for target in _chained_targets(captures["assignment"][0]):
+    def read_number(self, captures: dict[str, list[Node]]) -> None:
+        """A number in a literal's place, or in a part of a literal expression (``-(5 * 60)``):
+        where does the whole expression stand?"""
+        value = captures["number"][0]
+        place, in_sequence = value.parent, False
+        while place is not None and (place.type in _LITERAL_PARTS or place.type in _SEQUENCES):
+            if place.id in self.climbed:
+                return  # another number of this expression went this way (`1 + 2 + ... + n`)
+            self.climbed.add(place.id)
+            in_sequence = in_sequence or place.type in _SEQUENCES
+            value, place = place, place.parent
+        if place is None or place.id in self.placed:
+            return
+        kind = place.type
+        if in_sequence and kind != "keyword_argument":
+            return  # `f((1, 2))`: no literal argument (`f((1, 2), 5)` still has one)
+        self.placed.add(place.id)  # the other numbers of `f(1, 2)` or `5 * 60` say the same
+        if kind == "keyword_argument":
+            self.keyword(place, value)
+        elif kind == "argument_list":
+            self.call(place.parent)
+        elif kind == "assignment" and place.child_by_field_name("right") == value:
+            for target in _chained_targets(place):
                 self.named(_last_name(target), _line(value), as_keyword=False)
-
-    def read_parameter(self, captures: dict[str, list[Node]]) -> None:
-        value = captures["value"][0]
-        if _holds_number(value):
-            self.named(text(captures["parameter"][0]), _line(value), as_keyword=False)
-
-    def read_pair(self, captures: dict[str, list[Node]]) -> None:
-        value = captures["value"][0]
-        if _holds_number(value):
-            self.entry(_string_key(captures["key"][0]), value)
+        elif kind in _DEFAULTS and place.child_by_field_name("value") == value:
+            self.named(_field_text(place, "name"), _line(value), as_keyword=False)
+        elif kind == "pair" and place.child_by_field_name("value") == value:
+            key = place.child_by_field_name("key")
+            if key is not None and key.type == "string":
+                self.entry(_string_key(key), value)
 
     def read_construction(self, captures: dict[str, list[Node]]) -> None:
         self.constructions.append((captures["constructed"][0], captures["class"][0]))
@@ -185,12 +207,13 @@ class _Matches:
         if call is not None and call.type == "call":
             self.calls.append(call)
 
-    def keyword(self, keyword: Node, value: Node) -> None:
-        argument = keyword.parent  # keyword_argument, in an argument_list, in a call
-        arguments = argument.parent if argument is not None else None
+    def keyword(self, argument: Node, value: Node) -> None:
+        """``name=value`` (a keyword_argument, in an argument_list, in a call)."""
+        arguments = argument.parent
         call = arguments.parent if arguments is not None else None
         self.call(call)
-        if not classify_name(text(keyword), self.words, as_keyword=True):
+        name = _field_text(argument, "name")
+        if not name or not classify_name(name, self.words, as_keyword=True):
             return
         self.result.lines.append(_line(value))
         function = call.child_by_field_name("function") if call is not None else None
