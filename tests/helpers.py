@@ -45,3 +45,12 @@ def cli_output(*args: str) -> tuple[int, str]:
     """:func:`cli` with stdout and stderr together."""
     code, out, err = cli(*args)
     return code, out + err
+
+
+def forbid(monkeypatch: Any, module: object, name: str, why: str) -> None:
+    """Make ``module.name`` fail the test if it is called: work that must not happen."""
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError(why)
+
+    monkeypatch.setattr(module, name, fail)

@@ -16,7 +16,7 @@ import hardcode_lint.lang.python.detect as python_detect
 from hardcode_lint.lang.base import DetectOptions
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.source import decode_source
-from tests.helpers import cli_output, detect_in
+from tests.helpers import cli_output, detect_in, forbid
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 
@@ -102,10 +102,7 @@ def test_python_2_is_still_reported_as_a_syntax_error(tmp_path):
 
 
 def test_a_file_without_candidates_is_never_parsed_by_ast(tmp_path, monkeypatch):
-    def fail(*args: object) -> None:
-        raise AssertionError("ast should not parse this file")
-
-    monkeypatch.setattr(python_detect, "parse_ast", fail)
+    forbid(monkeypatch, python_detect, "parse_ast", "ast should not parse this file")
     source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
     assert detect_in(tmp_path, source) == []
 

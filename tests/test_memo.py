@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 import hardcode_lint.lang.python.detect as python_detect
 from hardcode_lint.cli.main import cli
+from tests.helpers import forbid
 from tests.test_cache import shard_holding
 
 SOURCE = """import time
@@ -54,10 +55,7 @@ def project(tmp_path, monkeypatch):
 
 
 def _no_libcst(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: object) -> None:
-        raise AssertionError("libcst parsed the file again")
-
-    monkeypatch.setattr(python_detect, "parse_cst", fail)
+    forbid(monkeypatch, python_detect, "parse_cst", "libcst parsed the file again")
 
 
 def test_an_edit_outside_the_candidates_reuses_the_verdicts(project, monkeypatch):

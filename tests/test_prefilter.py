@@ -20,7 +20,7 @@ from hardcode_lint.lang.python.regions import Statements, blank_regions
 from hardcode_lint.lang.python.sitter import parse
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
 from hardcode_lint.parse.source import split_lines
-from tests.helpers import detect_in
+from tests.helpers import detect_in, forbid
 
 REPO = Path(__file__).resolve().parent.parent
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -86,10 +86,7 @@ def test_aliases_keep_a_file_a_candidate(tmp_path, source):
 
 
 def test_files_without_candidates_never_reach_libcst(tmp_path, monkeypatch):
-    def fail(*args: object) -> None:
-        raise AssertionError("libcst should not run on this file")
-
-    monkeypatch.setattr(python_detect, "parse_cst", fail)
+    forbid(monkeypatch, python_detect, "parse_cst", "libcst should not run on this file")
     source = "import time\nsize = 3\nvalues = [1, 2, 3]\nprint(time.time() + 5)\n"
     assert detect_in(tmp_path, source) == []
 
