@@ -141,10 +141,6 @@ class ResultCache:
         self._read: set[int] = set()  # shards read so far
         self._dirty: set[int] = set()  # shards with a changed row
 
-    def load(self) -> ResultCache:
-        """Nothing is read here: each shard is read when one of its files is first asked for."""
-        return self
-
     def _shard_file(self, shard: int) -> Path:
         return self.shards / f"{shard:02x}.json"
 

@@ -76,7 +76,7 @@ def run_files(
     """One result per task, in the tasks' order."""
     from hardcode_lint.cache import Entry, ResultCache
 
-    cache = ResultCache(root, settings.cache_key()).load() if use_cache else None
+    cache = ResultCache(root, settings.cache_key()) if use_cache else None
     results: dict[str, FileResult] = {}
     todo = []
     for task in tasks:

@@ -69,12 +69,13 @@ class _Blanker(Generic[S]):
         return not head[:start].strip() and (not tail or tail.startswith(b"#"))
 
     def _binds_roots(self, statement: S, first: int, last: int) -> bool:
+        names, inner = self.tree.bound_names, self.tree.definition_body(statement)
+        if inner is not None:  # what a def's or class's body binds is its own scope's
+            names, last = self.tree.header_bound_names, max(first, self._span(inner[0])[0] - 1)
         text = "".join(self.lines[first - 1 : last])
         if not any(root in text for root in self.roots):
             return False  # cheap: a name it does not mention, it cannot bind
-        if self.tree.definition_body(statement) is not None:  # what its body binds is local
-            return bool(self.tree.header_bound_names(statement) & self.roots)
-        return bool(self.tree.bound_names(statement) & self.roots)
+        return bool(names(statement) & self.roots)
 
     def _span(self, statement: S) -> Region:
         return self.tree.first_line(statement), self.tree.last_line(statement)
