@@ -56,6 +56,8 @@ TRICKY = [
     "import time\ntime.sleep((1, 2), 5)\nmax((0, 1), 3)\nmax([n], ttl=(2, 3))\n",
     "import time\ntime.sleep(1 if x > 0 else 2)\nnap = lambda t=5: time.sleep(t)\n",
     "d = {'timeout': -(5), 'max_size': (1, 2), 3: 4}\nx: 'int' = 3\nretry_delay: float = 1e3\n",
+    "import time\na = b\nb = a\na(5)\nc = c\nc(1)\nnap = time.sleep\nnap(2)\n",
+    "import asyncio\nloop = asyncio.get_event_loop()\nl2 = loop\nl2.call_later(5, f)\n",
     "import time\ntime.sleep("
     + " + ".join(["x", *"12" * 150])
     + ")\nttl = 2"

@@ -29,7 +29,6 @@ import tree_sitter
 
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
-from hardcode_lint.lang.python.prepass import closure
 from hardcode_lint.lang.python.sitter import Node, parse, query, text
 from hardcode_lint.parse.source import SourceFile
 
@@ -128,8 +127,7 @@ class _Matches:
         self.calls: list[Node] = []  # calls with a literal argument
         self.alias_captures: list[dict[str, list[Node]]] = []
         self.constructions: list[tuple[Node, Node]] = []  # (`x = C(...)`, `C`)
-        self.aliases: list[tuple[str, str]] = []
-        self.root_aliases: list[tuple[str, str]] = []
+        self.by_bound: dict[str, list[dict[str, list[Node]]]] | None = None
         self.entries = False  # a dict entry is a candidate: its api is the call around it
         self.legacy = False  # Python 2 that tree-sitter's grammar still reads: ast reports it
         self.placed: set[int] = set()  # where a number was already placed (node ids)
@@ -247,28 +245,42 @@ class _Matches:
                 if root is not None and _last_name(target) in members:
                     yield _line(target), root
 
-    def read_aliases(self) -> None:
-        for captures in self.alias_captures:
-            self.alias(captures)
-        self.alias_captures = []
+    def _bindings(self) -> dict[str, list[dict[str, list[Node]]]]:
+        """The alias matches by the name they bind: of the thousands in a file (``x = a.b`` and
+        ``x = f(...)`` are everywhere), only those binding a name a candidate resolves through
+        are ever read further."""
+        if self.by_bound is None:
+            self.by_bound = {}
+            for captures in self.alias_captures:
+                self.by_bound.setdefault(text(captures["bound"][0]), []).append(captures)
+        return self.by_bound
 
-    def alias(self, captures: dict[str, list[Node]]) -> None:
-        bound = text(captures["bound"][0])
-        if "constructor" in captures:  # `lc = LoopingCall(f)`: `lc` resolves through its class
-            root = _root_name(captures["constructor"][0])
-            if root is not None:
-                self.root_aliases.append((bound, root))
-            return
-        if "imported" in captures:
-            self.aliases.append((bound, text(captures["imported"][0]).rsplit(".", 1)[-1]))
-            return
-        source = captures["source"][0]
-        name = _last_name(source)
-        if name is not None:
-            self.aliases.append((bound, name))
-            root = _root_name(source)
-            if root is not None:
-                self.root_aliases.append((bound, root))
+    def aliases_catalogued(self, name: str, callee_names: frozenset[str]) -> bool:
+        """Whether ``name`` is, through a chain of aliases (``nap = time.sleep``, ``from x
+        import sleep as nap``), a catalogued callee's last name."""
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current in callee_names:
+                return True
+            if current in seen:
+                continue
+            seen.add(current)
+            todo += [source for captures in self._bindings().get(current, [])
+                     if (source := _aliased_name(captures)) is not None]  # fmt: skip
+        return False
+
+    def resolved_through(self, roots: set[str]) -> set[str]:
+        """``roots`` and every root they are bound from (``loop = asyncio.get_event_loop()``
+        adds ``asyncio`` to ``loop``; ``lc = LoopingCall(f)`` adds ``LoopingCall``)."""
+        names, todo = set(roots), list(roots)
+        while todo:
+            for captures in self._bindings().get(todo.pop(), []):
+                root = _aliased_root(captures)
+                if root is not None and root not in names:
+                    names.add(root)
+                    todo.append(root)
+        return names
 
     def finish(self, callee_names: frozenset[str]) -> FastPrepass:
         """The ``ast`` pre-pass's ``_finish``: candidate calls once every alias is known; a
@@ -277,12 +289,13 @@ class _Matches:
         named = [(call, function) for call in self.calls
                  if (function := call.child_by_field_name("function")) is not None]  # fmt: skip
         callees = [(call, function, _last_name(function)) for call, function in named]
-        wanted: set[str] | frozenset[str] = callee_names
-        if any(name is not None and name not in callee_names for _, _, name in callees):
-            self.read_aliases()  # an unknown callee may alias a catalogued one
-            wanted = closure(callee_names, self.aliases)
+        verdicts: dict[str, bool] = {}
         for call, function, name in callees:
-            if name in wanted:
+            if name is None:
+                continue
+            if name not in verdicts:  # an unknown callee may alias a catalogued one
+                verdicts[name] = self.aliases_catalogued(name, callee_names)
+            if verdicts[name]:
                 result.lines.append(_line(call))
                 root, member = _root_name(function), _member(function)
                 if root is not None:
@@ -294,12 +307,31 @@ class _Matches:
             result.roots.add(root)
         result.roots |= self.call_roots
         if result.roots and result.lines:
-            self.read_aliases()
-            reverse = [(source, bound) for bound, source in self.root_aliases]
-            result.roots = closure(frozenset(result.roots), reverse)
+            result.roots = self.resolved_through(result.roots)
         result.lines.sort()
         result.keep.sort()
         return result
+
+
+def _aliased_name(captures: dict[str, list[Node]]) -> str | None:
+    """The last name an alias match binds its name to (``sleep`` for ``nap = time.sleep``);
+    None for ``x = C(...)``, which binds an instance, not the callee."""
+    if "constructor" in captures:
+        return None
+    if "imported" in captures:
+        return text(captures["imported"][0]).rsplit(".", 1)[-1]
+    return _last_name(captures["source"][0])
+
+
+def _aliased_root(captures: dict[str, list[Node]]) -> str | None:
+    """The root an alias match's name resolves through (``time`` for ``nap = time.sleep``,
+    ``LoopingCall`` for ``lc = LoopingCall(f)``); None for an import."""
+    if "constructor" in captures:
+        return _root_name(captures["constructor"][0])
+    if "imported" in captures:
+        return None
+    source = captures["source"][0]
+    return _root_name(source) if _last_name(source) is not None else None
 
 
 def _member(function: Node) -> str | None:
