@@ -58,6 +58,7 @@ TRICKY = [
     "d = {'timeout': -(5), 'max_size': (1, 2), 3: 4}\nx: 'int' = 3\nretry_delay: float = 1e3\n",
     "import time\na = b\nb = a\na(5)\nc = c\nc(1)\nnap = time.sleep\nnap(2)\n",
     "import asyncio\nloop = asyncio.get_event_loop()\nl2 = loop\nl2.call_later(5, f)\n",
+    "import time\ntime.sleep((-1, 2) if c else 3)\ntime.sleep(-(1, 2)[0] + 4)\n",
     "import time\ntime.sleep("
     + " + ".join(["x", *"12" * 150])
     + ")\nttl = 2"

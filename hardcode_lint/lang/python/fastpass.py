@@ -164,8 +164,9 @@ class _Matches:
         while place is not None and (place.type in _LITERAL_PARTS or place.type in _SEQUENCES):
             if place.id in self.climbed:
                 return  # another number of this expression went this way (`1 + 2 + ... + n`)
-            self.climbed.add(place.id)
             in_sequence = in_sequence or place.type in _SEQUENCES
+            if not in_sequence:  # `(1, 2) if c else 3`: the 3 must still climb on its own
+                self.climbed.add(place.id)
             value, place = place, place.parent
         if place is None or place.id in self.placed:
             return
