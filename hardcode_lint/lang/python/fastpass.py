@@ -30,6 +30,14 @@ import tree_sitter
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.lang.python.sitter import Node, parse, query, text
+from hardcode_lint.lang.python.ts_names import (
+    chained_targets,
+    field_text,
+    last_name,
+    receiver_member,
+    root_name,
+    string_key,
+)
 from hardcode_lint.parse.source import SourceFile
 
 # What a literal expression is made of between a number and where it stands (``-(5 * 60)``,
@@ -79,41 +87,8 @@ class FastPrepass:
     roots: set[str] = field(default_factory=set)
 
 
-def _unwrapped(node: Node) -> Node:
-    while node.type == "parenthesized_expression" and node.named_child_count == 1:
-        node = node.named_children[0]
-    return node
-
-
-def _last_name(node: Node) -> str | None:
-    node = _unwrapped(node)
-    if node.type == "identifier":
-        return text(node)
-    if node.type == "attribute":
-        attribute = node.child_by_field_name("attribute")
-        return text(attribute) if attribute is not None else None
-    return None
-
-
-def _root_name(node: Node) -> str | None:
-    """The first name of ``a.b().c``: the binding every callee's resolution starts from."""
-    fields = {"attribute": "object", "call": "function", "subscript": "value"}
-    node = _unwrapped(node)
-    while node.type in fields:
-        inner = node.child_by_field_name(fields[node.type])
-        if inner is None:
-            return None
-        node = _unwrapped(inner)
-    return text(node) if node.type == "identifier" else None
-
-
 def _line(node: Node) -> int:
     return node.start_point.row + 1
-
-
-def _field_text(node: Node, name: str) -> str | None:
-    child = node.child_by_field_name(name)
-    return text(child) if child is not None and child.type == "identifier" else None
 
 
 class _Matches:
@@ -179,14 +154,14 @@ class _Matches:
         elif kind == "argument_list":
             self.call(place.parent)
         elif kind == "assignment" and place.child_by_field_name("right") == value:
-            for target in _chained_targets(place):
-                self.named(_last_name(target), _line(value), as_keyword=False)
+            for target in chained_targets(place):
+                self.named(last_name(target), _line(value), as_keyword=False)
         elif kind in _DEFAULTS and place.child_by_field_name("value") == value:
-            self.named(_field_text(place, "name"), _line(value), as_keyword=False)
+            self.named(field_text(place, "name"), _line(value), as_keyword=False)
         elif kind == "pair" and place.child_by_field_name("value") == value:
             key = place.child_by_field_name("key")
             if key is not None and key.type == "string":
-                self.entry(_string_key(key), value)
+                self.entry(string_key(key), value)
 
     def read_construction(self, captures: dict[str, list[Node]]) -> None:
         self.constructions.append((captures["constructed"][0], captures["class"][0]))
@@ -211,12 +186,12 @@ class _Matches:
         arguments = argument.parent
         call = arguments.parent if arguments is not None else None
         self.call(call)
-        name = _field_text(argument, "name")
+        name = field_text(argument, "name")
         if not name or not classify_name(name, self.words, as_keyword=True):
             return
         self.result.lines.append(_line(value))
         function = call.child_by_field_name("function") if call is not None else None
-        root = _root_name(function) if function is not None else None
+        root = root_name(function) if function is not None else None
         if root is not None:
             self.result.roots.add(root)
 
@@ -232,7 +207,7 @@ class _Matches:
         does) every call's root and ``self.x`` receiver is kept: read by a second query, run
         only in the few files with such an entry."""
         for function in tree_sitter.QueryCursor(query(_CALLS)).captures(root).get("function", []):
-            name, member = _root_name(function), _member(function)
+            name, member = root_name(function), receiver_member(function)
             if name is not None:
                 self.call_roots.add(name)
             if member is not None:
@@ -241,9 +216,9 @@ class _Matches:
     def constructed(self, members: set[str]) -> Iterable[tuple[int, str]]:
         """(line, root of ``C``) of every ``x = C(...)`` / ``self.x = C(...)``, ``x`` a member."""
         for assignment, function in self.constructions:
-            root = _root_name(function)
-            for target in _chained_targets(assignment) if root is not None else []:
-                if root is not None and _last_name(target) in members:
+            root = root_name(function)
+            for target in chained_targets(assignment) if root is not None else []:
+                if root is not None and last_name(target) in members:
                     yield _line(target), root
 
     def _bindings(self) -> dict[str, list[dict[str, list[Node]]]]:
@@ -289,7 +264,7 @@ class _Matches:
         result, members = self.result, set(self.call_members)
         named = [(call, function) for call in self.calls
                  if (function := call.child_by_field_name("function")) is not None]  # fmt: skip
-        callees = [(call, function, _last_name(function)) for call, function in named]
+        callees = [(call, function, last_name(function)) for call, function in named]
         verdicts: dict[str, bool] = {}
         for call, function, name in callees:
             if name is None:
@@ -298,7 +273,7 @@ class _Matches:
                 verdicts[name] = self.aliases_catalogued(name, callee_names)
             if verdicts[name]:
                 result.lines.append(_line(call))
-                root, member = _root_name(function), _member(function)
+                root, member = root_name(function), receiver_member(function)
                 if root is not None:
                     result.roots.add(root)
                 if member is not None:
@@ -321,53 +296,18 @@ def _aliased_name(captures: dict[str, list[Node]]) -> str | None:
         return None
     if "imported" in captures:
         return text(captures["imported"][0]).rsplit(".", 1)[-1]
-    return _last_name(captures["source"][0])
+    return last_name(captures["source"][0])
 
 
 def _aliased_root(captures: dict[str, list[Node]]) -> str | None:
     """The root an alias match's name resolves through (``time`` for ``nap = time.sleep``,
     ``LoopingCall`` for ``lc = LoopingCall(f)``); None for an import."""
     if "constructor" in captures:
-        return _root_name(captures["constructor"][0])
+        return root_name(captures["constructor"][0])
     if "imported" in captures:
         return None
     source = captures["source"][0]
-    return _root_name(source) if _last_name(source) is not None else None
-
-
-def _member(function: Node) -> str | None:
-    """``_loop`` for a method called on ``self._loop`` (any ``name.x.method``)."""
-    function = _unwrapped(function)
-    inner = function.child_by_field_name("object") if function.type == "attribute" else None
-    inner = _unwrapped(inner) if inner is not None else None
-    if inner is None or inner.type != "attribute":
-        return None
-    base = inner.child_by_field_name("object")
-    if base is None or _unwrapped(base).type != "identifier":
-        return None
-    attribute = inner.child_by_field_name("attribute")
-    return text(attribute) if attribute is not None else None
-
-
-def _chained_targets(assignment: Node) -> Iterable[Node]:
-    """``a = b = 5``: tree-sitter nests the assignments; ``ast`` lists both targets."""
-    node: Node | None = assignment
-    while node is not None and node.type == "assignment":
-        target = node.child_by_field_name("left")
-        if target is not None:
-            yield target
-        parent = node.parent
-        node = (
-            parent if parent is not None and parent.child_by_field_name("right") == node else None
-        )
-
-
-def _string_key(node: Node) -> str | None:
-    """A plain string key's text (``"timeout"``); None for f-strings and concatenations."""
-    content = [c for c in node.named_children if c.type == "string_content"]
-    if len(content) != 1 or any(c.type == "interpolation" for c in node.named_children):
-        return None
-    return text(content[0])
+    return root_name(source) if last_name(source) is not None else None
 
 
 def readable(source: SourceFile) -> bytes | None:

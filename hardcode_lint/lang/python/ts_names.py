@@ -1,0 +1,80 @@
+"""Names read off tree-sitter-python nodes, as the ``ast`` pre-pass reads them off its nodes.
+
+``time.sleep`` has the last name ``sleep`` and the root ``time``; ``self._loop.start`` the
+member ``_loop``; ``a = b = 5`` two targets; ``"timeout"`` the key text ``timeout``.  Parentheses
+around a name are looked through, as ``ast`` never sees them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hardcode_lint.lang.python.sitter import Node, text
+
+
+def unwrapped(node: Node) -> Node:
+    while node.type == "parenthesized_expression" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return node
+
+
+def last_name(node: Node) -> str | None:
+    node = unwrapped(node)
+    if node.type == "identifier":
+        return text(node)
+    if node.type == "attribute":
+        attribute = node.child_by_field_name("attribute")
+        return text(attribute) if attribute is not None else None
+    return None
+
+
+def root_name(node: Node) -> str | None:
+    """The first name of ``a.b().c``: the binding every callee's resolution starts from."""
+    fields = {"attribute": "object", "call": "function", "subscript": "value"}
+    node = unwrapped(node)
+    while node.type in fields:
+        inner = node.child_by_field_name(fields[node.type])
+        if inner is None:
+            return None
+        node = unwrapped(inner)
+    return text(node) if node.type == "identifier" else None
+
+
+def field_text(node: Node, name: str) -> str | None:
+    child = node.child_by_field_name(name)
+    return text(child) if child is not None and child.type == "identifier" else None
+
+
+def receiver_member(function: Node) -> str | None:
+    """``_loop`` for a method called on ``self._loop`` (any ``name.x.method``)."""
+    function = unwrapped(function)
+    inner = function.child_by_field_name("object") if function.type == "attribute" else None
+    inner = unwrapped(inner) if inner is not None else None
+    if inner is None or inner.type != "attribute":
+        return None
+    base = inner.child_by_field_name("object")
+    if base is None or unwrapped(base).type != "identifier":
+        return None
+    attribute = inner.child_by_field_name("attribute")
+    return text(attribute) if attribute is not None else None
+
+
+def chained_targets(assignment: Node) -> Iterable[Node]:
+    """``a = b = 5``: tree-sitter nests the assignments; ``ast`` lists both targets."""
+    node: Node | None = assignment
+    while node is not None and node.type == "assignment":
+        target = node.child_by_field_name("left")
+        if target is not None:
+            yield target
+        parent = node.parent
+        node = (
+            parent if parent is not None and parent.child_by_field_name("right") == node else None
+        )
+
+
+def string_key(node: Node) -> str | None:
+    """A plain string key's text (``"timeout"``); None for f-strings and concatenations."""
+    content = [c for c in node.named_children if c.type == "string_content"]
+    if len(content) != 1 or any(c.type == "interpolation" for c in node.named_children):
+        return None
+    return text(content[0])
