@@ -20,9 +20,9 @@ class RustFrontend:
     skip_dirs = frozenset({"target"})
 
     def warm(self) -> None:
-        from hardcode_lint.lang.rust import parser
+        from hardcode_lint.lang.rust.parser import GRAMMAR
 
-        parser.parser()
+        GRAMMAR.parser()
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         from hardcode_lint.detect.catalog import build_catalog

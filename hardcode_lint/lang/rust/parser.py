@@ -7,29 +7,19 @@ never visited node by node in Python.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import tree_sitter
 import tree_sitter_rust
 
-Node = tree_sitter.Node
-LANGUAGE = tree_sitter.Language(tree_sitter_rust.language())
+from hardcode_lint.lang.treesitter import Grammar
+from hardcode_lint.lang.treesitter import Node as Node
+from hardcode_lint.lang.treesitter import text as text
+
+GRAMMAR = Grammar(tree_sitter_rust.language())
 COMMENTS = frozenset({"line_comment", "block_comment"})
-
-
-@lru_cache(maxsize=1)
-def parser() -> tree_sitter.Parser:
-    return tree_sitter.Parser(LANGUAGE)
-
-
-def parse(data: bytes) -> tree_sitter.Tree:
-    return parser().parse(data)
-
-
-@lru_cache(maxsize=32)
-def query(source: str) -> tree_sitter.Query:
-    return tree_sitter.Query(LANGUAGE, source)
+parse = GRAMMAR.parse
+query = GRAMMAR.query
 
 
 def captures(source: str, node: Node) -> dict[str, list[Node]]:
@@ -49,10 +39,6 @@ def matches(source: str, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:
 def any_of(names: Iterable[str]) -> str:
     """A query predicate argument list: ``"a" "b"``."""
     return " ".join(f'"{name}"' for name in sorted(set(names)))
-
-
-def text(node: Node) -> str:
-    return (node.text or b"").decode("utf-8", errors="replace")
 
 
 def arguments(node: Node) -> list[Node]:
