@@ -36,6 +36,17 @@ class Grammar:
             found = self._queries[source] = tree_sitter.Query(self.language, source)
         return found
 
+    def captures(self, source: str, node: Node) -> dict[str, list[Node]]:
+        """The captures of query ``source`` under ``node``, by capture name."""
+        found: dict[str, list[Node]] = tree_sitter.QueryCursor(self.query(source)).captures(node)
+        return found
+
+    def matches(self, source: str, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:
+        """The matches of query ``source`` under ``node``: (pattern index, captures)."""
+        cursor = tree_sitter.QueryCursor(self.query(source))
+        found: list[tuple[int, dict[str, list[Node]]]] = cursor.matches(node)
+        return found
+
 
 def text(node: Node) -> str:
     """A node's source text (tree-sitter reads the file's UTF-8 bytes)."""

@@ -25,11 +25,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import tree_sitter
-
 from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
-from hardcode_lint.lang.python.sitter import Node, parse, query, text
+from hardcode_lint.lang.python import sitter
+from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
     field_text,
@@ -206,7 +205,7 @@ class _Matches:
         """A candidate entry's ``api`` is whatever call holds it, so (as the ``ast`` pre-pass
         does) every call's root and ``self.x`` receiver is kept: read by a second query, run
         only in the few files with such an entry."""
-        for function in tree_sitter.QueryCursor(query(_CALLS)).captures(root).get("function", []):
+        for function in sitter.captures(_CALLS, root).get("function", []):
             name, member = root_name(function), receiver_member(function)
             if name is not None:
                 self.call_roots.add(name)
@@ -337,8 +336,8 @@ def fast_prepass(
         return None  # the ast path reports the syntax error (or finds what tree-sitter missed)
     matches = _Matches(words)
     readers = matches.readers()
-    for index, captures in tree_sitter.QueryCursor(query(_CANDIDATES)).matches(tree.root_node):
-        readers[index](captures)
+    for index, found in sitter.matches(_CANDIDATES, tree.root_node):
+        readers[index](found)
     if matches.legacy:
         return None
     if matches.entries:

@@ -56,6 +56,8 @@ def reuse(memo: str, key: str, source: SourceFile, spans: list[Span]) -> list[Hi
 def _hit(row: list[Any], source: SourceFile, spans: list[Span]) -> Hit:
     ordinal, kind, context, unit, value, number, api, arg, scope, *rest = row
     snippet, snippet_start, snippet_end, arg_alias, test = rest
+    if not isinstance(ordinal, int) or ordinal < 0:
+        raise IndexError("not a literal's ordinal")
     line, col, end_line, end_col = spans[ordinal]
     if not isinstance(number, int | float) or not isinstance(snippet, str):
         raise TypeError("not a memo row")

@@ -15,3 +15,5 @@ from hardcode_lint.lang.treesitter import text as text
 GRAMMAR = Grammar(tree_sitter_python.language())
 parse = GRAMMAR.parse
 query = GRAMMAR.query
+captures = GRAMMAR.captures
+matches = GRAMMAR.matches

@@ -8,11 +8,8 @@ the same as over ``ast``.  What a statement binds is read with one query run in 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
-import tree_sitter
-
-from hardcode_lint.lang.python.sitter import Node, query, text
+from hardcode_lint.lang.python.sitter import Node, captures, text
 
 _DEFS = frozenset({"function_definition", "class_definition"})
 _ALWAYS_KEEP = frozenset(
@@ -77,11 +74,6 @@ def _import_names(node: Node) -> Iterable[str]:
             yield text(alias) if alias is not None else ""
         else:
             yield text(child).split(".", 1)[0].strip()
-
-
-@lru_cache(maxsize=1)
-def _bindings() -> tree_sitter.Query:
-    return query(_BINDINGS)
 
 
 class TreeSitterStatements:
@@ -152,13 +144,13 @@ class TreeSitterStatements:
                     names |= _names_in(child)
             definition = statement.child_by_field_name("definition")
             return names | (self.header_bound_names(definition) if definition else set())
-        name = statement.child_by_field_name("name")
+        name, body = statement.child_by_field_name("name"), statement.child_by_field_name("body")
         names = {text(name)} if name is not None else set()
         for child in statement.named_children:
             if child.type == "parameters":
                 for parameter in child.named_children:
                     names |= _names_in(parameter)  # a default's `:=`, never the parameter
-            elif child not in (name, statement.child_by_field_name("body")):
+            elif child not in (name, body):
                 names |= _names_in(child)
         return names
 
@@ -166,7 +158,7 @@ class TreeSitterStatements:
 def _names_in(node: Node) -> set[str]:
     """The names bound inside ``node``, read from one query run in C."""
     names: set[str] = set()
-    found = tree_sitter.QueryCursor(_bindings()).captures(node)
+    found = captures(_BINDINGS, node)
     for target in found.get("target", []):
         names.update(_target_names(target))
     names.update(text(name) for name in found.get("name", []))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import tree_sitter
 import tree_sitter_rust
 
 from hardcode_lint.lang.treesitter import Grammar
@@ -20,20 +19,8 @@ GRAMMAR = Grammar(tree_sitter_rust.language())
 COMMENTS = frozenset({"line_comment", "block_comment"})
 parse = GRAMMAR.parse
 query = GRAMMAR.query
-
-
-def captures(source: str, node: Node) -> dict[str, list[Node]]:
-    """The captures of query ``source`` under ``node``, by capture name."""
-    found: dict[str, list[Node]] = tree_sitter.QueryCursor(query(source)).captures(node)
-    return found
-
-
-def matches(source: str, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:
-    """The matches of query ``source`` under ``node``: (pattern index, captures)."""
-    found: list[tuple[int, dict[str, list[Node]]]] = tree_sitter.QueryCursor(query(source)).matches(
-        node
-    )
-    return found
+captures = GRAMMAR.captures
+matches = GRAMMAR.matches
 
 
 def any_of(names: Iterable[str]) -> str:
