@@ -132,6 +132,7 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
         scope=hit.scope, snippet=hit.snippet, test=task.test or hit.test,
         arg_alias=hit.arg_alias, language=task.language, start=hit.start, end=hit.end,
         snippet_start=hit.snippet_start, snippet_end=hit.snippet_end,
+        value_type=hit.value_type,
     )  # fmt: skip
 
 

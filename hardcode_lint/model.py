@@ -80,6 +80,7 @@ class Finding:
     end: int = -1
     snippet_start: int = -1
     snippet_end: int = -1
+    value_type: str | None = None  # the site's type in its language (Hit.value_type); JSON "type"
 
 
 @dataclass(frozen=True, slots=True)

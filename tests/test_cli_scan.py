@@ -15,7 +15,7 @@ from hardcode_lint.cli.main import cli
 CONTRACT_FIELDS = [
     "path", "line", "column", "end_line", "end_column", "kind", "code", "context", "value",
     "number", "unit", "seconds", "api", "arg", "scope", "snippet", "test", "rule", "key", "status",
-    "language",
+    "language", "type",
 ]  # fmt: skip
 
 
@@ -54,6 +54,7 @@ def test_json_matches_the_contract_field_for_field(project):
         "unit": "s", "seconds": 5, "api": "datetime.timedelta", "arg": "seconds",
         "scope": "start_background_tasks", "snippet": "timedelta(seconds=5)", "test": False,
         "rule": None, "key": None, "status": "unmapped", "language": "python",
+        "type": None,
     }  # fmt: skip
     assert (second["path"], second["test"]) == ("tests/test_startup.py", True)
 

@@ -42,6 +42,9 @@ class Hit:
     snippet_end: int
     arg_alias: str | int | None = None
     test: bool = False
+    # the type the site gives the literal in the front end's language ("usize" for a Rust
+    # `const MAX: usize = 5`, "u32" for `Duration::new`'s nanos); None: nothing says
+    value_type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

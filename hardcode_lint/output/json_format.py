@@ -37,6 +37,7 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
         "key": finding.key,
         "status": finding.status.value,
         "language": finding.language,
+        "type": finding.value_type,
     }
 
 
