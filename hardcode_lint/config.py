@@ -45,6 +45,7 @@ class Config:
     select: tuple[str, ...] = ("HCL",)
     ignore: tuple[str, ...] = ()
     defaults_file: str | None = None
+    settings_module: tuple[str, ...] = ()  # generated settings modules (section 5); () = default
     baseline: str = ".hardcode-lint-baseline.json"
     catalog: Mapping[str, Any] = field(default_factory=dict)
     languages: tuple[str, ...] = field(default_factory=names)
@@ -147,6 +148,7 @@ _FIELDS: Mapping[str, tuple[str, Callable[[str, Any], Any]]] = {
     "select": ("select", _codes),
     "ignore": ("ignore", _codes),
     "defaults-file": ("defaults_file", _string),
+    "settings-module": ("settings_module", _strings),
     "baseline": ("baseline", _string),
     "catalog": ("catalog", _catalog),
     "languages": ("languages", _languages),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from hardcode_lint.model import Context, Kind, Number
@@ -118,6 +119,22 @@ class Applied:
     applied: list[str] = field(default_factory=list)  # labels
 
 
+@dataclass(frozen=True, slots=True)
+class SettingsTarget:
+    """Where one unit's (a Python package's, a Rust crate's) generated settings live, and how
+    its code reads a key: the default ``replace`` template and imports of ``rules suggest``,
+    the file ``defaults --format LANG`` writes, the module ``check`` reads keys from.
+    """
+
+    language: str
+    unit: str  # root-relative folder of the package or crate ("" for the root)
+    name: str  # the package or crate name as code spells it ("pkg", "my_crate")
+    module: str  # root-relative path of the generated module ("pkg/settings.py")
+    template: str  # a key's read, ``{key}`` standing for it ("settings.{key}")
+    imports: tuple[str, ...]  # what the template needs ("from pkg.settings import settings",)
+    env_prefix: str  # the default PREFIX of PREFIX__KEY__PATH ("PKG")
+
+
 class Frontend(Protocol):
     """One language; see the module docstring.  Methods must not raise for bad input."""
 
@@ -153,3 +170,10 @@ class Frontend(Protocol):
 
     def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         """Splice the edits, add their imports, and keep the result only if it parses."""
+
+    def settings_targets(
+        self, root: Path, sites: Sequence[str], configured: Sequence[str]
+    ) -> dict[str, SettingsTarget]:
+        """For each root-relative file of ``sites`` (one entry per finding, so a file may
+        repeat), the settings target that serves it; ``configured`` are the user's
+        ``settings-module`` entries of this language (paths or globs, root-relative)."""

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SiteEdit
+from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
 from hardcode_lint.parse.source import SourceFile
 
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
@@ -72,3 +73,10 @@ class PythonFrontend:
         from hardcode_lint.lang.python.apply import apply_python
 
         return apply_python(source, edits)
+
+    def settings_targets(
+        self, root: Path, sites: Sequence[str], configured: Sequence[str]
+    ) -> dict[str, SettingsTarget]:
+        from hardcode_lint.lang.python.targets import settings_targets
+
+        return settings_targets(root, sites, configured)

@@ -6,9 +6,10 @@ Nothing heavy is imported here: tree-sitter loads when a Rust file is first pars
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SiteEdit
+from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 
@@ -73,3 +74,10 @@ class RustFrontend:
         from hardcode_lint.lang.rust.apply import apply_rust
 
         return apply_rust(source, edits)
+
+    def settings_targets(
+        self, root: Path, sites: Sequence[str], configured: Sequence[str]
+    ) -> dict[str, SettingsTarget]:
+        from hardcode_lint.lang.rust.targets import settings_targets
+
+        return settings_targets(root, sites, configured)

@@ -1,0 +1,96 @@
+"""Where a Rust crate's generated settings live, and how its code reads them.
+
+One module per package (crate): ``src/settings.rs`` beside its ``Cargo.toml``, read as
+``crate::settings::get().{key}``.  The path is absolute, so no ``use`` is needed and no local
+name can shadow it; the crate's other targets (``tests/``, ``examples/``, ``benches/``, its
+binaries when it has a library) read the same key through the crate's name, which the front
+end writes when it applies the edit (``PKG::settings::get().{key}``).  A configured
+``settings-module`` entry (a path or glob such as ``crates/*/src/settings.rs``) that lies in a
+crate's folder replaces that crate's default.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from hardcode_lint.lang.base import SettingsTarget
+
+TEMPLATE = "crate::settings::get().{key}"
+
+
+@dataclass(frozen=True)
+class Crate:
+    """A Cargo package: its folder (root-relative), its name as code spells it, its manifest."""
+
+    folder: str
+    name: str
+    manifest: dict[str, object]
+    has_library: bool  # a `[lib]` table or a `src/lib.rs`: its binaries read `PKG::settings`
+
+
+@lru_cache(maxsize=256)
+def _manifest(path: Path) -> dict[str, object] | None:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    package = data.get("package")
+    return data if isinstance(package, dict) and isinstance(package.get("name"), str) else None
+
+
+def crate_of(root: Path, path: str) -> Crate | None:
+    """The package whose ``Cargo.toml`` is nearest above ``path`` (root-relative), if any."""
+    folder = PurePosixPath(path).parent
+    while True:
+        manifest = _manifest((root / folder / "Cargo.toml").resolve())
+        if manifest is not None:
+            package = manifest["package"]
+            assert isinstance(package, dict)
+            name = str(package["name"]).replace("-", "_")
+            library = "lib" in manifest or (root / folder / "src" / "lib.rs").is_file()
+            relative = "" if folder.as_posix() == "." else folder.as_posix()
+            return Crate(relative, name, manifest, library)
+        if not folder.name:
+            return None
+        folder = folder.parent
+
+
+def prefix_of(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").upper() or "SETTINGS"
+
+
+def _module(crate: Crate, configured: Sequence[str]) -> str:
+    inside = crate.folder + "/" if crate.folder else ""
+    for entry in configured:
+        if PurePosixPath(entry).match(f"{inside}src/settings.rs") or (
+            entry.startswith(inside) and "*" not in entry
+        ):
+            return entry if "*" not in entry else f"{inside}src/settings.rs"
+    return f"{inside}src/settings.rs"
+
+
+def settings_targets(
+    root: Path, sites: Sequence[str], configured: Sequence[str]
+) -> dict[str, SettingsTarget]:
+    """Each file of ``sites`` in a crate, with its crate's target (module docstring)."""
+    found: dict[str, SettingsTarget] = {}
+    for path in dict.fromkeys(sites):
+        crate = crate_of(root, path)
+        if crate is None:
+            continue
+        found[path] = SettingsTarget(
+            language="rust",
+            unit=crate.folder,
+            name=crate.name,
+            module=_module(crate, configured),
+            template=TEMPLATE,
+            imports=(),
+            env_prefix=prefix_of(crate.name),
+        )
+    return found
