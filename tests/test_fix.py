@@ -165,9 +165,31 @@ def test_encoding_bom_line_endings_and_mode_are_kept(repo, data, encoding):
     assert stat.S_IMODE(path.stat().st_mode) == 0o755
 
 
-def test_shadowed_replacement_is_refused(repo):
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import asyncio\nasync def f(config):\n    await asyncio.sleep(30)\n",
+        "import asyncio\nfrom django.conf import settings as config\n"
+        "async def f():\n    await asyncio.sleep(30)\n",
+    ],
+)
+def test_a_name_taken_at_the_site_reads_the_settings_under_another_name(repo, source):
+    (repo / "m.py").write_text(source)
+    add_rule(repo, RULE)
+    commit_all(repo)
+    code, _, err = run("fix", "--write")
+    assert code == 0, err
+    text = (repo / "m.py").read_text()
+    assert "from app.config import config as app_config" in text
+    assert "await asyncio.sleep(app_config.loop.interval_seconds)" in text
+    assert "config" in text.split("def f(")[1] or "django" in text  # the user's name stays
+    code, out, _ = run("report", "--format", "json")
+    assert json.loads(out)["totals"]["migrated"] == 1
+
+
+def test_a_local_name_that_no_alias_avoids_is_refused(repo):
     (repo / "m.py").write_text(
-        "import asyncio\nasync def f(config):\n    await asyncio.sleep(30)\n"
+        "import asyncio\nasync def f(config, app_config):\n    await asyncio.sleep(30)\n"
     )
     add_rule(repo, RULE)
     commit_all(repo)

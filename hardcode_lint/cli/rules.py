@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +29,9 @@ from hardcode_lint.textsafe import json_text
 if TYPE_CHECKING:
     from hardcode_lint.api import Analysis
     from hardcode_lint.config import Config
+    from hardcode_lint.model import Finding
     from hardcode_lint.rules.load import Problem, RuleSet
-    from hardcode_lint.rules.suggest import Defaults
+    from hardcode_lint.rules.suggest import Defaults, DefaultsFor
 
 
 @click.group("rules", cls=SummaryGroup)
@@ -119,7 +121,9 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
     "--replace",
     "template",
     metavar="TEMPLATE",
-    help='The [module] `replace` of new files, e.g. "settings.{key}".',
+    help='The [module] `replace` of new files, e.g. "settings.{key}" [default: each '
+    "site's generated settings: settings.{key} with its import in Python, "
+    "crate::settings::get().{key} in Rust].",
 )
 @click.option("--import", "imports", multiple=True, metavar="LINE",
               help="An import the template needs (repeatable), e.g. "
@@ -156,20 +160,51 @@ def suggest_command(
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}
     unmapped, defaults = analysis.matching.unmapped, Defaults(template, imports)
+    defaults_for = _target_defaults(analysis) if template is None else None
     output = Path(output_arg) if output_arg is not None else None
     as_folder = output_arg is not None and output_arg.endswith(("/", "\\"))
     if output is None or not (output.is_dir() or as_folder):
-        text = suggest_rules(unmapped, taken_ids, taken_keys, defaults)
+        text = suggest_rules(unmapped, taken_ids, taken_keys, defaults, defaults_for)
         if output is None or dry_run:
             with open_output(None) as stream:
                 stream.write(text)
         else:
             _write_rules(output, None, text)
         return
-    _suggest_into(output, analysis, defaults, dry_run)
+    _suggest_into(output, analysis, defaults, dry_run, defaults_for)
 
 
-def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run: bool) -> None:
+def _target_defaults(analysis: Analysis) -> DefaultsFor:
+    """Each site's template and imports from the settings target serving its file."""
+    from hardcode_lint.defaults.targets import settings_targets
+    from hardcode_lint.rules.suggest import Defaults
+
+    targets = settings_targets(analysis.config, [f.path for f in analysis.matching.unmapped])
+
+    def defaults_for(finding: Finding) -> Defaults:
+        target = targets.get(finding.path)
+        return Defaults(target.template, target.imports) if target else Defaults()
+
+    return defaults_for
+
+
+def _templated(files: Iterable[str]) -> set[str]:
+    """The rule files whose ``[module]`` gives a ``replace`` template of their own."""
+    import tomllib
+
+    found = set()
+    for file in files:
+        try:
+            module = tomllib.loads(Path(file).read_text("utf-8")).get("module", {})
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        if isinstance(module, dict) and isinstance(module.get("replace"), str):
+            found.add(file)
+    return found
+
+
+def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run: bool,
+                  defaults_for: DefaultsFor | None) -> None:  # fmt: skip
     """Stubs into a rules folder: appended to the module file claiming a site, else new files."""
     from hardcode_lint.discover.globs import compile_globs
     from hardcode_lint.rules.suggest import suggest_files
@@ -181,7 +216,8 @@ def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run:
         m for m in rules.modules if m.paths and (root / m.file).resolve().is_relative_to(home)
     ]
     claims = {str(root / m.file): compile_globs(m.paths) for m in inside}
-    found = suggest_files(analysis.matching.unmapped, taken_ids, taken_keys, defaults, claims)
+    found = suggest_files(analysis.matching.unmapped, taken_ids, taken_keys, defaults, claims,
+                          defaults_for, _templated(claims))  # fmt: skip
     for name, (new, text) in found.items():
         target = Path(name) if not new else output / name
         if dry_run:

@@ -11,7 +11,7 @@ Keys are prefixed by the file's stem so that related settings share a section.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import PurePosixPath
@@ -29,13 +29,29 @@ def _suggest_data() -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class Defaults:
+    """A ``replace`` template and the imports it needs: given by ``--replace``/``--import``,
+    else the settings target of the site's file (``settings.{key}`` with
+    ``from pkg.settings import settings``; ``crate::settings::get().{key}`` in Rust)."""
+
+    replace: str | None = None
+    imports: tuple[str, ...] = ()
+
+
+#: The template and imports a site's rule reads its key with.
+DefaultsFor = Callable[[Finding], Defaults]
+
+
+@dataclass(frozen=True)
 class Stub:
-    """One suggested rule: the first of its sites, how many identical sites it covers."""
+    """One suggested rule: the first of its sites, how many identical sites it covers, and the
+    template its replacement follows."""
 
     finding: Finding
     id: str
     key: str
     count: int = 1
+    defaults: Defaults = Defaults()
 
 
 def _snake(identifier: str) -> str:
@@ -135,7 +151,8 @@ def _same_rule(finding: Finding) -> tuple[object, ...]:
     return (finding.path, finding.scope, finding.api, finding.arg, finding.number, finding.kind)
 
 
-def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[str]) -> list[Stub]:
+def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[str],
+              defaults_for: DefaultsFor | None = None) -> list[Stub]:  # fmt: skip
     """One stub per group of identical sites (``count`` = the group's size), in site order."""
     data = _suggest_data()
     groups: dict[tuple[object, ...], list[Finding]] = {}
@@ -145,7 +162,8 @@ def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[
     for group in groups.values():
         key = _unique(propose_key(group[0], data), taken_keys)
         stub_id = _unique(key.replace(".", "-").replace("_", "-"), taken_ids)
-        stubs.append(Stub(group[0], stub_id, key, len(group)))
+        chosen = defaults_for(group[0]) if defaults_for else Defaults()
+        stubs.append(Stub(group[0], stub_id, key, len(group), chosen))
     return stubs
 
 
@@ -180,7 +198,12 @@ def _rule_text(stub: Stub, template: bool = False) -> list[str]:
         lines.append(f"count = {stub.count}")
     lines.append(f"key = {_toml(stub.key)}")
     if not template:
-        lines.append(f"replace = {_toml('config.' + stub.key)}")
+        own = stub.defaults.replace
+        lines.append(
+            f"replace = {_toml(own.replace('{key}', stub.key) if own else 'config.' + stub.key)}"
+        )
+        if own and stub.defaults.imports:
+            lines.append(f"imports = {_toml(list(stub.defaults.imports))}")
     sites = f", {stub.count} sites" if stub.count > 1 else ""
     lines.append(f"# was: {visible(f.snippet)}  ({visible(f.path)}:{f.line}, {f.kind.value}"
                  + (f", {f.unit}" if f.unit else "") + f"{sites})")  # fmt: skip
@@ -192,15 +215,17 @@ def _folder(stub: Stub) -> str:
     return "" if parent == "." else parent
 
 
-@dataclass(frozen=True)
-class Defaults:
-    """``rules suggest --replace TEMPLATE --import LINE``: the ``[module]`` defaults written."""
+def _shared(stubs: list[Stub], explicit: Defaults) -> Defaults:
+    """The ``[module]`` template of a file: the explicit one, else the one all its stubs share
+    (a folder mixing languages gets each rule's own ``replace`` instead)."""
+    if explicit.replace:
+        return explicit
+    chosen = {stub.defaults for stub in stubs}
+    return chosen.pop() if len(chosen) == 1 else Defaults()
 
-    replace: str | None = None
-    imports: tuple[str, ...] = ()
 
-
-def _module_text(name: str, paths: list[str], stubs: list[Stub], defaults: Defaults) -> str:
+def _module_text(name: str, paths: list[str], stubs: list[Stub], explicit: Defaults) -> str:
+    defaults = _shared(stubs, explicit)
     lines = [
         "# Suggested by `hardcode-lint rules suggest`: review the keys"
         + ("." if defaults.replace else ", then set `replace`"),
@@ -218,15 +243,16 @@ def _module_text(name: str, paths: list[str], stubs: list[Stub], defaults: Defau
     return "\n".join(lines) + "\n"
 
 
-def appended_text(stubs: list[Stub], defaults: Defaults) -> str:
-    """Rule tables to append to an existing rule file (its own text and comments untouched)."""
+def appended_text(stubs: list[Stub], defaults: Defaults, templated: bool = False) -> str:
+    """Rule tables to append to an existing rule file (its own text and comments untouched).
+
+    ``templated``: the file's ``[module]`` gives a ``replace`` template, which the appended
+    rules then follow like the file's own; else each rule says its own ``replace``."""
     lines: list[str] = []
     for stub in stubs:
-        lines += _rule_text(stub, template=bool(defaults.replace))
-        if defaults.replace:  # the file's [module] may not give it: each rule says its own
-            lines.insert(-1, f"replace = {_toml(defaults.replace.replace('{key}', stub.key))}")
-            if defaults.imports:
-                lines.insert(-1, f"imports = {_toml(list(defaults.imports))}")
+        if defaults.replace:
+            stub = Stub(stub.finding, stub.id, stub.key, stub.count, defaults)
+        lines += _rule_text(stub, template=templated)
     return "\n".join(lines) + "\n"
 
 
@@ -234,10 +260,10 @@ def _slug(folder: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", folder).strip("_") or "root"
 
 
-def _sorted_stubs(unmapped: Iterable[Finding], taken_ids: set[str],
-                  taken_keys: set[str]) -> list[Stub]:  # fmt: skip
+def _sorted_stubs(unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str],
+                  defaults_for: DefaultsFor | None = None) -> list[Stub]:  # fmt: skip
     return stubs_for(sorted(unmapped, key=lambda f: (f.path, f.line, f.column)), taken_ids,
-                     taken_keys)  # fmt: skip
+                     taken_keys, defaults_for)  # fmt: skip
 
 
 def suggest_files(
@@ -246,13 +272,17 @@ def suggest_files(
     taken_keys: set[str],
     defaults: Defaults = Defaults(),
     claims: Mapping[str, Any] | None = None,
+    defaults_for: DefaultsFor | None = None,
+    templated: Iterable[str] = (),
 ) -> dict[str, tuple[bool, str]]:
     """Rule file -> (whether it is new, its text or the text to append to it).
 
     A site whose path an existing module claims (``claims``: rule file -> compiled ``paths``)
     goes to that module's file; the others to one new file per folder (``src_phase2.toml``).
+    ``templated`` are the claiming files whose ``[module]`` gives a ``replace`` template.
     """
-    stubs = _sorted_stubs(unmapped, taken_ids, taken_keys)
+    stubs = _sorted_stubs(unmapped, taken_ids, taken_keys, defaults_for)
+    templated = set(templated)
     files: dict[str, tuple[bool, str]] = {}
     claimed: dict[str, list[Stub]] = {}
     fresh: list[Stub] = []
@@ -261,7 +291,7 @@ def suggest_files(
                       if globs.match_file(stub.finding.path)), None)  # fmt: skip
         (claimed.setdefault(owner, []) if owner else fresh).append(stub)
     for file, group in claimed.items():
-        files[file] = (False, appended_text(group, defaults))
+        files[file] = (False, appended_text(group, defaults, file in templated))
     for folder, folder_group in groupby(sorted(fresh, key=_folder), key=_folder):
         claim = [f"{folder}/*"] if folder else ["*"]
         text = _module_text(folder or "root", claim, list(folder_group), defaults)
@@ -270,16 +300,18 @@ def suggest_files(
 
 
 def suggest_rules(unmapped: Iterable[Finding], taken_ids: set[str], taken_keys: set[str],
-                  defaults: Defaults = Defaults()) -> str:  # fmt: skip
+                  defaults: Defaults = Defaults(),
+                  defaults_for: DefaultsFor | None = None) -> str:  # fmt: skip
     """All stubs as one valid rule file (folders as comment-headed sections of one module)."""
-    stubs = _sorted_stubs(unmapped, taken_ids, taken_keys)
+    stubs = _sorted_stubs(unmapped, taken_ids, taken_keys, defaults_for)
     folders = sorted({_folder(s) for s in stubs})
     if len(folders) == 1:
         folder = folders[0]
         return _module_text(folder or "root", [f"{folder}/*" if folder else "*"], stubs, defaults)
-    lines = _module_text("Suggested", [], [], defaults).rstrip("\n").split("\n")
+    shared = _shared(stubs, defaults)
+    lines = _module_text("Suggested", [], [], shared).rstrip("\n").split("\n")
     for folder, group in groupby(sorted(stubs, key=_folder), key=_folder):
         lines += ["", f"# --- {folder or '(root)'} ---"]
         for stub in group:
-            lines += _rule_text(stub, template=bool(defaults.replace))
+            lines += _rule_text(stub, template=bool(shared.replace))
     return "\n".join(lines) + "\n"

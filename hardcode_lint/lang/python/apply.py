@@ -10,8 +10,10 @@ else at the site, refuses the edits instead.
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
@@ -75,11 +77,33 @@ def _checked(source: SourceFile, edits: Sequence[SiteEdit], result: Applied) -> 
         provided = {r.bound_name: r for r in parse_imports(edit.imports)}
         root = _root_name(edit.replace)
         reason = names.problem(root, edit.scope, provided) if root else None
+        if reason and root in provided:
+            aliased = _aliased(edit, provided[root])
+            if aliased is not None:
+                again = {r.bound_name: r for r in parse_imports(aliased.imports)}
+                if not names.problem(_root_name(aliased.replace) or "", aliased.scope, again):
+                    edit, reason = aliased, None
         if reason:
             result.refused[edit.label] = reason
         else:
             accepted.append(edit)
     return accepted
+
+
+def _aliased(edit: SiteEdit, request: ImportRequest) -> SiteEdit | None:
+    """The edit reading its import under another name, when its own name is taken at the site
+    (``from django.conf import settings`` already there): ``from pkg.settings import settings
+    as pkg_settings`` and ``pkg_settings.a.b``.  The migrated-site detection knows that form.
+    """
+    name = request.bound_name
+    alias = f"{request.module.split('.')[0] or 'hardcode'}_{name}"
+    expression = re.sub(rf"^(\s*){re.escape(name)}\b", rf"\g<1>{alias}", edit.replace, count=1)
+    if expression == edit.replace or request.obj is None:
+        return None
+    statement = f"from {'.' * request.relative}{request.module} import {request.obj} as {alias}"
+    others = tuple(i for i in edit.imports
+                   if all(r.bound_name != name for r in parse_imports((i,))))  # fmt: skip
+    return replace(edit, replace=expression, imports=(*others, statement))
 
 
 def _with_imports(data: bytes, requests: list[ImportRequest]) -> bytes:

@@ -45,22 +45,25 @@ class Watchlist:
     expressions: frozenset[str] = frozenset()
     anchors: frozenset[str] = frozenset()
     unanchored: bool = False  # some expression has no anchor: every node must be compared
+    roots: frozenset[str] = frozenset()  # first names; ``pkg_<root>`` reads the same object
 
     @classmethod
     def from_expressions(cls, expressions: Iterable[str]) -> Watchlist:
-        normalised, anchors, unanchored = set(), set(), False
+        normalised, anchors, unanchored, roots = set(), set(), False, set()
         for expression in expressions:
             try:
                 node = cst.parse_expression(expression.strip())
             except cst.ParserSyntaxError:
                 continue
-            normalised.add(normalise_text(expression) or normalise(node))
+            text = normalise_text(expression) or normalise(node)
+            normalised.add(text)
+            roots.add(text.split(".", 1)[0])
             anchor = anchor_of(node)
             if anchor is None:
                 unanchored = True
             else:
                 anchors.add(anchor)
-        return cls(frozenset(normalised), frozenset(anchors), unanchored)
+        return cls(frozenset(normalised), frozenset(anchors), unanchored, frozenset(roots))
 
     def __bool__(self) -> bool:
         return bool(self.expressions)
@@ -78,4 +81,13 @@ class Watchlist:
         if not self.unanchored and anchor_of(node) not in self.anchors:
             return None
         text = normalise(node)
-        return text if text in self.expressions else None
+        return text if text in self.expressions else self._unaliased(text)
+
+    def _unaliased(self, text: str) -> str | None:
+        """``pkg_settings.a.b`` as ``settings.a.b`` when that is watched: ``fix`` reads the
+        settings under ``pkg_settings`` in a file where ``settings`` is taken."""
+        first, dot, rest = text.partition(".")
+        for root in self.roots:
+            if dot and first.endswith(f"_{root}") and f"{root}.{rest}" in self.expressions:
+                return f"{root}.{rest}"
+        return None
