@@ -79,6 +79,13 @@ class ApiSpec:
     kinds: Mapping[ArgKey, Kind] = field(default_factory=dict)
     # the unit is named by the attribute after the call (`schedule.every(5).seconds`)
     unit_from_attribute: bool = False
+    # the parameter's type in the front end's language (Rust's ``Duration::new``: secs u64,
+    # nanos u32), so a generated setting read there has the type the call compiles with
+    types: Mapping[ArgKey, str] = field(default_factory=dict)
+
+    def type_of(self, arg: ArgKey) -> str | None:
+        """The declared type of a catalogued argument, when the catalog says it."""
+        return self.types.get(arg)
 
     def kind_of(self, arg: ArgKey) -> Kind:
         """The kind of a catalogued argument."""
@@ -95,6 +102,7 @@ class ApiSpec:
             any_position=self.any_position or other.any_position,
             min_args=max(self.min_args, other.min_args),
             unit_from_attribute=self.unit_from_attribute or other.unit_from_attribute,
+            types={**self.types, **other.types},
             kinds={key: kind for key, kind in kinds.items() if kind is not self.kind},
         )
 
@@ -212,7 +220,8 @@ def parse_api(where: str, kind: Kind, raw: Any) -> ApiSpec:
     """One catalog entry (shipped or user-written) as an :class:`ApiSpec`, strictly checked."""
     if not isinstance(raw, dict):
         raise ConfigError(f'{where}: must be a table such as {{ arg = 0, unit = "s" }}')
-    unknown = set(raw) - {"arg", "args", "unit", "min-args", "example", "unit-from-attribute"}
+    known = {"arg", "args", "unit", "min-args", "example", "unit-from-attribute", "type", "types"}
+    unknown = set(raw) - known
     if unknown:
         raise ConfigError(f"{where}: unknown key `{sorted(unknown)[0]}`")
     if not isinstance(raw.get("example", ""), str):
@@ -239,7 +248,25 @@ def parse_api(where: str, kind: Kind, raw: Any) -> ApiSpec:
     if not isinstance(min_args, int) or isinstance(min_args, bool) or min_args < 0:
         raise ConfigError(f"{where}.min-args: must be a whole number >= 0")
     return ApiSpec(kind=kind, args=args, any_position=any_position, min_args=min_args,
-                   unit_from_attribute=from_attribute)  # fmt: skip
+                   unit_from_attribute=from_attribute,
+                   types=_types(where, raw, args))  # fmt: skip
+
+
+def _types(where: str, raw: Mapping[str, Any], args: Mapping[ArgKey, Any]) -> dict[ArgKey, str]:
+    """``type = "u64"`` (every catalogued argument) and ``types = { "1" = "u32" }`` (by
+    argument), the latter winning."""
+    one = raw.get("type")
+    if one is not None and not isinstance(one, str):
+        raise ConfigError(f'{where}.type: must be a type name such as "u64"')
+    found: dict[ArgKey, str] = {key: one for key in args} if one else {}
+    table = raw.get("types", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f'{where}.types: must be a table such as {{ "0" = "u64" }}')
+    for key, name in table.items():
+        if not isinstance(name, str):
+            raise ConfigError(f'{where}.types.{key}: must be a type name such as "u64"')
+        found[_arg_keys(f"{where}.types", key)[0]] = name
+    return found
 
 
 def parse_aliases(where: str, raw: Any) -> dict[str, str]:

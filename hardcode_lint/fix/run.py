@@ -17,7 +17,7 @@ from hardcode_lint.atomic import WriteRefused, replace_checked
 from hardcode_lint.fix.plan import Edit, FixPlan
 from hardcode_lint.fix.write import dirty_files
 from hardcode_lint.lang import frontend
-from hardcode_lint.lang.base import SiteEdit
+from hardcode_lint.lang.base import Applied, SiteEdit
 from hardcode_lint.parse.source import SourceError, SourceFile, read_bytes, split_lines
 
 
@@ -42,20 +42,15 @@ def _same_literal(source: SourceFile, edit: Edit) -> bool:
     return re.sub(r"\s+", "", found) == re.sub(r"\s+", "", finding.value)
 
 
-def fix_file(path: str, data: bytes, edits: Sequence[Edit]) -> FileFix:
-    """Apply ``edits`` (all in one file, of one language) to its bytes ``data``."""
-    result = FileFix(path, data)
-    if not edits:
-        return result
-    front = frontend(edits[0].finding.language)
-    try:
-        source = front.decode(data, PurePosixPath(path).name, path)
-    except SourceError as exc:
-        result.refused = [(e, f"cannot read the file: {exc.message}") for e in edits]
-        return result
-    result.encoding = source.encoding
+def _site_edits(
+    source: SourceFile, edits: Sequence[Edit], prefix: str = ""
+) -> tuple[list[SiteEdit], dict[str, Edit], list[tuple[Edit, str]]]:
+    """The front end's edits for ``edits`` (labelled ``prefix`` + their index), and the ones
+    refused before: a literal no longer where the scan saw it, a replacement that is no
+    expression."""
+    front = frontend(source_language(edits))
     labelled: dict[str, Edit] = {}
-    site_edits = []
+    site_edits, refused = [], []
     for number, edit in enumerate(edits):
         reason = (
             None
@@ -64,15 +59,35 @@ def fix_file(path: str, data: bytes, edits: Sequence[Edit]) -> FileFix:
         )
         reason = reason or front.check_replacement(edit.rule.replace)
         if reason:
-            result.refused.append((edit, reason))
+            refused.append((edit, reason))
             continue
-        label = str(number)
+        label = f"{prefix}{number}"
         labelled[label] = edit
         finding, rule = edit.finding, edit.rule
         site_edits.append(
             SiteEdit(finding.start, finding.end, rule.replace, rule.imports, label,
-                     finding.scope, rule.id)
+                     finding.scope, rule.id, finding.value_type)
         )  # fmt: skip
+    return site_edits, labelled, refused
+
+
+def source_language(edits: Sequence[Edit]) -> str:
+    return edits[0].finding.language
+
+
+def fix_file(path: str, data: bytes, edits: Sequence[Edit]) -> FileFix:
+    """Apply ``edits`` (all in one file, of one language) to its bytes ``data``."""
+    result = FileFix(path, data)
+    if not edits:
+        return result
+    front = frontend(source_language(edits))
+    try:
+        source = front.decode(data, PurePosixPath(path).name, path)
+    except SourceError as exc:
+        result.refused = [(e, f"cannot read the file: {exc.message}") for e in edits]
+        return result
+    result.encoding = source.encoding
+    site_edits, labelled, result.refused = _site_edits(source, edits)
     try:
         outcome = front.apply(source, site_edits)
     except (RecursionError, MemoryError):
@@ -102,15 +117,106 @@ class FixRun:
 
 
 def compute_fixes(plan: FixPlan, root: Path) -> FixRun:
+    """Every file's fix: the planned edits, expanded by their front end (a Rust ``const``'s
+    uses in other files), spliced file by file; the edits of one group (one rule's edits over
+    several files) are applied together or refused together."""
     run = FixRun()
+    group = _Group(root)
     for rel, edits in sorted(plan.edits.items()):
-        try:
-            data = read_bytes(root / rel)
-        except SourceError as exc:
-            run.files.append(FileFix(rel, b"", refused=[(e, exc.message) for e in edits]))
-            continue
-        run.files.append(fix_file(rel, data, edits))
+        group.plan(rel, edits)
+    group.expand()
+    run.files = group.apply()
     return run
+
+
+class _Group:
+    """The state of one fix over many files (see :func:`compute_fixes`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.sources: dict[str, SourceFile | str] = {}  # a file, or why it cannot be read
+        self.language: dict[str, str] = {}
+        self.labelled: dict[str, Edit] = {}
+        self.early: dict[str, list[tuple[Edit, str]]] = {}
+        self.site_edits: dict[str, dict[str, list[SiteEdit]]] = {}  # language -> path -> edits
+        self.edits: dict[str, list[SiteEdit]] = {}
+        self.failed: dict[str, str] = {}  # group owner -> why
+        self.planned: dict[str, list[str]] = {}  # path -> labels of its planned edits
+
+    def _read(self, rel: str, language: str) -> SourceFile | str:
+        if rel not in self.sources:
+            try:
+                data = read_bytes(self.root / rel)
+                front = frontend(language)
+                self.sources[rel] = front.decode(data, PurePosixPath(rel).name, rel)
+            except SourceError as exc:
+                self.sources[rel] = f"cannot read {rel}: {exc.message}"
+            self.language[rel] = language
+        return self.sources[rel]
+
+    def plan(self, rel: str, edits: Sequence[Edit]) -> None:
+        source = self._read(rel, source_language(edits))
+        if isinstance(source, str):
+            self.early[rel] = [(e, source) for e in edits]
+            return
+        site_edits, labelled, self.early[rel] = _site_edits(source, edits, f"{rel}#")
+        self.labelled.update(labelled)
+        self.planned[rel] = list(labelled)
+        by_path = self.site_edits.setdefault(source_language(edits), {})
+        by_path[rel] = site_edits
+
+    def expand(self) -> None:
+        for language, by_path in self.site_edits.items():
+            expanded = frontend(language).expand(self.root, by_path)
+            self.failed.update(expanded.refused)
+            for rel, edits in expanded.edits.items():
+                self.edits.setdefault(rel, []).extend(edits)
+                self._read(rel, language)
+
+    def _apply_file(self, rel: str) -> tuple[Applied, set[str]]:
+        source = self.sources[rel]
+        edits = [e for e in self.edits.get(rel, []) if e.owner not in self.failed]
+        if isinstance(source, str):
+            return Applied(refused={e.label: source for e in edits}), set()
+        try:
+            outcome = frontend(self.language[rel]).apply(source, edits)
+        except (RecursionError, MemoryError):
+            reason = "cannot rewrite it: an expression is nested too deeply"
+            outcome = Applied(refused={e.label: reason for e in edits})
+        owners = {e.label: e.owner for e in edits}
+        fresh = {owners[label] for label in outcome.refused} - set(self.failed)
+        for label, why in outcome.refused.items():
+            self.failed.setdefault(owners[label], why if owners[label] == label
+                                   else f"{rel}: {why}")  # fmt: skip
+        return outcome, fresh
+
+    def apply(self) -> list[FileFix]:
+        """Splice every file until no group fails anew (a failure undoes its other files)."""
+        outcomes: dict[str, Applied] = {}
+        pending = set(self.edits)
+        while pending:
+            fresh: set[str] = set()
+            for rel in sorted(pending):
+                outcomes[rel], failed = self._apply_file(rel)
+                fresh |= failed
+            pending = {rel for rel, es in self.edits.items() if any(e.owner in fresh for e in es)}
+        return [self._file_fix(rel, outcomes.get(rel)) for rel in sorted(set(self.sources))]
+
+    def _file_fix(self, rel: str, outcome: Applied | None) -> FileFix:
+        source = self.sources[rel]
+        data = source.data if not isinstance(source, str) else b""
+        fix = FileFix(rel, data, refused=list(self.early.get(rel, [])))
+        if not isinstance(source, str):
+            fix.encoding = source.encoding
+        if outcome is not None and outcome.applied:
+            fix.after = outcome.data
+        for label in self.planned.get(rel, []):
+            edit = self.labelled[label]
+            if label in self.failed:
+                fix.refused.append((edit, self.failed[label]))
+            elif outcome is not None and label in outcome.applied:
+                fix.applied.append(edit)
+        return fix
 
 
 def unified_diff(fix: FileFix) -> str:

@@ -99,6 +99,10 @@ class SiteEdit:
     """One literal to replace: its byte range, the code that replaces it, what it needs.
 
     ``label`` tells the edits of one call apart; ``rule`` names the edit in messages.
+    ``value_type`` is the site's type (the finding's); ``group`` ties edits that are applied or
+    refused together (one rule's edits over several files, from :meth:`Frontend.expand`; ""
+    is the edit's own label); a ``verbatim`` edit is spliced as it is (a rewritten use, a
+    removed item): no parentheses, no imports.
     """
 
     start: int
@@ -108,6 +112,23 @@ class SiteEdit:
     label: str
     scope: str | None = None
     rule: str = ""
+    value_type: str | None = None
+    group: str = ""
+    verbatim: bool = False
+
+    @property
+    def owner(self) -> str:
+        """The label of the edit this one belongs to (its group's)."""
+        return self.group or self.label
+
+
+@dataclass
+class Expanded:
+    """What :meth:`Frontend.expand` makes of a fix's edits: the edits by root-relative path
+    (new files included) and the labels refused before any splicing, with the reason."""
+
+    edits: dict[str, list[SiteEdit]] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -170,6 +191,11 @@ class Frontend(Protocol):
 
     def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         """Splice the edits, add their imports, and keep the result only if it parses."""
+
+    def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
+        """The edits a fix really needs, by root-relative path: each may be rewritten for its
+        file (Rust's tests read ``PKG::settings``), refused up front, or grow edits in other
+        files of its program (a Rust ``const``'s uses), grouped under its label."""
 
     def settings_targets(
         self, root: Path, sites: Sequence[str], configured: Sequence[str]

@@ -11,7 +11,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    Expanded,
+    SettingsTarget,
+    SiteEdit,
+)
 from hardcode_lint.parse.source import SourceFile
 
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
@@ -73,6 +80,10 @@ class PythonFrontend:
         from hardcode_lint.lang.python.apply import apply_python
 
         return apply_python(source, edits)
+
+    def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
+        """A Python literal is replaced where it stands: nothing to expand."""
+        return Expanded({path: list(found) for path, found in edits.items()})
 
     def settings_targets(
         self, root: Path, sites: Sequence[str], configured: Sequence[str]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
 from hardcode_lint.lang.rust.expressions import replacement_text, use_tree
+from hardcode_lint.lang.rust.fit import fitted
 from hardcode_lint.lang.rust.parser import Node, count_errors, parse, text
 from hardcode_lint.lang.rust.uses import bindings
 from hardcode_lint.parse.source import SourceFile
@@ -92,23 +93,48 @@ class _Imports:
         return None
 
 
+def _change(
+    edit: SiteEdit, root: Node, body: bytes, base: int
+) -> tuple[TextEdit[bytes] | None, str | None]:
+    """The bytes an edit splices (a removal takes its whole line when nothing else is on it),
+    or why it cannot fit its site."""
+    if edit.verbatim:
+        start, end = edit.start - base, edit.end - base
+        if not edit.replace:
+            line_start = body.rfind(b"\n", 0, start) + 1
+            newline = body.find(b"\n", end)
+            line_end = len(body) if newline < 0 else newline + 1
+            if not body[line_start:start].strip() and not body[end:line_end].strip():
+                start, end = line_start, line_end
+        return TextEdit(base + start, base + end, edit.replace.encode()), None
+    read = replacement_text(edit.replace)
+    text_, reason = fitted(root, edit.start - base, edit.end - base, read, edit.value_type)
+    if text_ is None:
+        return None, reason
+    return TextEdit(edit.start, edit.end, text_.encode()), None
+
+
 def apply_rust(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
     """See the module docstring; ``result.data`` is None when nothing changed."""
     result = Applied()
     body = source.data[len(source.bom) :]
     root = parse(body).root_node
     imports = _Imports(root)
-    accepted = []
-    for edit in edits:
-        reason = imports.problem(edit)
-        if reason:
-            result.refused[edit.label] = reason
+    base = len(source.bom)
+    accepted: list[SiteEdit] = []
+    changes: list[TextEdit[bytes]] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        change, reason = _change(edit, root, body, base)
+        reason = reason or (None if edit.verbatim else imports.problem(edit))
+        if change is not None and changes and change.start < changes[-1].end:
+            reason = reason or "it overlaps another rule's edit"
+        if reason or change is None:
+            result.refused[edit.label] = reason or "cannot place the edit"
         else:
             accepted.append(edit)
+            changes.append(change)
     if not accepted:
         return result
-    base = len(source.bom)
-    changes = [TextEdit(e.start, e.end, replacement_text(e.replace).encode()) for e in accepted]
     if imports.lines:
         newline = "\r\n" if b"\r\n" in body else "\n"
         at, blank = _insertion_point(root, body)

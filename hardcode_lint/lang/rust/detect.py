@@ -20,17 +20,18 @@ from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
 from hardcode_lint.lang.rust.literals import Literal, literal
 from hardcode_lint.lang.rust.macros import MacroTree, reparse
+from hardcode_lint.lang.rust.markers import markers, on_marked_line
 from hardcode_lint.lang.rust.modules import declared_modules
 from hardcode_lint.lang.rust.parser import (
     Node,
     any_of,
     arguments,
     matches,
-    normalised,
     parse,
     text,
 )
 from hardcode_lint.lang.rust.text import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.lang.rust.types import declared_type, struct_fields, suffix_type
 from hardcode_lint.lang.rust.uses import file_uses, resolve
 from hardcode_lint.lang.rust.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
@@ -150,6 +151,14 @@ class _Detector:
         self.found = Detected()
         self.uses: dict[str, str] = {}
         self.file_test = False
+        self.root: Node | None = None
+        self._fields: dict[tuple[str, str], str] | None = None
+
+    def fields(self) -> dict[tuple[str, str], str]:
+        """The numeric fields of the file's structs, read once when a field init needs them."""
+        if self._fields is None:
+            self._fields = struct_fields(self.root) if self.root is not None else {}
+        return self._fields
 
     # -- locating -----------------------------------------------------------------------
 
@@ -172,13 +181,13 @@ class _Detector:
 
     def _hit(self, lit: Literal, shift: int, kind: Kind, context: Context, unit: str | None,
              api: str | None, arg: str | int, place: Place, snippet: tuple[str, int, int],
-             alias: str | int | None = None) -> None:  # fmt: skip
+             value_type: str | None = None) -> None:  # fmt: skip
         start, end = lit.start + shift, lit.end + shift
         shown, at, until = snippet
         self.found.hits.append(
             Hit(start + self.base, end + self.base, kind, context, unit,
                 one_line(self._text(start, end)), lit.number, api, arg, place.scope, shown, at,
-                until, alias, place.test)
+                until, None, place.test, value_type)
         )  # fmt: skip
 
     def _migrated(self, node: Node, shift: int, context: Context, api: str | None,
@@ -186,8 +195,8 @@ class _Detector:
         start, end = node.start_byte + shift, node.end_byte + shift
         shown, at, until = snippet
         self.found.migrated.append(
-            MigratedHit(start + self.base, end + self.base, normalised(node), context, api,
-                        arg, place.scope, shown, at, until, None, place.test)
+            MigratedHit(start + self.base, end + self.base, self.watch.expression(node), context,
+                        api, arg, place.scope, shown, at, until, None, place.test)
         )  # fmt: skip
 
     def _place(self, node: Node, fixed: Place | None) -> Place:
@@ -229,7 +238,9 @@ class _Detector:
             start, end = (lit.start, lit.end) if lit else (arg.start_byte, arg.end_byte)
             snippet = self._snippet(call, callee, shift, start + shift, end + shift, len(args) == 1)
             if lit is not None:
-                self._hit(lit, shift, spec.kind, Context.CALL, unit, api, index, place, snippet)
+                value_type = suffix_type(arg) or spec.type_of(index)
+                self._hit(lit, shift, spec.kind, Context.CALL, unit, api, index, place, snippet,
+                          value_type)  # fmt: skip
             else:
                 self._migrated(arg, shift, Context.CALL, api, index, place, snippet)
 
@@ -243,7 +254,9 @@ class _Detector:
         if lit is None and not self.watch.matches(value):
             return
         verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
-        if lit is not None and verdict is None:
+        if lit is not None and (
+            verdict is None or on_marked_line(self.data, decl.start_byte + shift)
+        ):
             return
         place = self._place(decl, fixed)
         if place.broken:
@@ -254,10 +267,31 @@ class _Detector:
         snippet = marked(self._text(first, start), self._text(start, end),
                          self._text(end, last))  # fmt: skip
         if lit is not None and verdict is not None:
+            value_type = suffix_type(value) or declared_type(decl, self.fields())
             self._hit(lit, shift, verdict.kind, Context.ASSIGNMENT, verdict.unit, name, name,
-                      place, snippet)  # fmt: skip
+                      place, snippet, value_type)  # fmt: skip
         else:
             self._migrated(value, shift, Context.ASSIGNMENT, name, name, place, snippet)
+
+    # -- markers ------------------------------------------------------------------------
+
+    def marked(self) -> None:
+        """The migrated sites of constants moved to the settings (``markers.py``)."""
+        for marker in markers(self.data):
+            expression = self.watch.normalised_text(marker.expression)
+            if expression is None or self.root is None:
+                continue
+            node = self.root.descendant_for_byte_range(marker.start, marker.start)
+            place = (
+                place_of(node, self.file_test) if node is not None else Place(None, False, False)
+            )
+            shown = f"{marker.name} = {marker.expression}"
+            at = len(marker.name) + 3
+            self.found.migrated.append(
+                MigratedHit(marker.start + self.base, marker.end + self.base, expression,
+                            Context.ASSIGNMENT, marker.name, marker.name, place.scope, shown, at,
+                            len(shown), None, place.test)
+            )  # fmt: skip
 
     # -- macros -------------------------------------------------------------------------
 
@@ -304,7 +338,9 @@ def detect_rust(source: SourceFile, options: DetectOptions) -> Detected:
         raise SourceError("syntax error: nothing in the file could be read", 1)
     detector = _Detector(source, data, plan, watch)
     detector.file_test = file_is_test(root)
+    detector.root = root
     detector.walk(MacroTree(root, 0), None)
+    detector.marked()
     detector.found.modules = modules
     detector.found.hits.sort(key=lambda h: h.start)
     detector.found.migrated.sort(key=lambda m: m.start)

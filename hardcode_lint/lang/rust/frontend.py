@@ -9,7 +9,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    Expanded,
+    SettingsTarget,
+    SiteEdit,
+)
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 
@@ -74,6 +81,11 @@ class RustFrontend:
         from hardcode_lint.lang.rust.apply import apply_rust
 
         return apply_rust(source, edits)
+
+    def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
+        from hardcode_lint.lang.rust.expand import expand_rust
+
+        return expand_rust(root, edits)
 
     def settings_targets(
         self, root: Path, sites: Sequence[str], configured: Sequence[str]

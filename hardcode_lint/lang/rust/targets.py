@@ -61,6 +61,32 @@ def crate_of(root: Path, path: str) -> Crate | None:
         folder = folder.parent
 
 
+_OTHER_TARGETS = ("tests", "examples", "benches")
+
+
+def target_problem(crate: Crate | None, path: str) -> tuple[str | None, str | None]:
+    """(why a site in ``path`` cannot read the settings, the name that replaces ``crate``)."""
+    if crate is None:
+        return None, None
+    inside = PurePosixPath(path).relative_to(crate.folder or ".").parts
+    if inside == ("build.rs",):
+        return "build.rs is compiled before the crate: it cannot read the crate's settings", None
+    binary = inside[:2] == ("src", "main.rs") or inside[:2] == ("src", "bin")
+    if inside[0] in _OTHER_TARGETS or (binary and crate.has_library):
+        if not crate.has_library:
+            return (f"`{inside[0]}/` is a separate Cargo target and the crate has no library:"
+                    " it cannot read the crate's settings"), None  # fmt: skip
+        return None, crate.name
+    return None, None
+
+
+def with_crate_name(expression: str, name: str | None) -> str:
+    """``crate::settings::get().k`` read from another target: ``name::settings::get().k``."""
+    if name is None or not expression.lstrip().startswith("crate::"):
+        return expression
+    return expression.lstrip().replace("crate::", f"{name}::", 1)
+
+
 def prefix_of(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").upper() or "SETTINGS"
 
