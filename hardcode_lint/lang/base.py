@@ -143,6 +143,7 @@ class Frontend(Protocol):
     test_paths: tuple[str, ...]  # default globs of test code
     comment: str  # line-comment marker for suppressions: "#", "//"
     skip_dirs: frozenset[str]  # folder names never walked into (build output, environments)
+    scope_separator: str  # what joins a scope's names: "." (`Worker.run`), "::" (`Type::method`)
 
     def warm(self) -> None:
         """Import the parser, so that worker processes forked afterwards share it."""

@@ -23,6 +23,7 @@ class PythonFrontend:
     test_paths: tuple[str, ...] = TEST_PATHS
     comment = "#"
     skip_dirs = frozenset({"__pycache__", "site-packages"})
+    scope_separator = "."
 
     def warm(self) -> None:
         import libcst  # noqa: F401

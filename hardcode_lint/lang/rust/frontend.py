@@ -19,6 +19,7 @@ class RustFrontend:
     test_paths: tuple[str, ...] = ("tests/**", "benches/**", "**/tests/**", "**/benches/**")
     comment = "//"
     skip_dirs = frozenset({"target"})
+    scope_separator = "::"
 
     def warm(self) -> None:
         from hardcode_lint.lang.rust.parser import GRAMMAR
