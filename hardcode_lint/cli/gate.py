@@ -136,7 +136,7 @@ def baseline_command(
 ) -> None:
     """Accept the current unmapped findings and record the migrated rules, so that `check`
     fails only on what is new (or on a migrated rule slipping back)."""
-    from hardcode_lint.gate.baseline import write_baseline
+    from hardcode_lint.gate.baseline import error_entry, write_baseline
     from hardcode_lint.model import Status, baseline_entries
 
     path_list = list(paths) or [Path(".")]
@@ -144,6 +144,8 @@ def baseline_command(
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache, progress=True)
     entries = [entry for entry, _ in baseline_entries(analysis.matching.unmapped)]
     migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
+    errors = [error_entry(error) for error in analysis.scan.errors]
     target = output or config.root / config.baseline
-    write_baseline(target, entries, migrated)
-    inform(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)")
+    write_baseline(target, entries, migrated, errors)
+    unread = f", {len(errors)} unreadable file(s)" if errors else ""
+    inform(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s){unread}")

@@ -10,7 +10,7 @@ from typing import Any
 
 from hardcode_lint.api import Analysis, stale_reason
 from hardcode_lint.discover.globs import compile_globs
-from hardcode_lint.gate.baseline import Baseline
+from hardcode_lint.gate.baseline import Baseline, error_entry
 from hardcode_lint.model import Finding, Rule, Status, baseline_entries
 from hardcode_lint.rules.match import RuleOutcome
 
@@ -22,6 +22,9 @@ class FailureKind(StrEnum):
     REGRESSED = "migrated-rule-pending"
     MIN_PROGRESS = "min-progress"
     DEFAULTS = "defaults-differ"
+    KEY_CLASH = "key-clash"
+    DANGLING = "dangling-settings-read"
+    NOT_CHECKED = "file-not-checked"
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,35 @@ def _rule_failures(outcome: RuleOutcome, baseline: Baseline, why: str = "") -> l
     return []
 
 
+def _file_errors(
+    analysis: Analysis, baseline: Baseline, verdict: Verdict, files: Collection[str] | None
+) -> None:
+    """A file the scan could not read or parse may hold anything: the gate cannot vouch for
+    it, unless the baseline accepts it (a deliberately broken fixture)."""
+    for error in analysis.scan.errors:
+        if files is not None and error.path not in files:
+            continue
+        if error_entry(error) in baseline.errors:
+            continue  # still listed as a warning: "not checked"
+        verdict.failures.append(Failure(FailureKind.NOT_CHECKED, error.path, error.line,
+                                        f"not checked: {error.message}", "fix the file so "
+                                        "that it parses, or accept it as it is with "
+                                        "`hardcode-lint baseline`", code="HCL904"))  # fmt: skip
+
+
+def clash_failures(analysis: Analysis, files: Collection[str] | None = None) -> list[Failure]:
+    """A key given two different literals (contract section 5: a key is one value)."""
+    from hardcode_lint.rules.clashes import key_clashes
+
+    return [
+        Failure(FailureKind.KEY_CLASH, clash.second.path, clash.second.line, str(clash),
+                "give one of the rules another `key`, or make the literals equal: after `fix` "
+                "both sites would read one value", code="HCL902")
+        for clash in key_clashes(analysis.matching)
+        if files is None or clash.first.path in files or clash.second.path in files
+    ]  # fmt: skip
+
+
 def judge(
     analysis: Analysis,
     baseline: Baseline,
@@ -122,6 +154,8 @@ def judge(
     """Every reason ``analysis`` fails the gate (see the contract's ``check``)."""
     verdict = Verdict()
     _new_findings(analysis, baseline, verdict, files)
+    _file_errors(analysis, baseline, verdict, files)
+    verdict.failures += clash_failures(analysis, files)
     for outcome in analysis.matching.outcomes:
         if _relevant(outcome, files):
             why = stale_reason(analysis, outcome.rule) if outcome.status is Status.STALE else ""

@@ -18,7 +18,10 @@ def render_text(verdict: Verdict, errors: list[FileError], stream: TextIO) -> No
     for failure in verdict.failures:
         stream.write(visible(f"{_where(failure)}: {failure.code} {failure.message}") + "\n")
         stream.write(visible(f"    fix: {failure.hint}") + "\n")
+    failed = {f.path for f in verdict.failures if f.code == "HCL904"}
     for error in errors:
+        if error.path in failed:
+            continue
         where = f"{error.path}:{error.line}" if error.line else error.path
         stream.write(visible(f"warning: {where}: not checked: {error.message}") + "\n")
     for note in verdict.notes:
