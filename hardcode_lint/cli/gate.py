@@ -67,6 +67,7 @@ def check_command(
     from hardcode_lint.discover.files import relative
     from hardcode_lint.gate.baseline import read_baseline
     from hardcode_lint.gate.check import defaults_failures, judge
+    from hardcode_lint.gate.references import dangling_failures
     from hardcode_lint.report.progress import build_report
 
     path_list = list(paths) or [Path(".")]
@@ -81,6 +82,7 @@ def check_command(
     progress = build_report(analysis).totals.progress if min_progress is not None else None
     verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
     verdict.failures += defaults_failures(analysis, files)
+    verdict.failures += dangling_failures(analysis, files)
     with open_output(output) as stream:
         _render(verdict, analysis.scan, output_format, stream)
     sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)

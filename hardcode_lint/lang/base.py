@@ -178,3 +178,11 @@ class Frontend(Protocol):
         """For each root-relative file of ``sites`` (one entry per finding, so a file may
         repeat), the settings target that serves it; ``configured`` are the user's
         ``settings-module`` entries of this language (paths or globs, root-relative)."""
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
+        """The keys a generated settings module of this language defines (its text), each
+        with its type and comment: the record paths from the exported object down."""
+
+    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
+        """(key path, byte offset) of each read of ``target``'s settings in ``source`` (the
+        path may run on past the key, into a method of the value); [] when there is none."""

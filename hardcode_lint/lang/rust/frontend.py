@@ -82,3 +82,13 @@ class RustFrontend:
         from hardcode_lint.lang.rust.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
+        from hardcode_lint.lang.rust.settings_keys import settings_keys
+
+        return settings_keys(text)
+
+    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
+        from hardcode_lint.lang.rust.settings_reads import settings_reads
+
+        return settings_reads(source, target)
