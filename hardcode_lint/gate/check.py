@@ -172,22 +172,24 @@ def judge(
 
 
 def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> list[Failure] | None:
-    """For a settings module (``.py``/``.rs``): a failure unless it holds exactly the defaults
-    (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
+    """For a settings module (``.py``/``.rs``): a failure per key that differs from the
+    defaults (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
     from hardcode_lint.defaults.modules import module_for, settings_root, without_comments
+    from hardcode_lint.gate.mismatch import mismatch_failures
+    from hardcode_lint.lang import frontend, language_of
 
     root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
     expected = module_for(path.suffix, defaults, root)
-    if expected is None:
+    language = language_of(path.name)
+    if expected is None or language is None:
         return None
     actual = path.read_bytes().decode("utf-8", errors="replace")
     if without_comments(actual) == without_comments(expected):  # unit comments may come and go
         return []
-    fmt = "python" if path.suffix == ".py" else "rust"
-    return [Failure(FailureKind.DEFAULTS, analysis.config.defaults_file or str(path), None,
-                    "the settings module does not hold exactly the rules' literals (a default "
-                    "differs, or a key is missing or extra)", "regenerate it: `hardcode-lint "
-                    f"defaults --format {fmt} --output {path.name}`")]  # fmt: skip
+    front = frontend(language)
+    extra = set(front.settings_keys(actual)) - set(front.settings_keys(expected))
+    where = analysis.config.defaults_file or str(path)
+    return mismatch_failures(where, language, actual, expected, defaults, extra)
 
 
 def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list[Failure]:
@@ -203,8 +205,12 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
         from hardcode_lint.errors import ConfigError
 
         where = config.source.name if config.source else "the configuration"
+        from hardcode_lint.gate.mismatch import regenerate_command
+        from hardcode_lint.lang import language_of
+
+        command = regenerate_command(language_of(path.name), config.defaults_file)
         raise ConfigError(f"defaults-file {config.defaults_file!r} (set in {where}) does not "
-                          "exist; write it with `hardcode-lint defaults --write FILE`")  # fmt: skip
+                          f"exist; write it with `{command}`")  # fmt: skip
     defaults = rule_defaults(analysis)
     module = _generated_module(analysis, defaults, path)
     if module is not None:
@@ -215,6 +221,7 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
     _, conflicts = merge(path.read_text("utf-8"), defaults, format_for(path, None))
     return [
         Failure(FailureKind.DEFAULTS, config.defaults_file, None, str(conflict),
-                "set it back to the literal's value: a different default changes behaviour")
+                "set it back to the literal's value: a different default changes behaviour",
+                "HCL901")
         for conflict in conflicts
     ]  # fmt: skip
