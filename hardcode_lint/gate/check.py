@@ -4,40 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from hardcode_lint.api import Analysis, stale_reason
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.gate.baseline import Baseline, error_entry
-from hardcode_lint.model import Finding, Rule, Status, baseline_entries
+from hardcode_lint.gate.failure import Failure, FailureKind
+from hardcode_lint.model import Status, baseline_entries
 from hardcode_lint.rules.match import RuleOutcome
-
-
-class FailureKind(StrEnum):
-    NEW_FINDING = "new-finding"
-    STALE_RULE = "stale-rule"
-    AMBIGUOUS_RULE = "ambiguous-rule"
-    REGRESSED = "migrated-rule-pending"
-    MIN_PROGRESS = "min-progress"
-    DEFAULTS = "defaults-differ"
-    KEY_CLASH = "key-clash"
-    DANGLING = "dangling-settings-read"
-    NOT_CHECKED = "file-not-checked"
-
-
-@dataclass(frozen=True)
-class Failure:
-    kind: FailureKind
-    path: str
-    line: int | None
-    message: str
-    hint: str
-    code: str = "HCL900"  # rule and project problems; findings keep their own code
-    finding: Finding | None = None
-    rule: Rule | None = None
-    fingerprint: str | None = None
 
 
 @dataclass

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from hardcode_lint.gate.check import Failure, FailureKind
+from hardcode_lint.gate.failure import Failure, FailureKind
 
 if TYPE_CHECKING:
     from hardcode_lint.defaults.values import Default

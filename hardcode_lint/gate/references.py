@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path, PurePosixPath
 
 from hardcode_lint.api import Analysis
-from hardcode_lint.gate.check import Failure, FailureKind
+from hardcode_lint.gate.failure import Failure, FailureKind
 from hardcode_lint.lang import frontend, language_of
 from hardcode_lint.lang.base import Frontend, SettingsTarget
 from hardcode_lint.parse.source import SourceError, is_generated

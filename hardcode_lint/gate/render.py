@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from hardcode_lint.gate.check import Failure, Verdict
+from hardcode_lint.gate.check import Verdict
+from hardcode_lint.gate.failure import Failure
 from hardcode_lint.model import FileError, ScanResult
 from hardcode_lint.output.annotations import Annotation, AnnotationRun, finding_annotation
 from hardcode_lint.textsafe import json_text, visible
