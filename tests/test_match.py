@@ -129,9 +129,33 @@ def test_migrated_when_the_replacement_stands_at_the_site(tmp_path):
     assert project(tmp_path, MIGRATED, rules) == {"cleanup": "migrated", "floor": "migrated"}
 
 
-def test_replacement_at_another_argument_is_not_a_migration(tmp_path):
-    rules = rule("floor", api="max", arg=0, value=1, replace="self.min_ttl")
+def test_replacement_outside_the_rules_path_is_not_a_migration(tmp_path):
+    rules = rule("floor", path="other.py", api="max", arg=1, value=1, replace="self.min_ttl")
     assert project(tmp_path, MIGRATED, rules) == {"floor": "stale"}
+
+
+def test_a_renamed_function_keeps_a_migrated_rule_migrated(tmp_path):
+    """Rules match the code, not its history: the replacement names the key."""
+    renamed = MIGRATED.replace("session_cleanup_loop", "purge_sessions").replace(
+        "def ttl(", "def floor_of("
+    )
+    rules = rule(
+        "cleanup", path="app.py", scope="session_cleanup_loop", api="asyncio.sleep", value=60,
+        replace="config.scheduler.session_cleanup_interval_seconds",
+    ) + rule("floor", scope="ttl", api="max", arg=0, value=1, replace="self.min_ttl")  # fmt: skip
+    assert project(tmp_path, renamed, rules) == {"cleanup": "migrated", "floor": "migrated"}
+
+
+def test_a_pending_literal_still_needs_every_field(tmp_path):
+    renamed = SOURCE.replace("session_cleanup_loop", "purge_sessions")
+    rules = rule("s", path="app.py", scope="session_cleanup_loop", api="asyncio.sleep", value=60)
+    assert project(tmp_path, renamed, rules) == {"s": "stale"}
+
+
+def test_a_key_read_again_elsewhere_does_not_make_its_rule_ambiguous(tmp_path):
+    source = MIGRATED + "\ndef again(self, seconds):\n    return min(seconds, self.min_ttl)\n"
+    rules = rule("floor", api="max", arg=1, value=1, replace="self.min_ttl")
+    assert project(tmp_path, source, rules) == {"floor": "migrated"}
 
 
 def test_half_migrated_rule_is_pending(tmp_path):
@@ -168,6 +192,39 @@ def test_pending_findings_carry_rule_and_key(tmp_path):
 )
 def test_scope_covers_nested_defs(actual, wanted, expected):
     assert scope_matches(actual, wanted) is expected
+
+
+@pytest.mark.parametrize(
+    ("actual", "wanted", "expected"),
+    [
+        ("RedisHandle::set_with_ttl", "RedisHandle", True),
+        ("RedisHandle::set_with_ttl", "RedisHandle::set_*", True),
+        ("RedisHandle::set_with_ttl", "set_with_ttl", False),
+        ("RedisHandle::set_with_ttl", "Redis", False),
+    ],
+)
+def test_a_rust_scope_splits_on_its_own_separator(actual, wanted, expected):
+    assert scope_matches(actual, wanted, "::") is expected
+
+
+def test_a_rust_rule_scoped_to_a_type_matches_its_methods(tmp_path):
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "demo"\nversion = "0.1.0"\n')
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "lib.rs").write_text(
+        textwrap.dedent("""
+        use std::time::Duration;
+        pub struct RedisHandle;
+        impl RedisHandle {
+            pub fn set_with_ttl(&self) -> Duration { Duration::from_secs(30) }
+        }
+    """)
+    )
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "m.toml").write_text(
+        rule("ttl", path="src/lib.rs", scope="RedisHandle", api="Duration::from_secs", value=30)
+    )
+    analysis = analyze([tmp_path], Config(root=tmp_path), jobs=1)
+    assert [(o.rule.id, o.status.value) for o in analysis.matching.outcomes] == [("ttl", "pending")]
 
 
 @pytest.mark.parametrize(

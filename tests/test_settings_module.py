@@ -64,9 +64,36 @@ def test_check_fails_when_a_default_in_the_settings_module_differs(package):
     run("rules", "suggest", "--output", "rules/", "--replace", "settings.{key}")
     run("defaults", "--format", "python", "--output", "pkg/settings.py")
     path = package / "pkg" / "settings.py"
-    path.write_text(path.read_text().replace("= 5", "= 6"))
+    text = path.read_text()
+    path.write_text(text.replace("= 5", "= 6"))
+    line = text[: text.index("= 5")].count("\n") + 1
     code, out = run("check")
-    assert code == 1 and "does not hold exactly the rules' literals" in out
+    assert code == 1, out
+    assert f"pkg/settings.py:{line}: HCL901 the default of key `pkg.wait.wait_seconds` is not " \
+           "the literal `5` of rule `pkg-wait-wait-seconds` (rules/pkg.toml:" in out  # fmt: skip
+    assert "fix: regenerate it: `hardcode-lint defaults --format python --output " \
+           "pkg/settings.py`" in out  # fmt: skip
+    code, out = run("explain", "HCL901")
+    assert code == 0 and "regenerate" in out
+
+
+def test_a_key_added_by_hand_to_the_settings_module_is_named(package):
+    run("rules", "suggest", "--output", "rules/", "--replace", "settings.{key}")
+    run("defaults", "--format", "python", "--output", "pkg/settings.py")
+    path = package / "pkg" / "settings.py"
+    text = path.read_text()
+    path.write_text(
+        text.replace("wait_seconds: int = 5", "wait_seconds: int = 5\n    extra: int = 1")
+    )
+    code, out = run("check")
+    assert code == 1 and "HCL901 defines key `pkg.wait.extra`, which no rule gives" in out, out
+
+
+def test_a_missing_settings_module_says_how_to_write_it_in_its_language(package):
+    run("rules", "suggest", "--output", "rules/", "--replace", "settings.{key}")
+    code, out = run("check")
+    assert code == 2
+    assert "write it with `hardcode-lint defaults --format python --output pkg/settings.py`" in out
 
 
 def test_the_rust_settings_module_has_impl_default():

@@ -15,12 +15,15 @@ from hardcode_lint.cli.common import EXIT_USAGE, say, verbosity_options
 def explain_command(code: str) -> None:
     """Say what CODE (e.g. HCL101) means, why it is reported, with an example and how to
     silence or map it.  Exit 2 for a code that does not exist."""
-    from hardcode_lint.detect.codes import CODES, EXPLANATIONS
+    from hardcode_lint.detect.codes import CODES, EXPLANATIONS, GATE_CODES, known_codes
 
     wanted = code.strip().upper()
     names = {c.code: c for c in CODES.values()}
+    if wanted in GATE_CODES:
+        _explain_gate(wanted)
+        return
     if wanted not in names:
-        say(f"error: unknown code {code!r} (codes: {', '.join(sorted(names))})", err=True)
+        say(f"error: unknown code {code!r} (codes: {', '.join(known_codes())})", err=True)
         sys.exit(EXIT_USAGE)
     entry, explanation = names[wanted], EXPLANATIONS[wanted]
     lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", explanation.why, "",
@@ -30,4 +33,15 @@ def explain_command(code: str) -> None:
     silence = f"`# noqa: {entry.code}` (`// noqa: {entry.code}` in Rust)"
     lines += ["", "Map it to a config key with a rule (`hardcode-lint rules suggest`), or silence "
               f"it on its line with {silence}."]  # fmt: skip
+    say("\n".join(lines))
+
+
+def _explain_gate(code: str) -> None:
+    """A problem of the project (reported by ``check``), with what it looks like."""
+    from hardcode_lint.detect.codes import GATE_CODES
+
+    entry = GATE_CODES[code]
+    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", entry.why, "", "Example:",
+             *("    " + line for line in entry.example.splitlines()), "",
+             "`hardcode-lint check` reports it, each time with how to fix it."]  # fmt: skip
     say("\n".join(lines))

@@ -67,6 +67,7 @@ def check_command(
     from hardcode_lint.discover.files import relative
     from hardcode_lint.gate.baseline import read_baseline
     from hardcode_lint.gate.check import defaults_failures, judge
+    from hardcode_lint.gate.references import dangling_failures
     from hardcode_lint.report.progress import build_report
 
     path_list = list(paths) or [Path(".")]
@@ -81,6 +82,7 @@ def check_command(
     progress = build_report(analysis).totals.progress if min_progress is not None else None
     verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
     verdict.failures += defaults_failures(analysis, files)
+    verdict.failures += dangling_failures(analysis, files)
     with open_output(output) as stream:
         _render(verdict, analysis.scan, output_format, stream)
     sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)
@@ -136,7 +138,7 @@ def baseline_command(
 ) -> None:
     """Accept the current unmapped findings and record the migrated rules, so that `check`
     fails only on what is new (or on a migrated rule slipping back)."""
-    from hardcode_lint.gate.baseline import write_baseline
+    from hardcode_lint.gate.baseline import error_entry, write_baseline
     from hardcode_lint.model import Status, baseline_entries
 
     path_list = list(paths) or [Path(".")]
@@ -144,6 +146,8 @@ def baseline_command(
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache, progress=True)
     entries = [entry for entry, _ in baseline_entries(analysis.matching.unmapped)]
     migrated = [o.rule.id for o in analysis.matching.outcomes if o.status is Status.MIGRATED]
+    errors = [error_entry(error) for error in analysis.scan.errors]
     target = output or config.root / config.baseline
-    write_baseline(target, entries, migrated)
-    inform(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s)")
+    write_baseline(target, entries, migrated, errors)
+    unread = f", {len(errors)} unreadable file(s)" if errors else ""
+    inform(f"wrote {target}: {len(entries)} finding(s), {len(migrated)} migrated rule(s){unread}")

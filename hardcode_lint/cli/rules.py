@@ -50,11 +50,11 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
 
     Exits 0 when every rule file is valid, 2 when any problem is found.
     """
-    from hardcode_lint.rules.load import load_rules
+    from hardcode_lint.rules.load import clash_problems, load_rules
 
     config = project_config(list(paths) or [Path(".")], config_file)
     rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
-    rules.problems += _unmatched_paths(config, rules)
+    rules.problems += _unmatched_paths(config, rules) + clash_problems(rules)
     for problem in rules.problems:
         say(str(problem))
     if rules.problems:

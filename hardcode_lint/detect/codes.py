@@ -102,3 +102,81 @@ EXPLANATIONS: dict[str, Explanation] = {
         "fn f() -> Cfg { Cfg { max_size: 10 } }\n",
     ),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class GateCode:
+    """A problem ``check`` (and ``fix``, the editor) reports about the project rather than a
+    literal: what ``explain`` prints for it, with an example of the situation and its output."""
+
+    code: str
+    name: str
+    summary: str
+    why: str
+    example: str
+
+
+GATE_CODES: dict[str, GateCode] = {
+    gate.code: gate
+    for gate in (
+        GateCode(
+            "HCL900", "rule-problem",
+            "A rule is stale or ambiguous, a migrated rule's literal is back, or the progress is "
+            "below --min-progress",
+            "A rule that finds nothing guards nothing (the code moved, or the rule is wrong); one "
+            "that finds more sites than its `count` may migrate the wrong one; a literal a "
+            "migrated rule replaced that comes back is a regression.",
+            "rules/tasks.toml:3: HCL900 rule `poll` is stale: neither its literal nor its "
+            "replacement is found\n    fix: the code moved or the rule is wrong: fix its "
+            "fields, or delete it\n",
+        ),
+        GateCode(
+            "HCL901", "settings-differ",
+            "A generated settings module or defaults-file holds a default that is not its "
+            "rule's literal",
+            "The generated defaults are the literals the code held, so that migrating changes "
+            "nothing; a default edited by hand (or a key added or dropped) changes behaviour "
+            "without review.  Override values at run time (PREFIX__KEY__PATH, the settings "
+            "file) instead, and regenerate the module.",
+            "pkg/settings.py:12: HCL901 the default of key `tasks.poll_seconds` is not the "
+            "literal `30` of rule `poll` (rules/tasks.toml:3)\n    fix: regenerate it: "
+            "`hardcode-lint defaults --format python --output pkg/settings.py`\n",
+        ),
+        GateCode(
+            "HCL902", "key-clash",
+            "One config key is given two different literals",
+            "Two sites that read one key after `fix` share one value: a 30 s timeout that reads "
+            "a key whose default is another site's 15 s silently becomes 15 s.  Literals agree "
+            "when their numbers are equal and, for durations, their units too (5 s and 5000 ms "
+            "are two values).",
+            "# rules/ssh.toml: two rules, one key\n[[rule]]\nid = \"banner\"\nvalue = 15\n"
+            "key = \"ssh.timeout\"\n[[rule]]\nid = \"auth\"\nvalue = 30\nkey = \"ssh.timeout\"\n"
+            "\nsrc/ssh.py:40: HCL902 key `ssh.timeout` is given two values: `15` at "
+            "src/ssh.py:12 and `30` at src/ssh.py:40\n",
+        ),
+        GateCode(
+            "HCL903", "dangling-settings-read",
+            "The code reads a settings key the generated settings module does not define",
+            "A rule deleted or renamed and the settings regenerated leave code reading a key "
+            "that no longer exists: an AttributeError (Python) or a build error (Rust) waiting "
+            "to happen.",
+            "from pkg.settings import settings\ntime.sleep(settings.tasks.poll_seconds)\n\n"
+            "src/pkg/worker.py:7: HCL903 reads settings key `tasks.poll_seconds`, which "
+            "pkg/settings.py does not define\n",
+        ),
+        GateCode(
+            "HCL904", "file-not-checked",
+            "A file could not be read or parsed, so the gate cannot vouch for it",
+            "A file the scan cannot parse may hold any hardcode (a new `time.sleep(3)` in a "
+            "file with a syntax error would pass unseen).  Fix the file, or accept a "
+            "deliberately broken one with `hardcode-lint baseline`.",
+            "def broken(:\n    time.sleep(3)\n\nsrc/broken.py:1: HCL904 not checked: "
+            "syntax error\n",
+        ),
+    )
+}  # fmt: skip
+
+
+def known_codes() -> list[str]:
+    """Every code the tool prints: the findings' and the gate's."""
+    return sorted({code.code for code in CODES.values()} | set(GATE_CODES))

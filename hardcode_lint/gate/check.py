@@ -4,37 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from hardcode_lint.api import Analysis, stale_reason
 from hardcode_lint.discover.globs import compile_globs
-from hardcode_lint.gate.baseline import Baseline
-from hardcode_lint.model import Finding, Rule, Status, baseline_entries
+from hardcode_lint.gate.baseline import Baseline, error_entry
+from hardcode_lint.gate.failure import Failure, FailureKind
+from hardcode_lint.model import Status, baseline_entries
 from hardcode_lint.rules.match import RuleOutcome
-
-
-class FailureKind(StrEnum):
-    NEW_FINDING = "new-finding"
-    STALE_RULE = "stale-rule"
-    AMBIGUOUS_RULE = "ambiguous-rule"
-    REGRESSED = "migrated-rule-pending"
-    MIN_PROGRESS = "min-progress"
-    DEFAULTS = "defaults-differ"
-
-
-@dataclass(frozen=True)
-class Failure:
-    kind: FailureKind
-    path: str
-    line: int | None
-    message: str
-    hint: str
-    code: str = "HCL900"  # rule and project problems; findings keep their own code
-    finding: Finding | None = None
-    rule: Rule | None = None
-    fingerprint: str | None = None
 
 
 @dataclass
@@ -111,6 +89,35 @@ def _rule_failures(outcome: RuleOutcome, baseline: Baseline, why: str = "") -> l
     return []
 
 
+def _file_errors(
+    analysis: Analysis, baseline: Baseline, verdict: Verdict, files: Collection[str] | None
+) -> None:
+    """A file the scan could not read or parse may hold anything: the gate cannot vouch for
+    it, unless the baseline accepts it (a deliberately broken fixture)."""
+    for error in analysis.scan.errors:
+        if files is not None and error.path not in files:
+            continue
+        if error_entry(error) in baseline.errors:
+            continue  # still listed as a warning: "not checked"
+        verdict.failures.append(Failure(FailureKind.NOT_CHECKED, error.path, error.line,
+                                        f"not checked: {error.message}", "fix the file so "
+                                        "that it parses, or accept it as it is with "
+                                        "`hardcode-lint baseline`", code="HCL904"))  # fmt: skip
+
+
+def clash_failures(analysis: Analysis, files: Collection[str] | None = None) -> list[Failure]:
+    """A key given two different literals (contract section 5: a key is one value)."""
+    from hardcode_lint.rules.clashes import key_clashes
+
+    return [
+        Failure(FailureKind.KEY_CLASH, clash.second.path, clash.second.line, str(clash),
+                "give one of the rules another `key`, or make the literals equal: after `fix` "
+                "both sites would read one value", code="HCL902")
+        for clash in key_clashes(analysis.matching)
+        if files is None or clash.first.path in files or clash.second.path in files
+    ]  # fmt: skip
+
+
 def judge(
     analysis: Analysis,
     baseline: Baseline,
@@ -122,6 +129,8 @@ def judge(
     """Every reason ``analysis`` fails the gate (see the contract's ``check``)."""
     verdict = Verdict()
     _new_findings(analysis, baseline, verdict, files)
+    _file_errors(analysis, baseline, verdict, files)
+    verdict.failures += clash_failures(analysis, files)
     for outcome in analysis.matching.outcomes:
         if _relevant(outcome, files):
             why = stale_reason(analysis, outcome.rule) if outcome.status is Status.STALE else ""
@@ -138,22 +147,24 @@ def judge(
 
 
 def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> list[Failure] | None:
-    """For a settings module (``.py``/``.rs``): a failure unless it holds exactly the defaults
-    (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
+    """For a settings module (``.py``/``.rs``): a failure per key that differs from the
+    defaults (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
     from hardcode_lint.defaults.modules import module_for, settings_root, without_comments
+    from hardcode_lint.gate.mismatch import mismatch_failures
+    from hardcode_lint.lang import frontend, language_of
 
     root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
     expected = module_for(path.suffix, defaults, root)
-    if expected is None:
+    language = language_of(path.name)
+    if expected is None or language is None:
         return None
     actual = path.read_bytes().decode("utf-8", errors="replace")
     if without_comments(actual) == without_comments(expected):  # unit comments may come and go
         return []
-    fmt = "python" if path.suffix == ".py" else "rust"
-    return [Failure(FailureKind.DEFAULTS, analysis.config.defaults_file or str(path), None,
-                    "the settings module does not hold exactly the rules' literals (a default "
-                    "differs, or a key is missing or extra)", "regenerate it: `hardcode-lint "
-                    f"defaults --format {fmt} --output {path.name}`")]  # fmt: skip
+    front = frontend(language)
+    extra = set(front.settings_keys(actual)) - set(front.settings_keys(expected))
+    where = analysis.config.defaults_file or str(path)
+    return mismatch_failures(where, language, actual, expected, defaults, extra)
 
 
 def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list[Failure]:
@@ -169,8 +180,12 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
         from hardcode_lint.errors import ConfigError
 
         where = config.source.name if config.source else "the configuration"
+        from hardcode_lint.gate.mismatch import regenerate_command
+        from hardcode_lint.lang import language_of
+
+        command = regenerate_command(language_of(path.name), config.defaults_file)
         raise ConfigError(f"defaults-file {config.defaults_file!r} (set in {where}) does not "
-                          "exist; write it with `hardcode-lint defaults --write FILE`")  # fmt: skip
+                          f"exist; write it with `{command}`")  # fmt: skip
     defaults = rule_defaults(analysis)
     module = _generated_module(analysis, defaults, path)
     if module is not None:
@@ -181,6 +196,7 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
     _, conflicts = merge(path.read_text("utf-8"), defaults, format_for(path, None))
     return [
         Failure(FailureKind.DEFAULTS, config.defaults_file, None, str(conflict),
-                "set it back to the literal's value: a different default changes behaviour")
+                "set it back to the literal's value: a different default changes behaviour",
+                "HCL901")
         for conflict in conflicts
     ]  # fmt: skip

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from hardcode_lint.gate.check import Failure, Verdict
+from hardcode_lint.gate.check import Verdict
+from hardcode_lint.gate.failure import Failure
 from hardcode_lint.model import FileError, ScanResult
 from hardcode_lint.output.annotations import Annotation, AnnotationRun, finding_annotation
 from hardcode_lint.textsafe import json_text, visible
@@ -18,7 +19,10 @@ def render_text(verdict: Verdict, errors: list[FileError], stream: TextIO) -> No
     for failure in verdict.failures:
         stream.write(visible(f"{_where(failure)}: {failure.code} {failure.message}") + "\n")
         stream.write(visible(f"    fix: {failure.hint}") + "\n")
+    failed = {f.path for f in verdict.failures if f.code == "HCL904"}
     for error in errors:
+        if error.path in failed:
+            continue
         where = f"{error.path}:{error.line}" if error.line else error.path
         stream.write(visible(f"warning: {where}: not checked: {error.message}") + "\n")
     for note in verdict.notes:

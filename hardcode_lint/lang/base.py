@@ -164,6 +164,7 @@ class Frontend(Protocol):
     test_paths: tuple[str, ...]  # default globs of test code
     comment: str  # line-comment marker for suppressions: "#", "//"
     skip_dirs: frozenset[str]  # folder names never walked into (build output, environments)
+    scope_separator: str  # what joins a scope's names: "." (`Worker.run`), "::" (`Type::method`)
 
     def warm(self) -> None:
         """Import the parser, so that worker processes forked afterwards share it."""
@@ -203,3 +204,11 @@ class Frontend(Protocol):
         """For each root-relative file of ``sites`` (one entry per finding, so a file may
         repeat), the settings target that serves it; ``configured`` are the user's
         ``settings-module`` entries of this language (paths or globs, root-relative)."""
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
+        """The keys a generated settings module of this language defines (its text), each
+        with its type and comment: the record paths from the exported object down."""
+
+    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
+        """(key path, byte offset) of each read of ``target``'s settings in ``source`` (the
+        path may run on past the key, into a method of the value); [] when there is none."""

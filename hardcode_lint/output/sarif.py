@@ -6,13 +6,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from hardcode_lint import __version__
-from hardcode_lint.detect.codes import CODES
+from hardcode_lint.detect.codes import CODES, GATE_CODES
 from hardcode_lint.model import ScanResult
 from hardcode_lint.output.annotations import Annotation, AnnotationRun, scan_annotations
 from hardcode_lint.textsafe import json_text
 
-GATE_RULE = {"id": "HCL900", "name": "gate", "shortDescription": {
-    "text": "A rule or project problem found by `hardcode-lint check`"}}  # fmt: skip
 INFO_URI = "https://github.com/hardcode-lint/hardcode-lint"
 
 
@@ -24,7 +22,9 @@ def _rules() -> list[dict[str, Any]]:
          "defaultConfiguration": {"level": "warning"}}
         for c in sorted(unique.values(), key=lambda c: c.code)
     ]  # fmt: skip
-    return [*rules, GATE_RULE]
+    gate = [{"id": g.code, "name": g.name, "shortDescription": {"text": g.summary}}
+            for g in GATE_CODES.values()]  # fmt: skip
+    return [*rules, *gate]
 
 
 def _region(a: Annotation) -> dict[str, int]:

@@ -272,6 +272,19 @@ def _duplicates(into: RuleSet) -> None:
     into.rules = list(kept.values())
 
 
+def clash_problems(rules: RuleSet) -> list[Problem]:
+    """Rules that give one key different ``value``s, each at the second rule's line."""
+    from hardcode_lint.rules.clashes import value_clashes
+
+    return [
+        Problem(clash.second.path, clash.second.line,
+                f"key `{clash.key}` is given {clash.second.text}, but {clash.first.path}:"
+                f"{clash.first.line} gives it {clash.first.text}: a key is one value (use "
+                "another key for one of them)")
+        for clash in value_clashes(rules.rules)
+    ]  # fmt: skip
+
+
 def load_rules(root: Path, locations: tuple[str, ...], explicit: bool = False) -> RuleSet:
     """Every rule file under ``locations`` (relative to ``root``), loaded and validated."""
     result = RuleSet()

@@ -55,16 +55,17 @@ def api_matches(actual: str | None, wanted: str) -> bool:
     return actual == wanted or actual.endswith(("." + wanted, "::" + wanted))
 
 
-def scope_matches(actual: str | None, wanted: str) -> bool:
+def scope_matches(actual: str | None, wanted: str, separator: str = ".") -> bool:
     """Whether the site lies inside a def/class whose qualname matches the glob ``wanted``.
 
     A literal in ``Worker.run.retry`` is inside ``Worker``, ``Worker.run`` and
-    ``Worker.run.retry``; any of them (or a glob such as ``Worker.*``) selects it.
+    ``Worker.run.retry``; any of them (or a glob such as ``Worker.*``) selects it.  Qualnames
+    split on the site's language's ``separator`` (``RedisHandle::set_with_ttl`` in Rust).
     """
     if actual is None:
         return False
-    parts = actual.split(".")
-    return any(fnmatchcase(".".join(parts[:n]), wanted) for n in range(len(parts), 0, -1))
+    parts = actual.split(separator)
+    return any(fnmatchcase(separator.join(parts[:n]), wanted) for n in range(len(parts), 0, -1))
 
 
 class _Matcher:
@@ -83,13 +84,19 @@ class _Matcher:
             self.expressions[language] = frontend(language).normalise(self.rule.replace)
         return self.expressions[language]
 
-    def _context(self, site: Finding | Replacement) -> bool:
+    def _place(self, site: Finding | Replacement) -> bool:
+        """The site is of the rule's language and in its ``path``."""
         rule = self.rule
         if rule.language is not None and site.language != rule.language:
             return False
-        if self.paths is not None and not self.paths.match_file(site.path):
+        return self.paths is None or self.paths.match_file(site.path)
+
+    def _context(self, site: Finding | Replacement) -> bool:
+        rule = self.rule
+        if not self._place(site):
             return False
-        if rule.scope is not None and not scope_matches(site.scope, rule.scope):
+        separator = frontend(site.language).scope_separator
+        if rule.scope is not None and not scope_matches(site.scope, rule.scope, separator):
             return False
         if rule.api is not None and not api_matches(site.api, rule.api):
             return False
@@ -104,7 +111,12 @@ class _Matcher:
         return self._context(finding)
 
     def replacement(self, site: Replacement) -> bool:
-        return self._context(site) and site.expression == self._expression(site.language)
+        return self._context(site) and self.reads(site)
+
+    def reads(self, site: Replacement) -> bool:
+        """The site is the rule's replacement within its ``path``, wherever the code around
+        it moved: the expression names the key, so scope, api and arg need not match."""
+        return self._place(site) and site.expression == self._expression(site.language)
 
 
 def _first(matchers: list[_Matcher], test: Any) -> _Matcher | None:
@@ -136,8 +148,27 @@ def match_rules(
         finding = replace(finding, rule=rule.id, key=rule.key, status=Status.PENDING)
         outcomes[rule.id].findings.append(finding)
         labelled.append(finding)
+    moved = []
     for site in replacements:
         owner = _first(by_specificity, lambda m, s=site: m.replacement(s))
         if owner is not None:
             outcomes[owner.rule.id].replacements.append(site)
+        else:
+            moved.append(site)
+    _adopt_moved(by_specificity, outcomes, moved)
     return Matching(list(outcomes.values()), labelled, unmapped)
+
+
+def _adopt_moved(
+    matchers: list[_Matcher], outcomes: dict[str, RuleOutcome], sites: list[Replacement]
+) -> None:
+    """Rules match the code, not its history: a replacement whose function was renamed or
+    whose code moved within the rule's ``path`` keeps the rule migrated.  Only a rule that
+    found nothing else adopts such a site (one per rule), so a key read again elsewhere never
+    makes a rule ambiguous."""
+    for site in sites:
+        for matcher in matchers:
+            outcome = outcomes[matcher.rule.id]
+            if not outcome.findings and not outcome.replacements and matcher.reads(site):
+                outcome.replacements.append(site)
+                break

@@ -30,6 +30,7 @@ class PythonFrontend:
     test_paths: tuple[str, ...] = TEST_PATHS
     comment = "#"
     skip_dirs = frozenset({"__pycache__", "site-packages"})
+    scope_separator = "."
 
     def warm(self) -> None:
         import libcst  # noqa: F401
@@ -91,3 +92,13 @@ class PythonFrontend:
         from hardcode_lint.lang.python.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
+        from hardcode_lint.lang.python.settings_keys import settings_keys
+
+        return settings_keys(text)
+
+    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
+        from hardcode_lint.lang.python.settings_reads import settings_reads
+
+        return settings_reads(source, target)

@@ -26,6 +26,7 @@ class RustFrontend:
     test_paths: tuple[str, ...] = ("tests/**", "benches/**", "**/tests/**", "**/benches/**")
     comment = "//"
     skip_dirs = frozenset({"target"})
+    scope_separator = "::"
 
     def warm(self) -> None:
         from hardcode_lint.lang.rust.parser import GRAMMAR
@@ -93,3 +94,13 @@ class RustFrontend:
         from hardcode_lint.lang.rust.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
+        from hardcode_lint.lang.rust.settings_keys import settings_keys
+
+        return settings_keys(text)
+
+    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
+        from hardcode_lint.lang.rust.settings_reads import settings_reads
+
+        return settings_reads(source, target)

@@ -1,0 +1,152 @@
+"""Same meaning, guarded: one key is one value, and `check` fails on what it cannot vouch for
+(a file it could not parse)."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import cli
+
+SSH = """
+import socket
+
+def connect(sock):
+    banner_timeout = 15
+    auth_timeout = 30
+    return banner_timeout, auth_timeout
+"""
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def two_rules(first: object, second: object, unit: str = "") -> str:
+    return textwrap.dedent(f"""
+        [[rule]]
+        id = "banner"
+        path = "ssh.py"
+        api = "banner_timeout"
+        value = {first}
+        key = "ssh.timeout{unit}"
+
+        [[rule]]
+        id = "auth"
+        path = "ssh.py"
+        api = "auth_timeout"
+        value = {second}
+        key = "ssh.timeout{unit}"
+    """)
+
+
+@pytest.fixture
+def clash(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return write(tmp_path, {"ssh.py": SSH, "rules/ssh.toml": two_rules(15, 30)})
+
+
+def test_validate_refuses_one_key_with_two_values_naming_both_rules(clash):
+    code, out, _ = cli("rules", "validate")
+    assert code == 2
+    assert (
+        "rules/ssh.toml:9: key `ssh.timeout` is given 30, but rules/ssh.toml:2 gives it 15" in out
+    )
+
+
+def test_validate_accepts_one_key_with_equal_values(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"ssh.py": SSH.replace("30", "15"), "rules/ssh.toml": two_rules(15, 15.0)})
+    assert cli("rules", "validate")[0] == 0
+    assert cli("check")[0] == 0
+
+
+def test_check_fails_on_one_key_with_two_literals_naming_both_sites(clash):
+    code, out, _ = cli("check")
+    assert code == 1, out
+    assert "ssh.py:6: HCL902 key `ssh.timeout` is given two values: `15` s at ssh.py:5 and " \
+           "`30` s at ssh.py:6" in out  # fmt: skip
+
+
+def test_check_tells_seconds_from_milliseconds(tmp_path, monkeypatch):
+    """5 s and 5000 ms are two values for one key, whatever their rules' `value`s say."""
+    monkeypatch.chdir(tmp_path)
+    source = "import time\nimport asyncio\n\ndef f():\n    time.sleep(5)\n"
+    source += "\n\ndef g(r):\n    r.set('k', 'v', px=5)\n"
+    rules = textwrap.dedent("""
+        [[rule]]
+        id = "a"
+        api = "time.sleep"
+        key = "k.delay"
+        [[rule]]
+        id = "b"
+        arg = "px"
+        key = "k.delay"
+    """)
+    write(tmp_path, {"m.py": source, "rules/m.toml": rules})
+    assert cli("rules", "validate")[0] == 0
+    code, out, _ = cli("check")
+    assert code == 1 and "HCL902 key `k.delay` is given two values: `5` s at m.py:5 and `5` ms " \
+                         "at m.py:9" in out, out  # fmt: skip
+
+
+def test_check_in_file_mode_judges_a_clash_of_the_given_file(clash, tmp_path):
+    write(tmp_path, {"other.py": "x = 1\n"})
+    assert cli("check", "ssh.py")[0] == 1
+    assert cli("check", "other.py")[0] == 0
+
+
+def test_key_clashes_is_one_function_fix_can_call(clash, tmp_path):
+    from hardcode_lint.api import analyze
+    from hardcode_lint.config import Config
+    from hardcode_lint.rules.clashes import key_clashes
+
+    (found,) = key_clashes(analyze([tmp_path], Config(root=tmp_path), jobs=1).matching)
+    assert (found.key, found.first.line, found.second.line) == ("ssh.timeout", 5, 6)
+
+
+BROKEN = "import time\n\ndef broken(:\n    time.sleep(3)\n"
+
+
+def test_check_fails_on_a_file_it_cannot_parse(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"ok.py": "x = 1\n", "broken.py": BROKEN})
+    code, out, _ = cli("check")
+    assert code == 1
+    assert "broken.py:3: HCL904 not checked: syntax error" in out
+    assert "fix: fix the file so that it parses, or accept it" in out
+
+
+def test_a_baselined_broken_file_passes_until_its_error_changes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"ok.py": "x = 1\n", "broken.py": BROKEN})
+    assert cli("baseline")[0] == 0
+    data = json.loads((tmp_path / ".hardcode-lint-baseline.json").read_text())
+    assert data["errors"] == [{"path": "broken.py", "kind": "syntax error"}]
+    (tmp_path / "broken.py").write_text("\n\n" + BROKEN)  # lines moved: still accepted
+    code, out, _ = cli("check")
+    assert code == 0 and "warning: broken.py:5: not checked" in out
+    (tmp_path / "ok.py").write_bytes(b"x = 1\xff\n")  # a new unreadable file fails
+    assert cli("check")[0] == 1
+
+
+def test_check_given_files_judges_only_their_errors(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"ok.py": "x = 1\n", "broken.py": BROKEN})
+    assert cli("check", "ok.py")[0] == 0
+    assert cli("check", "broken.py")[0] == 1
+
+
+def test_check_json_lists_an_unparsable_file_as_a_failure(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"broken.py": BROKEN})
+    code, out, _ = cli("check", "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and [f["kind"] for f in data["failures"]] == ["file-not-checked"]
