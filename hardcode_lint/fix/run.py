@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -101,11 +101,13 @@ class FixRun:
         return {e.rule.id for f in self.changed if f.path in done for e in f.applied}
 
 
-def compute_fixes(plan: FixPlan, root: Path) -> FixRun:
+def compute_fixes(plan: FixPlan, root: Path, read: Callable[[str], bytes] | None = None) -> FixRun:
+    """The fixed bytes of every file of ``plan``; ``read`` (root-relative path -> bytes) gives
+    the files' contents instead of the disk (``fix --verify`` rebuilds from the originals)."""
     run = FixRun()
     for rel, edits in sorted(plan.edits.items()):
         try:
-            data = read_bytes(root / rel)
+            data = read(rel) if read is not None else read_bytes(root / rel)
         except SourceError as exc:
             run.files.append(FileFix(rel, b"", refused=[(e, exc.message) for e in edits]))
             continue

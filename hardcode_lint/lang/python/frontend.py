@@ -11,7 +11,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    FormatCommand,
+    SettingsTarget,
+    SiteEdit,
+)
 from hardcode_lint.parse.source import SourceFile
 
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
@@ -80,3 +87,13 @@ class PythonFrontend:
         from hardcode_lint.lang.python.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def formatter(self, root: Path, path: str) -> FormatCommand | None:
+        from hardcode_lint.lang.python.formatter import python_formatter
+
+        return python_formatter(root, path)
+
+    def same_code(self, before: bytes, after: bytes) -> bool:
+        from hardcode_lint.lang.python.formatter import same_python
+
+        return same_python(before, after)

@@ -9,7 +9,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    FormatCommand,
+    SettingsTarget,
+    SiteEdit,
+)
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 
@@ -81,3 +88,13 @@ class RustFrontend:
         from hardcode_lint.lang.rust.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def formatter(self, root: Path, path: str) -> FormatCommand | None:
+        from hardcode_lint.lang.rust.formatter import rust_formatter
+
+        return rust_formatter(root, path)
+
+    def same_code(self, before: bytes, after: bytes) -> bool:
+        from hardcode_lint.lang.rust.formatter import same_rust
+
+        return same_rust(before, after)
