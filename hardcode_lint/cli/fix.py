@@ -151,10 +151,11 @@ def _verify_after(
     after = run_command(command, root)
     applied = run.applied(True)
     if after.ok:
-        verified = Verified(kept=frozenset(applied))
+        verified = Verified(kept=frozenset(applied), changed=list(run.written))
     else:
         verified = verify_written(plan, run, root, command, after, formatting,
                                   lambda text: inform(text))  # fmt: skip
+    run.written[:] = verified.changed  # a file whose rules all rolled back is unchanged
     for path, why in verified.unwritable:
         say(f"error: {path}: could not be rolled back: {why}", err=True)
     rules = {e.rule.id: e.rule for f in run.changed for e in f.applied}

@@ -78,7 +78,9 @@ def verify_written(
 
     on_disk = {path: fix.after for path, fix in written.items() if fix.after is not None}
     verifier = Verifier(command, root, on_disk, build, progress)
-    return verify(verifier, rules, failing)
+    verified = verify(verifier, rules, failing)
+    verified.changed = sorted(p for p, data in verifier.on_disk.items() if data != originals[p])
+    return verified
 
 
 def remember(plan: FixPlan, root: Path, command: str, verified: Verified) -> str | None:

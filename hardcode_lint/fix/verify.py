@@ -22,6 +22,9 @@ from hardcode_lint.atomic import WriteRefused, replace_checked
 
 #: How many lines of CMD's output are kept to show why it failed.
 HEAD_LINES = 8
+#: A line that reports an error ("error[E0308]: ...", "SyntaxError: ...", "ERROR ..."), not one
+#: that merely names a type (`error::Error`).
+_ERROR = re.compile(r"^\s*(error|ERROR|FAILED)\b|\b\w*(error|Error)(\[\w+\])?:(?!:)")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def run_command(command: str, root: Path) -> CommandRun:
     text = done.stdout.decode("utf-8", errors="replace")
     lines = [line.rstrip() for line in text.splitlines() if line.strip()]
     # from the first line that says "error", when one does: build tools print progress first
-    errors = [n for n, line in enumerate(lines) if re.search(r"\berror\b", line, re.I)]
+    errors = [n for n, line in enumerate(lines) if _ERROR.search(line)]
     lines = lines[errors[0] :] if errors and done.returncode != 0 else lines
     if done.returncode != 0 and not lines:
         lines = [f"exit status {done.returncode}, no output"]
@@ -70,6 +73,7 @@ class Verified:
 
     rolled_back: list[RolledBack] = field(default_factory=list)
     kept: frozenset[str] = frozenset()
+    changed: list[str] = field(default_factory=list)  # files left different from the original
     runs: int = 0
     unwritable: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
 
