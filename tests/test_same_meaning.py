@@ -112,6 +112,17 @@ def test_key_clashes_is_one_function_fix_can_call(clash, tmp_path):
     assert (found.key, found.first.line, found.second.line) == ("ssh.timeout", 5, 6)
 
 
+def test_fix_refuses_a_key_with_two_values_and_writes_nothing(clash, tmp_path):
+    rules = (tmp_path / "rules" / "ssh.toml").read_text()
+    rules = rules.replace('key = "ssh.timeout"', 'key = "ssh.timeout"\nreplace = "ssh_timeout"')
+    (tmp_path / "rules" / "ssh.toml").write_text(rules)
+    before = (tmp_path / "ssh.py").read_bytes()
+    code, out, err = cli("fix", "--write", "--allow-dirty")
+    assert code == 1 and out == ""
+    assert "key `ssh.timeout` is given two values: `15` s at ssh.py:5 and `30` s at ssh.py:6" in err
+    assert (tmp_path / "ssh.py").read_bytes() == before
+
+
 BROKEN = "import time\n\ndef broken(:\n    time.sleep(3)\n"
 
 

@@ -13,6 +13,7 @@ from hardcode_lint.cli.common import (
     EXIT_USAGE,
     cache_option,
     config_option,
+    detail,
     inform,
     jobs_option,
     paths_argument,
@@ -24,6 +25,8 @@ from hardcode_lint.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from hardcode_lint.api import Analysis
+    from hardcode_lint.fix.formatting import Formatting
     from hardcode_lint.fix.plan import FixPlan
     from hardcode_lint.fix.run import FixRun
 
@@ -55,6 +58,9 @@ def _print_diff(text: str) -> None:
 @click.option("--write", is_flag=True, help="Apply the changes (default: show a unified diff).")
 @click.option("--allow-dirty", is_flag=True,
               help="Write files that have uncommitted changes in git.")  # fmt: skip
+@click.option("--verify", "verify_command", metavar="CMD",
+              help="With --write: run CMD (a shell command, e.g. 'cargo check --all-targets') "
+                   "before and after writing; roll back the rules that make it fail.")  # fmt: skip
 @jobs_option
 @cache_option
 @verbosity_options
@@ -66,6 +72,7 @@ def fix_command(
     modules: tuple[str, ...],
     write: bool,
     allow_dirty: bool,
+    verify_command: str | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -74,36 +81,121 @@ def fix_command(
     Only the literal changes; every other byte of the file stays.  A file whose result would
     not parse is left alone.  With --write, files with uncommitted git changes are refused
     (exit 2) unless --allow-dirty; files are written atomically.  Exit 1 when nothing could be
-    applied for a selected rule (stale, ambiguous, or every site refused).
+    applied for a selected rule (stale, ambiguous, or every site refused).  A file the
+    project's formatter (ruff or black when configured, rustfmt) accepted before is formatted
+    after the fix.  With --verify CMD: exit 2 when CMD fails before the fix (nothing written);
+    exit 1 when rules had to be rolled back for CMD to pass, each listed with CMD's output.
     """
+    from hardcode_lint.fix.checked import formatted_fixes
+    from hardcode_lint.fix.formatting import Formatting
     from hardcode_lint.fix.plan import plan_fixes
-    from hardcode_lint.fix.run import compute_fixes, refuse_dirty, unified_diff, write_fixes
+    from hardcode_lint.fix.run import unified_diff, write_fixes
 
+    if verify_command is not None and not write:
+        raise click.UsageError("--verify needs --write (it checks the files written)")
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache, progress=True)
+    _refuse_clashes(analysis)
     plan = plan_fixes(analysis, rule_ids, modules)
-    run = compute_fixes(plan, config.root)
+    formatting = Formatting(config.root)
+    run = formatted_fixes(plan, config.root, formatting)
+    for note in formatting.notes:
+        detail(note)
+    rolled: list[tuple[str, str]] = []
     if not write:
         for fix in run.changed:
             _print_diff(unified_diff(fix))
     else:
-        refusals, outside = refuse_dirty(run, config.root)
-        if refusals and not allow_dirty:
-            for refusal in refusals:
-                say(f"error: {refusal}, or pass --allow-dirty", err=True)
-            sys.exit(EXIT_USAGE)
-        for rel in outside:
-            inform(f"note: {rel}: not in a git work tree; writing it anyway")
+        _refuse_dirty(run, config.root, allow_dirty)
+        _verify_before(verify_command, config.root)
         write_fixes(run, config.root)
-    sys.exit(_summary(plan, run, write))
+        if verify_command is not None:
+            rolled = _verify_after(plan, run, config.root, verify_command, formatting)
+    sys.exit(_summary(plan, run, write, rolled))
 
 
-def _summary(plan: FixPlan, run: FixRun, wrote: bool) -> int:
-    """Print what was applied and what was not; the exit code (1: a selected rule got nothing)."""
+def _refuse_clashes(analysis: Analysis) -> None:
+    """A key given two values would make one site read the other's value: nothing is fixed
+    (exit 1) until the rules give each value its own key."""
+    from hardcode_lint.rules.clashes import key_clashes
+
+    clashes = key_clashes(analysis.matching)
+    for clash in clashes:
+        say(f"error: {clash}; give one of them its own key", err=True)
+    if clashes:
+        say("nothing written: a key must hold one value (see above)", err=True)
+        sys.exit(EXIT_FAIL)
+
+
+def _refuse_dirty(run: FixRun, root: Path, allow_dirty: bool) -> None:
+    from hardcode_lint.fix.run import refuse_dirty
+
+    refusals, outside = refuse_dirty(run, root)
+    if refusals and not allow_dirty:
+        for refusal in refusals:
+            say(f"error: {refusal}, or pass --allow-dirty", err=True)
+        sys.exit(EXIT_USAGE)
+    for rel in outside:
+        inform(f"note: {rel}: not in a git work tree; writing it anyway")
+
+
+def _verify_before(command: str | None, root: Path) -> None:
+    """Run CMD on the unfixed tree: a command that fails there cannot judge the fix (exit 2)."""
+    from hardcode_lint.fix.verify import run_command
+
+    if command is None:
+        return
+    inform(f"verify: running `{command}` before the fix")
+    before = run_command(command, root)
+    if not before.ok:
+        say(f"error: `{command}` fails before the fix; nothing written. It said:", err=True)
+        for line in before.head:
+            say(f"    {line}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _verify_after(
+    plan: FixPlan, run: FixRun, root: Path, command: str, formatting: Formatting
+) -> list[tuple[str, str]]:
+    """Run CMD on the written fix and roll back the rules that break it: (rule, reason)."""
+    from hardcode_lint.fix.checked import remember, rollback_reason, verify_written
+    from hardcode_lint.fix.verify import Verified, run_command
+
+    inform(f"verify: running `{command}` after the fix")
+    after = run_command(command, root)
+    applied = run.applied(True)
+    if after.ok:
+        verified = Verified(kept=frozenset(applied), changed=list(run.written))
+    else:
+        verified = verify_written(plan, run, root, command, after, formatting,
+                                  lambda text: inform(text))  # fmt: skip
+    run.written[:] = verified.changed  # a file whose rules all rolled back is unchanged
+    for path, why in verified.unwritable:
+        say(f"error: {path}: could not be rolled back: {why}", err=True)
+    rules = {e.rule.id: e.rule for f in run.changed for e in f.applied}
+    rolled = []
+    for item in verified.rolled_back:
+        rule = rules[item.rule]
+        say(f"{rule.file}:{rule.line}: {rule.id}: rolled back: `{command}` fails with it:",
+            err=True)  # fmt: skip
+        for line in item.head:
+            say(f"    {line}", err=True)
+        rolled.append((item.rule, rollback_reason(command, item)))
+    problem = remember(plan, root, command, verified)
+    if problem:
+        inform(f"note: the rolled-back rules could not be recorded for the report: {problem}")
+    inform(f"verify: `{command}` passes ({verified.runs} more run(s) to find what broke it)"
+           if verified.rolled_back else f"verify: `{command}` passes")  # fmt: skip
+    return rolled
+
+
+def _summary(plan: FixPlan, run: FixRun, wrote: bool, rolled: list[tuple[str, str]]) -> int:
+    """Print what was applied and what was not; the exit code (1: a selected rule got nothing,
+    or rules were rolled back)."""
     from hardcode_lint.fix.run import refused_edits
 
-    applied = run.applied(wrote)
+    applied = run.applied(wrote) - {rule for rule, _ in rolled}
     for edit, reason in refused_edits(run):
         where = f"{edit.finding.path}:{edit.finding.line}"
         say(f"{where}: {edit.rule.id}: not applied: {reason}", err=True)
@@ -111,9 +203,10 @@ def _summary(plan: FixPlan, run: FixRun, wrote: bool) -> int:
         say(f"{rule.file}:{rule.line}: {rule.id}: not applied: {reason}", err=True)
     files = len(run.written) if wrote else len(run.changed)
     verb = "changed" if wrote else "would change"
-    inform(f"{len(applied)} rule(s) applied, {files} file(s) {verb}")
+    inform(f"{len(applied)} rule(s) applied, {files} file(s) {verb}"
+           + (f", {len(rolled)} rule(s) rolled back" if rolled else ""))  # fmt: skip
     if plan.done:
         inform(f"{len(plan.done)} rule(s) already migrated")
     selected = {r.id for r, _ in plan.blocked}
     selected |= {e.rule.id for edits in plan.edits.values() for e in edits}
-    return EXIT_FAIL if selected - applied else 0
+    return EXIT_FAIL if selected - applied or rolled else 0

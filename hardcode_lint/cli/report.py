@@ -59,7 +59,9 @@ def report_command(
     config = project_config(path_list, config_file)
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
                             progress=output_format == "text" or output is not None)  # fmt: skip
-    report = build_report(analysis)
+    from hardcode_lint.report.reasons import rule_reasons
+
+    report = build_report(analysis, reasons=rule_reasons(analysis, config.root))
     if history is not None:
         from hardcode_lint.report.history import append_history
 

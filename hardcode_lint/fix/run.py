@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -116,12 +116,14 @@ class FixRun:
         return {e.rule.id for f in self.changed if f.path in done for e in f.applied}
 
 
-def compute_fixes(plan: FixPlan, root: Path) -> FixRun:
+def compute_fixes(plan: FixPlan, root: Path, read: Callable[[str], bytes] | None = None) -> FixRun:
     """Every file's fix: the planned edits, expanded by their front end (a Rust ``const``'s
     uses in other files), spliced file by file; the edits of one group (one rule's edits over
-    several files) are applied together or refused together."""
+    several files) are applied together or refused together.  ``read`` (root-relative path ->
+    bytes) gives the files' contents instead of the disk (``fix --verify`` rebuilds from the
+    originals)."""
     run = FixRun()
-    group = _Group(root)
+    group = _Group(root, read)
     for rel, edits in sorted(plan.edits.items()):
         group.plan(rel, edits)
     group.expand()
@@ -132,8 +134,9 @@ def compute_fixes(plan: FixPlan, root: Path) -> FixRun:
 class _Group:
     """The state of one fix over many files (see :func:`compute_fixes`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, read: Callable[[str], bytes] | None = None) -> None:
         self.root = root
+        self.read = read
         self.sources: dict[str, SourceFile | str] = {}  # a file, or why it cannot be read
         self.language: dict[str, str] = {}
         self.labelled: dict[str, Edit] = {}
@@ -146,7 +149,7 @@ class _Group:
     def _read(self, rel: str, language: str) -> SourceFile | str:
         if rel not in self.sources:
             try:
-                data = read_bytes(self.root / rel)
+                data = self.read(rel) if self.read else read_bytes(self.root / rel)
                 front = frontend(language)
                 self.sources[rel] = front.decode(data, PurePosixPath(rel).name, rel)
             except SourceError as exc:

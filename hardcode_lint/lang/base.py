@@ -156,6 +156,17 @@ class SettingsTarget:
     env_prefix: str  # the default PREFIX of PREFIX__KEY__PATH ("PKG")
 
 
+@dataclass(frozen=True, slots=True)
+class FormatCommand:
+    """The project's formatter for one file: ``argv`` reads the file's code on stdin and
+    writes it formatted on stdout, run in ``cwd`` (where it finds the project's settings).
+    A file is formatted as the project wants when the output equals the input."""
+
+    name: str  # "ruff format", "rustfmt": named in messages
+    argv: tuple[str, ...]
+    cwd: Path
+
+
 class Frontend(Protocol):
     """One language; see the module docstring.  Methods must not raise for bad input."""
 
@@ -212,3 +223,11 @@ class Frontend(Protocol):
     def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
         """(key path, byte offset) of each read of ``target``'s settings in ``source`` (the
         path may run on past the key, into a method of the value); [] when there is none."""
+
+    def formatter(self, root: Path, path: str) -> FormatCommand | None:
+        """The formatter the project uses for the root-relative ``path``, when one is
+        configured (or always used, as rustfmt is) and installed; None otherwise."""
+
+    def same_code(self, before: bytes, after: bytes) -> bool:
+        """Whether ``after`` parses and is ``before`` with only its layout changed (what a
+        formatter may do), so that formatting a fixed file cannot change what it means."""

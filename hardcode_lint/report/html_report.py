@@ -49,6 +49,7 @@ vertical-align:-.05em}.trend-line{fill:none;stroke:#0969da;stroke-width:2}
 .trend-dot{fill:#0969da}.grid{fill:none;stroke:#d0d7de}
 .status-migrated{color:#1a7f37}.status-pending{color:#9a6700}.status-unmapped{color:#656d76}
 .status-stale,.status-ambiguous,.problem{color:#cf222e}td[class^=status-]{white-space:nowrap}
+.reason{white-space:normal;color:#656d76;font-size:.85em;max-width:24rem}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;
 padding:.8rem 1rem;min-width:14rem}
 """
@@ -271,8 +272,11 @@ def _module(entry: ModuleReport, s: Strings) -> str:
             body += (
                 f'<tr><td class="num">{row.line}</td>'
                 + "".join(f"<td><code>{identifier(c)}</code></td>" for c in cells)
-                + f'<td class="status-{row.status.value}">{escape(s.status(row.status))}</td></tr>'
-            )
+                + f'<td class="status-{row.status.value}">{escape(s.status(row.status))}'
+                + (f'<div class="reason">{escape(sections.reason_text(row, s))}</div>'
+                   if row.reason else "")
+                + "</td></tr>"
+            )  # fmt: skip
         parts.append(f'<h4><code>{identifier(path)}</code></h4>'
                      f'<div class="scroll"><table>{head}{body}</table></div>')  # fmt: skip
     return "".join(parts)

@@ -65,6 +65,7 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "top_level": ("(top level)", "（根目录）"),
     "total": ("Total", "合计"),
     "next": ("next", "下一步"),
+    "reason": ("why", "原因"),
     "state_done": ("done", "已完成"),
 }
 

@@ -23,8 +23,8 @@ def _site(row: SiteRow) -> dict[str, Any]:
             "status": row.status.value, "test": row.test}  # fmt: skip
 
 
-def rule_to_json(outcome: RuleOutcome) -> dict[str, Any]:
-    rule, sites = outcome.rule, outcome_rows(outcome)
+def rule_to_json(outcome: RuleOutcome, reason: str | None = None) -> dict[str, Any]:
+    rule, sites = outcome.rule, outcome_rows(outcome, reason)
     first = sites[0] if sites else None
     return {
         "id": rule.id,
@@ -34,6 +34,7 @@ def rule_to_json(outcome: RuleOutcome) -> dict[str, Any]:
         "new": first.new if first else None,
         "key": rule.key,
         "status": outcome.status.value,
+        "reason": reason,
         "count": len(sites),
         "sites": [_site(row) for row in sites],
         "rule_file": rule.file,
@@ -58,7 +59,7 @@ def module_to_json(entry: ModuleReport) -> dict[str, Any]:
         **_tally(entry.tally, full=True),
         "stale": statuses.count(Status.STALE),
         "ambiguous": statuses.count(Status.AMBIGUOUS),
-        "rules": [rule_to_json(o) for o in entry.outcomes],
+        "rules": [rule_to_json(o, entry.reasons.get(o.rule.id)) for o in entry.outcomes],
         "unmapped_sites": [_site(unmapped_row(f)) for f in entry.unmapped],
     }
 

@@ -95,7 +95,8 @@ def _site_table(site_rows: list[SiteRow], s: Strings, with_status: bool) -> list
     body = []
     for row in site_rows:
         cells = [str(row.line), code(row.old), code(row.new), code(row.key or "")]
-        body.append(cells + ([s.status(row.status)] if with_status else []))
+        why = f" ({_plain(sections.reason_text(row, s))})" if row.reason else ""
+        body.append(cells + ([s.status(row.status) + why] if with_status else []))
     return table(header, body)
 
 

@@ -61,6 +61,7 @@ class SiteRow:
     key: str | None
     status: Status
     test: bool
+    reason: str | None = None  # why a pending site is left for hand work (see reasons.py)
 
 
 @dataclass
@@ -70,6 +71,7 @@ class ModuleReport:
     unmapped: list[Finding] = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
     files: set[str] = field(default_factory=set)
+    reasons: dict[str, str] = field(default_factory=dict)  # rule id -> why it is not migrated
 
     @property
     def problems(self) -> list[RuleOutcome]:
@@ -97,11 +99,11 @@ def _spliced(site: Finding | Replacement, text: str) -> str:
     return splice(site.snippet, [TextEdit(site.snippet_start, site.snippet_end, text)])
 
 
-def pending_row(rule: Rule, finding: Finding) -> SiteRow:
+def pending_row(rule: Rule, finding: Finding, reason: str | None = None) -> SiteRow:
     written = frontend(finding.language).replacement_text(rule.replace)
     new = _spliced(finding, re.sub(r"\s*\n\s*", " ", written))
     return SiteRow(rule.id, finding.path, finding.line, finding.snippet, new, rule.key,
-                   Status.PENDING, finding.test)  # fmt: skip
+                   Status.PENDING, finding.test, reason)  # fmt: skip
 
 
 def migrated_row(rule: Rule, site: Replacement) -> SiteRow:
@@ -115,16 +117,21 @@ def unmapped_row(finding: Finding) -> SiteRow:
                    Status.UNMAPPED, finding.test)  # fmt: skip
 
 
-def outcome_rows(outcome: RuleOutcome) -> list[SiteRow]:
-    """A rule's sites: its pending literals and its migrated replacements."""
-    found = [pending_row(outcome.rule, f) for f in outcome.findings]
+def outcome_rows(outcome: RuleOutcome, reason: str | None = None) -> list[SiteRow]:
+    """A rule's sites: its pending literals (with why they are left, if known) and its
+    migrated replacements."""
+    found = [pending_row(outcome.rule, f, reason) for f in outcome.findings]
     found += [migrated_row(outcome.rule, r) for r in outcome.replacements]
     return sorted(found, key=lambda row: (row.path, row.line))
 
 
 def rows(entry: ModuleReport) -> list[SiteRow]:
     """Every site of a module, in file and line order."""
-    found = [row for outcome in entry.outcomes for row in outcome_rows(outcome)]
+    found = [
+        row
+        for outcome in entry.outcomes
+        for row in outcome_rows(outcome, entry.reasons.get(outcome.rule.id))
+    ]
     found += [unmapped_row(f) for f in entry.unmapped]
     return sorted(found, key=lambda row: (row.path, row.line))
 
@@ -160,11 +167,17 @@ def report_time() -> datetime:
     return datetime.now(UTC)
 
 
-def build_report(analysis: Analysis, now: datetime | None = None) -> Report:
-    """The report of ``analysis``; modules sorted by priority (naturally), then name."""
+def build_report(
+    analysis: Analysis, now: datetime | None = None, reasons: dict[str, str] | None = None
+) -> Report:
+    """The report of ``analysis``; modules sorted by priority (naturally), then name.
+    ``reasons``: rule id -> why it is not migrated (``reasons.rule_reasons``)."""
     entries = {m.name: ModuleReport(m) for m in analysis.rules.modules}
     for outcome in analysis.matching.outcomes:
-        entries[outcome.rule.module].outcomes.append(outcome)
+        owner = entries[outcome.rule.module]
+        owner.outcomes.append(outcome)
+        if reasons and outcome.rule.id in reasons:
+            owner.reasons[outcome.rule.id] = reasons[outcome.rule.id]
     claims = _claims(list(entries.values()))
     for finding in analysis.matching.unmapped:
         entry = _module_for(finding, claims)

@@ -70,6 +70,11 @@ def by_file(entry: ModuleReport) -> list[tuple[str, list[SiteRow]]]:
     return [(path, list(group)) for path, group in groupby(rows(entry), key=lambda r: r.path)]
 
 
+def reason_text(row: SiteRow, strings: Strings) -> str:
+    """Why a pending site is left for hand work, as the formats show it ("" when unknown)."""
+    return f"{strings['reason']}: {row.reason}" if row.reason else ""
+
+
 def bar(progress: float, width: int = 20) -> str:
     filled = round(progress / 100 * width)
     return "█" * filled + "░" * (width - filled)

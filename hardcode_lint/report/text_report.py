@@ -71,9 +71,12 @@ def _module_table(entry: ModuleReport, s: Strings) -> Table:
         table.add_column(s[column], overflow="fold")
     for path, rows in sections.by_file(entry):
         for row in rows:
-            style = STATUS_STYLE[row.status]
+            status = Text(s.status(row.status), style=STATUS_STYLE[row.status])
+            if row.reason:
+                status.append("\n")
+                status.append_text(cell(sections.reason_text(row, s), "dim"))
             table.add_row(cell(path), str(row.line), cell(row.old), cell(row.new),
-                          cell(row.key or ""), Text(s.status(row.status), style=style))  # fmt: skip
+                          cell(row.key or ""), status)  # fmt: skip
     return table
 
 

@@ -16,6 +16,7 @@ from hardcode_lint.lang.base import (
     Detected,
     DetectOptions,
     Expanded,
+    FormatCommand,
     SettingsTarget,
     SiteEdit,
 )
@@ -102,3 +103,13 @@ class PythonFrontend:
         from hardcode_lint.lang.python.settings_reads import settings_reads
 
         return settings_reads(source, target)
+
+    def formatter(self, root: Path, path: str) -> FormatCommand | None:
+        from hardcode_lint.lang.python.formatter import python_formatter
+
+        return python_formatter(root, path)
+
+    def same_code(self, before: bytes, after: bytes) -> bool:
+        from hardcode_lint.lang.python.formatter import same_python
+
+        return same_python(before, after)

@@ -14,6 +14,7 @@ from hardcode_lint.lang.base import (
     Detected,
     DetectOptions,
     Expanded,
+    FormatCommand,
     SettingsTarget,
     SiteEdit,
 )
@@ -104,3 +105,13 @@ class RustFrontend:
         from hardcode_lint.lang.rust.settings_reads import settings_reads
 
         return settings_reads(source, target)
+
+    def formatter(self, root: Path, path: str) -> FormatCommand | None:
+        from hardcode_lint.lang.rust.formatter import rust_formatter
+
+        return rust_formatter(root, path)
+
+    def same_code(self, before: bytes, after: bytes) -> bool:
+        from hardcode_lint.lang.rust.formatter import same_rust
+
+        return same_rust(before, after)
