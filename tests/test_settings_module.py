@@ -69,13 +69,14 @@ def test_check_fails_when_a_default_in_the_settings_module_differs(package):
     assert code == 1 and "does not hold exactly the rules' literals" in out
 
 
-def test_the_rust_settings_module_has_impl_default():
-    from hardcode_lint.defaults.modules import rust_module
-    from hardcode_lint.defaults.values import Default
-    from hardcode_lint.model import Rule
+def test_the_rust_settings_module_has_impl_default(tmp_path):
+    from hardcode_lint.lang import frontend
+    from hardcode_lint.lang.base import SettingsRequest, SettingValue
 
-    rule = Rule(id="a", module="m", file="rules/m.toml", line=1, key="net.ttl_secs", replace="x")
-    text = rust_module([Default("net.ttl_secs", 30, "s", rule)], "settings")
+    request = SettingsRequest(
+        "settings.rs", (SettingValue("net.ttl_secs", 30, None, "seconds"),), "P"
+    )
+    text = frontend("rust").settings_module(tmp_path, request).text
     assert text.startswith("// hardcode-lint: generated settings")
     assert "pub struct SettingsNet {\n    pub ttl_secs: u64, // seconds\n}" in text
-    assert "impl Default for Settings {" in text and "net: SettingsNet::default()," in text
+    assert "impl Default for Settings {" in text and "net: SettingsNet::default()" in text

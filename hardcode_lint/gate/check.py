@@ -138,22 +138,22 @@ def judge(
 
 
 def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> list[Failure] | None:
-    """For a settings module (``.py``/``.rs``): a failure unless it holds exactly the defaults
-    (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
-    from hardcode_lint.defaults.modules import module_for, settings_root, without_comments
+    """For a settings module (a language's file): a failure unless it holds exactly the
+    defaults (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
+    from hardcode_lint.defaults.modules import expected_module, without_comments
+    from hardcode_lint.lang import language_of
 
-    root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
-    expected = module_for(path.suffix, defaults, root)
+    expected = expected_module(analysis.config, path, defaults)
     if expected is None:
         return None
     actual = path.read_bytes().decode("utf-8", errors="replace")
     if without_comments(actual) == without_comments(expected):  # unit comments may come and go
         return []
-    fmt = "python" if path.suffix == ".py" else "rust"
-    return [Failure(FailureKind.DEFAULTS, analysis.config.defaults_file or str(path), None,
+    where = analysis.config.defaults_file or str(path)
+    return [Failure(FailureKind.DEFAULTS, where, None,
                     "the settings module does not hold exactly the rules' literals (a default "
                     "differs, or a key is missing or extra)", "regenerate it: `hardcode-lint "
-                    f"defaults --format {fmt} --output {path.name}`")]  # fmt: skip
+                    f"defaults --format {language_of(path.name)} --output {where}`")]  # fmt: skip
 
 
 def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list[Failure]:

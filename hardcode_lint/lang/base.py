@@ -135,6 +135,41 @@ class SettingsTarget:
     env_prefix: str  # the default PREFIX of PREFIX__KEY__PATH ("PKG")
 
 
+@dataclass(frozen=True, slots=True)
+class SettingValue:
+    """One key of a generated settings module: its default (the literal's exact value), its
+    type in the module's language (None: the language's type for the number), its comment."""
+
+    key: str
+    value: Number
+    value_type: str | None = None
+    comment: str | None = None  # the unit ("seconds"), or the comment the module had
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsRequest:
+    """What ``defaults --format LANG`` asks of a front end: the module's root-relative path
+    (or an absolute one outside the project), its keys in order, and the environment prefix
+    of its ``PREFIX__KEY__PATH`` overrides."""
+
+    module: str
+    values: tuple[SettingValue, ...]
+    env_prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedSettings:
+    """A generated settings module and what goes with it: ``edits`` are other files to change
+    (root-relative path, the text it must still hold, its new text) so that the module is part
+    of the program; ``notes`` tell the user what was decided (env only, no declaration made);
+    ``problems`` are why no module could be written (a key that cannot be a name)."""
+
+    text: str
+    edits: tuple[tuple[str, str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
 class Frontend(Protocol):
     """One language; see the module docstring.  Methods must not raise for bad input."""
 
@@ -177,3 +212,12 @@ class Frontend(Protocol):
         """For each root-relative file of ``sites`` (one entry per finding, so a file may
         repeat), the settings target that serves it; ``configured`` are the user's
         ``settings-module`` entries of this language (paths or globs, root-relative)."""
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        """The generated settings module holding ``request``'s keys (section 5 of the
+        contract: typed records, defaults, the environment and file loader, the accessor),
+        and the edits that make it part of the program (Rust's ``pub mod settings;``)."""
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        """The keys a generated settings module defines, each with its type and its comment
+        (the unit), as written there; empty when ``text`` is no such module."""

@@ -11,7 +11,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    GeneratedSettings,
+    SettingsRequest,
+    SettingsTarget,
+    SiteEdit,
+)
 from hardcode_lint.parse.source import SourceFile
 
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
@@ -80,3 +88,13 @@ class PythonFrontend:
         from hardcode_lint.lang.python.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        from hardcode_lint.lang.python.settings_module import python_settings
+
+        return python_settings(root, request)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        from hardcode_lint.lang.python.settings_keys import settings_keys
+
+        return settings_keys(text)

@@ -9,7 +9,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import Applied, Detected, DetectOptions, SettingsTarget, SiteEdit
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    GeneratedSettings,
+    SettingsRequest,
+    SettingsTarget,
+    SiteEdit,
+)
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 
@@ -81,3 +89,13 @@ class RustFrontend:
         from hardcode_lint.lang.rust.targets import settings_targets
 
         return settings_targets(root, sites, configured)
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        from hardcode_lint.lang.rust.settings_module import rust_settings
+
+        return rust_settings(root, request)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        from hardcode_lint.lang.rust.settings_keys import settings_keys
+
+        return settings_keys(text)
