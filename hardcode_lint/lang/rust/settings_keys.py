@@ -15,7 +15,9 @@ from hardcode_lint.parse.source import is_generated
 
 Keys = dict[str, tuple[str | None, str | None]]
 _STRUCT = re.compile(r"^pub struct (\w+) \{(.*?)^\}", re.M | re.S)
-_FIELD = re.compile(r"^\s*pub (\w+): (\w+),[ \t]*(?://[ \t]*(.*?))?[ \t]*$", re.M)
+_FIELD = re.compile(
+    r"^[ \t]*(?:///[ \t]*`[^`\n]*`(?:[ \t]+\((.*)\))?[^\n]*\n)?[ \t]*pub (\w+): (\w+),", re.M
+)
 
 
 def _walk(structs: dict[str, list[tuple[str, str, str | None]]], name: str, path: str,
@@ -34,7 +36,7 @@ def settings_keys(text: str) -> Keys:
     if not is_generated(text):
         return {}
     structs: dict[str, list[tuple[str, str, str | None]]] = {
-        match.group(1): [(f.group(1), f.group(2), f.group(3)) for f in _FIELD.finditer(
+        match.group(1): [(f.group(2), f.group(3), f.group(1)) for f in _FIELD.finditer(
             match.group(2))]
         for match in _STRUCT.finditer(text.replace("\r\n", "\n"))
     }  # fmt: skip

@@ -88,13 +88,17 @@ def _structs(
     for leaf, value in sorted(node.items()):
         if isinstance(value, SettingValue):
             kind = rust_type(value)
-            comment = f" // {value.comment}" if value.comment else ""
-            fields.append(f"    pub {leaf}: {kind},{comment}")
+            comment = f" ({value.comment})" if value.comment else ""
+            fields += [f"    /// `{value.key}`{comment}", f"    pub {leaf}: {kind},"]
             inits.append((leaf, rust_literal(value, kind)))
     for child, struct in children.items():
-        fields.append(f"    pub {child}: {struct},")
+        fields += [
+            f"    /// The settings under `{'.'.join([*path, child])}`.",
+            f"    pub {child}: {struct},",
+        ]
         inits.append((child, f"{struct}::default()"))
-    out += parts.struct(name, fields, inits, derive)
+    doc = f"The settings under `{'.'.join(path)}`." if path else "Every setting of the crate."
+    out += parts.struct(name, doc, fields, inits, derive)
     return name
 
 
@@ -127,7 +131,7 @@ def module_text(request: SettingsRequest, facts: CrateFacts) -> str:
         f"// {GENERATED_MARKER} (env prefix {prefix})",
         f"// `hardcode-lint defaults --format rust --output {request.module}` writes it.",
         *parts.docs(prefix, facts.file_formats),
-        "#![allow(dead_code)]",
+        "#![allow(dead_code, missing_docs)]",
         "",
         "use std::sync::OnceLock;",
         "",

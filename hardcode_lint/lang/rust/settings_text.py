@@ -40,16 +40,17 @@ def docs(prefix: str, formats: tuple[str, ...]) -> list[str]:
 
 
 def struct(
-    name: str, fields: list[str], inits: list[tuple[str, str]], derive: str | None
+    name: str, doc: str, fields: list[str], inits: list[tuple[str, str]], derive: str | None
 ) -> list[str]:
     """A settings struct and its ``impl Default`` with the literals."""
-    derives = "Debug, Clone, PartialEq" + (f", {derive}" if derive else "")
+    derives = "Debug, Clone, Copy, PartialEq" + (f", {derive}" if derive else "")
     serde = ["#[serde(default, deny_unknown_fields)]"] if derive else []
     if not fields:
-        return ["", f"#[derive({derives})]", *serde, f"pub struct {name} {{}}", "",
+        return ["", f"/// {doc}", f"#[derive({derives})]", *serde, f"pub struct {name} {{}}", "",
                 f"impl Default for {name} {{", "    fn default() -> Self {",
                 "        Self {}", "    }", "}"]  # fmt: skip
-    return ["", f"#[derive({derives})]", *serde, f"pub struct {name} {{", *fields, "}", "",
+    return ["", f"/// {doc}", f"#[derive({derives})]", *serde, f"pub struct {name} {{", *fields,
+            "}", "",
             f"impl Default for {name} {{", "    fn default() -> Self {", *_literal(inits),
             "    }", "}"]  # fmt: skip
 
