@@ -78,5 +78,8 @@ def test_the_rust_settings_module_has_impl_default(tmp_path):
     )
     text = frontend("rust").settings_module(tmp_path, request).text
     assert text.startswith("// hardcode-lint: generated settings")
-    assert "pub struct SettingsNet {\n    /// `net.ttl_secs` (seconds)\n    pub ttl_secs: u64,\n}" in text
+    assert (
+        "pub struct SettingsNet {\n    /// `net.ttl_secs` (seconds)\n    pub ttl_secs: u64,\n}"
+        in text
+    )
     assert "impl Default for Settings {" in text and "net: SettingsNet::default()" in text

@@ -37,12 +37,12 @@ def _leaves(cls: Any, path: str = "") -> dict[str, type]:
         if is_dataclass(item.type):
             found.update(_leaves(item.type, f"{path}{item.name}."))
         else:
-            found[f"{path}{item.name}"] = item.type
+            found[f"{path}{item.name}"] = float if item.type is float else int
     return found
 
 
 def _checked(key: str, kind: type, value: object, source: str) -> int | float:
-    """``value`` if it is of the key's type (an int is a float too; a bool is no number)."""
+    """``value`` if it has the key's type (an int is a float too, a bool no number)."""
     allowed = (int,) if kind is int else (int, float)
     if isinstance(value, bool) or not isinstance(value, allowed):
         raise SettingsError(
@@ -64,7 +64,8 @@ def _parsed(key: str, kind: type, text: str, source: str) -> int | float:
 def _flat(data: object, path: str, source: str) -> dict[str, object]:
     """A settings file's nested tables as dotted keys and their values."""
     if not isinstance(data, dict):
-        raise SettingsError(f"{source}: {path or 'the file'} must be a table of settings")
+        where = path or "the file"
+        raise SettingsError(f"{source}: {where} must be a table of settings")
     found: dict[str, object] = {}
     for name, value in data.items():
         key = f"{path}{name}"
@@ -95,16 +96,18 @@ def _from_file(path: str, known: dict[str, type]) -> dict[str, int | float]:
     return values
 
 
-def _from_env(environ: Mapping[str, str], known: dict[str, type]) -> dict[str, int | float]:
+def _from_env(
+    environ: Mapping[str, str], known: dict[str, type]
+) -> dict[str, int | float]:
     """The values of the ``ENV_PREFIX__KEY__PATH`` environment variables."""
     names = {f"{ENV_PREFIX}__{key.upper().replace('.', '__')}": key for key in known}
     values: dict[str, int | float] = {}
     for name, text in environ.items():
         if name.startswith(f"{ENV_PREFIX}__"):
-            key = names.get(name)
+            key, source = names.get(name), f"environment variable {name}"
             if key is None:
-                raise SettingsError(f"environment variable {name}: names no settings key")
-            values[key] = _parsed(key, known[key], text, f"environment variable {name}")
+                raise SettingsError(f"{source}: names no settings key")
+            values[key] = _parsed(key, known[key], text, source)
     return values
 
 
