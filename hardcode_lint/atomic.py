@@ -50,6 +50,20 @@ def sweep(folder: Path) -> None:
                 os.close(descriptor)
 
 
+def _umask() -> int:
+    """The process's umask (read without changing it where Linux tells it)."""
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _temporary(
     folder: Path, data: bytes, mode: int | None, *, durable: bool = True
 ) -> tuple[Path, int]:
@@ -69,8 +83,8 @@ def _temporary(
             view = view[os.write(descriptor, view) :]
         if durable:
             os.fsync(descriptor)
-        if mode is not None:
-            os.fchmod(descriptor, mode)
+        # a new file gets the mode any editor's would (mkstemp's is 0600)
+        os.fchmod(descriptor, mode if mode is not None else 0o666 & ~_umask())
     except OSError as exc:
         os.close(descriptor)
         Path(name).unlink(missing_ok=True)

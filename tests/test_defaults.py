@@ -94,4 +94,5 @@ def test_sites_with_different_literals_for_one_key_are_reported(tmp_path, monkey
     )
     monkeypatch.chdir(tmp_path)
     code, _, err = run()
-    assert code == 1 and "w.pause_seconds: its sites hold different literals (5, 6)" in err
+    assert code == 1
+    assert "key w.pause_seconds is given two values: 5 s at m.py:2 and 6 s at m.py:3" in err

@@ -126,14 +126,17 @@ def test_all_good_rules_pass_and_forget_an_old_rollback(project):
 
 
 def test_report_reason_of_a_refused_site(project):
-    """A replacement whose import would shadow a name the file binds is refused by the front
-    end: the report says so without writing anything."""
-    (project / "pkg" / "a.py").write_text("import time\ncfg = 1\n\n\ndef f():\n    time.sleep(5)\n")
+    """A replacement whose import would shadow a local name, under its own name and under the
+    alias fix would read it by, is refused by the front end: the report says so without
+    writing anything."""
+    (project / "pkg" / "a.py").write_text(
+        "import time\n\n\ndef f(cfg, pkg_cfg):\n    time.sleep(5)\n"
+    )
     (project / "rules" / "m.toml").write_text(_rule("f-sleep", "pkg/a.py", "f", "cfg.F"))
     commit_all(project)
     report = json.loads(cli("report", "--format", "json")[1])
     rule = report["modules"][0]["rules"][0]
-    assert rule["status"] == "pending" and rule["reason"].startswith("refused at pkg/a.py:6:")
+    assert rule["status"] == "pending" and rule["reason"].startswith("refused at pkg/a.py:5:")
     assert git(project, "status", "--porcelain") == ""
 
 

@@ -96,13 +96,17 @@ def test_a_missing_settings_module_says_how_to_write_it_in_its_language(package)
     assert "write it with `hardcode-lint defaults --format python --output pkg/settings.py`" in out
 
 
-def test_the_rust_settings_module_has_impl_default():
-    from hardcode_lint.defaults.modules import rust_module
-    from hardcode_lint.defaults.values import Default
-    from hardcode_lint.model import Rule
+def test_the_rust_settings_module_has_impl_default(tmp_path):
+    from hardcode_lint.lang import frontend
+    from hardcode_lint.lang.base import SettingsRequest, SettingValue
 
-    rule = Rule(id="a", module="m", file="rules/m.toml", line=1, key="net.ttl_secs", replace="x")
-    text = rust_module([Default("net.ttl_secs", 30, "s", rule)], "settings")
+    request = SettingsRequest(
+        "settings.rs", (SettingValue("net.ttl_secs", 30, None, "seconds"),), "P"
+    )
+    text = frontend("rust").settings_module(tmp_path, request).text
     assert text.startswith("// hardcode-lint: generated settings")
-    assert "pub struct SettingsNet {\n    pub ttl_secs: u64, // seconds\n}" in text
-    assert "impl Default for Settings {" in text and "net: SettingsNet::default()," in text
+    assert (
+        "pub struct SettingsNet {\n    /// `net.ttl_secs` (seconds)\n    pub ttl_secs: u64,\n}"
+        in text
+    )
+    assert "impl Default for Settings {" in text and "net: SettingsNet::default()" in text

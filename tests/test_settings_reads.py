@@ -56,14 +56,14 @@ def test_rust_reads_on_the_accessor(code, expected):
     assert reads(RS_TARGET, code, "src/lib.rs") == expected
 
 
-def test_the_keys_of_a_generated_python_module():
-    from hardcode_lint.defaults.modules import python_module
-    from hardcode_lint.defaults.values import Default
-    from hardcode_lint.model import Rule
+def test_the_keys_of_a_generated_python_module(tmp_path):
+    from hardcode_lint.lang.base import SettingsRequest, SettingValue
 
-    rule = Rule("r", "m", "rules/m.toml", 1, "a.b", "settings.a.b")
-    text = python_module([Default("a.b", 5, "s", rule), Default("c", 1.5, None, rule)])
-    assert set(frontend("python").settings_keys(text)) == {"a.b", "c"}
+    values = (SettingValue("a.b", 5, None, "seconds"), SettingValue("c", 1.5))
+    generated = frontend("python").settings_module(
+        tmp_path, SettingsRequest("settings.py", values, "P")
+    )
+    assert set(frontend("python").settings_keys(generated.text)) == {"a.b", "c"}
 
 
 def write(root: Path, files: dict[str, str]) -> None:

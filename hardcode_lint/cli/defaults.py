@@ -21,14 +21,16 @@ from hardcode_lint.cli.common import (
     user_errors,
     verbosity_options,
 )
+from hardcode_lint.defaults.modules import PREFIX_SYNTAX
 from hardcode_lint.errors import UsageError
+from hardcode_lint.lang import names
+from hardcode_lint.parse.source import is_generated
 
 if TYPE_CHECKING:
-    from hardcode_lint.api import Analysis
+    from hardcode_lint.config import Config
     from hardcode_lint.defaults.values import Default
 
-FORMATS = ("toml", "json", "yaml", "python", "rust")  # defaults.files, defaults.modules
-MODULES = ("python", "rust")
+FILE_FORMATS = ("toml", "json", "yaml")  # defaults.files; every language: defaults.modules
 
 
 @click.command("defaults")
@@ -36,12 +38,19 @@ MODULES = ("python", "rust")
 @config_option
 @click.option("--write", "write_to", type=click.Path(path_type=Path, dir_okay=False),
               help="Merge into FILE (TOML or JSON), keeping its comments.")  # fmt: skip
-@click.option("--format", "output_format", type=click.Choice(FORMATS),
-              help="Output format [default: from the file's suffix, else toml]; python and "
-                   "rust write the settings module the rules' `replace` reads.")  # fmt: skip
+@click.option("--format", "output_format", type=click.Choice((*FILE_FORMATS, *names())),
+              help="Output format [default: from the file's suffix, else toml]; a language "
+                   "writes the settings module the rules' `replace` reads.")  # fmt: skip
 @click.option("--output", "-o", "module_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="With --format python|rust: write the settings module to FILE (replacing "
-                   "only a file that is itself generated settings).")  # fmt: skip
+              help="With --format LANG: write the settings module to FILE, holding every key "
+                   "of that language. Without it, each module goes where `settings-module` "
+                   "(else the language's default place) puts it for the findings' files; when "
+                   "no such place is known it is printed. A file that is not itself generated "
+                   "settings is never replaced.")  # fmt: skip
+@click.option("--env-prefix", "env_prefix", metavar="PREFIX",
+              help="With --format LANG: the PREFIX of the PREFIX__KEY__PATH variables and "
+                   "PREFIX_SETTINGS_FILE that override a setting at run time [default: the "
+                   "existing module's, else the package or crate name upper-cased].")  # fmt: skip
 @jobs_option
 @cache_option
 @verbosity_options
@@ -52,27 +61,37 @@ def defaults_command(
     write_to: Path | None,
     output_format: str | None,
     module_file: Path | None,
+    env_prefix: str | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
     """Show or write every rule key with the value of the literal it replaces, nested by
-    dotted key, units in the key's name or an inline comment.
+    dotted key, units in the key's name or an inline comment; or (--format LANG) write the
+    settings module that holds them, overridable from the environment and a settings file.
 
-    Exits 1 without writing when a key already in the file (--write FILE, else the configured
-    defaults-file) holds a different value: changing it would change behaviour.
+    Exits 1 without writing when two rules or sites give one key different values, or when a
+    key already in the file (--write FILE, else the configured defaults-file) holds a
+    different value: changing it would change behaviour.
     """
     from hardcode_lint.defaults.files import Conflict, format_for, merge, render
-    from hardcode_lint.defaults.values import rule_defaults
+    from hardcode_lint.defaults.values import clash_lines, rule_defaults
 
+    if env_prefix is not None and not PREFIX_SYNTAX.fullmatch(env_prefix):
+        raise UsageError(f"--env-prefix {env_prefix!r}: use letters, digits and _ only")
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
                             progress=write_to is not None or module_file is not None)  # fmt: skip
     defaults = rule_defaults(analysis)
-    if output_format in MODULES:
-        _settings_module(analysis, defaults, output_format, module_file)
+    clashes = clash_lines(defaults)
+    for line in clashes:
+        say(line, err=True)
+    missing = _unknown_values(defaults)
+    if output_format in names():
+        if clashes or missing:
+            sys.exit(EXIT_FAIL)
+        _settings_modules(config, defaults, output_format, module_file, env_prefix)
         return
-    problems = _problems(defaults)
     target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
     target_format = format_for(target, output_format if write_to else None)
     existing = _read_text(target) if target is not None and target.exists() else None
@@ -83,7 +102,7 @@ def defaults_command(
         text, conflicts = merge(existing, defaults, target_format)
     for conflict in conflicts:
         say(f"error: {target}: {conflict}", err=True)
-    if conflicts or problems:
+    if conflicts or clashes or missing:
         sys.exit(EXIT_FAIL)
     if write_to is None:
         click.echo(render(defaults, format_for(None, output_format)), nl=False)
@@ -92,36 +111,43 @@ def defaults_command(
     inform(f"wrote {len(defaults)} default(s) to {write_to}")
 
 
-def _problems(defaults: list[Default]) -> list[Default]:
-    """Say which keys' sites disagree (errors: they are returned) and which migrated keys
-    have no value to record (notes, silent under ``-q``)."""
-    problems = [d for d in defaults if d.conflict]
-    for default in problems:
-        values = ", ".join(map(str, default.conflict))
-        say(f"error: {default.key}: its sites hold different literals ({values})", err=True)
-    for default in defaults:
-        if default.value is None:
-            inform(f"note: {default.key}: migrated and its rule gives no `value`; "
-                   "add one to record the default")  # fmt: skip
-    return problems
+def _unknown_values(defaults: list[Default]) -> list[Default]:
+    """Migrated keys whose rules give no ``value``: their default is unknown (errors)."""
+    missing = [d for d in defaults if d.value is None]
+    for default in missing:
+        say(f"error: {default.key}: migrated and rule {default.rule.id} "
+            f"({default.rule.file}:{default.rule.line}) gives no `value`; add the literal's "
+            "value to record the default", err=True)  # fmt: skip
+    return missing
 
 
-def _settings_module(analysis: Analysis, defaults: list[Default], fmt: str,
-                     path: Path | None) -> None:  # fmt: skip
-    """Print or write the settings module whose object the rules' ``replace`` names."""
-    from hardcode_lint.defaults.modules import python_module, rust_module, settings_root
-    from hardcode_lint.parse.source import is_generated
+def _settings_modules(config: Config, defaults: list[Default], language: str,
+                      output: Path | None, prefix: str | None) -> None:  # fmt: skip
+    """Write the settings module(s) of ``language`` (``--output``, else each target's); with
+    neither, print the one module that holds every key."""
+    from hardcode_lint.defaults.modules import generate, plan_output, plan_targets
 
-    root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
-    text = (python_module if fmt == "python" else rust_module)(defaults, root)
-    if path is None:
-        click.echo(text, nl=False)
+    plans = [plan_output(config, language, defaults, output, prefix)] if output else \
+        plan_targets(config, language, defaults, prefix)  # fmt: skip
+    if not plans:
+        inform(f"note: no {language} file has a finding, so no settings module has a place; "
+               "printing it (write it with --output FILE)")  # fmt: skip
+        stdout = plan_output(config, language, defaults, Path("FILE"), prefix)
+        click.echo(generate(config, language, stdout).text, nl=False)
         return
-    existing = _read_text(path) if path.exists() else None
-    if existing is not None and not is_generated(existing):
-        raise UsageError(f"{path}: exists and is not generated settings; not overwritten")
-    _write(path, existing, text)
-    inform(f"wrote {len(defaults)} default(s) to {path} (`{root}`)")
+    generated = [(plan, generate(config, language, plan)) for plan in plans]
+    for plan, _ in generated:
+        if plan.existing is not None and not is_generated(plan.existing):
+            raise UsageError(f"{plan.module}: exists and is not generated settings "
+                             "(its first line lacks the marker); not overwritten")  # fmt: skip
+    for plan, module in generated:
+        _write(plan.path, plan.existing, module.text)
+        for path, before, after in module.edits:
+            _write(config.root / path, before, after)
+        for note in module.notes:
+            inform(f"note: {note}")
+        inform(f"wrote {len(plan.request.values)} setting(s) to {plan.module} "
+               f"(env prefix {plan.request.env_prefix})")  # fmt: skip
 
 
 def _write(path: Path, existing: str | None, text: str) -> None:

@@ -1,160 +1,161 @@
 """Settings modules: the code that defines the object a rule's ``replace`` reads.
 
-``rules suggest --replace "settings.{key}"`` writes rules whose replacement reads
-``settings.pkg.wait.timeout_seconds``; ``defaults --format python --output settings.py`` writes
-the module that makes that expression mean the literal it replaced: a tree of frozen
-dataclasses whose attribute paths are the keys, each default the literal's exact value, its
-unit in a comment.  ``--format rust`` writes the same tree as structs with ``impl Default``.
-The first line marks the file as generated settings: its literals are never findings.
+``defaults --format LANG`` asks the language's front end for the module (see
+:meth:`~hardcode_lint.lang.base.Frontend.settings_module`); this module decides what goes in
+it: which keys (those whose sites the module's target serves, or every key of the language
+for ``--output FILE``), each key's default (the literal's exact value), its type and unit
+comment (the rules' sites, else what the existing module says: a migrated rule has no literal
+left to tell them), and the environment prefix (``--env-prefix``, else the existing module's,
+else the target's).  The first line marks the file as generated settings: its literals are
+never findings; it also records the prefix, so that regenerating keeps it.
 """
 
 from __future__ import annotations
 
-import keyword
+import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from pathlib import Path
 
+from hardcode_lint.config import Config
+from hardcode_lint.defaults.targets import settings_targets
 from hardcode_lint.defaults.values import Default
 from hardcode_lint.detect.catalog import UNIT_NAMES
 from hardcode_lint.errors import UsageError
-from hardcode_lint.model import Number
-from hardcode_lint.parse.source import GENERATED_MARKER
+from hardcode_lint.lang import frontend, language_of
+from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue
+from hardcode_lint.parse.source import GENERATED_MARKER, is_generated
 
 MARKER = GENERATED_MARKER
-_RUST_WORDS = frozenset({
-    "type", "struct", "fn", "mod", "impl", "use", "self", "match", "ref", "loop", "move",
-    "where", "crate", "super", "trait", "enum", "const",
-})  # fmt: skip
+_PREFIX = re.compile(r"\(env prefix ([A-Za-z_][A-Za-z0-9_]*)\)")
+PREFIX_SYNTAX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+Existing = dict[str, tuple[str | None, str | None]]
 
 
-@dataclass
-class _Node:
-    """One level of the key tree: its leaves (name -> default) and its branches."""
+@dataclass(frozen=True)
+class Plan:
+    """One module to write: where (root-relative, or absolute outside the project), what it
+    holds, and the text it holds now (None: no such file yet)."""
 
-    leaves: dict[str, Default] = field(default_factory=dict)
-    branches: dict[str, _Node] = field(default_factory=dict)
+    module: str
+    path: Path
+    request: SettingsRequest
+    existing: str | None
 
 
-def _tree(defaults: Iterable[Default], reserved: frozenset[str]) -> _Node:
-    root = _Node()
+def existing_prefix(text: str | None) -> str | None:
+    """The environment prefix a generated module's first line records."""
+    if not text or not is_generated(text):
+        return None
+    found = _PREFIX.search(text.split("\n", 1)[0])
+    return found.group(1) if found else None
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text with its line endings as they are, None when there is no file."""
+    if not path.exists():
+        return None
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read: {exc}") from None
+
+
+def _site_paths(defaults: Iterable[Default]) -> dict[str, list[str]]:
+    """Each key's source files, one entry per site."""
+    return {d.key: [s.path for s in d.sites if s.path] for d in defaults}
+
+
+def _of_language(config: Config, defaults: list[Default], language: str) -> list[Default]:
+    """The keys whose sites are files of ``language`` (a key with none: its rule's language)."""
+    paths = _site_paths(defaults)
+    chosen = []
+    for default in defaults:
+        languages = {language_of(p, config.languages) for p in paths[default.key]}
+        if language in languages or (not languages and default.rule.language in (language, None)):
+            chosen.append(default)
+    return chosen
+
+
+def setting_values(defaults: Iterable[Default], existing: Existing) -> tuple[SettingValue, ...]:
+    """The module's keys: each default with its type and unit comment (the sites', else the
+    existing module's)."""
+    values = []
     for default in defaults:
         if default.value is None:
             continue
-        *sections, name = default.key.split(".")
-        for part in (*sections, name):
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part) or part in reserved:
-                raise UsageError(f"key {default.key!r} ({default.rule.file}:{default.rule.line}): "
-                                 f"{part!r} cannot be an attribute name")  # fmt: skip
-        node = root
-        for section in sections:
-            if section in node.leaves:
-                raise UsageError(f"key {default.key!r}: `{section}` is also a value")
-            node = node.branches.setdefault(section, _Node())
-        if name in node.branches:
-            raise UsageError(f"key {default.key!r} is also a section")
-        node.leaves[name] = default
-    return root
+        kind, comment = existing.get(default.key, (None, None))
+        unit = UNIT_NAMES[default.unit] if default.unit else None
+        values.append(SettingValue(default.key, default.value, default.value_type or kind,
+                                   unit or comment))  # fmt: skip
+    return tuple(values)
 
 
-def _camel(path: list[str], root: str) -> str:
-    return "".join(p[:1].upper() + p[1:] for p in [root, *path]).replace("_", "")
+def _relative(config: Config, path: Path) -> str:
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
 
 
-def _comment(default: Default) -> str:
-    return f"  # {UNIT_NAMES[default.unit]}" if default.unit else ""
+def _plan(config: Config, language: str, module: str, defaults: list[Default],
+          prefix: str | None, default_prefix: str) -> Plan:  # fmt: skip
+    path = Path(module) if Path(module).is_absolute() else config.root / module
+    existing = read_text(path)
+    keys = frontend(language).settings_keys(existing) if existing else {}
+    chosen = prefix or existing_prefix(existing) or default_prefix
+    request = SettingsRequest(module, setting_values(defaults, keys), chosen)
+    return Plan(module, path, request, existing)
 
 
-def _python_value(value: Number) -> str:
-    return repr(value)
+def plan_output(config: Config, language: str, defaults: list[Default], output: Path,
+                prefix: str | None) -> Plan:  # fmt: skip
+    """``--output FILE``: every key of ``language`` in one module."""
+    module = _relative(config, output)
+    found = frontend(language).settings_targets(config.root, [module], [module]).get(module)
+    fallback = re.sub(r"[^A-Za-z0-9]+", "_", output.stem).strip("_").upper() or "SETTINGS"
+    default_prefix = found.env_prefix if found else fallback
+    return _plan(config, language, module, _of_language(config, defaults, language), prefix,
+                 default_prefix)  # fmt: skip
 
 
-def _python_classes(node: _Node, path: list[str], root: str, out: list[str]) -> str:
-    """Append the dataclasses of ``node`` (deepest first); return its class name."""
-    children = {name: _python_classes(branch, [*path, name], root, out)
-                for name, branch in sorted(node.branches.items())}  # fmt: skip
-    name = _camel(path, root)
-    out += ["", "", "@dataclass(frozen=True)", f"class {name}:"]
-    for leaf, default in sorted(node.leaves.items()):
-        value = _python_value(default.value)  # type: ignore[arg-type]
-        kind = "float" if isinstance(default.value, float) else "int"
-        out.append(f"    {leaf}: {kind} = {value}{_comment(default)}")
-    for child, cls in children.items():
-        out.append(f"    {child}: {cls} = field(default_factory={cls})")
-    if not node.leaves and not children:
-        out.append("    pass")
-    return name
+def plan_targets(config: Config, language: str, defaults: list[Default],
+                 prefix: str | None) -> list[Plan]:  # fmt: skip
+    """No ``--output``: one module per settings target of the keys' sites, each holding the
+    keys whose sites it serves (a key with no site left: every module)."""
+    chosen = _of_language(config, defaults, language)
+    paths = _site_paths(chosen)
+    served = settings_targets(config, [p for d in chosen for p in paths[d.key]])
+    targets = {t.module: t for t in served.values() if t.language == language}
+    plans = []
+    for module, target in sorted(targets.items()):
+        keys = [d for d in chosen if not paths[d.key] or any(
+            p in served and served[p].module == module for p in paths[d.key])]  # fmt: skip
+        plans.append(_plan(config, language, module, keys, prefix, target.env_prefix))
+    return plans
 
 
-def python_module(defaults: Iterable[Default], root: str = "settings") -> str:
-    """A Python module defining ``root``: frozen dataclasses whose paths are the keys."""
-    tree = _tree(defaults, frozenset(keyword.kwlist) | frozenset(keyword.softkwlist))
-    body: list[str] = []
-    cls = _python_classes(tree, [], root, body)
-    head = [
-        f"# {MARKER} (`hardcode-lint defaults --format python`):",
-        "# each default is the literal the code held, so behaviour stays as it was.",
-        '"""Settings: every hardcoded value the migration moved, with its default."""',
-        "",
-        "from __future__ import annotations",
-        "",
-        "from dataclasses import dataclass, field",
-    ]
-    return "\n".join([*head, *body, "", "", f"{root} = {cls}()", ""])
+def generate(config: Config, language: str, plan: Plan) -> GeneratedSettings:
+    """The front end's module for ``plan``; a key that cannot be a name is a usage error."""
+    generated = frontend(language).settings_module(config.root, plan.request)
+    if generated.problems:
+        raise UsageError(f"{plan.module}: " + "; ".join(generated.problems))
+    return generated
 
 
-def _rust_value(default: Default) -> tuple[str, str]:
-    value = default.value
-    if isinstance(value, float):
-        return "f64", repr(value) if "." in repr(value) or "e" in repr(value) else f"{value}.0"
-    return ("i64" if value is not None and value < 0 else "u64"), str(value)
-
-
-def _rust_structs(node: _Node, path: list[str], root: str, out: list[str]) -> str:
-    children = {name: _rust_structs(branch, [*path, name], root, out)
-                for name, branch in sorted(node.branches.items())}  # fmt: skip
-    name = _camel(path, root)
-    fields, inits = [], []
-    for leaf, default in sorted(node.leaves.items()):
-        kind, value = _rust_value(default)
-        fields.append(f"    pub {leaf}: {kind},{_comment(default).replace('  #', ' //')}")
-        inits.append(f"            {leaf}: {value},")
-    for child, struct in children.items():
-        fields.append(f"    pub {child}: {struct},")
-        inits.append(f"            {child}: {struct}::default(),")
-    out += ["", "#[derive(Debug, Clone, PartialEq)]", f"pub struct {name} {{", *fields, "}", "",
-            f"impl Default for {name} {{", "    fn default() -> Self {", "        Self {",
-            *inits, "        }", "    }", "}"]  # fmt: skip
-    return name
-
-
-def rust_module(defaults: Iterable[Default], root: str = "settings") -> str:
-    """A Rust module with the key tree as structs, each with ``impl Default``."""
-    tree = _tree(defaults, _RUST_WORDS)
-    body: list[str] = []
-    _rust_structs(tree, [], root, body)
-    head = [
-        f"// {MARKER} (`hardcode-lint defaults --format rust`):",
-        "// each default is the literal the code held, so behaviour stays as it was.",
-    ]
-    return "\n".join([*head, *body, ""])
-
-
-def settings_root(replaces: Iterable[str]) -> str:
-    """The object the rules' ``replace`` expressions read most (``settings`` by default)."""
-    from collections import Counter
-
-    roots = Counter(m.group(0) for text in replaces if (m := re.match(r"[A-Za-z_]\w*", text)))
-    return roots.most_common(1)[0][0] if roots else "settings"
-
-
-def module_for(path_suffix: str, defaults: Iterable[Default], root: str) -> str | None:
-    """The settings module a ``.py`` or ``.rs`` defaults-file should hold, else None."""
-    if path_suffix == ".py":
-        return python_module(defaults, root)
-    if path_suffix == ".rs":
-        return rust_module(defaults, root)
-    return None
+def expected_module(config: Config, path: Path, defaults: list[Default]) -> str | None:
+    """What ``defaults --format LANG --output PATH`` would write at ``path`` now (the gate
+    compares it with the file); None when ``path`` is no settings module of a language that
+    generates them."""
+    language = language_of(path.name, config.languages)
+    if language is None or not hasattr(frontend(language), "settings_module"):
+        return None
+    module = _relative(config, path)
+    targets = [p for p in plan_targets(config, language, defaults, None) if p.module == module]
+    plan = targets[0] if targets else plan_output(config, language, defaults, path, None)
+    return generate(config, language, plan).text
 
 
 def without_comments(code: str) -> list[str]:

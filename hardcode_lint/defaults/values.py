@@ -1,4 +1,10 @@
-"""The default value of every rule key, taken from the literals the rules match."""
+"""The default value of every rule key, taken from the literals the rules match.
+
+A key is one value: two rules, or one rule's sites, that give one key different literals would
+make ``fix`` silently change what one of them does (a 30 s timeout reading a key that holds
+15), so such a key is a clash, reported with both sites and never written.  Two literals agree
+when their numbers are equal (``5`` and ``5.0``) and, for durations, so are their units.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,27 @@ from hardcode_lint.api import Analysis
 from hardcode_lint.detect.catalog import UNIT_NAMES, unit_name_words
 from hardcode_lint.detect.names import split_words
 from hardcode_lint.model import Number, Rule
+from hardcode_lint.rules.match import RuleOutcome
+
+
+@dataclass(frozen=True)
+class ValueSite:
+    """Where a key's value comes from: a literal (``path:line``) or a migrated rule's ``value``
+    (the rule file's ``file:line``), with its unit and the type the site gives it."""
+
+    where: str
+    number: Number
+    unit: str | None
+    value_type: str | None = None
+    path: str | None = None  # the source file, for a literal
+
+    def agrees(self, other: ValueSite) -> bool:
+        units = self.unit is None or other.unit is None or self.unit == other.unit
+        return self.number == other.number and units
+
+    def __str__(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        return f"{self.number}{unit} at {self.where}"
 
 
 @dataclass(frozen=True)
@@ -15,8 +42,11 @@ class Default:
     key: str
     value: Number | None  # None: not known (a migrated rule without `value`)
     unit: str | None
-    rule: Rule
+    rule: Rule  # the key's first rule in sorted order: it gives the key its type
     conflict: tuple[Number, ...] = ()  # the different values the sites hold, when they disagree
+    value_type: str | None = None  # the type the first site giving one says
+    sites: tuple[ValueSite, ...] = ()  # every site, in rule order
+    clash: tuple[ValueSite, ValueSite] | None = None  # two sites that disagree
 
     @property
     def unit_comment(self) -> str | None:
@@ -25,24 +55,57 @@ class Default:
             return None
         return UNIT_NAMES[self.unit]
 
+    @property
+    def clash_message(self) -> str | None:
+        """``key K is given two values: 5 s at a.py:3 and 6 s at b.py:9``, when it is."""
+        if self.clash is None:
+            return None
+        first, second = self.clash
+        return f"key {self.key} is given two values: {first} and {second}"
+
+
+def _sites(outcome: RuleOutcome) -> list[ValueSite]:
+    rule = outcome.rule
+    found = [
+        ValueSite(f"{f.path}:{f.line}", f.number, f.unit, f.value_type, f.path)
+        for f in sorted(outcome.findings, key=lambda f: (f.path, f.line, f.column))
+    ]
+    if not found and rule.value is not None:
+        found.append(ValueSite(f"{rule.file}:{rule.line}", rule.value, None))
+    return found
+
+
+def _clash(sites: list[ValueSite]) -> tuple[ValueSite, ValueSite] | None:
+    for index, site in enumerate(sites):
+        for earlier in sites[:index]:
+            if not earlier.agrees(site):
+                return earlier, site
+    return None
+
 
 def rule_defaults(analysis: Analysis) -> list[Default]:
-    """One default per key, in rule order: the value of the literals the key's rules match
-    (pending sites), else the rules' own ``value`` (migrated sites, whose literal is gone)."""
-    values: dict[str, set[Number]] = {}
-    first: dict[str, tuple[Rule, str | None]] = {}
-    for outcome in analysis.matching.outcomes:
-        rule = outcome.rule
-        numbers = {f.number for f in outcome.findings}
-        if not numbers and rule.value is not None:
-            numbers = {rule.value}
-        unit = next((f.unit for f in outcome.findings if f.unit), None)
-        values.setdefault(rule.key, set()).update(numbers)
-        if rule.key not in first or (unit and first[rule.key][1] is None):
-            first[rule.key] = (rule, unit)
+    """One default per key, in the order of each key's first rule (by rule file and line): the
+    value of the literals the key's rules match (pending sites), else the rules' own ``value``
+    (migrated sites, whose literal is gone)."""
+    outcomes = sorted(analysis.matching.outcomes, key=lambda o: (o.rule.file, o.rule.line))
+    sites: dict[str, list[ValueSite]] = {}
+    first: dict[str, Rule] = {}
+    for outcome in outcomes:
+        first.setdefault(outcome.rule.key, outcome.rule)
+        sites.setdefault(outcome.rule.key, []).extend(_sites(outcome))
     defaults = []
-    for key, (rule, unit) in first.items():
-        seen = sorted(values[key])
-        conflict = tuple(seen) if len(seen) > 1 else ()
-        defaults.append(Default(key, seen[0] if seen else None, unit, rule, conflict))
+    for key, rule in first.items():
+        found = sites[key]
+        numbers = sorted({site.number for site in found})
+        clash = _clash(found)
+        defaults.append(Default(
+            key, found[0].number if found else None,
+            next((s.unit for s in found if s.unit), None), rule,
+            tuple(numbers) if clash else (), next((s.value_type for s in found if s.value_type),
+                                                  None), tuple(found), clash))  # fmt: skip
     return defaults
+
+
+def clash_lines(defaults: list[Default]) -> list[str]:
+    """One error line per key given two values."""
+    return [f"error: {d.clash_message}" for d in defaults if d.clash_message]

@@ -147,14 +147,13 @@ def judge(
 
 
 def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> list[Failure] | None:
-    """For a settings module (``.py``/``.rs``): a failure per key that differs from the
+    """For a settings module (a language's file): a failure per key that differs from the
     defaults (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
-    from hardcode_lint.defaults.modules import module_for, settings_root, without_comments
+    from hardcode_lint.defaults.modules import expected_module, without_comments
     from hardcode_lint.gate.mismatch import mismatch_failures
     from hardcode_lint.lang import frontend, language_of
 
-    root = settings_root(r.replace for r in analysis.rules.rules if r.replace != r.key)
-    expected = module_for(path.suffix, defaults, root)
+    expected = expected_module(analysis.config, path, defaults)
     language = language_of(path.name)
     if expected is None or language is None:
         return None

@@ -167,6 +167,41 @@ class FormatCommand:
     cwd: Path
 
 
+@dataclass(frozen=True, slots=True)
+class SettingValue:
+    """One key of a generated settings module: its default (the literal's exact value), its
+    type in the module's language (None: the language's type for the number), its comment."""
+
+    key: str
+    value: Number
+    value_type: str | None = None
+    comment: str | None = None  # the unit ("seconds"), or the comment the module had
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsRequest:
+    """What ``defaults --format LANG`` asks of a front end: the module's root-relative path
+    (or an absolute one outside the project), its keys in order, and the environment prefix
+    of its ``PREFIX__KEY__PATH`` overrides."""
+
+    module: str
+    values: tuple[SettingValue, ...]
+    env_prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedSettings:
+    """A generated settings module and what goes with it: ``edits`` are other files to change
+    (root-relative path, the text it must still hold, its new text) so that the module is part
+    of the program; ``notes`` tell the user what was decided (env only, no declaration made);
+    ``problems`` are why no module could be written (a key that cannot be a name)."""
+
+    text: str
+    edits: tuple[tuple[str, str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
 class Frontend(Protocol):
     """One language; see the module docstring.  Methods must not raise for bad input."""
 
@@ -216,10 +251,6 @@ class Frontend(Protocol):
         repeat), the settings target that serves it; ``configured`` are the user's
         ``settings-module`` entries of this language (paths or globs, root-relative)."""
 
-    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
-        """The keys a generated settings module of this language defines (its text), each
-        with its type and comment: the record paths from the exported object down."""
-
     def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
         """(key path, byte offset) of each read of ``target``'s settings in ``source`` (the
         path may run on past the key, into a method of the value); [] when there is none."""
@@ -231,3 +262,12 @@ class Frontend(Protocol):
     def same_code(self, before: bytes, after: bytes) -> bool:
         """Whether ``after`` parses and is ``before`` with only its layout changed (what a
         formatter may do), so that formatting a fixed file cannot change what it means."""
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        """The generated settings module holding ``request``'s keys (section 5 of the
+        contract: typed records, defaults, the environment and file loader, the accessor),
+        and the edits that make it part of the program (Rust's ``pub mod settings;``)."""
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        """The keys a generated settings module defines, each with its type and its comment
+        (the unit), as written there; empty when ``text`` is no such module."""

@@ -17,6 +17,8 @@ from hardcode_lint.lang.base import (
     DetectOptions,
     Expanded,
     FormatCommand,
+    GeneratedSettings,
+    SettingsRequest,
     SettingsTarget,
     SiteEdit,
 )
@@ -94,11 +96,6 @@ class PythonFrontend:
 
         return settings_targets(root, sites, configured)
 
-    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
-        from hardcode_lint.lang.python.settings_keys import settings_keys
-
-        return settings_keys(text)
-
     def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
         from hardcode_lint.lang.python.settings_reads import settings_reads
 
@@ -113,3 +110,13 @@ class PythonFrontend:
         from hardcode_lint.lang.python.formatter import same_python
 
         return same_python(before, after)
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        from hardcode_lint.lang.python.settings_module import python_settings
+
+        return python_settings(root, request)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        from hardcode_lint.lang.python.settings_keys import settings_keys
+
+        return settings_keys(text)

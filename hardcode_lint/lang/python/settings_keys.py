@@ -1,65 +1,61 @@
-"""The keys a generated Python settings module defines, read back from its text.
+"""Reading a generated Python settings module back: its keys, their types and comments.
 
-Format-agnostic on purpose: whatever else the generator writes (loaders, overrides), the keys
-are the attribute paths of the record tree from the exported object down: classes whose
-annotated fields are either another class of the module (a section) or a value (a key).
+``check`` needs the keys a module defines (a ``settings.a.b`` read of a key the module lacks is
+an AttributeError waiting at run time), and regenerating keeps a key's type and unit comment
+when the rules no longer carry them (a migrated rule has no literal left to say them).
 """
 
 from __future__ import annotations
 
 import ast
 
+from hardcode_lint.lang.python.settings_module import ROOT_CLASS
+from hardcode_lint.parse.source import is_generated
 
-def _classes(tree: ast.Module) -> dict[str, dict[str, tuple[str, int]]]:
-    """Class name -> field name -> (annotation text, line)."""
-    found: dict[str, dict[str, tuple[str, int]]] = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            found[node.name] = {
-                item.target.id: (ast.unparse(item.annotation).strip("'\""), item.lineno)
-                for item in node.body
-                if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name)
-            }
-    return found
+Keys = dict[str, tuple[str | None, str | None]]
 
 
-def _root(tree: ast.Module, classes: dict[str, dict[str, tuple[str, int]]]) -> str | None:
-    """The class of the exported object: ``settings: Settings = ...`` or ``settings =
-    Settings(...)``; else the one class no other class holds."""
-    for node in tree.body:
-        if isinstance(node, ast.AnnAssign):
-            named = ast.unparse(node.annotation).strip("'\"")
-            if named in classes:
-                return named
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
-            called = node.value.func
-            if isinstance(called, ast.Name) and called.id in classes:
-                return called.id
-    held = {kind for fields in classes.values() for kind, _ in fields.values()}
-    roots = [name for name in classes if name not in held]
-    return roots[0] if len(roots) == 1 else None
+def _comment(lines: list[str], node: ast.AnnAssign) -> str | None:
+    """The comment after ``node`` on its last line (``# seconds`` -> ``seconds``)."""
+    line = lines[(node.end_lineno or node.lineno) - 1]
+    rest = line.encode("utf-8")[node.end_col_offset or 0 :].decode("utf-8", "replace")
+    hash_at = rest.find("#")
+    return rest[hash_at + 1 :].strip() or None if hash_at >= 0 else None
 
 
-def key_lines(text: str) -> dict[str, tuple[str, int]]:
-    """Each key with its type's text and the 1-based line that defines it."""
+def _walk(
+    cls: ast.ClassDef, classes: dict[str, ast.ClassDef], lines: list[str], path: str, into: Keys
+) -> None:
+    for node in cls.body:
+        if not isinstance(node, ast.AnnAssign) or not isinstance(node.target, ast.Name):
+            continue
+        kind = node.annotation.id if isinstance(node.annotation, ast.Name) else None
+        key = f"{path}{node.target.id}"
+        if kind in classes and path.count(".") < len(classes):
+            _walk(classes[kind], classes, lines, f"{key}.", into)
+        else:
+            into[key] = (kind, _comment(lines, node))
+
+
+def settings_keys(text: str) -> Keys:
+    """Each key of the generated module ``text`` with its type and comment (see the module
+    docstring); empty when ``text`` is not generated settings or does not parse."""
+    if not is_generated(text):
+        return {}
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError):
+    except (SyntaxError, ValueError):
         return {}
-    classes = _classes(tree)
-    root = _root(tree, classes)
-    keys: dict[str, tuple[str, int]] = {}
-    todo: list[tuple[str, str, tuple[str, ...]]] = [(root, "", ())] if root else []
-    while todo:
-        name, path, above = todo.pop()
-        for field, (kind, line) in classes[name].items():
-            if kind not in classes:
-                keys[path + field] = (kind, line)
-            elif kind not in above:  # a class holding itself defines no key
-                todo.append((kind, f"{path}{field}.", (*above, name)))
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    used = {
+        n.annotation.id
+        for c in classes.values()
+        for n in c.body
+        if isinstance(n, ast.AnnAssign) and isinstance(n.annotation, ast.Name)
+    }
+    roots = [name for name in classes if name not in used]
+    root = ROOT_CLASS if ROOT_CLASS in roots else (roots[0] if roots else None)
+    keys: Keys = {}
+    if root is not None:
+        _walk(classes[root], classes, text.splitlines(), "", keys)
     return keys
-
-
-def settings_keys(text: str) -> dict[str, tuple[str, str]]:
-    """Each key the module defines, with its type and its comment ("" here)."""
-    return {key: (kind, "") for key, (kind, _) in key_lines(text).items()}

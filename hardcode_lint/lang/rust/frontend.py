@@ -15,6 +15,8 @@ from hardcode_lint.lang.base import (
     DetectOptions,
     Expanded,
     FormatCommand,
+    GeneratedSettings,
+    SettingsRequest,
     SettingsTarget,
     SiteEdit,
 )
@@ -96,11 +98,6 @@ class RustFrontend:
 
         return settings_targets(root, sites, configured)
 
-    def settings_keys(self, text: str) -> dict[str, tuple[str, str]]:
-        from hardcode_lint.lang.rust.settings_keys import settings_keys
-
-        return settings_keys(text)
-
     def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
         from hardcode_lint.lang.rust.settings_reads import settings_reads
 
@@ -115,3 +112,13 @@ class RustFrontend:
         from hardcode_lint.lang.rust.formatter import same_rust
 
         return same_rust(before, after)
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        from hardcode_lint.lang.rust.settings_module import rust_settings
+
+        return rust_settings(root, request)
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        from hardcode_lint.lang.rust.settings_keys import settings_keys
+
+        return settings_keys(text)

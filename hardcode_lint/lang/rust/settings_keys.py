@@ -1,58 +1,49 @@
-"""The keys a generated Rust settings module defines, read back from its text.
+"""Reading a generated Rust settings module back: its keys, their types and comments.
 
-Format-agnostic on purpose: whatever else the generator writes (``impl Default``, a loader,
-``OnceLock``), the keys are the field paths of the struct tree from the root struct down: a
-field whose type is another struct of the module is a section, any other field a key.
+``check`` needs the keys a module defines (``crate::settings::get().a.b`` of a key the module
+lacks does not compile), and regenerating keeps a key's type and unit comment when the rules
+no longer carry them (a migrated rule has no literal left to say them).  The module is ours,
+so its structs are read line by line, as rustfmt leaves them: one field per line.
 """
 
 from __future__ import annotations
 
-from hardcode_lint.lang.rust.parser import GRAMMAR
-from hardcode_lint.lang.treesitter import Node, text
+import re
 
-_STRUCTS = "(struct_item name: (type_identifier) @name body: (field_declaration_list) @body)"
+from hardcode_lint.lang.rust.settings_module import ROOT_STRUCT
+from hardcode_lint.parse.source import is_generated
 
-
-def _structs(tree: Node) -> dict[str, dict[str, tuple[str, int]]]:
-    """Struct name -> field name -> (type text, 1-based line)."""
-    found: dict[str, dict[str, tuple[str, int]]] = {}
-    for _, captures in GRAMMAR.matches(_STRUCTS, tree):
-        name, body = captures["name"][0], captures["body"][0]
-        fields = {}
-        for field in body.named_children:
-            if field.type != "field_declaration":
-                continue
-            ident, kind = field.child_by_field_name("name"), field.child_by_field_name("type")
-            if ident is not None and kind is not None:
-                fields[text(ident)] = (text(kind), field.start_point[0] + 1)
-        found[text(name)] = fields
-    return found
+Keys = dict[str, tuple[str | None, str | None]]
+_STRUCT = re.compile(r"^pub struct (\w+) \{(.*?)^\}", re.M | re.S)
+_FIELD = re.compile(
+    r"^[ \t]*(?:///[ \t]*`[^`\n]*`(?:[ \t]+\((.*)\))?[^\n]*\n)?[ \t]*pub (\w+): (\w+),", re.M
+)
 
 
-def _root(structs: dict[str, dict[str, tuple[str, int]]]) -> str | None:
-    held = {kind for fields in structs.values() for kind, _ in fields.values()}
-    roots = [name for name in structs if name not in held]
-    if len(roots) == 1:
-        return roots[0]
-    return "Settings" if "Settings" in roots else None
+def _walk(structs: dict[str, list[tuple[str, str, str | None]]], name: str, path: str,
+          into: Keys) -> None:  # fmt: skip
+    for field, kind, comment in structs[name]:
+        key = f"{path}{field}"
+        if kind in structs and path.count(".") < len(structs):
+            _walk(structs, kind, f"{key}.", into)
+        else:
+            into[key] = (kind, comment or None)
 
 
-def key_lines(source: str) -> dict[str, tuple[str, int]]:
-    """Each key with its type's text and the 1-based line of its field."""
-    structs = _structs(GRAMMAR.parse(source.encode("utf-8", "surrogateescape")).root_node)
-    root = _root(structs)
-    keys: dict[str, tuple[str, int]] = {}
-    todo: list[tuple[str, str, tuple[str, ...]]] = [(root, "", ())] if root else []
-    while todo:
-        name, path, above = todo.pop()
-        for field, (kind, line) in structs[name].items():
-            if kind not in structs:
-                keys[path + field] = (kind, line)
-            elif kind not in above:
-                todo.append((kind, f"{path}{field}.", (*above, name)))
+def settings_keys(text: str) -> Keys:
+    """Each key of the generated module ``text`` with its type and comment (see the module
+    docstring); empty when ``text`` is not generated settings."""
+    if not is_generated(text):
+        return {}
+    structs: dict[str, list[tuple[str, str, str | None]]] = {
+        match.group(1): [(f.group(2), f.group(3), f.group(1)) for f in _FIELD.finditer(
+            match.group(2))]
+        for match in _STRUCT.finditer(text.replace("\r\n", "\n"))
+    }  # fmt: skip
+    used = {kind for fields in structs.values() for _, kind, _ in fields}
+    roots = [name for name in structs if name not in used]
+    root = ROOT_STRUCT if ROOT_STRUCT in roots else (roots[0] if roots else None)
+    keys: Keys = {}
+    if root is not None:
+        _walk(structs, root, "", keys)
     return keys
-
-
-def settings_keys(source: str) -> dict[str, tuple[str, str]]:
-    """Each key the module defines, with its type and its comment ("" here)."""
-    return {key: (kind, "") for key, (kind, _) in key_lines(source).items()}

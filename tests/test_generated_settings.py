@@ -1,0 +1,190 @@
+"""Generated settings are configuration: `defaults --format LANG` writes a module whose values
+change with the environment or a settings file, refuses a key given two values, keeps what the
+rules no longer say when it is regenerated, and lists the languages the registry offers."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import cli_output as run
+
+WAIT = "import time\n\n\ndef wait():\n    time.sleep(5)\n    time.sleep(0.25)\n    return 3\n"
+
+
+@pytest.fixture
+def package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "hardcode-lint.toml").write_text("")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "wait.py").write_text(WAIT)
+    (tmp_path / "rules").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert run("rules", "suggest", "--output", "rules/")[0] == 0
+    return tmp_path
+
+
+def _read(
+    root: Path, *keys: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    code = "from pkg.settings import settings\n" + "".join(f"print(settings.{k})\n" for k in keys)
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("PKG")}
+    return subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                          env={**clean, **(env or {})}, check=False)  # fmt: skip
+
+
+def test_python_module_is_written_to_its_target_with_the_umasks_mode(package):
+    old = os.umask(0o022)
+    try:
+        code, out = run("defaults", "--format", "python")
+    finally:
+        os.umask(old)
+    assert code == 0, out
+    path = package / "pkg" / "settings.py"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    text = path.read_text()
+    assert text.startswith("# hardcode-lint: generated settings (env prefix PKG)")
+    assert "wait_seconds: int = 5  # seconds" in text
+    assert "wait_seconds_2: float = 0.25  # seconds" in text
+    assert "import tomllib" in text and "PKG_SETTINGS_FILE" in text
+
+
+def test_environment_and_file_override_the_defaults_type_checked(package, tmp_path):
+    assert run("defaults", "--format", "python")[0] == 0
+    keys = ("pkg.wait.wait_seconds", "pkg.wait.wait_seconds_2")
+    assert _read(package, *keys).stdout.split() == ["5", "0.25"]
+    env = {"PKG__PKG__WAIT__WAIT_SECONDS": "7", "PKG__PKG__WAIT__WAIT_SECONDS_2": "1"}
+    assert _read(package, *keys, env=env).stdout.split() == ["7", "1.0"]
+    json_file = tmp_path / "s.json"
+    json_file.write_text('{"pkg": {"wait": {"wait_seconds": 9}}}')
+    toml_file = tmp_path / "s.toml"
+    toml_file.write_text("[pkg.wait]\nwait_seconds_2 = 3.5\n")
+    assert _read(package, *keys, env={"PKG_SETTINGS_FILE": str(json_file)}).stdout.split() == [
+        "9",
+        "0.25",
+    ]
+    assert _read(package, *keys, env={"PKG_SETTINGS_FILE": str(toml_file)}).stdout.split() == [
+        "5",
+        "3.5",
+    ]
+    both = {"PKG_SETTINGS_FILE": str(json_file), "PKG__PKG__WAIT__WAIT_SECONDS": "8"}
+    assert _read(package, keys[0], env=both).stdout.split() == ["8"]  # the environment wins
+
+
+@pytest.mark.parametrize(
+    ("env", "file", "message"),
+    [
+        ({"PKG__PKG__WAIT__WAIT_SECONDS": "5.5"}, None,
+         "settings key 'pkg.wait.wait_seconds' from environment variable PKG__PKG__WAIT__WAIT_SECONDS: '5.5' is not int"),
+        ({"PKG__PKG__WAIT__WAIT_SECOND": "5"}, None,
+         "environment variable PKG__PKG__WAIT__WAIT_SECOND: names no settings key"),
+        ({}, '{"pkg": {"wait": {"wait_seconds": true}}}', "settings key 'pkg.wait.wait_seconds' from {file}: True is not int"),
+        ({}, '{"pkg": {"wait": {"wait_seconds": 2.0}}}', "settings key 'pkg.wait.wait_seconds' from {file}: 2.0 is not int"),
+        ({}, '{"pkg": {"wait": {"wait_seconds_2": "1"}}}', "settings key 'pkg.wait.wait_seconds_2' from {file}: '1' is not float"),
+        ({}, '{"pkg": {"wait": {"typo": 1}}}', "settings file {file}: 'pkg.wait.typo' is no settings key"),
+        ({}, "{not json", "settings file {file}: cannot be read"),
+    ],
+)  # fmt: skip
+def test_a_bad_override_fails_at_import_naming_the_key_and_its_source(
+    package, tmp_path, env, file, message
+):
+    assert run("defaults", "--format", "python")[0] == 0
+    if file is not None:
+        (tmp_path / "bad.json").write_text(file)
+        env = {"PKG_SETTINGS_FILE": str(tmp_path / "bad.json")}
+    result = _read(package, "pkg.wait.wait_seconds", env=env)
+    assert result.returncode != 0
+    assert "SettingsError: " + message.format(file=tmp_path / "bad.json") in result.stderr
+
+
+def test_generated_python_passes_ruff_and_mypy_strict(package):
+    assert run("defaults", "--format", "python", "--env-prefix", "APP")[0] == 0
+    module = package / "pkg" / "settings.py"
+    assert 'ENV_PREFIX = "APP"' in module.read_text()
+    bin_dir = Path(sys.executable).parent
+    for tool in (["ruff", "check", "--isolated", "--select", "E,F,W,I,UP,B", str(module)],
+                 ["ruff", "format", "--isolated", "--check", str(module)],
+                 ["mypy", "--strict", "--no-incremental", str(module)]):  # fmt: skip
+        result = subprocess.run([str(bin_dir / tool[0]), *tool[1:]], capture_output=True,
+                                text=True, check=False)  # fmt: skip
+        assert result.returncode == 0, (tool, result.stdout, result.stderr)
+
+
+def test_regenerating_keeps_prefix_type_and_unit_of_a_migrated_key(package):
+    assert run("defaults", "--format", "python", "--env-prefix", "APP")[0] == 0
+    path = package / "pkg" / "settings.py"
+    rules = next((package / "rules").glob("*.toml"))
+    key = next(line for line in rules.read_text().splitlines() if line.startswith("key"))
+    expression = "settings." + key.split("=", 1)[1].strip().strip('"')  # the module's template
+    wait = package / "pkg" / "wait.py"
+    wait.write_text(wait.read_text().replace("time.sleep(5)", f"time.sleep({expression})"))
+    assert '"status": "migrated"' in run("report", "--format", "json")[1]
+    code, out = run("defaults", "--format", "python")  # the literal 5 is gone: `value` gives it
+    assert code == 0, out
+    text = path.read_text()
+    assert text.startswith("# hardcode-lint: generated settings (env prefix APP)")
+    assert "wait_seconds: int = 5  # seconds" in text
+
+
+def test_one_key_given_two_values_is_refused_in_every_format(package):
+    rules = next((package / "rules").glob("*.toml"))
+    rules.write_text(rules.read_text().replace('key = "pkg.wait.wait_seconds_2"',
+                                               'key = "pkg.wait.wait_seconds"'))  # fmt: skip
+    for fmt in ("python", "toml", "json"):
+        code, out = run("defaults", "--format", fmt)
+        assert code == 1, (fmt, out)
+        assert ("key pkg.wait.wait_seconds is given two values: 5 s at pkg/wait.py:5 and "
+                "0.25 s at pkg/wait.py:6") in out  # fmt: skip
+    assert not (package / "pkg" / "settings.py").exists()
+
+
+def test_a_file_that_is_not_generated_is_never_replaced(package):
+    (package / "pkg" / "mine.py").write_text("X = 1\n")
+    code, out = run("defaults", "--format", "python", "--output", "pkg/mine.py")
+    assert code == 2 and "pkg/mine.py: exists and is not generated settings" in out
+    assert (package / "pkg" / "mine.py").read_text() == "X = 1\n"
+
+
+def test_without_a_place_for_the_module_it_is_printed(tmp_path, monkeypatch):
+    (tmp_path / "hardcode-lint.toml").write_text("")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "r.toml").write_text(
+        '[[rule]]\nid = "a"\npath = "gone.rs"\nvalue = 3\nkey = "a.b"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out = run("defaults", "--format", "rust")
+    assert code == 0 and "pub struct SettingsA {" in out and "b: 3" in out
+    assert list(tmp_path.rglob("*.rs")) == []
+
+
+def test_formats_are_the_file_formats_and_the_registrys_languages():
+    from hardcode_lint.lang import names
+
+    code, out = run("defaults", "--help")
+    assert code == 0
+    for name in ("toml", "json", "yaml", *names()):
+        assert name in out
+
+
+def test_settings_keys_reads_a_generated_module_back(tmp_path):
+    from hardcode_lint.lang import frontend
+    from hardcode_lint.lang.base import SettingsRequest, SettingValue
+
+    values = (SettingValue("net.ttl_secs", 30, None, "seconds"), SettingValue("net.pool.size", 4, "usize"),
+              SettingValue("ratio", 0.5))  # fmt: skip
+    expected = {
+        "net.ttl_secs": ("u64", "seconds"),
+        "net.pool.size": ("usize", None),
+        "ratio": ("f64", None),
+    }
+    for language, types in (("rust", expected),
+                            ("python", {k: ("float" if v[0] == "f64" else "int", v[1])
+                                        for k, v in expected.items()})):  # fmt: skip
+        text = frontend(language).settings_module(tmp_path, SettingsRequest("m", values, "P")).text
+        assert frontend(language).settings_keys(text) == types
+        assert frontend(language).settings_keys("x = 1\n") == {}
