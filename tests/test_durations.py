@@ -250,3 +250,8 @@ LIBRARIES = [
 def test_the_libraries_people_use(detect, source, api, kind):
     found = detect(source)
     assert found and found[0].api == api and found[0].kind.value == kind, summary(found)
+
+
+def test_a_lowercase_name_of_a_unit_is_still_a_duration(detect):
+    """Only a constant (`MINUTE = 60`) defines a unit; `def wait(seconds=30)` is a setting."""
+    assert [f.value for f in detect("def wait(seconds=30):\n    pass\n")] == ["30"]

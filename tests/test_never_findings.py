@@ -20,6 +20,7 @@ NEVER = [
     "import time\ntime.sleep(get_delay())\n",
     "timeout = compute(30)\n",
     "import time\ntime.sleep(5j)\n",
+    "MINUTE = 60\nSECONDS = 1\nONE_HOUR = 3600\nNANOS = 1_000_000_000\n",  # units, not settings
 ]
 
 

@@ -173,3 +173,21 @@ def test_user_catalog_for_rust(tmp_path):
 
 def test_an_empty_rust_file_is_valid(tmp_path):
     assert detect_rust(tmp_path, "") == []
+
+
+def test_a_constant_named_for_a_unit_defines_the_unit_and_is_no_finding(tmp_path):
+    """indicatif's `const SECOND: Duration = Duration::from_secs(1)` ... `YEAR` are what the units
+    are, not settings; a constant named for what it is used for still is one."""
+    source = textwrap.dedent("""
+        use std::time::Duration;
+        const SECOND: Duration = Duration::from_secs(1);
+        static YEAR: Duration = Duration::from_secs(365 * 24 * 60 * 60);
+        const MINUTE: u64 = 60;
+        const ONE_DAY: Duration = Duration::from_secs(86_400);
+        const POLL: Duration = Duration::from_secs(5);
+        const TIMEOUT_SECS: u64 = 30;
+        fn f() { let second = Duration::from_secs(1); }
+    """)
+    assert [f.snippet for f in detect_rust(tmp_path, source)] == [
+        "Duration::from_secs(5)", "const TIMEOUT_SECS: u64 = 30", "Duration::from_secs(1)",
+    ]  # fmt: skip

@@ -147,6 +147,7 @@ class NameWords:
     limit_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
     limit_call_keywords: frozenset[str]
     flag_words: frozenset[str] = frozenset()  # a first word that makes a name a yes/no flag
+    unit_definition_words: frozenset[str] = frozenset()  # `SECOND`, `ONE_DAY`: a unit's size
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -296,6 +297,7 @@ def _words(data: Mapping[str, Any]) -> NameWords:
         limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
         limit_call_keywords=frozenset(data["limit-call-keywords"]),
         flag_words=frozenset(data.get("flag-words", [])),
+        unit_definition_words=frozenset(data.get("unit-definition-words", [])),
     )
 
 

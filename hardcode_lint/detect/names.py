@@ -107,6 +107,13 @@ def _telling(vocab: NameWords) -> re.Pattern[str]:
     return found
 
 
+def defines_unit(identifier: str, vocab: NameWords) -> bool:
+    """``SECOND``, ``ONE_DAY``, ``NANOS``: a name made of unit words only is the size of a
+    unit (a constant of nature, not a tunable), whatever value or call it is bound to."""
+    words = split_words(identifier)
+    return any(w != "one" for w in words) and all(w in vocab.unit_definition_words for w in words)
+
+
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:
@@ -114,6 +121,8 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
     words = split_words(identifier)
     if words and words[0] in vocab.flag_words:
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
+    if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
+        return None  # the constant `MINUTE = 60` is what a minute is, not how long to wait
     unit = _duration_unit(words, vocab)
     if unit is not None:
         return NameVerdict(Kind.DURATION, unit)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
-from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.names import classify_name, defines_unit
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
 from hardcode_lint.lang.rust.literals import Literal, literal
@@ -225,6 +225,8 @@ class _Detector:
         literals = [literal(a) for a in args]
         if spec.any_position and (len(args) < spec.min_args or all(literals)):
             return  # max(1, 2) is arithmetic, not a clamp
+        if self._defines_unit(call):
+            return  # `const SECOND: Duration = Duration::from_secs(1)`
         place: Place | None = None
         for index, (arg, lit) in enumerate(zip(args, literals, strict=True)):
             listed, unit = spec.unit_for(index)
@@ -243,6 +245,17 @@ class _Detector:
                           value_type)  # fmt: skip
             else:
                 self._migrated(arg, shift, Context.CALL, api, index, place, snippet)
+
+    def _defines_unit(self, call: Node) -> bool:
+        """Whether ``call`` is the whole value of a binding named for a unit (``SECOND``)."""
+        binding = call.parent
+        if binding is None or binding.type not in ("const_item", "static_item"):
+            return False
+        if binding.child_by_field_name("value") != call:
+            return False
+        name = binding.child_by_field_name("name")
+        words = self.plan.catalog.words
+        return name is not None and name.type == "identifier" and defines_unit(text(name), words)
 
     # -- names --------------------------------------------------------------------------
 
