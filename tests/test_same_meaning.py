@@ -161,3 +161,32 @@ def test_check_json_lists_an_unparsable_file_as_a_failure(tmp_path, monkeypatch)
     code, out, _ = cli("check", "--format", "json")
     data = json.loads(out)
     assert code == 1 and [f["kind"] for f in data["failures"]] == ["file-not-checked"]
+
+
+def test_check_finds_a_hand_edited_default_in_the_generated_module_with_no_defaults_file(
+    tmp_path, monkeypatch
+):
+    """The judged loop configures nothing: `check` still reads the generated module where the
+    settings targets say it is, and names the key, its line and the command that regenerates it."""
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path,
+        {"pkg/__init__.py": "", "pkg/wait.py": "import time\n\ndef f():\n    time.sleep(5)\n"},
+    )
+    assert cli("rules", "suggest", "--output", "rules/")[0] == 0
+    assert cli("defaults", "--format", "python")[0] == 0
+    assert cli("check")[0] == 0
+    module = tmp_path / "pkg" / "settings.py"
+    text = module.read_text()
+    assert ": int = 5" in text
+    module.write_text(text.replace(": int = 5", ": int = 6"))
+    line = (
+        module.read_text()
+        .splitlines()
+        .index(next(x for x in module.read_text().splitlines() if ": int = 6" in x))
+        + 1
+    )
+    code, out, _ = cli("check")
+    assert code == 1
+    assert f"pkg/settings.py:{line}: HCL901 the default of key `pkg.wait.f_delay_seconds`" in out
+    assert "`hardcode-lint defaults --format python --output pkg/settings.py`" in out

@@ -146,7 +146,8 @@ def judge(
     return verdict
 
 
-def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> list[Failure] | None:
+def _generated_module(analysis: Analysis, defaults: list[Any], path: Path,
+                      shown: str | None = None) -> list[Failure] | None:  # fmt: skip
     """For a settings module (a language's file): a failure per key that differs from the
     defaults (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
     from hardcode_lint.defaults.modules import expected_module, without_comments
@@ -162,7 +163,7 @@ def _generated_module(analysis: Analysis, defaults: list[Any], path: Path) -> li
         return []
     front = frontend(language)
     extra = set(front.settings_keys(actual)) - set(front.settings_keys(expected))
-    where = analysis.config.defaults_file or str(path)
+    where = shown or analysis.config.defaults_file or str(path)
     return mismatch_failures(where, language, actual, expected, defaults, extra)
 
 
@@ -173,7 +174,7 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
 
     config = analysis.config
     if not config.defaults_file:
-        return []
+        return _settings_modules_failures(analysis)
     path = config.root / config.defaults_file
     if not path.exists():
         from hardcode_lint.errors import ConfigError
@@ -199,3 +200,26 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
                 "HCL901")
         for conflict in conflicts
     ]  # fmt: skip
+
+
+def _settings_modules_failures(analysis: Analysis) -> list[Failure]:
+    """With no ``defaults-file``: each generated settings module standing where the settings
+    targets say (``settings-module``, else the default places) must hold the rules' literals."""
+    from hardcode_lint.defaults.targets import targets_of
+    from hardcode_lint.defaults.values import rule_defaults
+    from hardcode_lint.parse.source import is_generated
+
+    sites = [f.path for f in analysis.scan.findings] + [r.path for r in analysis.scan.replacements]
+    failures: list[Failure] = []
+    defaults: list[Any] | None = None
+    for target in targets_of(analysis.config, sites):
+        path = analysis.config.root / target.module
+        try:
+            head = path.read_bytes()[:400].decode("utf-8", errors="replace")
+        except OSError:
+            continue
+        if not is_generated(head):
+            continue
+        defaults = defaults if defaults is not None else rule_defaults(analysis)
+        failures += _generated_module(analysis, defaults, path, target.module) or []
+    return failures
