@@ -228,3 +228,33 @@ def test_rustfmt_formatted_file_stays_formatted(tmp_path, monkeypatch):
     code, _, err = cli("fix", "--write")
     assert code == 0, err
     assert "get()" in (root / "src" / "lib.rs").read_text() and accepted()
+
+
+def test_with_no_formatter_configured_a_ruff_clean_file_stays_ruff_clean(project, monkeypatch):
+    """A project that configures no formatter may still check with ruff's defaults (black's):
+    a file ruff accepted before the fix is accepted after it."""
+    _ruff_on_path(monkeypatch)
+    (project / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    long = "settings.scheduler.background_tasks.session_active_result_check_interval_seconds"
+    (project / "pkg" / "a.py").write_text(
+        "import time\n\n\ndef cleanup_loop():\n    time.sleep(60)\n"
+    )
+    (project / "rules" / "m.toml").write_text(textwrap.dedent(f"""
+        [[rule]]
+        id = "loop"
+        path = "pkg/a.py"
+        key = "k.loop"
+        replace = "{long}"
+        imports = ["from pkg.settings import settings"]
+        """))  # fmt: skip
+    commit_all(project)
+    ruff = shutil.which("ruff")
+    assert ruff
+    import subprocess
+
+    check = [ruff, "format", "--isolated", "--check", "pkg/a.py"]
+    assert subprocess.run(check, cwd=project, capture_output=True).returncode == 0
+    code, _, err = cli("fix", "--write")
+    assert code == 0, err
+    assert f"time.sleep(\n        {long}\n    )" in (project / "pkg" / "a.py").read_text()
+    assert subprocess.run(check, cwd=project, capture_output=True).returncode == 0

@@ -1,6 +1,7 @@
 """The formatter a Python project uses: black when ``[tool.black]`` is configured, else ruff
 when ``[tool.ruff]``, a ``ruff.toml`` or a ``.ruff.toml`` is (the nearest configuration above
-the file wins, as for both tools); and whether formatting changed only layout."""
+the file wins, as for both tools), else ruff with its defaults when it is installed; and
+whether formatting changed only layout."""
 
 from __future__ import annotations
 
@@ -38,7 +39,11 @@ def python_formatter(root: Path, path: str) -> FormatCommand | None:
         folder = folder.parent
     program = shutil.which(tool) if tool else None
     if not tool or program is None:
-        return None
+        # Nothing configured (or black missing): ruff's defaults are black's, and only a file
+        # ruff already accepts is formatted after the fix, so this touches the new lines only.
+        tool, program = "ruff", shutil.which("ruff")
+        if program is None:
+            return None
     name = str((root / path).relative_to(folder)) if (root / path).is_relative_to(folder) else path
     if tool == "black":
         return FormatCommand("black", (program, "-q", "--stdin-filename", name, "-"), folder)
