@@ -54,6 +54,7 @@ def test_baseline_then_check_on_rust(crate):
     path.write_text(path.read_text() + "\npub fn extra() -> u64 { 7u64.max(3) }\n")
     code, out, _ = run("check", cwd=crate)
     assert code == 1 and "src/pubsub.rs" in out and "`3`" in out
+    assert "`// hardcode-lint: ignore`" in out and "# hardcode-lint" not in out  # Rust's syntax
 
 
 def test_sarif_for_rust_findings_is_valid():

@@ -27,8 +27,15 @@ class Verdict:
         return not self.failures
 
 
-NEW_HINT = ("map it with a rule (`hardcode-lint rules suggest`), silence it with "
-            "`# hardcode-lint: ignore`, or accept it with `hardcode-lint baseline`")  # fmt: skip
+def new_hint(language: str) -> str:
+    """How to deal with a new finding, the suppression comment in the file's own syntax."""
+    from hardcode_lint.lang import frontend
+
+    comment = frontend(language).comment
+    return (
+        "map it with a rule (`hardcode-lint rules suggest`), silence it with "
+        f"`{comment} hardcode-lint: ignore`, or accept it with `hardcode-lint baseline`"
+    )
 
 
 def _new_findings(
@@ -43,7 +50,8 @@ def _new_findings(
         message = (f"new hardcoded {finding.kind.value} `{finding.value}` in {where}: "
                    f"{finding.snippet}")  # fmt: skip
         verdict.failures.append(Failure(FailureKind.NEW_FINDING, finding.path, finding.line,
-                                        message, NEW_HINT, finding.code, finding=finding,
+                                        message, new_hint(finding.language), finding.code,
+                                        finding=finding,
                                         fingerprint=entry.fingerprint()))  # fmt: skip
     present = {entry for entry, _ in current}
     scanned, root = set(files or analysis.scan.scanned), analysis.config.root
