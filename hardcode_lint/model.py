@@ -122,6 +122,7 @@ class Rule:
     arg: str | int | None = None
     value: Number | None = None
     kind: Kind | None = None
+    unit: str | None = None  # a duration's unit: tells `every(2).second` from `.minute`
     count: int | None = 1
     imports: tuple[str, ...] = ()
     language: str | None = None  # None: any language (no suffix in `path`, none given)

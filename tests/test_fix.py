@@ -60,6 +60,10 @@ def add_rule(root: Path, body: str, name: str = "m.toml") -> None:
 
 
 def test_seed_fixture_end_to_end(tmp_path, monkeypatch):
+    """With no formatter installed only the literals change (one line each)."""
+    import hardcode_lint.lang.python.formatter as formatter
+
+    monkeypatch.setattr(formatter, "_which", lambda tool: None)
     root = git_copy(SCHEDULER, tmp_path / "scheduler")
     monkeypatch.chdir(root)
     code, diff, _ = run("fix")
@@ -304,3 +308,48 @@ def test_a_file_whose_git_status_git_will_not_give_is_not_written_unasked(repo):
     assert "30" in (repo / "m.py").read_text()
     assert run("fix", "--write", "--allow-dirty")[0] == 0
     assert "30" not in (repo / "m.py").read_text()
+
+
+def test_the_package_init_reads_the_settings_under_another_name(repo):
+    """`from pkg.settings import settings` in `pkg/__init__.py` would make `pkg.settings` the
+    object, not the module (`import pkg.settings as m; m.SettingsError` then fails)."""
+    (repo / "pkg").mkdir()
+    (repo / "pkg" / "__init__.py").write_text(
+        "import asyncio\n\nasync def f():\n    await asyncio.sleep(30)\n"
+    )
+    add_rule(
+        repo,
+        RULE.replace("config.loop", "settings.loop").replace(
+            "from app.config import config", "from pkg.settings import settings"
+        ),
+    )
+    commit_all(repo)
+    assert run("fix", "--write")[0] == 0
+    text = (repo / "pkg" / "__init__.py").read_text()
+    assert "from pkg.settings import settings as pkg_settings" in text
+    assert "asyncio.sleep(pkg_settings.loop.interval_seconds)" in text
+
+
+def test_a_migrated_fallback_in_a_conditional_stays_migrated(repo):
+    (repo / "m.py").write_text(
+        "class C:\n    def __init__(self, timeout=None):\n"
+        "        self.timeout = timeout if timeout else 0.5\n"
+    )
+    add_rule(
+        repo,
+        """
+        [[rule]]
+        id = "t"
+        api = "self.timeout"
+        value = 0.5
+        key = "c.timeout"
+        replace = "config.c.timeout"
+        imports = ["from app.config import config"]
+    """,
+    )
+    commit_all(repo)
+    assert run("fix", "--write")[0] == 0
+    assert "timeout if timeout else config.c.timeout" in (repo / "m.py").read_text()
+    out = run("report", "--format", "json")[1]
+    assert json.loads(out)["totals"]["migrated"] == 1
+    assert run("check")[0] == 0

@@ -141,3 +141,27 @@ def test_appended_rules_follow_the_file_template_or_carry_their_own(tmp_path, mo
         and r["imports"] == ["from pkg.settings import settings"]
         for r in tests["rule"]
     )
+
+
+def test_a_folder_named_for_a_keyword_gives_a_key_part_the_settings_can_hold(tmp_path, monkeypatch):
+    """httpcore's `_async/` became `pkg.async.pool...`: every rule of the file was then invalid."""
+    write(tmp_path, {"pkg/__init__.py": "", "pkg/async/__init__.py": "",
+                     "pkg/async/pool.py": "def f(max_connections=10):\n    pass\n"})  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert cli("rules", "suggest", "--output", "rules/")[0] == 0
+    (rule,) = _rules(tmp_path / "rules")
+    assert rule["key"] == "pkg.async_.pool.max_connections"
+    assert cli("rules", "validate")[0] == 0 and cli("defaults", "--format", "python")[0] == 0
+
+
+def test_one_value_in_two_units_gets_two_keys_that_say_their_unit(tmp_path, monkeypatch):
+    """`every(interval=2).second` and `.minute` are 2 s and 120 s: one key would be a clash."""
+    source = ("import schedule\n\ndef g():\n    schedule.every(interval=2).second.do(g)\n"
+              "    schedule.every(interval=2).minute.do(g)\n")  # fmt: skip
+    write(tmp_path, {"pkg/__init__.py": "", "pkg/jobs.py": source})
+    monkeypatch.chdir(tmp_path)
+    assert cli("rules", "suggest", "--output", "rules/")[0] == 0
+    rules = _rules(tmp_path / "rules")
+    assert sorted((r["unit"], r["key"]) for r in rules) == [
+        ("min", "pkg.jobs.g_interval_minutes"), ("s", "pkg.jobs.g_interval_seconds")]  # fmt: skip
+    assert cli("check")[0] == 0 and cli("defaults", "--format", "python")[0] == 0

@@ -268,6 +268,10 @@ class Frontend(Protocol):
         contract: typed records, defaults, the environment and file loader, the accessor),
         and the edits that make it part of the program (Rust's ``pub mod settings;``)."""
 
+    def reserved_names(self) -> frozenset[str]:
+        """Words a key's part cannot be in this language's generated settings (keywords):
+        ``rules suggest`` writes ``async_`` for a folder named ``async``."""
+
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         """The keys a generated settings module defines, each with its type and its comment
         (the unit), as written there; empty when ``text`` is no such module."""

@@ -97,6 +97,13 @@ def check_count(value: Any) -> str | None:
     return None
 
 
+def check_unit(value: Any) -> str | None:
+    """A duration's unit as the findings give it (``s``, ``ms``, ``min``, ...)."""
+    from hardcode_lint.detect.catalog import UNIT_NAMES
+
+    return None if value in UNIT_NAMES else f"must be one of {', '.join(UNIT_NAMES)}"
+
+
 def check_kind(value: Any) -> str | None:
     kinds = [k.value for k in Kind]
     return None if value in kinds else f"must be one of {', '.join(kinds)}"

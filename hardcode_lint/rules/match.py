@@ -108,6 +108,8 @@ class _Matcher:
             return False
         if rule.kind is not None and finding.kind is not rule.kind:
             return False
+        if rule.unit is not None and finding.unit != rule.unit:
+            return False
         return self._context(finding)
 
     def replacement(self, site: Replacement) -> bool:

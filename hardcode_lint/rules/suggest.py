@@ -11,6 +11,7 @@ Keys are prefixed by the file's stem so that related settings share a section.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
@@ -52,6 +53,7 @@ class Stub:
     key: str
     count: int = 1
     defaults: Defaults = Defaults()
+    by_unit: bool = False  # another stub differs only by its unit: this one writes `unit`
 
 
 def _snake(identifier: str) -> str:
@@ -147,8 +149,20 @@ def _unique(candidate: str, taken: set[str]) -> str:
 
 
 def _same_rule(finding: Finding) -> tuple[object, ...]:
-    """What a rule written from ``finding`` matches by: identical sites share one rule."""
-    return (finding.path, finding.scope, finding.api, finding.arg, finding.number, finding.kind)
+    """What a rule written from ``finding`` matches by: identical sites share one rule (sites
+    of one value in two units, ``every(2).second`` and ``every(2).minute``, are two)."""
+    return (finding.path, finding.scope, finding.api, finding.arg, finding.number, finding.kind,
+            finding.unit)  # fmt: skip
+
+
+def _safe_key(key: str, language: str) -> str:
+    """Every part of ``key`` a name the language's generated settings can hold: a keyword
+    (a folder named ``async``) gets a trailing ``_``, a leading digit a leading ``n``."""
+    from hardcode_lint.lang import frontend
+
+    reserved = frontend(language).reserved_names()
+    parts = [f"n{p}" if p[:1].isdigit() else p for p in key.split(".")]
+    return ".".join(f"{p}_" if p in reserved else p for p in parts)
 
 
 def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[str],
@@ -159,11 +173,13 @@ def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[
     for finding in findings:
         groups.setdefault(_same_rule(finding), []).append(finding)
     stubs = []
-    for group in groups.values():
-        key = _unique(propose_key(group[0], data), taken_keys)
+    units = Counter(key[:-1] for key in groups)
+    for identity, group in groups.items():
+        key = _unique(_safe_key(propose_key(group[0], data), group[0].language), taken_keys)
         stub_id = _unique(key.replace(".", "-").replace("_", "-"), taken_ids)
         chosen = defaults_for(group[0]) if defaults_for else Defaults()
-        stubs.append(Stub(group[0], stub_id, key, len(group), chosen))
+        by_unit = units[identity[:-1]] > 1  # the rule must say its unit to match its sites only
+        stubs.append(Stub(group[0], stub_id, key, len(group), chosen, by_unit))
     return stubs
 
 
@@ -194,6 +210,8 @@ def _rule_text(stub: Stub, template: bool = False) -> list[str]:
     if f.arg is not None:
         lines.append(f"arg = {_toml(f.arg)}")
     lines.append(f"value = {_toml(f.number)}")
+    if stub.by_unit and f.unit:
+        lines.append(f"unit = {_toml(f.unit)}")
     if stub.count > 1:
         lines.append(f"count = {stub.count}")
     lines.append(f"key = {_toml(stub.key)}")
@@ -251,7 +269,7 @@ def appended_text(stubs: list[Stub], defaults: Defaults, templated: bool = False
     lines: list[str] = []
     for stub in stubs:
         if defaults.replace:
-            stub = Stub(stub.finding, stub.id, stub.key, stub.count, defaults)
+            stub = Stub(stub.finding, stub.id, stub.key, stub.count, defaults, stub.by_unit)
         lines += _rule_text(stub, template=templated)
     return "\n".join(lines) + "\n"
 

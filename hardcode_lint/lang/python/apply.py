@@ -14,6 +14,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import PurePosixPath
 
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
@@ -77,6 +78,8 @@ def _checked(source: SourceFile, edits: Sequence[SiteEdit], result: Applied) -> 
         provided = {r.bound_name: r for r in parse_imports(edit.imports)}
         root = _root_name(edit.replace)
         reason = names.problem(root, edit.scope, provided) if root else None
+        if root in provided and not reason and _rebinds_submodule(source.path, provided[root]):
+            reason = f"`{root}` would rebind the package's submodule `{root}`"
         if reason and root in provided:
             aliased = _aliased(edit, provided[root])
             if aliased is not None:
@@ -88,6 +91,19 @@ def _checked(source: SourceFile, edits: Sequence[SiteEdit], result: Applied) -> 
         else:
             accepted.append(edit)
     return accepted
+
+
+def _rebinds_submodule(path: str, request: ImportRequest) -> bool:
+    """``from pkg.settings import settings`` in ``pkg/__init__.py`` would make the attribute
+    ``pkg.settings`` the object instead of the module (``import pkg.settings as m`` then gets
+    the object): there the import takes another name."""
+    file = PurePosixPath(path)
+    if file.name != "__init__.py" or request.obj != request.bound_name:
+        return False
+    parent, _, last = request.module.rpartition(".")
+    package = parent.rpartition(".")[2] if parent else ""
+    return last == request.obj and (package == file.parent.name or (request.relative == 1
+                                                                     and not parent))  # fmt: skip
 
 
 def _aliased(edit: SiteEdit, request: ImportRequest) -> SiteEdit | None:

@@ -169,17 +169,15 @@ def collect_call(
     positions_known = True
     for arg in call.args:
         leaves = literal_leaves(arg.value)
-        watched = None if leaves else watch.match(arg.value)
+        watched = watch.watched_in(arg.value)
         if arg.keyword is not None:
             keyword = arg.keyword.value
             site.literals += [(keyword, leaf) for leaf in leaves]
-            if watched:
-                site.replacements.append((keyword, arg.value, watched))
+            site.replacements += [(keyword, node, expression) for node, expression in watched]
             for element in element_values(arg.value):
                 site.elements += [(keyword, leaf) for leaf in literal_leaves(element)]
-                watched = None if is_cst_literal(element) else watch.match(element)
-                if watched:
-                    site.replacements.append((keyword, element, watched))
+                held = watch.watched_in(element)
+                site.replacements += [(keyword, node, found) for node, found in held]
             continue
         if arg.star:
             positions_known = arg.star == "**" and positions_known
@@ -187,8 +185,7 @@ def collect_call(
         site.all_positional_literal &= is_cst_literal(arg.value)
         if positions_known:
             site.literals += [(site.positional, leaf) for leaf in leaves]
-            if watched:
-                site.replacements.append((site.positional, arg.value, watched))
+            site.replacements += [(site.positional, node, found) for node, found in watched]
         site.positional += 1
     return site if site.literals or site.elements or site.replacements else None
 

@@ -6,7 +6,9 @@ whether formatting changed only layout."""
 from __future__ import annotations
 
 import ast
+import os
 import shutil
+import sys
 import tomllib
 from pathlib import Path
 
@@ -30,6 +32,16 @@ def _tool_of(folder: Path) -> str | None:
     return "ruff" if "ruff" in tool else ""
 
 
+def _which(tool: str) -> str | None:
+    """``tool`` on PATH, else beside the running Python (a venv whose ``bin`` is not on PATH,
+    as when the tool is run by its full path)."""
+    found = shutil.which(tool)
+    if found is None:
+        beside = Path(sys.executable).parent / tool
+        found = str(beside) if beside.is_file() and os.access(beside, os.X_OK) else None
+    return found
+
+
 def python_formatter(root: Path, path: str) -> FormatCommand | None:
     folder = (root / path).parent
     while True:
@@ -37,11 +49,11 @@ def python_formatter(root: Path, path: str) -> FormatCommand | None:
         if tool is not None or folder == root or folder.parent == folder:
             break
         folder = folder.parent
-    program = shutil.which(tool) if tool else None
+    program = _which(tool) if tool else None
     if not tool or program is None:
         # Nothing configured (or black missing): ruff's defaults are black's, and only a file
         # ruff already accepts is formatted after the fix, so this touches the new lines only.
-        tool, program = "ruff", shutil.which("ruff")
+        tool, program = "ruff", _which("ruff")
         if program is None:
             return None
     name = str((root / path).relative_to(folder)) if (root / path).is_relative_to(folder) else path

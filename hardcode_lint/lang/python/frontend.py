@@ -116,6 +116,11 @@ class PythonFrontend:
 
         return python_settings(root, request)
 
+    def reserved_names(self) -> frozenset[str]:
+        from hardcode_lint.lang.python.settings_module import RESERVED
+
+        return RESERVED
+
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         from hardcode_lint.lang.python.settings_keys import settings_keys
 

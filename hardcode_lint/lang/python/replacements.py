@@ -83,6 +83,16 @@ class Watchlist:
         text = normalise(node)
         return text if text in self.expressions else self._unaliased(text)
 
+    def watched_in(self, node: cst.BaseExpression) -> list[tuple[cst.BaseExpression, str]]:
+        """The watched expressions ``node`` is or holds as a branch of a conditional: a
+        migrated fallback (``timeout if ok else settings.a.b``) stands where its literal did."""
+        found = self.match(node)
+        if found is not None:
+            return [(node, found)]
+        if isinstance(node, cst.IfExp):
+            return self.watched_in(node.body) + self.watched_in(node.orelse)
+        return []
+
     def _unaliased(self, text: str) -> str | None:
         """``pkg_settings.a.b`` as ``settings.a.b`` when that is watched: ``fix`` reads the
         settings under ``pkg_settings`` in a file where ``settings`` is taken."""

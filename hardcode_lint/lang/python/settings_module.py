@@ -21,7 +21,7 @@ from hardcode_lint.parse.source import GENERATED_MARKER
 
 ROOT_CLASS = "Settings"
 OBJECT = "settings"
-_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _LOADER = '''
@@ -202,7 +202,7 @@ def problems(values: tuple[SettingValue, ...]) -> list[str]:
         f"key {value.key!r}: {part!r} cannot be a Python attribute name"
         for value in values
         for part in value.key.split(".")
-        if not _NAME.fullmatch(part) or part in _RESERVED
+        if not _NAME.fullmatch(part) or part in RESERVED
     ]
 
 

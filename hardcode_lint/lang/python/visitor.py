@@ -268,15 +268,16 @@ class DetectorVisitor(cst.CSTVisitor):
     ) -> None:
         """A value bound to a name: literals judged by the name, or a migrated site."""
         leaves = literal_leaves(value)
-        watched = None if leaves else self.watch.match(value)
-        if not leaves and watched is None:
+        watched = self.watch.watched_in(value)
+        if not leaves and not watched:
             return
         scope = self.scope
-        if watched is not None:
-            snippet, start, end = self._bound_snippet(written, sep, value, value)
-            hit = ReplacementHit(value, watched, context, written, name, scope.qualname, snippet,
-                                 start, end)  # fmt: skip
+        for node, expression in watched:
+            snippet, start, end = self._bound_snippet(written, sep, value, node)
+            hit = ReplacementHit(node, expression, context, written, name, scope.qualname,
+                                 snippet, start, end)  # fmt: skip
             self.hits.append(hit)
+        if not leaves:
             return
         verdict = classify_name(name, self.catalog.words, as_keyword=False)
         if verdict is None:
@@ -340,10 +341,9 @@ class DetectorVisitor(cst.CSTVisitor):
                 continue
             assert isinstance(element, cst.DictElement)
             leaves = literal_leaves(element.value)
-            watched = None if leaves else self.watch.match(element.value)
             found = [Entry(element, key, leaf, as_keyword) for leaf in leaves]
-            if watched is not None:
-                found.append(Entry(element, key, element.value, as_keyword, watched))
+            found += [Entry(element, key, node, as_keyword, expression)
+                      for node, expression in self.watch.watched_in(element.value)]  # fmt: skip
             for entry in found:
                 self._entry(owner, entry, node)
 

@@ -118,6 +118,11 @@ class RustFrontend:
 
         return rust_settings(root, request)
 
+    def reserved_names(self) -> frozenset[str]:
+        from hardcode_lint.lang.rust.settings_module import KEYWORDS
+
+        return KEYWORDS
+
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         from hardcode_lint.lang.rust.settings_keys import settings_keys
 
