@@ -36,6 +36,10 @@ def report_rows(status: str) -> dict[tuple[str, str], list[str]]:
 
 
 def test_new_code_column_is_what_fix_writes_at_every_pending_site(tmp_path, monkeypatch):
+    """The same splice (a formatter run after it may change the layout only: none here)."""
+    import hardcode_lint.lang.python.formatter as formatter
+
+    monkeypatch.setattr(formatter, "_which", lambda tool: None)
     root = git_copy(SCHEDULER, tmp_path / "scheduler")
     monkeypatch.chdir(root)
     promised = report_rows("pending")
