@@ -258,3 +258,14 @@ def test_with_no_formatter_configured_a_ruff_clean_file_stays_ruff_clean(project
     assert code == 0, err
     assert f"time.sleep(\n        {long}\n    )" in (project / "pkg" / "a.py").read_text()
     assert subprocess.run(check, cwd=project, capture_output=True).returncode == 0
+
+
+def test_rustfmt_bracing_a_wrapped_match_arm_is_layout():
+    """rustfmt puts braces around a match arm it wraps; that must not make the formatted file
+    look like other code (crossbeam-channel's utils.rs was left unformatted for it)."""
+    from hardcode_lint.lang.rust.formatter import same_rust
+
+    before = b"fn f(x: u8) -> u64 {\n    match x {\n        0 => g(crate::settings::get().a.very_long_key_name_here),\n        _ => 1,\n    }\n}\n"
+    after = b"fn f(x: u8) -> u64 {\n    match x {\n        0 => {\n            g(crate::settings::get().a.very_long_key_name_here)\n        }\n        _ => 1,\n    }\n}\n"
+    assert same_rust(before, after)
+    assert not same_rust(before, after.replace(b"_ => 1", b"_ => 2"))

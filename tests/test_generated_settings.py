@@ -188,3 +188,23 @@ def test_settings_keys_reads_a_generated_module_back(tmp_path):
         text = frontend(language).settings_module(tmp_path, SettingsRequest("m", values, "P")).text
         assert frontend(language).settings_keys(text) == types
         assert frontend(language).settings_keys("x = 1\n") == {}
+
+
+def test_a_module_with_long_keys_passes_ruff_format(tmp_path, monkeypatch):
+    """httpcore's and urllib3's generated settings.py failed `ruff format --check`."""
+    ruff = Path(sys.executable).parent / "ruff"
+    if not ruff.exists():
+        pytest.skip("ruff is not installed beside the interpreter")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "background_scheduler_with_a_long_module_name.py").write_text(
+        "import time\n\ndef session_active_result_check_loop_of_the_scheduler():\n"
+        "    time.sleep(5)\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run("rules", "suggest", "--output", "rules/")[0] == 0
+    assert run("defaults", "--format", "python")[0] == 0
+    check = subprocess.run([str(ruff), "format", "--check", "pkg/settings.py"], cwd=tmp_path,
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    assert check.returncode == 0, check.stdout
+    assert run("check")[0] == 0

@@ -168,3 +168,20 @@ def test_a_crate_with_toml_and_serde_json_reads_a_settings_file(tmp_path, monkey
         f'settings file {tmp_path / "typo.toml"}: "{key}_typo" is no settings key'
         in runs["typo.toml"].stderr
     )
+
+
+@pytest.mark.skipif(shutil.which("rustfmt") is None, reason="rustfmt is not installed")
+def test_a_module_with_long_keys_is_laid_out_as_rustfmt_wants(tmp_path, monkeypatch):
+    """ureq's and backoff's generated settings.rs failed `cargo fmt --check` on long lines."""
+    long_name = "session_active_result_check_interval_seconds_for_the_background_scheduler"
+    lib = (
+        f"pub fn {long_name}() {{\n    std::thread::sleep(std::time::Duration::from_secs(5));\n}}\n"
+    )
+    root = _crate(tmp_path / "demo", "2021", lib=lib)
+    _generate(root, monkeypatch)
+    module = root / "src" / "settings.rs"
+    assert max(len(line) for line in module.read_text().splitlines()) > 60  # the key is in it
+    check = subprocess.run(["rustfmt", "--edition", "2021", "--check", str(module)],
+                           capture_output=True, text=True, check=False)  # fmt: skip
+    assert check.returncode == 0, check.stdout
+    assert run("check")[0] == 0  # check regenerates it the same way

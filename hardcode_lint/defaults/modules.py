@@ -12,6 +12,7 @@ never findings; it also records the prefix, so that regenerating keeps it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterable
@@ -138,10 +139,18 @@ def plan_targets(config: Config, language: str, defaults: list[Default],
 
 
 def generate(config: Config, language: str, plan: Plan) -> GeneratedSettings:
-    """The front end's module for ``plan``; a key that cannot be a name is a usage error."""
-    generated = frontend(language).settings_module(config.root, plan.request)
+    """The front end's module for ``plan``, laid out by the project's formatter when it has
+    one (a generated file must pass the project's `ruff format --check` / `cargo fmt --check`
+    like any other); a key that cannot be a name is a usage error."""
+    front = frontend(language)
+    generated = front.settings_module(config.root, plan.request)
     if generated.problems:
         raise UsageError(f"{plan.module}: " + "; ".join(generated.problems))
+    command = front.formatter(config.root, plan.module)
+    data = generated.text.encode("utf-8")
+    formatted = command.run(data) if command is not None else None
+    if formatted is not None and formatted != data and front.same_code(data, formatted):
+        return dataclasses.replace(generated, text=formatted.decode("utf-8"))
     return generated
 
 

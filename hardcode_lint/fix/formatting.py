@@ -10,7 +10,6 @@ leaves the literal changes alone.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +23,7 @@ TIMEOUT = 60
 
 def _formatted(command: FormatCommand, data: bytes) -> bytes | None:
     """``data`` through the formatter; None when it fails."""
-    try:
-        done = subprocess.run(command.argv, input=data, capture_output=True, cwd=command.cwd,
-                              timeout=TIMEOUT, check=False)  # fmt: skip
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 and done.stdout else None
+    return command.run(data, TIMEOUT)
 
 
 @dataclass

@@ -166,6 +166,17 @@ class FormatCommand:
     argv: tuple[str, ...]
     cwd: Path
 
+    def run(self, data: bytes, timeout: float = 60) -> bytes | None:
+        """``data`` through the formatter; None when it fails or is missing."""
+        import subprocess
+
+        try:
+            done = subprocess.run(self.argv, input=data, capture_output=True, cwd=self.cwd,
+                                  timeout=timeout, check=False)  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 and done.stdout else None
+
 
 @dataclass(frozen=True, slots=True)
 class SettingValue:

@@ -52,14 +52,19 @@ def rust_formatter(root: Path, path: str) -> FormatCommand | None:
     return FormatCommand("rustfmt", argv, file.parent)
 
 
+#: Tokens rustfmt adds or drops without changing the code: trailing commas, and the braces
+#: it puts around a match arm's body when it wraps it (`X => { long_call(...) }`).
+_LAYOUT = frozenset({",", "{", "}"})
+
+
 def _tokens(data: bytes) -> tuple[int, list[str]] | None:
     tree = parse(data.removeprefix(b"\xef\xbb\xbf"))
-    words = sorted(text(leaf) for leaf in leaves(tree.root_node) if leaf.type != ",")
+    words = sorted(text(leaf) for leaf in leaves(tree.root_node) if leaf.type not in _LAYOUT)
     return count_errors(tree.root_node), words
 
 
 def same_rust(before: bytes, after: bytes) -> bool:
-    """No more syntax errors and the same tokens (trailing commas are layout; rustfmt may sort
-    ``use`` lines, so order is not compared)."""
+    """No more syntax errors and the same tokens (trailing commas and a match arm's braces are
+    layout; rustfmt may sort ``use`` lines, so order is not compared)."""
     old, new = _tokens(before), _tokens(after)
     return old is not None and new is not None and new[0] <= old[0] and new[1] == old[1]
