@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -190,3 +191,30 @@ def test_check_finds_a_hand_edited_default_in_the_generated_module_with_no_defau
     assert code == 1
     assert f"pkg/settings.py:{line}: HCL901 the default of key `pkg.wait.f_delay_seconds`" in out
     assert "`hardcode-lint defaults --format python --output pkg/settings.py`" in out
+
+
+def test_reads_of_a_settings_module_that_does_not_exist_fail_check_and_fix_waits_for_it(
+    tmp_path, monkeypatch
+):
+    """async-io's trial: fix applied 19 rules with no settings module, and check passed while
+    cargo could not build.  Now fix refuses until `defaults` wrote the module, and check names
+    the reads of a module that is not there."""
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    write(
+        tmp_path,
+        {"pkg/__init__.py": "", "pkg/a.py": "import time\n\ndef f():\n    time.sleep(3)\n"},
+    )
+    assert cli("rules", "suggest", "--output", "rules/")[0] == 0
+    code, _, err = cli("fix", "--write", "--allow-dirty")
+    assert code == 1 and "the settings module pkg/settings.py does not exist yet" in err
+    assert "settings" not in (tmp_path / "pkg" / "a.py").read_text()
+    write(tmp_path, {"pkg/b.py": "import time\nfrom pkg.settings import settings\n\n"
+                                 "def g():\n    time.sleep(settings.pkg.nope)\n"})  # fmt: skip
+    code, out, _ = cli("check")
+    assert code == 1
+    assert "pkg/b.py:5: HCL903 reads settings key `pkg.nope`, but the settings module " \
+           "pkg/settings.py does not exist" in out  # fmt: skip
+    assert cli("defaults", "--format", "python")[0] == 0
+    assert cli("fix", "--write", "--allow-dirty")[0] == 0
+    assert "settings.pkg.a.f_delay_seconds" in (tmp_path / "pkg" / "a.py").read_text()

@@ -56,6 +56,25 @@ def plan_fixes(
             plan.blocked.append((rule, f"ambiguous: matches {count} sites, count allows "
                                        f"{rule.count}; narrow the rule first"))  # fmt: skip
         else:
+            missing = _missing_settings(analysis, rule, outcome.findings)
+            if missing:
+                plan.blocked.append((rule, missing))
+                continue
             for finding in outcome.findings:
                 plan.edits.setdefault(finding.path, []).append(Edit(finding, rule))
     return plan
+
+
+def _missing_settings(analysis: Analysis, rule: Rule, findings: Collection[Finding]) -> str:
+    """Why a rule that reads the generated settings cannot be applied yet: the module it reads
+    does not exist (the code would not build or import); "" when nothing is missing."""
+    from hardcode_lint.defaults.targets import settings_targets
+
+    targets = settings_targets(analysis.config, [f.path for f in findings])
+    for target in dict.fromkeys(targets.values()):
+        reads_it = target.template.replace("{key}", rule.key) == rule.replace
+        if reads_it and not (analysis.config.root / target.module).exists():
+            command = f"hardcode-lint defaults --format {target.language} --output {target.module}"
+            return (f"the settings module {target.module} does not exist yet: write it first "
+                    f"(`{command}`)")  # fmt: skip
+    return ""

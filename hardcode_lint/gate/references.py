@@ -56,9 +56,14 @@ class _Modules:
         self.keys: dict[str, set[str] | None] = {}
 
     def of(self, module: str) -> set[str] | None:
+        """The module's keys; None when there is nothing to judge by (not generated, empty);
+        an empty set when it does not exist at all (every read of it dangles)."""
         if module not in self.keys:
             path = self.root / module
             found = None
+            if not path.exists():
+                self.keys[module] = set()
+                return self.keys[module]
             if path.is_file() and _generated(path):
                 found = set(self.front.settings_keys(path.read_text("utf-8", errors="replace")))
             self.keys[module] = found or None  # unreadable or empty: nothing to judge by
@@ -103,12 +108,16 @@ def dangling_failures(analysis: Analysis, files: Collection[str] | None = None) 
                 continue
             for read, line in _reads(front, config.root, path, target):
                 if not defines(keys, read):
-                    failures.append(_failure(path, line, read, target))
+                    failures.append(_failure(path, line, read, target, missing=not keys))
     return failures
 
 
-def _failure(path: str, line: int, read: str, target: SettingsTarget) -> Failure:
+def _failure(path: str, line: int, read: str, target: SettingsTarget, missing: bool) -> Failure:
     command = f"hardcode-lint defaults --format {target.language} --output {target.module}"
+    if missing:
+        return Failure(FailureKind.DANGLING, path, line,
+                       f"reads settings key `{read}`, but the settings module {target.module} "
+                       "does not exist", f"write it: `{command}`", code="HCL903")  # fmt: skip
     return Failure(FailureKind.DANGLING, path, line,
                    f"reads settings key `{read}`, which {target.module} does not define (its "
                    "rule was deleted or renamed and the settings regenerated)",
