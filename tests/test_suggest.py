@@ -112,3 +112,19 @@ def test_identical_sites_become_one_rule_with_count_and_the_rules_pass_check(tmp
     assert CliRunner().invoke(cli, ["rules", "validate"]).exit_code == 0
     check = CliRunner().invoke(cli, ["check"])
     assert check.exit_code == 0, check.stdout
+
+
+def test_a_configured_rules_folder_that_does_not_exist_yet_is_where_suggest_writes(
+    tmp_path, monkeypatch
+):
+    """`rules = ["rules"]` configured before the first suggest: every command used to exit 2."""
+    (tmp_path / "hardcode-lint.toml").write_text('rules = ["rules"]\n')
+    (tmp_path / "m.py").write_text("import time\ntime.sleep(3)\n")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["rules", "suggest", "--dry-run"]).exit_code == 0
+    assert runner.invoke(cli, ["rules", "suggest", "--output", "rules/"]).exit_code == 0
+    assert runner.invoke(cli, ["check"]).exit_code == 0
+    (tmp_path / "hardcode-lint.toml").write_text('rules = ["rules/typo.toml"]\n')
+    result = runner.invoke(cli, ["check"])
+    assert result.exit_code == 2 and "'rules/typo.toml' does not exist" in result.stderr

@@ -109,7 +109,9 @@ class RuleSet:
 def rule_files(root: Path, locations: tuple[str, ...], explicit: bool) -> list[Path]:
     """The ``*.toml`` files under the configured rule folders/files, sorted.
 
-    The default ``rules`` folder may be missing (no rules yet); a configured one may not.
+    A rules folder may be missing, configured or not: a project that configured
+    ``rules = ["rules"]`` before its first ``rules suggest --output rules/`` has no rules yet.
+    A configured rule *file* (``*.toml``) that is missing is an error: that is a typo.
     """
     from hardcode_lint.errors import ConfigError
 
@@ -120,7 +122,7 @@ def rule_files(root: Path, locations: tuple[str, ...], explicit: bool) -> list[P
             files.extend(sorted(path.rglob("*.toml")))
         elif path.is_file():
             files.append(path)
-        elif explicit:
+        elif explicit and location.endswith(".toml"):
             raise ConfigError(f"rules: {location!r} does not exist under {root}")
     return files
 
