@@ -16,15 +16,7 @@ from hardcode_lint.api import Analysis
 from hardcode_lint.gate.failure import Failure, FailureKind
 from hardcode_lint.lang import frontend, language_of
 from hardcode_lint.lang.base import Frontend, SettingsTarget
-from hardcode_lint.parse.source import SourceError, is_generated
-
-
-def _generated(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return is_generated(handle.readline())
-    except OSError:
-        return False
+from hardcode_lint.parse.source import SourceError, file_is_generated
 
 
 def defines(keys: Collection[str], read: str) -> bool:
@@ -44,7 +36,7 @@ def _targets(analysis: Analysis, language: str, paths: list[str]) -> dict[str, S
     configured = configured_for(config, language)
     if not configured:
         scanned = [p for p in analysis.scan.scanned if language_of(p) == language]
-        configured = tuple(p for p in scanned if _generated(config.root / p))
+        configured = tuple(p for p in scanned if file_is_generated(config.root / p))
     return front.settings_targets(config.root, paths, configured)
 
 
@@ -64,7 +56,7 @@ class _Modules:
             if not path.exists():
                 self.keys[module] = set()
                 return self.keys[module]
-            if path.is_file() and _generated(path):
+            if path.is_file() and file_is_generated(path):
                 found = set(self.front.settings_keys(path.read_text("utf-8", errors="replace")))
             self.keys[module] = found or None  # unreadable or empty: nothing to judge by
         return self.keys[module]

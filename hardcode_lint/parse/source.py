@@ -115,3 +115,12 @@ GENERATED_MARKER = "hardcode-lint: generated settings"
 def is_generated(text: str) -> bool:
     """Whether a file is generated settings (its first line says so)."""
     return GENERATED_MARKER in text.split("\n", 1)[0]
+
+
+def file_is_generated(path: Path) -> bool:
+    """Whether the file at ``path`` is generated settings (False when it cannot be read)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return is_generated(handle.readline())
+    except OSError:
+        return False

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from hardcode_lint.lang.base import SettingsTarget
-from hardcode_lint.parse.source import is_generated
+from hardcode_lint.parse.source import file_is_generated
 
 TEMPLATE = "settings.{key}"
 OBJECT = "settings"
@@ -51,17 +51,9 @@ def _dotted(root: Path, module: str) -> str:
 def _default_module(root: Path, package: str | None) -> str:
     folder = PurePosixPath(package) if package else PurePosixPath()
     candidate = root / folder / "settings.py"
-    if candidate.is_file() and not _generated(candidate):
+    if candidate.is_file() and not file_is_generated(candidate):
         return (folder / "hardcode_settings.py").as_posix()
     return (folder / "settings.py").as_posix()
-
-
-def _generated(path: Path) -> bool:
-    try:
-        with path.open(encoding="utf-8", errors="replace") as handle:
-            return is_generated(handle.readline())
-    except OSError:
-        return False
 
 
 def prefix_of(name: str) -> str:
