@@ -294,3 +294,44 @@ def test_positions_count_code_units_of_the_encoding(encoding: str, column: int) 
     assert index.position(offset) == Position(1, column)
     assert index.offset(Position(1, column)) == offset
     assert TextIndex("\ufeffx = 5\n").finding_offset(1, 5) == 5  # the engine skips the BOM
+
+
+def test_rust_actions_fit_the_target_and_leave_a_crate_wide_move_to_fix(tmp_path: Path) -> None:
+    """A site in `tests/` reads `PKG::settings`, as `fix` writes it; a constant used in another
+    file is not half-moved by an action on one buffer: the action names the command instead."""
+    root = tmp_path / "demo"
+    (root / "src").mkdir(parents=True)
+    (root / "tests").mkdir()
+    (root / "rules").mkdir()
+    (root / "Cargo.toml").write_text(
+        '[package]\nname = "demo-x"\nversion = "0.1.0"\nedition = "2021"\n'
+    )
+    (root / "src" / "lib.rs").write_text("pub mod other;\npub const MAX_ITEMS: usize = 64;\n")
+    (root / "src" / "other.rs").write_text("pub fn n() -> usize {\n    crate::MAX_ITEMS\n}\n")
+    (root / "tests" / "t.rs").write_text(
+        "#[test]\nfn t() {\n    std::thread::sleep(std::time::Duration::from_millis(10));\n}\n"
+    )
+    (root / "rules" / "m.toml").write_text(
+        '[module]\nname = "m"\nreplace = "crate::settings::get().{key}"\n\n'
+        '[[rule]]\nid = "wait"\npath = "tests/t.rs"\nkey = "t.wait_ms"\n\n'
+        '[[rule]]\nid = "items"\npath = "src/lib.rs"\nkey = "lib.max_items"\n'
+    )
+    (root / "src" / "settings.rs").write_text("// hardcode-lint: generated settings\n")
+    editor = Editor(root, resolve=False, encoding="utf-8")
+    try:
+        uri = editor.open("tests/t.rs", language="rust")
+        target = on_line(editor.diagnostics(uri), 3)
+        replace = action(
+            editor.code_actions(uri, target), "Replace with `crate::settings::get().t.wait_ms`"
+        )
+        assert replace.edit is not None
+        after = apply_workspace_edit(replace.edit, {uri: editor.texts[uri]}, "utf-8")[uri]
+        flat = "".join(after.split())  # laid out by rustfmt, as `fix` lays it out
+        assert "Duration::from_millis(demo_x::settings::get().t.wait_ms,)" in flat
+        uri = editor.open("src/lib.rs", language="rust")
+        target = on_line(editor.diagnostics(uri), 2)
+        moved = action(editor.code_actions(uri, target), "Replace with `crate::settings::get()")
+        assert moved.edit is None  # nothing half-done in this buffer
+        assert moved.disabled is not None and "changes src/other.rs too" in moved.disabled.reason
+    finally:
+        editor.close()

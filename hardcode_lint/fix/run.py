@@ -125,7 +125,8 @@ def compute_fixes(plan: FixPlan, root: Path, read: Callable[[str], bytes] | None
     run = FixRun()
     group = _Group(root, read)
     for rel, edits in sorted(plan.edits.items()):
-        group.plan(rel, edits)
+        if edits:
+            group.plan(rel, edits)
     group.expand()
     run.files = group.apply()
     return run

@@ -2,8 +2,8 @@
 
 It adds no detector of its own.  An open buffer is analysed with :func:`engine.analyze_data`
 and matched with :func:`rules.match.match_rules` under the same settings ``scan`` uses, and a
-code action's text is what :func:`fix.run.fix_file` makes of the buffer's bytes, so the editor
-and the command line can never disagree.  The modules, bottom up:
+code action's text is what :func:`fix.checked.formatted_fixes` makes of the buffer's bytes, so
+the editor and the command line can never disagree.  The modules, bottom up:
 
 - ``text``: character offsets <-> LSP positions (UTF-16 by default), minimal text edits;
 - ``project``: one project root's configuration, rules, baseline and whole-workspace analysis;

@@ -1,8 +1,9 @@
 """The text behind each code action, computed by the commands' own code.
 
-"Replace with" and "Fix all" run :func:`fix.run.fix_file` on the buffer's bytes, exactly as
-``fix --write`` would on the saved file (the same splice, parentheses and merged imports, and
-the same refusals), and turn the difference into small text edits.  "Add a rule" appends the
+"Replace with" and "Fix all" run :func:`fix.checked.formatted_fixes` on the buffer's bytes,
+exactly as ``fix --write`` would on the saved file (the same splice, parentheses and merged
+imports, the same formatter and the same refusals; a Rust constant moved to its uses in this
+file), and turn the difference into small text edits.  "Add a rule" appends the
 stub :mod:`rules.suggest` writes, to the rule file of the module that claims the finding's
 path, else to the file ``rules suggest --output rules/`` would create.  The server returns
 these as workspace edits: the editor applies them, the server writes nothing.
@@ -12,19 +13,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from lsprotocol import types
 
 from hardcode_lint.discover.globs import compile_globs
-from hardcode_lint.fix.plan import Edit
-from hardcode_lint.fix.run import fix_file
+from hardcode_lint.fix.checked import formatted_fixes
+from hardcode_lint.fix.formatting import Formatting
+from hardcode_lint.fix.plan import Edit, FixPlan
+from hardcode_lint.fix.run import FixRun
 from hardcode_lint.lang import frontend
 from hardcode_lint.lsp.buffer import Buffer, Site
 from hardcode_lint.lsp.diagnostics import to_range
 from hardcode_lint.lsp.project import Snapshot
 from hardcode_lint.lsp.text import Change, TextIndex, changes
 from hardcode_lint.model import Finding
+from hardcode_lint.parse.source import read_bytes
 from hardcode_lint.rules.suggest import suggest_files
 
 Reader = Callable[[Path], "tuple[str, int | None] | None"]  # open or on-disk text, its version
@@ -39,11 +43,34 @@ class Fixed:
 
 
 def fixed(buffer: Buffer, sites: Sequence[Site]) -> Fixed:
-    """The changes ``fix`` makes to the buffer for these pending sites."""
+    """The changes ``fix`` makes to the buffer for these pending sites: the whole pipeline
+    (a Rust site in ``tests/`` reads ``PKG::settings``, a constant moves to its uses); a rule
+    whose fix would change other files too is left to ``hardcode-lint fix``."""
     edits = [Edit(site.finding, site.rule) for site in sites if site.rule is not None]
-    result = fix_file(buffer.rel, buffer.data, edits)
-    refused = [f"{edit.rule.id}: {why}" for edit, why in result.refused]
-    if result.after is None:
+    root = buffer.path.parents[len(PurePosixPath(buffer.rel).parts) - 1]
+
+    def read(rel: str) -> bytes:
+        return buffer.data if rel == buffer.rel else read_bytes(root / rel)
+
+    formatting = Formatting(root)
+
+    def run_of(chosen: list[Edit]) -> FixRun:
+        return formatted_fixes(FixPlan(edits={buffer.rel: chosen}), root, formatting, read)
+
+    run = run_of(edits)
+    elsewhere: dict[str, str] = {}
+    if any(f.path != buffer.rel for f in run.changed):  # find the rules that reach further
+        for rule in dict.fromkeys(e.rule.id for e in edits):
+            alone = run_of([e for e in edits if e.rule.id == rule]).changed
+            reached = [f.path for f in alone if f.path != buffer.rel]
+            if reached:
+                elsewhere[rule] = reached[0]
+        run = run_of([e for e in edits if e.rule.id not in elsewhere])
+    result = next((f for f in run.files if f.path == buffer.rel), None)
+    refused = [f"{edit.rule.id}: {why}" for edit, why in (result.refused if result else [])]
+    refused += [f"{rule}: changes {path} too; run `hardcode-lint fix --rule {rule}`"
+                for rule, path in sorted(elsewhere.items())]  # fmt: skip
+    if result is None or result.after is None:
         return Fixed([], refused or ["nothing to change"])
     after = result.after.decode(result.encoding, errors="replace")
     return Fixed(changes(buffer.index.text, after), refused)
