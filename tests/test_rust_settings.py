@@ -185,3 +185,17 @@ def test_a_module_with_long_keys_is_laid_out_as_rustfmt_wants(tmp_path, monkeypa
                            capture_output=True, text=True, check=False)  # fmt: skip
     assert check.returncode == 0, check.stdout
     assert run("check")[0] == 0  # check regenerates it the same way
+
+
+@needs_cargo
+@pytest.mark.parametrize("attribute", ["#![no_std]", '#![cfg_attr(not(feature = "std"), no_std)]'])
+def test_a_no_std_crate_reads_its_settings_with_std_on_a_host(tmp_path, monkeypatch, attribute):
+    """A `no_std` crate has neither `std` nor its prelude in scope: the module brings its own."""
+    lib = f"{attribute}\npub fn pause() -> core::time::Duration {{\n    core::time::Duration::from_secs(5)\n}}\n"
+    root = _crate(tmp_path / "demo", "2021", "\n[features]\nstd = []\n", lib=lib)
+    key = _generate(root, monkeypatch)
+    _use_it(root, key)
+    check = _cargo(root, "check", "--all-targets")
+    assert check.returncode == 0 and "warning" not in check.stderr, check.stderr
+    variable = "P__" + key.upper().replace(".", "__")
+    assert _cargo(root, "run", "--example", "print_setting", env={variable: "9"}).stdout == "9\n"

@@ -26,6 +26,7 @@ class CrateFacts:
     file_formats: tuple[str, ...]  # "toml", "json": the settings-file readers it can use
     derive: str | None  # the path of serde's Deserialize derive, if the crate has it
     root_file: str | None  # root-relative crate root (lib.rs, else main.rs), if any
+    no_std: bool = False  # the root says `no_std` (maybe under cfg_attr): std must be named
 
 
 def _plain_dependency(manifest: dict[str, object], name: str) -> dict[str, object] | None:
@@ -67,7 +68,17 @@ def crate_facts(root: Path, crate: Crate) -> CrateFacts:
         elif _plain_dependency(crate.manifest, "serde_derive"):
             derive = "::serde_derive::Deserialize"
     formats = tuple({"toml": "toml", "serde_json": "json"}[n] for n in usable)
-    return CrateFacts(edition, formats, derive, root_file)
+    no_std = bool(root_file) and _says_no_std(root / str(root_file))
+    return CrateFacts(edition, formats, derive, root_file, no_std)
+
+
+def _says_no_std(path: Path) -> bool:
+    """``#![no_std]`` or ``#![cfg_attr(..., no_std)]`` among the root's inner attributes."""
+    try:
+        source = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"#!\[[^\]]*\bno_std\b", source) is not None
 
 
 def _externs(path: Path) -> set[str]:

@@ -133,13 +133,26 @@ def module_text(request: SettingsRequest, facts: CrateFacts) -> str:
         *parts.docs(prefix, facts.file_formats),
         "#![allow(dead_code, missing_docs)]",
         "",
+        *(_NO_STD if facts.no_std else []),
         "use std::sync::OnceLock;",
         "",
         "/// The prefix of the environment variables that override a setting.",
         f'pub const ENV_PREFIX: &str = "{prefix}";',
     ]
     loader = parts.loader(prefix, setters, names, facts.file_formats)
-    return "\n".join([*head, *body, *loader]) + "\n"
+    text = "\n".join([*head, *body, *loader]) + "\n"
+    # `::std` names the extern prelude, which a no_std crate's submodule cannot add to
+    return text.replace("::std::", "std::") if facts.no_std else text
+
+
+#: A `no_std` crate built for a host reads its settings with std all the same: the module
+#: brings std, its prelude and `format!` into its own scope (2018 editions and later).
+_NO_STD = [
+    "extern crate std;",
+    "#[allow(unused_imports)]",
+    "use std::{borrow::ToOwned, boxed::Box, format, string::String, string::ToString, vec::Vec};",
+    "",
+]
 
 
 def rust_settings(root: Path, request: SettingsRequest) -> GeneratedSettings:
