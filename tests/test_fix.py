@@ -317,7 +317,9 @@ def test_the_package_init_reads_the_settings_under_another_name(repo):
     (repo / "pkg" / "__init__.py").write_text(
         "import asyncio\n\nasync def f():\n    await asyncio.sleep(30)\n"
     )
-    (repo / "pkg" / "settings.py").write_text("settings = None\n")  # fix waits for the module
+    (repo / "pkg" / "settings.py").write_text(  # fix waits for the module a rule reads
+        "# hardcode-lint: generated settings\nsettings = None\n"
+    )
     add_rule(
         repo,
         RULE.replace("config.loop", "settings.loop").replace(

@@ -72,7 +72,9 @@ def _missing_settings(analysis: Analysis, rule: Rule, findings: Collection[Findi
 
     targets = settings_targets(analysis.config, [f.path for f in findings])
     for target in dict.fromkeys(targets.values()):
-        reads_it = target.template.replace("{key}", rule.key) == rule.replace
+        reads_it = target.template.replace("{key}", rule.key) == rule.replace and set(
+            target.imports
+        ) <= set(rule.imports)
         if reads_it and not (analysis.config.root / target.module).exists():
             command = f"hardcode-lint defaults --format {target.language} --output {target.module}"
             return (f"the settings module {target.module} does not exist yet: write it first "
