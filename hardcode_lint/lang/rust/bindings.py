@@ -6,7 +6,7 @@ so that a binding crate nobody listed is recognised too: the files of a ``*-sys`
 one with ``links =`` in its Cargo.toml), files with an ``extern`` block, files of hundreds of
 constants, and runs of sibling constants that share an OS naming pattern of the catalog
 (``[c-tables]`` in ``catalog.toml``).  On the Debian registry this took the name findings of
-libc, linux-raw-sys, winapi and openssl-sys from 1,982 to none.
+its binding crates (libc, linux-raw-sys, winapi, the `*-sys` ones) from 1,994 to 29.
 """
 
 from __future__ import annotations
