@@ -153,7 +153,7 @@ def _analyze(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResul
     source = frontend.decode(data, task.path.name, task.rel)
     if is_generated(source.text):  # generated settings: its literals are the defaults
         return FileResult(task.rel), ""
-    options = settings.options(task.language)
+    options = replace(settings.options(task.language), file=str(task.path))
     if task.known_memo:
         options = replace(options, memo=task.known_memo)
     detected = frontend.detect(source, options)

@@ -92,6 +92,9 @@ class DetectOptions:
     # ``Detected.memo`` of this file's last analysis under the same settings (from the cache):
     # a front end may reuse what it found then for the parts of the file that did not change
     memo: str = ""
+    # the file's absolute path on disk ("" for a buffer or a snippet): a front end may read
+    # what stands beside it (Rust: the nearest Cargo.toml says whether it is a `*-sys` package)
+    file: str = ""
 
 
 @dataclass(frozen=True, slots=True)

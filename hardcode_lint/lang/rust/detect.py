@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import classify_name, defines_unit
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.rust.bindings import Tables, tables_of
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
 from hardcode_lint.lang.rust.literals import Literal, literal
 from hardcode_lint.lang.rust.macros import MacroTree, reparse
 from hardcode_lint.lang.rust.markers import markers, on_marked_line
 from hardcode_lint.lang.rust.modules import declared_modules
+from hardcode_lint.lang.rust.naming import judged, with_rust_words
 from hardcode_lint.lang.rust.parser import (
     Node,
     any_of,
@@ -58,6 +60,9 @@ _PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, MACRO, USE)
 _BOUND_LITERAL = re.compile(rb"[:=][ \t]*[-(]*[ \t]*[0-9]")
 _LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")
 _FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")
+#: A hex, octal or binary literal bound to a name is a code, a flag or a mask (section 1):
+#: `SEQ_SOFT_LIMIT: u64 = 0xffff_ffff_ffff_0000`, whatever its kind.
+_CODE_LITERAL = re.compile(rb"[-(\s]*0[xXoObB]")
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ def _combined(last: set[str], methods: set[str], values: str) -> str:
 @lru_cache(maxsize=8)
 def plan_for(user_json: str) -> Plan:
     catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
+    catalog = replace(catalog, words=with_rust_words(catalog.words))
     last = {api.rsplit("::", 1)[-1] for api in catalog.apis}
     clamp_names = {
         api.rsplit("::", 1)[-1] for api, s in catalog.apis.items() if s.kind is Kind.CLAMP
@@ -145,8 +151,11 @@ def is_candidate(data: bytes, plan: Plan, watch: Watch, names: bool = True) -> b
 class _Detector:
     """Judges the candidate nodes of one file (and of its reparsed macro token trees)."""
 
-    def __init__(self, source: SourceFile, data: bytes, plan: Plan, watch: Watch) -> None:
+    def __init__(self, source: SourceFile, data: bytes, plan: Plan, watch: Watch,
+                 file: str = "") -> None:  # fmt: skip
         self.source, self.data, self.plan, self.watch = source, data, plan, watch
+        self.file = file  # the absolute path, to find the package's Cargo.toml
+        self._tables: Tables | None = None
         self.base = len(source.bom)  # tree offsets are past the BOM
         self.found = Detected()
         self.uses: dict[str, str] = {}
@@ -159,6 +168,14 @@ class _Detector:
         if self._fields is None:
             self._fields = struct_fields(self.root) if self.root is not None else {}
         return self._fields
+
+    def mirrors_c(self, decl: Node, name: str) -> bool:
+        """Whether ``decl`` is a constant of a C/OS table (``bindings.py``), read once."""
+        if decl.type not in ("const_item", "static_item"):
+            return False
+        if self._tables is None:
+            self._tables = tables_of(self.data, self.file)
+        return self._tables.mirrors(name)
 
     # -- locating -----------------------------------------------------------------------
 
@@ -267,8 +284,15 @@ class _Detector:
         if lit is None and not self.watch.matches(value):
             return
         verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
+        value_type = None
+        if lit is not None and verdict is not None:
+            value_type = suffix_type(value) or declared_type(decl, self.fields())
+            verdict = judged(name, verdict, value_type, words)
         if lit is not None and (
-            verdict is None or on_marked_line(self.data, decl.start_byte + shift)
+            verdict is None
+            or on_marked_line(self.data, decl.start_byte + shift)
+            or self.mirrors_c(decl, name)
+            or _CODE_LITERAL.match(value.text or b"")
         ):
             return
         place = self._place(decl, fixed)
@@ -280,7 +304,6 @@ class _Detector:
         snippet = marked(self._text(first, start), self._text(start, end),
                          self._text(end, last))  # fmt: skip
         if lit is not None and verdict is not None:
-            value_type = suffix_type(value) or declared_type(decl, self.fields())
             self._hit(lit, shift, verdict.kind, Context.ASSIGNMENT, verdict.unit, name, name,
                       place, snippet, value_type)  # fmt: skip
         else:
@@ -349,7 +372,7 @@ def detect_rust(source: SourceFile, options: DetectOptions) -> Detected:
     root = tree.root_node
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
         raise SourceError("syntax error: nothing in the file could be read", 1)
-    detector = _Detector(source, data, plan, watch)
+    detector = _Detector(source, data, plan, watch, options.file)
     detector.file_test = file_is_test(root)
     detector.root = root
     detector.walk(MacroTree(root, 0), None)
