@@ -138,3 +138,38 @@ def test_a_use_that_cannot_be_moved_keeps_the_constant(tmp_path, code, reason):
     code_, out, err = run("fix", "--write", cwd=repo)
     assert code_ == 1 and reason in out + err, out + err
     assert _read(repo, "src/lib.rs") == before
+
+
+def _repo(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "src-tree"
+    for rel, code in {"Cargo.toml": '[package]\nname = "demo"\nversion = "0.1.0"\n',
+                      "src/lib.rs": "pub mod settings;\n",
+                      "src/settings.rs": "// hardcode-lint: generated settings\n",
+                      **files}.items():  # fmt: skip
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(code)
+    repo = git_copy(root, tmp_path / "repo")
+    assert run("rules", "suggest", "--output", "rules/", cwd=repo)[0] == 0
+    commit_all(repo)
+    return repo
+
+
+def test_a_test_target_s_constant_moves_into_the_modules_it_declares(tmp_path):
+    repo = _repo(tmp_path, {
+        "tests/x.rs": "mod helper;\nconst WAIT_MS: u64 = 300;\n#[test]\nfn t() {\n"
+                      "    assert_eq!(helper::twice(), 2 * WAIT_MS);\n}\n",
+        "tests/x/helper.rs": "pub fn twice() -> u64 {\n    2 * super::WAIT_MS\n}\n",
+    })  # fmt: skip
+    code, out, err = run("fix", "--write", cwd=repo)
+    assert code == 0, out + err
+    assert "2 * demo::settings::get().tests.x.wait_ms\n" in _read(repo, "tests/x/helper.rs")
+    assert "2 * demo::settings::get().tests.x.wait_ms)" in _read(repo, "tests/x.rs")
+
+
+def test_a_public_constant_of_a_shared_test_module_is_refused(tmp_path):
+    repo = _repo(tmp_path, {
+        "tests/common/mod.rs": "pub const WAIT_MS: u64 = 300;\n",
+        "tests/a.rs": "mod common;\n#[test]\nfn t() {\n    assert!(common::WAIT_MS > 1);\n}\n",
+    })  # fmt: skip
+    code, out, err = run("fix", "--write", cwd=repo)
+    assert code == 1 and "a module other targets may share: migrate by hand" in out + err

@@ -42,6 +42,7 @@ from hardcode_lint.lang.rust.const_uses import (
     placed,
     unimport,
 )
+from hardcode_lint.lang.rust.modules import declared_modules
 from hardcode_lint.lang.rust.parser import Node, captures, parse, text
 from hardcode_lint.lang.rust.targets import Crate
 
@@ -100,6 +101,15 @@ def _twins(item: Node, name: str) -> str | None:
     return f"`{name}` is defined {len(found)} times in one scope (lines {where})"
 
 
+def _shared(crate: Crate, path: str) -> bool:
+    """Whether ``path`` is a module file outside the library that is no target's root
+    (``tests/common/mod.rs``): several targets may declare it."""
+    inside = Path(path).relative_to(crate.folder or ".").parts
+    if inside[:1] == ("src",) and inside[:2] != ("src", "bin"):
+        return False
+    return len(inside) > (3 if inside[:2] == ("src", "bin") else 2)
+
+
 class ConstMigration:
     """Turns a ``const``/``static`` site's edit into the edits of its uses (module docstring)."""
 
@@ -113,18 +123,27 @@ class ConstMigration:
         return self.trees[rel]
 
     def _files(self, crate: Crate, path: str, item: Node) -> list[str]:
-        """Where the constant's uses may stand: its own file always; a module-level constant
-        of the library's ``src/`` anywhere in it but ``src/bin/`` (other targets each hold
-        their own)."""
+        """Where the constant's uses may stand: its own file always; for a module-level
+        constant of the library's ``src/``, all of it but ``src/bin/``; for one of another
+        target (``tests/x.rs``), the files its ``mod x;`` declarations bring."""
         if item.parent is None or item.parent.type == "block":
             return [path]
         src = self.root / crate.folder / "src"
         inside = Path(path).relative_to(crate.folder or ".").parts
         if inside[:1] != ("src",) or inside[:2] == ("src", "bin"):
-            return [path]
+            return [path, *self._declared(path, {path})]
         found = sorted(p.relative_to(self.root).as_posix() for p in src.rglob("*.rs"))
         found = [f for f in found if "/target/" not in f and "/src/bin/" not in f"/{f}"]
         return [path] + [f for f in found if f != path]
+
+    def _declared(self, path: str, seen: set[str]) -> list[str]:
+        tree = self._file(path)
+        found = []
+        for rel, _ in declared_modules(tree[0], path) if tree is not None else ():
+            if rel not in seen and (self.root / rel).is_file():
+                seen.add(rel)
+                found += [rel, *self._declared(rel, seen)]
+        return found
 
     def takes(self, path: str, edit: SiteEdit, crate: Crate) -> bool:
         """Whether ``edit`` is a constant's literal: then its edits (or refusal) are made."""
@@ -159,6 +178,9 @@ class ConstMigration:
         twins = _twins(item, name)
         if twins is not None:
             return twins
+        if _shared(crate, path) and _visibility(item):
+            return (f"`{name}` is public in {path}, a module other targets may share:"
+                    " migrate by hand")  # fmt: skip
         data, base, root = self._file(path) or (b"", 0, item)
         kind = item.child_by_field_name("type")
         moved, atomic, reason = moved_text(root, data, base, item, edit,
