@@ -129,8 +129,12 @@ def test_reads_fit_their_sites_and_constants_move_to_their_uses(tmp_path):
          "another constant's initialiser"),
         ("static mut MAX_SIZE: u64 = 8;\npub fn f() -> u64 { unsafe { MAX_SIZE } }\n",
          "a mutable static"),
-        ("const MAX_SIZE: u64 = 8;\npub fn f(x: u64) -> bool { matches!(x, MAX_SIZE) }\n"
-         "pub fn g(MAX_SIZE: u64) -> u64 { MAX_SIZE }\n", "bound again"),
+        ("const MAX_SIZE: u64 = 8;\npub fn f(x: u64) -> bool { matches!(x, MAX_SIZE) }\n",
+         "which needs a pattern of `matches!`"),
+        ("const MAX_SIZE: u64 = 8;\npub fn g(MAX_SIZE: u64) -> u64 { MAX_SIZE }\n",
+         "which needs a pattern"),
+        ("const MAX_SIZE: u64 = 8;\npub fn g(x: u64) -> bool { match x { MAX_SIZE => true, _ => false } }\n",
+         "which needs a match pattern"),
     ],
 )  # fmt: skip
 def test_a_site_that_cannot_read_a_setting_is_refused_with_its_reason(tmp_path, code, reason):

@@ -52,7 +52,7 @@ def plan_fixes(
             plan.blocked.append((rule, "stale: neither its literal nor its replacement is found"
                                  + (f" ({why})" if why else "")))  # fmt: skip
         elif status is Status.AMBIGUOUS:
-            count = len(outcome.findings) + len(outcome.replacements)
+            count = outcome.sites
             plan.blocked.append((rule, f"ambiguous: matches {count} sites, count allows "
                                        f"{rule.count}; narrow the rule first"))  # fmt: skip
         else:

@@ -116,7 +116,7 @@ def _sites(
 ) -> list[Site]:
     rules = {rule.id: rule for rule in snapshot.rules.rules}
     matching = match_rules(snapshot.rules.rules, result.findings, result.replacements)
-    local = {o.rule.id: len(o.findings) + len(o.replacements) for o in matching.outcomes}
+    local = {o.rule.id: o.sites for o in matching.outcomes}
     baselined = _baselined(snapshot, matching.unmapped)
     view = project.view
     found = []

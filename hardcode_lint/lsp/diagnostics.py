@@ -141,7 +141,7 @@ def project_diagnostics(
         if status is Status.STALE:
             text = f"rule `{rule.id}` is stale: neither its literal nor its replacement is found"
         elif status is Status.AMBIGUOUS:
-            count = len(outcome.findings) + len(outcome.replacements)
+            count = outcome.sites
             text = (f"rule `{rule.id}` is ambiguous: it matches {count} sites, its count "
                     f"allows {rule.count}")  # fmt: skip
         else:

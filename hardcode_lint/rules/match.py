@@ -27,8 +27,17 @@ class RuleOutcome:
     replacements: list[Replacement] = field(default_factory=list)
 
     @property
+    def sites(self) -> int:
+        """The sites held against the rule's ``count``: each literal still pending, and its
+        replacements as one.  A key read in several places (a moved constant's uses, contract
+        section 3: "those uses count as the rule's one site") is still the one value the
+        rule's literal was, and reads are never rewritten, so they cannot make a fix
+        ambiguous."""
+        return len(self.findings) + (1 if self.replacements else 0)
+
+    @property
     def status(self) -> Status:
-        found = len(self.findings) + len(self.replacements)
+        found = self.sites
         if found == 0:
             return Status.STALE
         if self.rule.count is not None and found > self.rule.count:

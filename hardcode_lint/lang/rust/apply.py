@@ -26,7 +26,7 @@ _ITEMS = frozenset({
 _HEADER = frozenset({"inner_attribute_item", "line_comment", "block_comment"})
 
 
-def _top_level_names(root: Node) -> dict[str, str | None]:
+def top_level_names(root: Node) -> dict[str, str | None]:
     """Names bound at the top of the file: by ``use`` (-> path) or by an item (-> None)."""
     names: dict[str, str | None] = {}
     for child in root.named_children:
@@ -65,7 +65,7 @@ class _Imports:
     """The ``use`` lines the accepted edits need, checked against the file and each other."""
 
     def __init__(self, root: Node) -> None:
-        self.bound = _top_level_names(root)
+        self.bound = top_level_names(root)
         self.planned: dict[str, tuple[str, SiteEdit]] = {}
         self.lines: list[str] = []
 

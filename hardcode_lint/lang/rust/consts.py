@@ -1,16 +1,22 @@
 """A literal that initialises a ``const`` or ``static`` (contract section 3, "One exception").
 
 Such an initialiser cannot read a setting (E0015), so the read moves to where the value is
-used: every use of the constant in the crate's ``src/`` becomes the replacement, ``use`` lines
-that import it lose it, and the constant goes, leaving a one-line marker (``// hardcode-lint:
-NAME moved to EXPR``) by which the rule is seen migrated.  A constant that is public API of a
-library (``pub`` in ``lib.rs`` or down a chain of ``pub mod``) stays, ``#[deprecated]``, with
-``// hardcode-lint: default (EXPR)`` on its line, which makes it no finding.
+used: every use of the constant (resolved as Rust does, ``const_scope.py``: a local constant
+in its block, a private one in its module and below, a file's own item of the name shadowing
+it) becomes the initialiser with the read in its literal's place (``const_uses.py``), ``use``
+lines that import it lose it, and the constant goes, leaving a one-line marker
+(``// hardcode-lint: NAME moved to EXPR``) by which the rule is seen migrated.  A constant
+that is public API of a library (``pub`` in ``lib.rs`` or down a chain of ``pub mod``) stays,
+``#[deprecated]``, with ``// hardcode-lint: default (EXPR)`` on its line, which makes it no
+finding.
 
-Refused, with the reason: a ``static mut``; an associated ``const``; a use that needs a
-compile-time value (an array length, a const generic, another constant's initialiser, a
-pattern, an enum discriminant, an attribute, a ``const fn``, a macro definition); a name bound
-twice in the crate (which item a use means is then unsure); a name inside a format string.
+Refused, with the reason, and then nothing of the rule is written: a ``static mut``; an
+associated ``const``; two definitions of the name in one scope (``#[cfg]`` alternatives); a
+use that needs a compile-time value (an array length, a const generic, another constant's
+initialiser, a pattern, an enum discriminant, an attribute, a ``const fn``, a macro
+definition); a use whose item cannot be told; a name inside a format string; an initialiser
+that names what another file does not bind alike.  The constant is removed only when every
+one of its uses is rewritten.
 """
 
 from __future__ import annotations
@@ -19,23 +25,29 @@ import re
 from pathlib import Path
 
 from hardcode_lint.lang.base import Expanded, SiteEdit
-from hardcode_lint.lang.rust.expressions import replacement_text
-from hardcode_lint.lang.rust.parser import Node, parse, text
-from hardcode_lint.lang.rust.targets import Crate, target_problem, with_crate_name
+from hardcode_lint.lang.rust.const_scope import (
+    Owner,
+    Resolver,
+    definitions,
+    file_module,
+    node_module,
+)
+from hardcode_lint.lang.rust.const_uses import (
+    compile_time,
+    demotable,
+    demotion,
+    foreign_name,
+    moved_text,
+    path_roots,
+    placed,
+    unimport,
+)
+from hardcode_lint.lang.rust.modules import declared_modules
+from hardcode_lint.lang.rust.parser import Node, captures, parse, text
+from hardcode_lint.lang.rust.targets import Crate
 
 _ITEMS = ("const_item", "static_item")
 _STOP = frozenset({"function_item", "closure_expression", "source_file", "mod_item", "impl_item"})
-_COMPILE_TIME = {
-    "type_arguments": "a const generic argument",
-    "const_item": "another constant's initialiser",
-    "static_item": "a static's initialiser",
-    "enum_variant": "an enum discriminant",
-    "attribute_item": "an attribute",
-    "inner_attribute_item": "an attribute",
-    "match_pattern": "a match pattern",
-    "const_block": "a const block",
-    "macro_definition": "a macro definition",
-}
 _PUBLIC = re.compile(r"^pub\s*$")
 
 
@@ -56,39 +68,46 @@ def _item_of(node: Node | None) -> Node | None:
     return None
 
 
-def _compile_time(node: Node, item: Node) -> str | None:
-    """Why the use ``node`` needs a compile-time value, or None."""
-    child, parent = node, node.parent
-    while parent is not None:
-        kind = parent.type
-        if (
-            kind in ("array_type", "array_expression")
-            and parent.child_by_field_name("length") == child
-        ):
-            return "an array length"
-        if kind in _COMPILE_TIME and parent != item:
-            return _COMPILE_TIME[kind]
-        if kind.endswith("_pattern") and kind != "field_pattern":
-            return "a pattern"
-        if kind == "function_item" and "const" in text(parent).split("fn", 1)[0].split():
-            return "a const fn"
-        child, parent = parent, parent.parent
-    return None
-
-
 def _visibility(item: Node) -> str:
     found = [c for c in item.named_children if c.type == "visibility_modifier"]
     return text(found[0]) if found else ""
 
 
-def _lines(data: bytes, start: int, end: int) -> tuple[int, int]:
-    """``start..end`` widened to whole lines (with the newline) when only blanks surround it."""
-    line_start = data.rfind(b"\n", 0, start) + 1
-    newline = data.find(b"\n", end)
-    line_end = len(data) if newline < 0 else newline + 1
-    if data[line_start:start].strip() or data[end:line_end].strip():
-        return start, end
-    return line_start, line_end
+def _identifiers(root: Node, name: str) -> list[Node]:
+    query = f'((identifier) @id (#eq? @id "{name}"))'
+    return list(captures(query, root).get("id", []))
+
+
+def _strings(root: Node) -> list[Node]:
+    return list(captures("(string_literal) @s", root).get("s", []))
+
+
+def _twins(item: Node, name: str) -> str | None:
+    """Why the name's scope declaring it more than once makes the move unsafe, or None."""
+    scope = item.parent
+    found = definitions(scope, name) if scope is not None else [item]
+    if len(found) < 2:
+        return None
+    cfg = any(
+        sibling.type == "attribute_item" and "cfg" in text(sibling)
+        for twin in found
+        for sibling in [twin.prev_named_sibling]
+        if sibling is not None
+    )
+    where = ", ".join(str(t.start_point[0] + 1) for t in found)
+    if cfg:
+        return (f"`{name}` has {len(found)} definitions under #[cfg(...)] (lines {where}):"
+                " migrate by hand")  # fmt: skip
+    return f"`{name}` is defined {len(found)} times in one scope (lines {where})"
+
+
+def _shared(crate: Crate, path: str) -> bool:
+    """Whether ``path`` is a module file outside the library that is no target's root
+    (``tests/common/mod.rs``): several targets may declare it."""
+    inside = Path(path).relative_to(crate.folder or ".").parts
+    if inside[:1] == ("src",) and inside[:2] != ("src", "bin"):
+        return False
+    return len(inside) > (3 if inside[:2] == ("src", "bin") else 2)
 
 
 class ConstMigration:
@@ -103,10 +122,28 @@ class ConstMigration:
             self.trees[rel] = _tree(self.root / rel)
         return self.trees[rel]
 
-    def _crate_files(self, crate: Crate) -> list[str]:
+    def _files(self, crate: Crate, path: str, item: Node) -> list[str]:
+        """Where the constant's uses may stand: its own file always; for a module-level
+        constant of the library's ``src/``, all of it but ``src/bin/``; for one of another
+        target (``tests/x.rs``), the files its ``mod x;`` declarations bring."""
+        if item.parent is None or item.parent.type == "block":
+            return [path]
         src = self.root / crate.folder / "src"
+        inside = Path(path).relative_to(crate.folder or ".").parts
+        if inside[:1] != ("src",) or inside[:2] == ("src", "bin"):
+            return [path, *self._declared(path, {path})]
         found = sorted(p.relative_to(self.root).as_posix() for p in src.rglob("*.rs"))
-        return [f for f in found if "/target/" not in f]
+        found = [f for f in found if "/target/" not in f and "/src/bin/" not in f"/{f}"]
+        return [path] + [f for f in found if f != path]
+
+    def _declared(self, path: str, seen: set[str]) -> list[str]:
+        tree = self._file(path)
+        found = []
+        for rel, _ in declared_modules(tree[0], path) if tree is not None else ():
+            if rel not in seen and (self.root / rel).is_file():
+                seen.add(rel)
+                found += [rel, *self._declared(rel, seen)]
+        return found
 
     def takes(self, path: str, edit: SiteEdit, crate: Crate) -> bool:
         """Whether ``edit`` is a constant's literal: then its edits (or refusal) are made."""
@@ -132,23 +169,30 @@ class ConstMigration:
         if item.type == "static_item" and any(c.type == "mutable_specifier"
                                               for c in item.children):  # fmt: skip
             return f"`static mut {name}`: a mutable static cannot move to the settings"
-        if item.parent is not None and item.parent.type == "declaration_list":
+        if (
+            item.parent is not None
+            and item.parent.type == "declaration_list"
+            and (item.parent.parent is None or item.parent.parent.type != "mod_item")
+        ):
             return f"associated const `{name}`: move its value to the settings by hand"
-        data, base, _ = self._file(path) or (b"", 0, item)
-        literal = (edit.start - base, edit.end - base)
-        value_range = (value.start_byte, value.end_byte)
-        read = edit.replace
-        if value_range != literal:
-            before = data[base + value.start_byte : edit.start].decode()
-            after = data[edit.end : base + value.end_byte].decode()
-            read = replacement_text(f"{before}{edit.replace}{after}")
-        uses, problem = self._uses(crate, path, item, name, read, edit.label)
+        twins = _twins(item, name)
+        if twins is not None:
+            return twins
+        if _shared(crate, path) and _visibility(item):
+            return (f"`{name}` is public in {path}, a module other targets may share:"
+                    " migrate by hand")  # fmt: skip
+        data, base, root = self._file(path) or (b"", 0, item)
+        kind = item.child_by_field_name("type")
+        moved, atomic, reason = moved_text(root, data, base, item, edit,
+                                           text(kind) if kind is not None else None)  # fmt: skip
+        if moved is None:
+            return f"constant `{name}`: {reason}"
+        uses = _Uses(self, crate, path, item, name, edit.label)
+        problem = uses.collect(moved, atomic, path_roots(value, (edit.start - base,
+                                                                 edit.end - base)))  # fmt: skip
         if problem is not None:
             return f"constant `{name}` is used in {problem}"
-        if value_range != literal and any(p != path for p, _ in uses):
-            return (f"constant `{name}` is an expression used in other files: its paths may"
-                    " not resolve there")  # fmt: skip
-        for rel, site in uses:
+        for rel, site in uses.found:
             self.result.edits.setdefault(rel, []).append(site)
         self._replace_item(path, edit, item, name, data, base)
         return None
@@ -206,111 +250,84 @@ class ConstMigration:
             parent = here + ".rs" if (self.root / (here + ".rs")).is_file() else here + "/mod.rs"
         return True
 
-    def _uses(self, crate: Crate, path: str, item: Node, name: str, read: str,
-              group: str) -> tuple[list[tuple[str, SiteEdit]], str | None]:  # fmt: skip
-        """The edits of every use of ``name`` in the crate, or where one cannot be moved."""
-        found: list[tuple[str, SiteEdit]] = []
-        pattern = re.compile(rb"\b" + name.encode() + rb"\b")
-        inline = re.compile(r"\{" + re.escape(name) + r"[}:]")
-        for rel in self._crate_files(crate):
-            tree = self._file(rel)
+
+class _Uses:
+    """The edits of every use of one constant, or where one cannot be moved."""
+
+    def __init__(self, owner: ConstMigration, crate: Crate, path: str, item: Node, name: str,
+                 group: str) -> None:  # fmt: skip
+        self.owner, self.crate, self.path, self.item = owner, crate, path, item
+        self.name, self.group = name, group
+        edition = crate.manifest.get("package", {})
+        self.edition = str(edition.get("edition", "2015")) if isinstance(edition, dict) else ""
+        self.module = node_module(file_module(crate.folder, path), item)
+        self.found: list[tuple[str, SiteEdit]] = []
+        self.demoted: dict[str, set[int]] = {}  # local constants made `let`, by file
+
+    def collect(self, moved: str, atomic: bool, roots: set[str]) -> str | None:
+        pattern = re.compile(rb"\b" + self.name.encode() + rb"\b")
+        inline = re.compile(r"\{" + re.escape(self.name) + r"[}:]")
+        home = self.owner._file(self.path)
+        for rel in self.owner._files(self.crate, self.path, self.item):
+            tree = self.owner._file(rel)
             if tree is None or not pattern.search(tree[0]):
                 continue
-            _, base, root = tree
-            _, crate_name = target_problem(crate, rel)
-            here = with_crate_name(read, crate_name)
-            for node in _identifiers(root, name):
-                if rel == path and node == item.child_by_field_name("name"):
+            data, base, root = tree
+            resolver = Resolver(self.item, self.module, file_module(self.crate.folder, rel),
+                                self.edition)  # fmt: skip
+            local = self.item.parent is not None and self.item.parent.type == "block"
+            scope = self.item.parent if local and self.item.parent is not None else root
+            for node in _identifiers(scope, self.name):
+                if node == self.item.child_by_field_name("name"):
                     continue
+                owner = resolver.owner(node, self.name)
                 where = f"{rel}:{node.start_point[0] + 1}"
-                if _binds(node):
-                    return [], f"{where}, where the name is bound again (which item is meant?)"
-                if node.type == "string_content" or node.type == "string_literal":
+                if owner is Owner.OTHER:
                     continue
-                edit = self._use_edit(node, here, base, f"{group}@{rel}:{node.start_byte}", group)
-                if isinstance(edit, str):
-                    return [], f"{where}, which needs {edit}"
-                if edit is not None:
-                    found.append((rel, edit))
-            for literal in _strings(root):
-                if inline.search(text(literal)):
-                    return [], f"{rel}:{literal.start_point[0] + 1}, inside a format string"
-        return found, None
+                if owner is Owner.UNKNOWN:
+                    return f"{where}, where which item `{self.name}` names cannot be told"
+                problem = self._edit(rel, node, data, base, moved, atomic)
+                if problem is not None:
+                    return f"{where}, which needs {problem}"
+            if rel != self.path and home is not None and self._reads_here(rel):
+                foreign = foreign_name(roots, home[2], root)
+                if foreign is not None:
+                    return (f"{rel}, where `{foreign}` of its initialiser may not name the"
+                            " same thing: migrate by hand")  # fmt: skip
+            for literal in _strings(scope):
+                mine = resolver.owner(literal, self.name) is Owner.OURS
+                if mine and inline.search(text(literal)):
+                    return f"{rel}:{literal.start_point[0] + 1}, inside a format string"
+        return None
 
-    def _use_edit(self, node: Node, read: str, base: int, label: str,
-                  group: str) -> SiteEdit | str | None:  # fmt: skip
-        """The edit of one use: the name (or the path ending in it) becomes ``read``; a name
-        in a ``use`` list leaves it; a string for a use that needs a compile-time value."""
+    def _reads_here(self, rel: str) -> bool:
+        return any(r == rel and s.replace for r, s in self.found)
+
+    def _edit(self, rel: str, node: Node, data: bytes, base: int, moved: str,
+              atomic: bool) -> str | None:  # fmt: skip
+        label = f"{self.group}@{rel}:{node.start_byte}"
         declaration = node.parent
         while declaration is not None and declaration.type not in ("use_declaration",
                                                                    "source_file"):  # fmt: skip
             declaration = declaration.parent
         if declaration is not None and declaration.type == "use_declaration":
-            return _unimport(node, declaration, base, label, group)
-        if (
-            node.type == "identifier"
-            and node.parent is not None
-            and node.parent.type == "token_tree"
-        ):
-            start, end = node.start_byte, node.end_byte
-        else:
-            target = node
-            while (target.parent is not None and target.parent.type == "scoped_identifier"
-                   and target.parent.child_by_field_name("name") == target):  # fmt: skip
-                target = target.parent
-            start, end = target.start_byte, target.end_byte
-        why = _compile_time(node, node)
-        if why is not None:
+            edit = unimport(node, declaration, base, label, self.group)
+            if isinstance(edit, str):
+                return edit
+            self.found.append((rel, edit))
+            return None
+        why = compile_time(node)
+        local = demotable(node, self.item) if why and why.startswith("another const") else None
+        if why is not None and local is None:
             return why
-        return SiteEdit(base + start, base + end, read, (), label, group=group, verbatim=True)
-
-
-def _binds(node: Node) -> bool:
-    """Whether ``node`` binds its name (a pattern, another item's or a parameter's name)."""
-    parent = node.parent
-    if parent is None or parent.type in ("token_tree", "scoped_identifier", "use_list"):
-        return False
-    if parent.type.endswith("_pattern") or parent.type in ("closure_parameters", "enum_variant"):
-        return True
-    return node in (parent.child_by_field_name("name"), parent.child_by_field_name("pattern"))
-
-
-def _identifiers(root: Node, name: str) -> list[Node]:
-    from hardcode_lint.lang.rust.parser import captures
-
-    query = f'((identifier) @id (#eq? @id "{name}"))'
-    return list(captures(query, root).get("id", []))
-
-
-def _strings(root: Node) -> list[Node]:
-    from hardcode_lint.lang.rust.parser import captures
-
-    return list(captures("(string_literal) @s", root).get("s", []))
-
-
-def _unimport(node: Node, declaration: Node, base: int, label: str,
-              group: str) -> SiteEdit | str | None:  # fmt: skip
-    """The edit that takes ``node``'s name out of its ``use`` declaration."""
-    entry = node
-    while entry.parent is not None and entry.parent.type == "scoped_identifier":
-        entry = entry.parent
-    if entry.parent is not None and entry.parent.type == "use_as_clause":
-        return "a `use ... as` alias"
-    if entry.parent is not None and entry.parent.type == "use_list":
-        items = [
-            c
-            for c in entry.parent.named_children
-            if c.type not in ("line_comment", "block_comment")
-        ]
-        if len(items) > 1:
-            start, end = entry.start_byte, entry.end_byte
-            after = entry.next_sibling
-            if after is not None and after.type == ",":
-                following = after.next_named_sibling
-                end = following.start_byte if following is not None else after.end_byte
-            else:
-                before = entry.prev_sibling
-                start = before.start_byte if before is not None and before.type == "," else start
-            return SiteEdit(base + start, base + end, "", (), label, group=group, verbatim=True)
-    start, end = declaration.start_byte, declaration.end_byte
-    return SiteEdit(base + start, base + end, "", (), label, group=group, verbatim=True)
+        if local is not None and local.start_byte not in self.demoted.get(rel, ()):
+            self.demoted.setdefault(rel, set()).add(local.start_byte)
+            self.found.append((rel, demotion(local, base, f"{label}:let", self.group)))
+        target = node
+        while (target.parent is not None and target.parent.type == "scoped_identifier"
+               and target.parent.child_by_field_name("name") == target):  # fmt: skip
+            target = target.parent
+        read = placed(moved, atomic, target, data, base)
+        self.found.append((rel, SiteEdit(base + target.start_byte, base + target.end_byte, read,
+                                         (), label, group=self.group, verbatim=True)))  # fmt: skip
+        return None
