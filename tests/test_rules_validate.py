@@ -130,8 +130,11 @@ def test_invalid_rules_stop_the_report_with_exit_2(tmp_path, monkeypatch):
     assert result.exit_code == 2 and "rules/bad.toml:1: [[rule]] is missing `key`" in result.stderr
 
 
-def test_configured_rules_folder_must_exist(tmp_path, monkeypatch):
+def test_a_configured_rule_file_must_exist_a_folder_may_come_later(tmp_path, monkeypatch):
+    """A folder is where `rules suggest --output` will write; a missing file is a typo."""
     (tmp_path / "pyproject.toml").write_text('[tool.hardcode-lint]\nrules = ["migration"]\n')
     monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["rules", "validate"]).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.hardcode-lint]\nrules = ["m.toml"]\n')
     result = CliRunner().invoke(cli, ["rules", "validate"])
-    assert result.exit_code == 2 and "'migration' does not exist" in result.stderr
+    assert result.exit_code == 2 and "'m.toml' does not exist" in result.stderr
