@@ -218,3 +218,15 @@ def test_reads_of_a_settings_module_that_does_not_exist_fail_check_and_fix_waits
     assert cli("defaults", "--format", "python")[0] == 0
     assert cli("fix", "--write", "--allow-dirty")[0] == 0
     assert "settings.pkg.a.f_delay_seconds" in (tmp_path / "pkg" / "a.py").read_text()
+
+
+def test_the_generated_module_is_compared_by_its_values_not_its_layout():
+    """httpcore: ruff wrapped `x: float = 5.0  # seconds` as `x: float = (\n    5.0\n)`; the
+    module regenerated after the fix (its unit comment gone) was laid out on one line, and
+    check failed on a module that held exactly the rules' literals."""
+    from hardcode_lint.defaults.modules import without_comments
+
+    wrapped = "class A:\n    a_rather_long_name: float = (\n        5.0\n    )  # seconds\n"
+    plain = "class A:\n    a_rather_long_name: float = 5.0\n"
+    assert without_comments(wrapped) == without_comments(plain)
+    assert without_comments(wrapped) != without_comments(plain.replace("5.0", "6.0"))
