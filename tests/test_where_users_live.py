@@ -143,3 +143,24 @@ def test_a_fallback_is_given_by_name_and_its_place(detect):
 def test_the_prefilters_keep_what_the_detector_finds(detect, prefilter):
     source = "x = opts.get('delay', 3)\nself.timeout = timeout or 300\nfut.result(5)\n"
     assert len(detect(source, prefilter=prefilter)) == 3
+
+
+def test_the_settings_of_a_factor_say_no_seconds(tmp_path, monkeypatch):
+    from tests.helpers import cli
+
+    (tmp_path / "pyproject.toml").write_text("[tool.hardcode-lint]\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "worker.py").write_text(
+        "from huey.consumer import Consumer\nimport time\n"
+        "Consumer(huey, backoff=1.15)\ntime.sleep(5)\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, suggested, _ = cli("rules", "suggest", "pkg")
+    assert code == 0
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "pkg.toml").write_text(suggested)
+    code, out, _ = cli("defaults")
+    lines = out.splitlines()
+    assert code == 0 and "backoff = 1.15" in lines and "delay_seconds = 5" in lines
+    assert "seconds" not in out.replace("delay_seconds", "")
