@@ -35,7 +35,11 @@ if TYPE_CHECKING:
 def settings_for(
     config: Config, *, prefilter: bool = True, replacements: Iterable[tuple[str, str]] = ()
 ) -> Settings:
-    """The detection settings of ``config``; ``replacements`` are (language, expression)."""
+    """The detection settings of ``config``; ``replacements`` are (language, expression).
+
+    Zero literals are kept when the user includes them, or when there are rules (every rule
+    has a replacement): a rule written with ``value = 0`` matches its zeros whatever the
+    setting, and :func:`.rules.match.match_rules` drops the zeros no rule claims."""
     catalogs = tuple(
         (language, json.dumps(config.catalog_for(language), sort_keys=True))
         for language in config.languages
@@ -46,6 +50,7 @@ def settings_for(
         prefilter=prefilter,
         catalogs=catalogs,
         replacements=tuple(sorted(set(replacements))),
+        zeros=config.include_zero or bool(replacements),
     )
 
 
@@ -187,7 +192,8 @@ def analyze(
         replacements=rule_replacements(rules.rules, config.languages),
         use_cache=use_cache,
     )
-    matching = match_rules(rules.rules, result.findings, result.replacements)
+    matching = match_rules(rules.rules, result.findings, result.replacements,
+                           include_zero=config.include_zero)  # fmt: skip
     result.findings = matching.findings
     result.fixes = {rule.id: rule.replace for rule in rules.rules}
     return Analysis(config=config, scan=result, rules=rules, matching=matching)

@@ -47,6 +47,7 @@ class Config:
     defaults_file: str | None = None
     settings_module: tuple[str, ...] = ()  # generated settings modules (section 5); () = default
     baseline: str = ".hardcode-lint-baseline.json"
+    include_zero: bool = False  # zero literals are findings (by default they are no tunables)
     catalog: Mapping[str, Any] = field(default_factory=dict)
     languages: tuple[str, ...] = field(default_factory=names)
     explicit: frozenset[str] = frozenset()  # the keys the user actually wrote
@@ -90,6 +91,12 @@ def _strings(where: str, value: Any) -> tuple[str, ...]:
 def _string(where: str, value: Any) -> str:
     if not isinstance(value, str):
         raise ConfigError(f"{where}: must be a string")
+    return value
+
+
+def _bool(where: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: must be true or false")
     return value
 
 
@@ -150,6 +157,7 @@ _FIELDS: Mapping[str, tuple[str, Callable[[str, Any], Any]]] = {
     "defaults-file": ("defaults_file", _string),
     "settings-module": ("settings_module", _strings),
     "baseline": ("baseline", _string),
+    "include-zero": ("include_zero", _bool),
     "catalog": ("catalog", _catalog),
     "languages": ("languages", _languages),
 }

@@ -70,6 +70,9 @@ class Settings:
     prefilter: bool = True
     catalogs: tuple[tuple[str, str], ...] = ()
     replacements: tuple[tuple[str, str], ...] = ()
+    # zero literals are kept: the user asked for them (`include-zero`), or rules may match
+    # them (``rules.match`` then drops the zeros no rule claims)
+    zeros: bool = False
 
     def options(self, language: str) -> DetectOptions:
         """What the front end of ``language`` is given."""
@@ -78,7 +81,7 @@ class Settings:
     def cache_key(self) -> str:
         """Everything besides a file's bytes that decides its findings."""
         parts = [",".join(self.select), ",".join(self.ignore), str(self.prefilter),
-                 repr(self.catalogs), repr(self.replacements)]  # fmt: skip
+                 repr(self.catalogs), repr(self.replacements), str(self.zeros)]  # fmt: skip
         return "|".join(parts)
 
 
@@ -115,8 +118,11 @@ def _is_code_literal(hit: Hit) -> bool:
 
 def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
              comment: str) -> Finding | None:  # fmt: skip
-    """A hit as a finding: coded, selected, not suppressed, positioned for printing."""
-    if _is_code_literal(hit):
+    """A hit as a finding: coded, selected, not suppressed, positioned for printing.
+
+    A zero is no tunable (``time.sleep(0)`` yields, ``max(0, x)`` floors, ``maxsize=0`` is
+    unbounded), in every language: dropped here unless ``settings.zeros``."""
+    if _is_code_literal(hit) or (hit.number == 0 and not settings.zeros):
         return None
     code = code_for(hit.kind, hit.context).code
     line, column = source.position(hit.start)

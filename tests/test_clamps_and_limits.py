@@ -11,20 +11,18 @@ CLAMPS = [
     ("max(1, ttl)", [("clamp", "max", "1", 0)]),
     ("min(count, 100)", [("clamp", "min", "100", 1)]),
     ("max(1, min(n, 100))", [("clamp", "max", "1", 0), ("clamp", "min", "100", 1)]),
-    ("x.clip(0, 10)", [("clamp", "x.clip", "0", 0), ("clamp", "x.clip", "10", 1)]),
+    ("x.clip(0, 10)", [("clamp", "x.clip", "10", 1)]),  # a zero bound is no tunable
+    ("x.clip(1, 10)", [("clamp", "x.clip", "1", 0), ("clamp", "x.clip", "10", 1)]),
+    ("import numpy\nnumpy.clip(x, 0, 10)", [("clamp", "numpy.clip", "10", 2)]),
     (
-        "import numpy\nnumpy.clip(x, 0, 10)",
-        [("clamp", "numpy.clip", "0", 1), ("clamp", "numpy.clip", "10", 2)],
-    ),
-    (
-        "import numpy as np\nnp.clip(x, 0, 10)",
-        [("clamp", "numpy.clip", "0", 1), ("clamp", "numpy.clip", "10", 2)],
+        "import numpy as np\nnp.clip(x, 1, 10)",
+        [("clamp", "numpy.clip", "1", 1), ("clamp", "numpy.clip", "10", 2)],
     ),
     ("t.clamp(min=1)", [("clamp", "t.clamp", "1", "min")]),
     ("series.clip(lower=1)", [("clamp", "series.clip", "1", "lower")]),
     ("max(ttl, -1)", [("clamp", "max", "-1", 1)]),
-    ("arr[max(0, i - 1) : i]", [("clamp", "max", "0", 0)]),  # a clamp inside a slice is one
-    ("from builtins import max\nmax(ttl, 0)", [("clamp", "max", "0", 1)]),
+    ("arr[max(1, i - 1) : i]", [("clamp", "max", "1", 0)]),  # a clamp inside a slice is one
+    ("from builtins import max\nmax(ttl, 2)", [("clamp", "max", "2", 1)]),
 ]
 
 

@@ -171,7 +171,7 @@ def test_console_script_and_python_m_agree(project):
 
 
 def test_parallel_and_serial_runs_give_the_same_findings(project):
-    for index in range(40):
+    for index in range(1, 41):
         (project / "src" / "app" / f"m{index}.py").write_text(f"import time\ntime.sleep({index})\n")
     _, serial, _ = run("scan", "--format", "json", "-j", "1")
     _, parallel, _ = run("scan", "--format", "json", "-j", "2")

@@ -56,7 +56,7 @@ def test_a_settings_dict_is_judged_with_its_name(tmp_path):
     [
         ('d = {"retry_delay": 60 * 5}\n', [("duration", "keyword", "d", "retry_delay", "60 * 5", 300)]),
         ('def f():\n    return {"ttl": -1}\n', [("duration", "keyword", None, "ttl", "-1", -1)]),
-        ('def f(opts={"max_age": 0}):\n    pass\n', [("duration", "keyword", "opts", "max_age", "0", 0)]),
+        ('def f(opts={"max_age": 60}):\n    pass\n', [("duration", "keyword", "opts", "max_age", "60", 60)]),
         ('d = {"poll_interval_ms": 500}\n', [("duration", "keyword", "d", "poll_interval_ms", "500", 0.5)]),
         ('d = {"timeout": 5 if fast else 30}\n', [("duration", "keyword", "d", "timeout", "5", 5),
                                                   ("duration", "keyword", "d", "timeout", "30", 30)]),

@@ -84,7 +84,7 @@ NOT_FOUND = [
     "import time\ntime.sleep(delay)",  # a name, not a literal
     "import time\ntime.sleep(x * 60)",  # not literal-only
     "import time\ntime.time() - 5",  # not an argument
-    "f(retries=3)",  # neither a duration nor a limit word
+    "f(verbosity=3)",  # neither a duration nor a limit word
     "f(timeout=None)",  # not a number
     "f(timeout=True)",  # a bool is not a number
     "def f(ex=60): pass",  # `ex` as a parameter is not a duration
@@ -208,7 +208,7 @@ def test_tuple_and_list_elements_keep_literal_forms_and_skip_the_rest(detect):
 @pytest.mark.parametrize(
     "source",
     [
-        "f(retries=(1, 2))",  # not a duration or limit name
+        "f(verbosity=(1, 2))",  # not a duration or limit name
         "max((1, 2))",  # a positional tuple is an iterable, not two bounds
         "import time\ntime.sleep((1, 2))",
         "TIMEOUT = (3, 27)",  # only a tuple passed by keyword

@@ -37,7 +37,7 @@ FOUND = [
      [(API, 0, "1", 1, "P.run.later")]),
     # an alternate constructor (catalog [aliases]: it builds what its class builds)
     ("from twisted.internet import task\ndef run(foo):\n    loop = task.LoopingCall.withCount(foo)\n"
-     "    loop.start(0, now=False)\n", [(API, 0, "0", 0, "run")]),
+     "    loop.start(2, now=False)\n", [(API, 0, "2", 2, "run")]),
     # a module-level receiver used in a function
     ("import twisted.internet.task as t\nLC = t.LoopingCall(f)\ndef go():\n    LC.start(60)\n",
      [(API, 0, "60", 60, "go")]),

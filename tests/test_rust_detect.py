@@ -52,12 +52,12 @@ CASES = [
      "Duration::from_secs_f64(2.5e3); Duration::from_secs_f32(0f32); Duration::from_secs(10 * 60); "
      "Duration::from_secs((30)); Duration::from_millis(100 as u64); }",
      [("duration", f"{D}::from_secs", "5u64", 0), ("duration", f"{D}::from_secs", "86400_u64", 0),
-      ("duration", f"{D}::from_secs_f64", "2.5e3", 0), ("duration", f"{D}::from_secs_f32", "0f32", 0),
+      ("duration", f"{D}::from_secs_f64", "2.5e3", 0),  # `0f32`: a zero is no tunable
       ("duration", f"{D}::from_secs", "10 * 60", 0), ("duration", f"{D}::from_secs", "30", 0),
       ("duration", f"{D}::from_millis", "100", 0)]),
     # clamps: methods on any receiver (chains count once each), cmp::max/min, imported max
     ("fn f(p: f64, t: u64) { p.min(1.0).max(0.0); t.clamp(1, 10); }",
-     [("clamp", "min", "1.0", 0), ("clamp", "max", "0.0", 0), ("clamp", "clamp", "1", 0),
+     [("clamp", "min", "1.0", 0), ("clamp", "clamp", "1", 0),  # `.max(0.0)`: a zero
       ("clamp", "clamp", "10", 1)]),
     ("fn f(hb: u64) -> u64 { (hb * 3).max(10) }", [("clamp", "max", "10", 0)]),
     ("fn f(x: i64) { x.max(-1); }", [("clamp", "max", "-1", 0)]),

@@ -64,7 +64,7 @@ def test_report_counts_sites_per_module_and_test_code():
     _, out, _ = run("report", "--no-cache", "--format", "json", cwd=RUST)
     report = json.loads(out)
     sites = EXPECTED["sites"]
-    assert report["totals"]["sites"] == len(sites) == 44
+    assert report["totals"]["sites"] == len(sites) == 43
     for status in ("migrated", "pending", "unmapped"):
         assert report["totals"][status] == sum(s["status"] == status for s in sites)
     assert report["tests"]["sites"] == sum(s["test"] for s in sites)

@@ -54,7 +54,7 @@ def test_suggested_file_validates_and_has_no_duplicates(tmp_path, monkeypatch):
     data = tomllib.loads((copy / "rules" / "suggested.toml").read_text())
     ids = [r["id"] for r in data["rule"]]
     keys = [r["key"] for r in data["rule"]]
-    assert len(ids) == len(set(ids)) == 17 and len(keys) == len(set(keys))
+    assert len(ids) == len(set(ids)) == 16 and len(keys) == len(set(keys))
     loaded = load_rules(copy, ("rules",))
     assert loaded.problems == []
     assert not {r.key for r in loaded.rules if r.file.endswith("suggested.toml")} & {

@@ -148,8 +148,24 @@ class NameWords:
     limit_call_keywords: frozenset[str]
     flag_words: frozenset[str] = frozenset()  # a first word that makes a name a yes/no flag
     unit_definition_words: frozenset[str] = frozenset()  # `SECOND`, `ONE_DAY`: a unit's size
+    unit_definition_fillers: frozenset[str] = frozenset()  # `MS_PER_SECOND`: "per" aside
+    multiplier_words: frozenset[str] = frozenset()  # `backoff_factor`: no duration, no limit
+    code_prefixes: frozenset[str] = frozenset()  # `num_timeouts`: a first word making a code
+    code_namespaces: frozenset[str] = frozenset()  # `ERROR_TIMEOUT`: the same, in capitals
+    count_words: frozenset[str] = frozenset()  # `retries`, `attempts`: limits, as written
+    limit_phrases: tuple[tuple[str, ...], ...] = ()  # `pool_size`, `window_size`
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A lookup with a default (``opts.get("delay", 3)``, ``getattr(cfg, "max_retries", 3)``):
+    the argument holding the looked-up name, and the one holding the default returned when
+    it is missing.  The default is a tunable when the name is duration- or limit-named."""
+
+    name: int  # position of the name (a string literal)
+    default: tuple[ArgKey, ...]  # position and/or keyword of the default
 
 
 @dataclass(frozen=True)
@@ -163,6 +179,20 @@ class Catalog:
     # re-exports: a module (or API) path -> the path the catalog knows it by
     # (``tenacity.wait`` -> ``tenacity``: ``tenacity.wait.wait_fixed`` is ``tenacity.wait_fixed``)
     aliases: Mapping[str, str] = field(default_factory=dict)
+    # lookups with a default, by qualified name or `*.method` (see :class:`Fallback`)
+    fallbacks: Mapping[str, Fallback] = field(default_factory=dict)
+
+    def fallback(self, qualname: str | None, method: str | None) -> Fallback | None:
+        """The lookup ``qualname`` (else ``*.method``) is, if the catalog lists it."""
+        found = self.fallbacks.get(qualname) if qualname is not None else None
+        if found is None and method is not None:
+            found = self.fallbacks.get("*." + method)
+        return found
+
+    def fallback_names(self) -> frozenset[str]:
+        """The last name of every lookup with a default: what the pre-filters look for
+        (with a duration- or limit-named string among the call's arguments)."""
+        return frozenset(api.rsplit(".", 1)[-1] for api in self.fallbacks)
 
     def canonical(self, qualname: str) -> str:
         """``qualname`` under the name the catalog lists it by, through the longest re-export
@@ -270,6 +300,16 @@ def _types(where: str, raw: Mapping[str, Any], args: Mapping[ArgKey, Any]) -> di
     return found
 
 
+def parse_fallback(where: str, raw: Any) -> Fallback:
+    """One ``[fallback-apis]`` entry: ``{ name = 0, default = [1, "default"] }``."""
+    if not isinstance(raw, dict) or set(raw) - {"name", "default", "example"}:
+        raise ConfigError(f"{where}: must be a table such as {{ name = 0, default = 1 }}")
+    name = raw.get("name")
+    if isinstance(name, bool) or not isinstance(name, int) or name < 0:
+        raise ConfigError(f"{where}.name: must be the position of the looked-up name")
+    return Fallback(name, tuple(_arg_keys(f"{where}.default", raw.get("default", []))))
+
+
 def parse_aliases(where: str, raw: Any) -> dict[str, str]:
     """The ``[aliases]`` table: re-exported path -> catalogued path, both dotted names."""
     if not isinstance(raw, dict):
@@ -285,19 +325,45 @@ def parse_aliases(where: str, raw: Any) -> dict[str, str]:
     return aliases
 
 
+def _number_forms(word: str) -> set[str]:
+    """A word and its plural or singular (``limit``/``limits``, ``capacity``/``capacities``):
+    the word lists match in both."""
+    if word.endswith("ies"):
+        return {word, word[:-3] + "y"}
+    if word.endswith("s") and not word.endswith("ss"):
+        return {word, word[:-1]}
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return {word, word[:-1] + "ies"}
+    return {word, word + "s"}
+
+
+def _both_numbers(words: Any) -> frozenset[str]:
+    return frozenset(form for word in words for form in _number_forms(word))
+
+
+def _phrases(data: Mapping[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in data.get(key, []))
+
+
 def _words(data: Mapping[str, Any]) -> NameWords:
     return NameWords(
-        duration_words=frozenset(data["duration-words"]),
-        duration_phrases=tuple(tuple(p.split()) for p in data["duration-phrases"]),
+        duration_words=_both_numbers(data["duration-words"]),
+        duration_phrases=_phrases(data, "duration-phrases"),
         rate_words=frozenset(data["rate-words"]),
-        code_words=frozenset(data["code-words"]),
+        code_words=_both_numbers(data["code-words"]),
         unit_words=dict(data["unit-words"]),
         duration_call_keywords=dict(data["duration-call-keywords"]),
-        limit_words=frozenset(data["limit-words"]),
+        limit_words=_both_numbers(data["limit-words"]),
         limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
         limit_call_keywords=frozenset(data["limit-call-keywords"]),
         flag_words=frozenset(data.get("flag-words", [])),
         unit_definition_words=frozenset(data.get("unit-definition-words", [])),
+        unit_definition_fillers=frozenset(data.get("unit-definition-fillers", [])),
+        multiplier_words=_both_numbers(data.get("multiplier-words", [])),
+        code_prefixes=frozenset(data.get("code-prefixes", [])),
+        code_namespaces=frozenset(data.get("code-namespaces", [])),
+        count_words=frozenset(data.get("count-words", [])),
+        limit_phrases=_phrases(data, "limit-phrases"),
     )
 
 
@@ -341,5 +407,7 @@ def build_catalog(
     digest = hashlib.sha256(raw.encode()).hexdigest()
     aliases = parse_aliases("catalog.toml: aliases", data.get("aliases", {}))
     aliases.update(parse_aliases(f"{where}.aliases", user.get("aliases", {})))
+    fallbacks = {api: parse_fallback(f"catalog.toml: fallback-apis.{api!r}", raw)
+                 for api, raw in data.get("fallback-apis", {}).items()}  # fmt: skip
     return Catalog(apis=exact, methods=methods, words=words, fingerprint=digest[:16],
-                   aliases=aliases)  # fmt: skip
+                   aliases=aliases, fallbacks=fallbacks)  # fmt: skip

@@ -14,8 +14,8 @@ from functools import lru_cache
 from itertools import pairwise
 from weakref import WeakKeyDictionary
 
-from hardcode_lint.detect.catalog import NameWords
-from hardcode_lint.model import Kind
+from hardcode_lint.detect.catalog import UNIT_SECONDS, NameWords
+from hardcode_lint.model import Kind, Number
 
 #: Verdicts per vocabulary, kept beside it (not in it) so a vocabulary stays immutable and
 #: pickles small into worker processes.
@@ -45,19 +45,42 @@ def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _is_rate(words: tuple[str, ...], vocab: NameWords) -> bool:
-    """``seconds_per_day``, ``MS_TO_NS``, ``ERROR_TIMEOUT``: a factor or a code, no duration."""
-    if any(w in vocab.rate_words or w in vocab.code_words for w in words):
+    """``seconds_per_day``, ``MS_TO_NS``: a factor, no duration."""
+    if any(w in vocab.rate_words for w in words):
         return True
     return any(a in vocab.unit_words and b == "to" for a, b in pairwise(words))
 
 
-def _duration_unit(words: tuple[str, ...], vocab: NameWords) -> str | None:
-    """The unit of a duration-named identifier, or None when the name is not a duration."""
-    if _is_rate(words, vocab):
+def _is_code(identifier: str, words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``timeout_count``, ``TIMEOUT_ERROR``, ``WAIT_OBJECT_0`` (a code word is the name's head,
+    its last word but digits), ``num_timeouts`` (a counting first word) and ``ERROR_TIMEOUT``
+    (a C-style enumerator's namespace): a code, a status or a counter, no duration.  A code word
+    elsewhere says nothing: ``_stop_flag_timeout``, ``error_timeout`` are durations."""
+    named = [w for w in words if not w.isdigit()]
+    if not named:
+        return False
+    if named[-1] in vocab.code_words or named[0] in vocab.code_prefixes:
+        return True
+    return len(named) > 1 and named[0] in vocab.code_namespaces and identifier.isupper()
+
+
+#: What :func:`_duration_unit` says of a multiplier (``backoff_factor``): neither a duration
+#: nor a limit by its name.
+_MULTIPLIER = "x"
+
+
+def _duration_unit(identifier: str, words: tuple[str, ...], vocab: NameWords) -> str | None:
+    """The unit of a duration-named identifier, :data:`_MULTIPLIER` for a multiplier, or None
+    when the name is not a duration.  A unit word wins over a multiplier word
+    (``backoff_factor_ms`` is milliseconds), which wins over a duration word
+    (``backoff_factor`` is no duration)."""
+    if _is_rate(words, vocab) or _is_code(identifier, words, vocab):
         return None
     units = [vocab.unit_words[w] for w in words if w in vocab.unit_words]
     if units:
         return units[-1]
+    if any(w in vocab.multiplier_words for w in words):
+        return _MULTIPLIER
     if any(w in vocab.duration_words for w in words):
         return "s"
     if any(_has_phrase(words, phrase) for phrase in vocab.duration_phrases):
@@ -67,7 +90,9 @@ def _duration_unit(words: tuple[str, ...], vocab: NameWords) -> str | None:
 
 def _is_limit(words: tuple[str, ...], vocab: NameWords) -> bool:
     present = set(words)
-    if present & vocab.limit_words:
+    if present & vocab.limit_words or present & vocab.count_words:
+        return True
+    if any(_has_phrase(words, phrase) for phrase in vocab.limit_phrases):
         return True
     return any(present & first and present & second for first, second in vocab.limit_pairs)
 
@@ -101,17 +126,36 @@ def _telling(vocab: NameWords) -> re.Pattern[str]:
         words = {*vocab.duration_words, *vocab.unit_words, *vocab.duration_call_keywords,
                  *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
                  *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
-                 *(w for first, _ in vocab.limit_pairs for w in first)}  # fmt: skip
+                 *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
+                 *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
         alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
         found = _TELLING[vocab] = re.compile(alternatives or "(?!)", re.IGNORECASE)
     return found
 
 
-def defines_unit(identifier: str, vocab: NameWords) -> bool:
-    """``SECOND``, ``ONE_DAY``, ``NANOS``: a name made of unit words only is the size of a
-    unit (a constant of nature, not a tunable), whatever value or call it is bound to."""
-    words = split_words(identifier)
-    return any(w != "one" for w in words) and all(w in vocab.unit_definition_words for w in words)
+def defines_unit(identifier: str, vocab: NameWords, seconds: Number | None = None) -> bool:
+    """``SECOND``, ``ONE_DAY``, ``MS_PER_SECOND``, ``SECONDS_IN_DAY``: a name made of unit
+    words only ("one", "per", "in", "to" aside) is the size of a unit or a conversion factor
+    (a constant of nature, not a tunable).  With ``seconds`` (the value of a catalogued
+    duration it is bound to: ``DAY = timedelta(days=1)``), that value must be one unit too."""
+    words = [w for w in split_words(identifier) if w not in vocab.unit_definition_fillers]
+    if not words or not all(w in vocab.unit_definition_words for w in words):
+        return False
+    return seconds is None or is_conversion_factor(seconds)
+
+
+def _factors() -> frozenset[float]:
+    sizes = {*UNIT_SECONDS.values(), 30 * 86400, 365 * 86400}  # months and years too
+    ratios = {a / b for a in sizes for b in sizes}
+    return frozenset(round(r, 12) for r in ratios)
+
+
+_FACTORS = _factors()
+
+
+def is_conversion_factor(value: Number) -> bool:
+    """Whether ``value`` is one unit's size in another (60, 1000, 86400, 0.001, 24, 7)."""
+    return value > 0 and round(float(value), 12) in _FACTORS
 
 
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
@@ -123,7 +167,9 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
         return None  # the constant `MINUTE = 60` is what a minute is, not how long to wait
-    unit = _duration_unit(words, vocab)
+    unit = _duration_unit(identifier, words, vocab)
+    if unit == _MULTIPLIER:
+        return None  # `backoff_factor=1.5`: a finding only where the catalog lists it
     if unit is not None:
         return NameVerdict(Kind.DURATION, unit)
     if as_keyword and lowered in vocab.duration_call_keywords:

@@ -115,7 +115,8 @@ def _sites(
     project: Project, snapshot: Snapshot, result: FileResult, index: TextIndex
 ) -> list[Site]:
     rules = {rule.id: rule for rule in snapshot.rules.rules}
-    matching = match_rules(snapshot.rules.rules, result.findings, result.replacements)
+    matching = match_rules(snapshot.rules.rules, result.findings, result.replacements,
+                           include_zero=snapshot.config.include_zero)  # fmt: skip
     local = {o.rule.id: o.sites for o in matching.outcomes}
     baselined = _baselined(snapshot, matching.unmapped)
     view = project.view

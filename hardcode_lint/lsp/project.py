@@ -173,7 +173,8 @@ def _scan(snapshot: Snapshot) -> tuple[ScanResult, RuleSet, Matching]:
     config, rules = snapshot.config, snapshot.rules
     replacements = rule_replacements(rules.rules, config.languages)
     result = scan([config.root], config, jobs=1, replacements=replacements)
-    matching = match_rules(rules.rules, result.findings, result.replacements)
+    matching = match_rules(rules.rules, result.findings, result.replacements,
+                           include_zero=config.include_zero)  # fmt: skip
     result.findings = matching.findings
     result.fixes = {rule.id: rule.replace for rule in rules.rules}
     return result, rules, matching

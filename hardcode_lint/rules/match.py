@@ -142,9 +142,17 @@ def _scope_depth(matcher: _Matcher) -> int:
 
 
 def match_rules(
-    rules: Iterable[Rule], findings: Iterable[Finding], replacements: Iterable[Replacement]
+    rules: Iterable[Rule],
+    findings: Iterable[Finding],
+    replacements: Iterable[Replacement],
+    *,
+    include_zero: bool = True,
 ) -> Matching:
-    """Give every finding and replacement its rule, and every rule its outcome."""
+    """Give every finding and replacement its rule, and every rule its outcome.
+
+    A zero literal is no finding unless the user includes zeros; a rule still matches one (a
+    rule written with ``value = 0`` keeps its sites), so without ``include_zero`` only the
+    zeros no rule claims are dropped."""
     matchers = [_Matcher(rule) for rule in rules]
     outcomes = {m.rule.id: RuleOutcome(m.rule) for m in matchers}
     by_specificity = sorted(matchers, key=lambda m: (-m.specificity, -_scope_depth(m)))
@@ -152,6 +160,8 @@ def match_rules(
     for finding in findings:
         owner = _first(by_specificity, lambda m, f=finding: m.finding(f))
         if owner is None:
+            if finding.number == 0 and not include_zero:
+                continue
             unmapped.append(finding)
             labelled.append(finding)
             continue

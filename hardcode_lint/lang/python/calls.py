@@ -7,9 +7,21 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hardcode_lint.detect.catalog import ApiSpec, ArgKey, Catalog, NameWords, unit_name_words
-from hardcode_lint.detect.names import NameVerdict, classify_name, split_words
-from hardcode_lint.lang.python.cst_literals import element_values, is_cst_literal, literal_leaves
+from hardcode_lint.detect.catalog import (
+    UNIT_SECONDS,
+    ApiSpec,
+    ArgKey,
+    Catalog,
+    NameWords,
+    unit_name_words,
+)
+from hardcode_lint.detect.names import NameVerdict, classify_name, defines_unit, split_words
+from hardcode_lint.lang.python.cst_literals import (
+    element_values,
+    fold_cst,
+    is_cst_literal,
+    literal_leaves,
+)
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Scope, constructed_type, resolve_dotted
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
@@ -19,6 +31,11 @@ from hardcode_lint.model import Context, Kind
 #: without the literal, so that a pending site and its migrated twin (the same call with the
 #: replacement) are shortened alike and the report's "new code" equals what fix wrote.
 _CONTEXT_MAX = 96
+
+
+#: A literal's kind, context and unit, and the name it is judged by when that is not its
+#: argument (the looked-up name of ``opts.get("delay", 3)``).
+Verdict = tuple[Kind, Context, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +103,12 @@ class CallSite:
     after: str | None = None
     # entries of dict literals inside the call (`retries={"max_attempts": 3}`)
     entries: list[Entry] = field(default_factory=list)
+    # ids of literals that are the fallback of an `or` (`sleep(delay or 5)`): no clamp bound
+    fallbacks: set[int] = field(default_factory=set)
+    # the positional string literals (`opts.get("delay", 3)`), by position
+    strings: dict[int, str] = field(default_factory=dict)
+    # the name the call is the whole value of (`DAY = timedelta(days=1)`: a unit's size)
+    bound_to: str | None = None
 
 
 def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
@@ -183,6 +206,12 @@ def collect_call(
             positions_known = arg.star == "**" and positions_known
             continue
         site.all_positional_literal &= is_cst_literal(arg.value)
+        if isinstance(arg.value, cst.BooleanOperation):
+            site.fallbacks.update(id(leaf) for leaf in leaves)
+        if positions_known and isinstance(arg.value, cst.SimpleString):
+            text = arg.value.evaluated_value
+            if isinstance(text, str):
+                site.strings[site.positional] = text
         if positions_known:
             site.literals += [(site.positional, leaf) for leaf in leaves]
             site.replacements += [(site.positional, node, found) for node, found in watched]
@@ -264,23 +293,26 @@ class CallJudge:
             *((key, node, None) for key, node in site.elements),  # by the keyword's name only
         ]
         for key, node, spec in judged:
-            verdict = self._verdict(spec, key, site)
-            if verdict is None:
+            verdict = self._verdict(spec, key, site) or self._fallback(qualname, method, key, site)
+            if verdict is None or (verdict[0] is Kind.CLAMP and id(node) in site.fallbacks):
                 continue
-            kind, context, unit = verdict
+            if self._defines_unit(site, node, verdict):
+                continue  # `DAY = timedelta(days=1)`: what a day is, not how long to wait
+            kind, context, unit, looked_up = verdict
             snippet, start, end = self._snippet(site, node, key)
+            alias = spec.alias(key) if spec is not None and context is Context.CALL else None
             yield Detection(
                 node=node,
                 kind=kind,
                 context=context,
                 unit=unit,
                 api=api,
-                arg=key,
+                arg=looked_up or key,  # `opts.get("delay", 3)`: "delay", its default's place
                 scope=site.scope.qualname,
                 snippet=snippet,
                 snippet_start=start,
                 snippet_end=end,
-                arg_alias=spec.alias(key) if spec is not None and context is Context.CALL else None,
+                arg_alias=key if looked_up else alias,
             )
 
     def _entries(self, site: CallSite, api: str) -> Iterator[Detection]:
@@ -305,9 +337,29 @@ class CallJudge:
         text, start, end = entry_text(self.module, entry)
         return f"{head}{text}, …}}, …)", start + len(head), end + len(head)
 
-    def _verdict(
-        self, spec: ApiSpec | None, key: ArgKey, site: CallSite
-    ) -> tuple[Kind, Context, str | None] | None:
+    def _defines_unit(self, site: CallSite, node: cst.BaseExpression, verdict: Verdict) -> bool:
+        """Whether the call defines a unit: bound whole to a name of unit words only, its one
+        duration a unit's size (``ONE_HOUR = timedelta(hours=1)``, ``MINUTE = Duration(60)``)."""
+        unit = verdict[2]
+        if site.bound_to is None or verdict[0] is not Kind.DURATION or unit is None:
+            return False
+        number = fold_cst(node)
+        seconds = None if number is None else number * UNIT_SECONDS[unit]
+        return seconds is not None and defines_unit(site.bound_to, self.catalog.words, seconds)
+
+    def _fallback(
+        self, qualname: str | None, method: str | None, key: ArgKey, site: CallSite
+    ) -> Verdict | None:
+        """The default of a lookup (``opts.get("delay", 3)``, ``getattr(cfg, "max_retries",
+        3)``), judged by the looked-up name like a keyword's value."""
+        found = self.catalog.fallback(qualname, method)
+        if found is None or key not in found.default or found.name not in site.strings:
+            return None
+        name = site.strings[found.name]
+        named = classify_name(name, self.catalog.words, as_keyword=False)
+        return None if named is None else (named.kind, Context.KEYWORD, named.unit, name)
+
+    def _verdict(self, spec: ApiSpec | None, key: ArgKey, site: CallSite) -> Verdict | None:
         if spec is not None:
             listed, unit = spec.unit_for(key)
             kind = spec.kind_of(key)
@@ -319,11 +371,11 @@ class CallJudge:
                 spec.any_position and site.all_positional_literal
             )
             if listed and (kind is not Kind.CLAMP or real_clamp):
-                return kind, Context.CALL, unit
+                return kind, Context.CALL, unit, None
         if isinstance(key, str):
             named = classify_name(key, self.catalog.words, as_keyword=True)
             if named is not None:
-                return named.kind, Context.KEYWORD, named.unit
+                return named.kind, Context.KEYWORD, named.unit, None
         return None
 
     def _snippet(

@@ -42,12 +42,15 @@ def fold_cst(node: cst.BaseExpression) -> Number | None:
 
 
 def literal_leaves(node: cst.BaseExpression) -> list[cst.BaseExpression]:
-    """The literals an argument or a bound value may evaluate to: itself, or the literal
-    branches of a conditional (``5.0 if busy else 0.5``)."""
+    """The literals an argument or a bound value may evaluate to: itself, the literal
+    branches of a conditional (``5.0 if busy else 0.5``), or the fallback of an ``or``
+    (``timeout or 300``)."""
     if is_cst_literal(node):
         return [node]
     if isinstance(node, cst.IfExp):
         return literal_leaves(node.body) + literal_leaves(node.orelse)
+    if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+        return literal_leaves(node.right)
     return []
 
 

@@ -206,7 +206,7 @@ def _in_file(spans: list[Span], shifts: list[tuple[int, int]]) -> list[Span]:
 def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
     """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide."""
     catalog = catalog_for(options.catalog)
-    found = fast_prepass(source, catalog.words, catalog.callee_names())
+    found = fast_prepass(source, catalog.words, catalog.callee_names(), catalog.fallback_names())
     if found is None:
         return None
     pre, root = found
@@ -218,7 +218,8 @@ def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
     regions = blank_regions(statements, lines, keep, pre.roots)
     narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
     try:
-        inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names())
+        inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names(),
+                        catalog.fallback_names())  # fmt: skip
         if not inner.candidate:
             return Detected()
         spans = _in_file(inner.spans, shifts)
@@ -240,7 +241,7 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
             return fast
     catalog = catalog_for(options.catalog)
     tree = parse_ast(source.text)
-    pre = prepass(tree, catalog.words, catalog.callee_names())
+    pre = prepass(tree, catalog.words, catalog.callee_names(), catalog.fallback_names())
     wanted = pre.candidate or mentions(options.replacements, source.text)
     if options.prefilter and not wanted:
         return Detected()

@@ -42,8 +42,9 @@ from hardcode_lint.parse.source import SourceFile
 # What a literal expression is made of between a number and where it stands (``-(5 * 60)``,
 # ``1.0 if x else 2``), and what only a keyword's value may hold (``timeout=(3.05, 27)``).
 _LITERAL_PARTS = frozenset(
-    {"unary_operator", "binary_operator", "conditional_expression", "parenthesized_expression"}
-)
+    {"unary_operator", "binary_operator", "conditional_expression", "parenthesized_expression",
+     "boolean_operator"}  # `timeout or 300`: the fallback of a named value
+)  # fmt: skip
 _SEQUENCES = frozenset({"tuple", "list"})
 _DEFAULTS = frozenset({"default_parameter", "typed_default_parameter"})
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
@@ -52,7 +53,7 @@ _PATTERNS = (
     *((f"({place} [(integer) (float)] @number)", "number") for place in (
         "argument_list", "keyword_argument", "assignment", "default_parameter",
         "typed_default_parameter", "pair", "unary_operator", "binary_operator",
-        "conditional_expression", "parenthesized_expression")),
+        "conditional_expression", "parenthesized_expression", "boolean_operator")),
     ("(keyword_argument value: [(tuple) (list)] @sequence)", "sequence"),
     (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
     (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
@@ -93,8 +94,9 @@ def _line(node: Node) -> int:
 class _Matches:
     """The query's matches, read into the ``ast`` pre-pass's vocabulary."""
 
-    def __init__(self, words: NameWords) -> None:
+    def __init__(self, words: NameWords, fallback_names: frozenset[str] = frozenset()) -> None:
         self.words = words
+        self.fallback_names = fallback_names  # `get`, `getattr`: lookups with a default
         self.result = FastPrepass()
         # Read only when :meth:`finish` needs them: most files have no candidate at all, and
         # `x = f(...)` / `x = a.b` are everywhere.
@@ -220,6 +222,15 @@ class _Matches:
                 if root is not None and last_name(target) in members:
                     yield _line(target), root
 
+    def names_a_tunable(self, call: Node) -> bool:
+        """``opts.get("delay", 3)``: a string argument that is a duration or limit name."""
+        arguments = call.child_by_field_name("arguments")
+        for argument in arguments.named_children if arguments is not None else []:
+            key = string_key(argument) if argument.type == "string" else None
+            if key and classify_name(key, self.words, as_keyword=False) is not None:
+                return True
+        return False
+
     def _bindings(self) -> dict[str, list[dict[str, list[Node]]]]:
         """The alias matches by the name they bind: of the thousands in a file (``x = a.b`` and
         ``x = f(...)`` are everywhere), only those binding a name a candidate resolves through
@@ -270,7 +281,7 @@ class _Matches:
                 continue
             if name not in verdicts:  # an unknown callee may alias a catalogued one
                 verdicts[name] = self.aliases_catalogued(name, callee_names)
-            if verdicts[name]:
+            if verdicts[name] or (name in self.fallback_names and self.names_a_tunable(call)):
                 result.lines.append(_line(call))
                 root, member = root_name(function), receiver_member(function)
                 if root is not None:
@@ -325,7 +336,10 @@ def readable(source: SourceFile) -> bytes | None:
 
 
 def fast_prepass(
-    source: SourceFile, words: NameWords, callee_names: frozenset[str]
+    source: SourceFile,
+    words: NameWords,
+    callee_names: frozenset[str],
+    fallback_names: frozenset[str] = frozenset(),
 ) -> tuple[FastPrepass, Node] | None:
     """The candidates of ``source`` and its tree, or None when the ``ast`` path must decide."""
     data = readable(source)
@@ -334,7 +348,7 @@ def fast_prepass(
     tree = parse(data)
     if tree.root_node.has_error:
         return None  # the ast path reports the syntax error (or finds what tree-sitter missed)
-    matches = _Matches(words)
+    matches = _Matches(words, fallback_names)
     readers = matches.readers()
     for index, found in sitter.matches(_CANDIDATES, tree.root_node):
         readers[index](found)

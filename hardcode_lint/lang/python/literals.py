@@ -118,6 +118,8 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
         return [node]  # type: ignore[list-item]
     if isinstance(node, ast.IfExp):
         return ast_literal_leaves(node.body) + ast_literal_leaves(node.orelse)
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        return ast_literal_leaves(node.values[-1])
     return []
 
 

@@ -67,8 +67,9 @@ def _last_name(node: ast.AST) -> str | None:
 class _Walk:
     """One iterative walk; see the module docstring for what it collects."""
 
-    def __init__(self, words: NameWords) -> None:
+    def __init__(self, words: NameWords, fallback_names: frozenset[str] = frozenset()) -> None:
         self.words = words
+        self.fallback_names = fallback_names  # `get`, `getattr`: lookups with a default
         self.result = Prepass()
         # (callee's last name, root, line, `x` when the callee is `name.x.method`)
         self.calls: list[tuple[str, str | None, int, str | None]] = []
@@ -122,8 +123,20 @@ class _Walk:
         callee, member = _last_name(node.func), _member(node.func)
         if member is not None:
             self.members.add(member)
+        if literals and callee in self.fallback_names and self._names_a_tunable(node):
+            self.result.lines += [literal.lineno for literal in literals]
+            if root is not None:
+                self.result.roots.add(root)
         if callee is not None:
             self.calls += [(callee, root, literal.lineno, member) for literal in literals]
+
+    def _names_a_tunable(self, node: ast.Call) -> bool:
+        """``opts.get("delay", 3)``: a string argument that is a duration or limit name."""
+        return any(
+            isinstance(a, ast.Constant) and isinstance(a.value, str)
+            and classify_name(a.value, self.words, as_keyword=False) is not None
+            for a in node.args
+        )  # fmt: skip
 
     def mapping(self, node: ast.Dict) -> None:
         """Entries with a string key judged like names (keywords when unpacked with ``**``)."""
@@ -214,9 +227,15 @@ def closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
     return names
 
 
-def prepass(tree: ast.Module, words: NameWords, callee_names: frozenset[str]) -> Prepass:
-    """Walk ``tree`` once; see the module docstring."""
-    walk = _Walk(words)
+def prepass(
+    tree: ast.Module,
+    words: NameWords,
+    callee_names: frozenset[str],
+    fallback_names: frozenset[str] = frozenset(),
+) -> Prepass:
+    """Walk ``tree`` once; see the module docstring.  ``fallback_names`` are the lookups with a
+    default (``get``): a call of one is a candidate when it looks up a tunable's name."""
+    walk = _Walk(words, fallback_names)
     handlers = walk.handlers()
     children, constant, joined = ast.iter_child_nodes, ast.Constant, ast.JoinedStr
     operators = (ast.UnaryOp, ast.BinOp)

@@ -319,9 +319,20 @@ class DetectorVisitor(cst.CSTVisitor):
             site = collect_call(node, self.scope, self.watch, after)
             if site is not None:
                 self._calls.append(site)
+                site.bound_to = self._bound_name(node)
         unpacked = frozenset(id(a.value) for a in node.args if a.star == "**")
         owner = _Owner(call=node, scope=self.scope, after=after, site=site, unpacked=unpacked)
         self._owners.append(owner)
+
+    def _bound_name(self, call: cst.Call) -> str | None:
+        """The name ``call`` is the whole value of (``DAY = timedelta(days=1)``), if any."""
+        owner = self._owners[-1] if self._owners else None
+        if owner is None or owner.value is not call:
+            return None
+        target = owner.target
+        if isinstance(target, cst.Name):
+            return target.value
+        return target.attr.value if isinstance(target, cst.Attribute) else None
 
     def leave_Call(self, original_node: cst.Call) -> None:
         self._owners.pop()

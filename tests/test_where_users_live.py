@@ -1,0 +1,166 @@
+"""Contract section 1, issue 20: multipliers, unit constants, fallbacks, the counts people
+configure, code words at a name's head, and the standard library's positional timeouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import summary
+
+# (source, [(kind, api, value, arg)])
+FOUND = [
+    # a code word elsewhere than at the head says nothing
+    ("_stop_flag_timeout = 0.1\n", [("duration", "_stop_flag_timeout", "0.1", "_stop_flag_timeout")]),
+    ("connect(error_timeout=5)\n", [("duration", "connect", "5", "error_timeout")]),
+    # fallbacks of a duration- or limit-named value
+    ("self.timeout = timeout or 300\n", [("duration", "self.timeout", "300", "timeout")]),
+    ("def f(opts):\n    return opts.get('delay', 3)\n", [("duration", "opts.get", "3", "delay")]),
+    ("import os\nos.environ.get('POLL_INTERVAL', 5)\n",
+     [("duration", "os.environ.get", "5", "POLL_INTERVAL")]),
+    ("getattr(cfg, 'max_retries', 3)\n", [("limit", "getattr", "3", "max_retries")]),
+    ("import os\nos.getenv('REQUEST_TIMEOUT', default=30)\n",
+     [("duration", "os.getenv", "30", "REQUEST_TIMEOUT")]),
+    ("kwargs.setdefault('timeout', 30)\n", [("duration", "kwargs.setdefault", "30", "timeout")]),
+    ("cfg.getint('redis', 'max_connections', fallback=10)\n",
+     [("limit", "cfg.getint", "10", "max_connections")]),
+    ("import time\ntime.sleep(delay or 5)\n", [("duration", "time.sleep", "5", 0)]),
+    # the counts people configure
+    ("f(retries=3)\n", [("limit", "f", "3", "retries")]),
+    ("f(num_retries=2)\n", [("limit", "f", "2", "num_retries")]),
+    ("f(attempts=5)\n", [("limit", "f", "5", "attempts")]),
+    ("f(pool_connections=10)\n", [("limit", "f", "10", "pool_connections")]),
+    ("f(max_events=2000)\n", [("limit", "f", "2000", "max_events")]),
+    ("f(flush_max=200)\n", [("limit", "f", "200", "flush_max")]),
+    ("DEFAULT_WINDOW_SIZE = 64 * 2**15\n",
+     [("limit", "DEFAULT_WINDOW_SIZE", "64 * 2**15", "DEFAULT_WINDOW_SIZE")]),
+    ("_DEFAULT_BUFSIZE = 8192\n", [("limit", "_DEFAULT_BUFSIZE", "8192", "_DEFAULT_BUFSIZE")]),
+    ("f(max_workers=4, pool_size=5, concurrency=8, prefetch_count=10, backlog=128)\n",
+     [("limit", "f", v, k) for k, v in (("max_workers", "4"), ("pool_size", "5"),
+      ("concurrency", "8"), ("prefetch_count", "10"), ("backlog", "128"))]),
+    ("f(window_size=64, buffer_size=4096, bufsize=8192, max_messages=10, queue_size=100)\n",
+     [("limit", "f", v, k) for k, v in (("window_size", "64"), ("buffer_size", "4096"),
+      ("bufsize", "8192"), ("max_messages", "10"), ("queue_size", "100"))]),
+    ("f(MaxIdle=2, MinConns=1, RetryMax=3, maxRedirects=5, max_inflight=20, max_pending=9)\n",
+     [("limit", "f", v, k) for k, v in (("MaxIdle", "2"), ("MinConns", "1"), ("RetryMax", "3"),
+      ("maxRedirects", "5"), ("max_inflight", "20"), ("max_pending", "9"))]),
+    ("f(max_reconnects=5, max_redirects=30, max_pings=3, max_payload=1024, max_open=9)\n",
+     [("limit", "f", v, k) for k, v in (("max_reconnects", "5"), ("max_redirects", "30"),
+      ("max_pings", "3"), ("max_payload", "1024"), ("max_open", "9"))]),
+    # multipliers: a finding only where a catalogued API lists them, as a limit
+    ("from urllib3.util.retry import Retry\nRetry(backoff_factor=0.5)\n",
+     [("limit", "urllib3.util.retry.Retry", "0.5", "backoff_factor")]),
+    ("from huey.consumer import Consumer\nConsumer(huey, backoff=1.15)\n",
+     [("limit", "huey.consumer.Consumer", "1.15", "backoff")]),
+    # a unit word wins over a multiplier word; jitter is a duration word, singular or plural
+    ("f(backoff_factor_ms=50)\n", [("duration", "f", "50", "backoff_factor_ms")]),
+    ("f(jitter=0.5, jitters=2, jitter_ms=100)\n",
+     [("duration", "f", "0.5", "jitter"), ("duration", "f", "2", "jitters"),
+      ("duration", "f", "100", "jitter_ms")]),
+    ("f(limits=5)\n", [("limit", "f", "5", "limits")]),
+    # the standard library's blocking calls, by position
+    ("import queue\nq = queue.Queue()\nq.get(True, 5)\n", [("duration", "queue.Queue.get", "5", 1)]),
+    ("import queue\nclass W:\n    def __init__(self):\n        self.q = queue.Queue(100)\n"
+     "    def run(self):\n        self.q.put(item, True, 2)\n",
+     [("limit", "queue.Queue", "100", 0), ("duration", "queue.Queue.put", "2", 2)]),
+    ("lock.acquire(True, 5)\n", [("duration", "lock.acquire", "5", 1)]),
+    ("fut.result(5)\n", [("duration", "fut.result", "5", 0)]),
+    ("selector.select(0.5)\n", [("duration", "selector.select", "0.5", 0)]),
+    ("event.wait(5)\n", [("duration", "event.wait", "5", 0)]),
+    ("cond.wait(5)\n", [("duration", "cond.wait", "5", 0)]),
+    ("proc.wait(5)\n", [("duration", "proc.wait", "5", 0)]),
+    ("thread.join(5)\n", [("duration", "thread.join", "5", 0)]),
+    ("import subprocess\nproc = subprocess.Popen(cmd)\nproc.communicate(None, 5)\n",
+     [("duration", "subprocess.Popen.communicate", "5", 1)]),
+    ("from concurrent.futures import ThreadPoolExecutor, wait\nwait(fs, 10)\n"
+     "pool = ThreadPoolExecutor(8)\n",
+     [("duration", "concurrent.futures.wait", "10", 1),
+      ("limit", "concurrent.futures.ThreadPoolExecutor", "8", 0)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("source", "expected"), FOUND)
+def test_found(detect, source, expected):
+    assert summary(detect(source)) == expected
+
+
+NOT_FOUND = [
+    # a code word at the head, or a C-style namespace in capitals
+    "ERROR_TIMEOUT = 1460\n",
+    "timeout_count = 3\n",
+    "TIMEOUT_ERROR = 7\n",
+    "WAIT_OBJECT_0 = 258\n",
+    "num_timeouts = 4\n",
+    "STATUS_WAIT = 2\n",
+    # multipliers
+    "backoff_factor = 1.5\n",
+    "f(retry_backoff_multiplier=2)\n",
+    "f(backoff_factors=(1, 2))\n",
+    "SCALE_RATIO = 0.75\n",
+    # unit constants: unit words only ("one", "per", "in", "to" aside), a unit's size
+    "MS_PER_SECOND = 1000\n",
+    "SECONDS_IN_DAY = 86400\n",
+    "NS_TO_MS = 1_000_000\n",
+    "import datetime\nDAY = datetime.timedelta(days=1)\n",
+    "import datetime\nONE_HOUR = datetime.timedelta(hours=1)\nMINUTE = datetime.timedelta(seconds=60)\n",
+    # fallbacks: a string default is no number; a name that is no tunable's
+    "import os\nos.environ.get('POLL_INTERVAL', '5')\n",
+    "d.get('name', 5)\n",
+    "getattr(obj, 'verbosity', 3)\n",
+    "flag = enabled or 1\n",
+    # an `or` fallback is no clamp bound
+    "max(n or 10, count)\n",
+    # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
+    "attempt = 1\n",
+    "d = {}\nd.get(True, 5)\n",
+]
+
+
+@pytest.mark.parametrize("source", NOT_FOUND)
+def test_not_found(detect, source):
+    assert detect(source) == []
+
+
+def test_a_unit_constant_with_another_value_is_a_duration(detect):
+    found = detect("import datetime\nDAYS = datetime.timedelta(days=3)\n")
+    assert summary(found) == [("duration", "datetime.timedelta", "3", "days")]
+
+
+def test_a_multiplier_has_no_unit_and_no_seconds(detect):
+    (found,) = detect("from urllib3.util.retry import Retry\nRetry(total=3, backoff_factor=0.5)\n")[
+        1:
+    ]
+    assert found.kind.value == "limit" and found.unit is None and found.seconds is None
+
+
+def test_a_fallback_is_given_by_name_and_its_place(detect):
+    (found,) = detect("def f(opts):\n    return opts.get('delay', 3)\n")
+    assert (found.context.value, found.code, found.arg, found.arg_alias) == (
+        "keyword", "HCL102", "delay", 1)  # fmt: skip
+    assert found.snippet == 'opts.get("delay", 3)' or found.snippet == "opts.get('delay', 3)"
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_the_prefilters_keep_what_the_detector_finds(detect, prefilter):
+    source = "x = opts.get('delay', 3)\nself.timeout = timeout or 300\nfut.result(5)\n"
+    assert len(detect(source, prefilter=prefilter)) == 3
+
+
+def test_the_settings_of_a_factor_say_no_seconds(tmp_path, monkeypatch):
+    from tests.helpers import cli
+
+    (tmp_path / "pyproject.toml").write_text("[tool.hardcode-lint]\n")
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "worker.py").write_text(
+        "from huey.consumer import Consumer\nimport time\n"
+        "Consumer(huey, backoff=1.15)\ntime.sleep(5)\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    code, suggested, _ = cli("rules", "suggest", "pkg")
+    assert code == 0
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "pkg.toml").write_text(suggested)
+    code, out, _ = cli("defaults")
+    lines = out.splitlines()
+    assert code == 0 and "backoff = 1.15" in lines and "delay_seconds = 5" in lines
+    assert "seconds" not in out.replace("delay_seconds", "")
