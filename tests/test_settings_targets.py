@@ -165,3 +165,16 @@ def test_one_value_in_two_units_gets_two_keys_that_say_their_unit(tmp_path, monk
     assert sorted((r["unit"], r["key"]) for r in rules) == [
         ("min", "pkg.jobs.g_interval_minutes"), ("s", "pkg.jobs.g_interval_seconds")]  # fmt: skip
     assert cli("check")[0] == 0 and cli("defaults", "--format", "python")[0] == 0
+
+
+def test_the_package_named_like_the_distribution_holds_the_settings(tmp_path):
+    """urllib3: its test server package `dummyserver` had more findings than `src/urllib3`."""
+    write(tmp_path, {
+        "pyproject.toml": '[project]\nname = "url-lib"\n',
+        "src/url_lib/__init__.py": "", "src/url_lib/a.py": "",
+        "dummyserver/__init__.py": "", "dummyserver/app.py": "",
+    })  # fmt: skip
+    sites = ["src/url_lib/a.py", "dummyserver/app.py", "dummyserver/app.py"]
+    (target,) = targets_of(Config(root=tmp_path), sites)
+    assert target.module == "src/url_lib/settings.py"
+    assert target.imports == ("from url_lib.settings import settings",)

@@ -84,12 +84,34 @@ def settings_targets(
     if configured:
         targets = [target_for(root, module) for module in configured]
     else:
-        packages = Counter(_top_package(root, path) for path in sites)
-        ranked = sorted(packages.items(), key=lambda item: (
-            item[0] is None or _is_test_folder(item[0]), -item[1], item[0] or ""))  # fmt: skip
-        best = ranked[0][0] if ranked else None
-        targets = [target_for(root, _default_module(root, best))]
+        targets = [target_for(root, _default_module(root, _main_package(root, sites)))]
     return {path: _serving(path, targets) for path in sites}
+
+
+def _main_package(root: Path, sites: Sequence[str]) -> str | None:
+    """The package the project is: the one named like the distribution (``[project] name``
+    of the root's pyproject.toml, as urllib3's ``src/urllib3`` beside its test server package
+    ``dummyserver``), else the one holding the most findings; never a package of tests."""
+    packages = Counter(_top_package(root, path) for path in sites)
+    named = _distribution_name(root)
+    ranked = sorted(packages.items(), key=lambda item: (
+        item[0] is None or _is_test_folder(item[0]),
+        named is None or PurePosixPath(item[0] or "").name.lower() != named,
+        -item[1], item[0] or ""))  # fmt: skip
+    return ranked[0][0] if ranked else None
+
+
+def _distribution_name(root: Path) -> str | None:
+    """``[project] name`` (or Poetry's) of the root's pyproject.toml, as an import name."""
+    import tomllib
+
+    try:
+        data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    project = data.get("project") or data.get("tool", {}).get("poetry") or {}
+    name = project.get("name") if isinstance(project, dict) else None
+    return re.sub(r"[-.]+", "_", name).lower() if isinstance(name, str) else None
 
 
 def _serving(path: str, targets: list[SettingsTarget]) -> SettingsTarget:
