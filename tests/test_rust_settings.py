@@ -199,3 +199,37 @@ def test_a_no_std_crate_reads_its_settings_with_std_on_a_host(tmp_path, monkeypa
     assert check.returncode == 0 and "warning" not in check.stderr, check.stderr
     variable = "P__" + key.upper().replace(".", "__")
     assert _cargo(root, "run", "--example", "print_setting", env={variable: "9"}).stdout == "9\n"
+
+
+def test_a_crate_nested_in_the_project_gets_its_own_module_and_check_passes_after_fix(
+    tmp_path, monkeypatch
+):
+    """ureq: `examples/mbedtls` is a crate of its own.  `defaults --output src/settings.rs`
+    writes its module too (its rules read it), each crate's module holds its own keys, and
+    after the fix `check` still finds each module holding exactly its rules' literals."""
+    root = _crate(tmp_path / "demo", "2021", lib=SITE)
+    nested = root / "examples" / "inner"
+    (nested / "src").mkdir(parents=True)
+    (nested / "Cargo.toml").write_text(
+        '[package]\nname = "inner"\nversion = "0.1.0"\nedition = "2021"\n'
+    )
+    (nested / "src" / "main.rs").write_text(
+        "fn main() {\n    std::thread::sleep(std::time::Duration::from_millis(20));\n}\n"
+    )
+    (root / "hardcode-lint.toml").write_text("")
+    monkeypatch.chdir(root)
+    subprocess.run(["git", "init", "-q"], check=True)
+    assert run("rules", "suggest", "--output", "rules/")[0] == 0
+    code, out = run(
+        "defaults", "--format", "rust", "--output", "src/settings.rs", "--env-prefix", "P"
+    )
+    assert code == 0, out
+    from hardcode_lint.lang import frontend
+
+    keys = frontend("rust").settings_keys
+    outer = keys((root / "src" / "settings.rs").read_text())
+    inner = keys((nested / "src" / "settings.rs").read_text())
+    assert len(outer) == len(inner) == 1 and set(outer) != set(inner)
+    assert "mod settings;" in (nested / "src" / "main.rs").read_text()
+    assert run("fix", "--write", "--allow-dirty")[0] == 0
+    assert run("check")[0] == 0

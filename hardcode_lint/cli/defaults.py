@@ -123,12 +123,18 @@ def _unknown_values(defaults: list[Default]) -> list[Default]:
 
 def _settings_modules(config: Config, defaults: list[Default], language: str,
                       output: Path | None, prefix: str | None) -> None:  # fmt: skip
-    """Write the settings module(s) of ``language`` (``--output``, else each target's); with
-    neither, print the one module that holds every key."""
+    """Write the settings module(s) of ``language``: each target's (``--output`` naming one of
+    them, or none), else the ``--output`` module with every key; with neither a target nor
+    ``--output``, print the one module that holds every key."""
     from hardcode_lint.defaults.modules import generate, plan_output, plan_targets
 
-    plans = [plan_output(config, language, defaults, output, prefix)] if output else \
-        plan_targets(config, language, defaults, prefix)  # fmt: skip
+    plans = plan_targets(config, language, defaults, prefix)
+    if output is not None:
+        chosen = plan_output(config, language, defaults, output, prefix)
+        # --output at a target's own place (`src/settings.rs`) writes the other targets too
+        # (a nested crate's `examples/x/src/settings.rs`): their rules read them
+        if chosen.module not in {plan.module for plan in plans}:
+            plans = [chosen]
     if not plans:
         inform(f"note: no {language} file has a finding, so no settings module has a place; "
                "printing it (write it with --output FILE)")  # fmt: skip

@@ -71,7 +71,11 @@ def _sites(outcome: RuleOutcome) -> list[ValueSite]:
         for f in sorted(outcome.findings, key=lambda f: (f.path, f.line, f.column))
     ]
     if not found and rule.value is not None:
-        found.append(ValueSite(f"{rule.file}:{rule.line}", rule.value, None))
+        # migrated: the literal is gone, but the file that reads the key still says which
+        # settings module (which crate's, in a workspace) must hold it
+        read = next((r.path for r in outcome.replacements), None)
+        plain = rule.path if rule.path and not any(c in rule.path for c in "*?[") else None
+        found.append(ValueSite(f"{rule.file}:{rule.line}", rule.value, None, None, read or plain))
     return found
 
 

@@ -11,6 +11,7 @@ crate's folder replaces that crate's default.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
 from collections.abc import Sequence
@@ -91,14 +92,20 @@ def prefix_of(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", name).strip("_").upper() or "SETTINGS"
 
 
-def _module(crate: Crate, configured: Sequence[str]) -> str:
+def _module(root: Path, crate: Crate, configured: Sequence[str]) -> str:
+    """The crate's configured module: a glob that matches its default place, or a path that
+    lies in this crate (not in a crate nested in its folder); else ``src/settings.rs``."""
     inside = crate.folder + "/" if crate.folder else ""
+    default = f"{inside}src/settings.rs"
     for entry in configured:
-        if PurePosixPath(entry).match(f"{inside}src/settings.rs") or (
-            entry.startswith(inside) and "*" not in entry
-        ):
-            return entry if "*" not in entry else f"{inside}src/settings.rs"
-    return f"{inside}src/settings.rs"
+        if any(c in entry for c in "*?["):
+            if fnmatch.fnmatchcase(default, entry):
+                return default
+            continue
+        owner = crate_of(root, entry)
+        if owner is not None and owner.folder == crate.folder:
+            return entry
+    return default
 
 
 def settings_targets(
@@ -114,7 +121,7 @@ def settings_targets(
             language="rust",
             unit=crate.folder,
             name=crate.name,
-            module=_module(crate, configured),
+            module=_module(root, crate, configured),
             template=TEMPLATE,
             imports=(),
             env_prefix=prefix_of(crate.name),
