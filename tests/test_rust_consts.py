@@ -76,7 +76,7 @@ def test_an_initialiser_moves_fitted_and_indented_as_its_use(fixed):
     # the field's type is another file's: the read takes the site's type, as a direct site's
     moved = f"Timespec {{\n            tv_sec: {GET}.ts.tv_sec as _,\n            tv_nsec: 0,\n"
     assert f"None => {moved}        }}," in ts
-    assert "TS_ZERO" not in ts.replace("// hardcode-lint: TS_ZERO moved", "")
+    assert "TS_ONE" not in ts.replace("// hardcode-lint: TS_ONE moved", "")
 
 
 def test_cfg_alternatives_are_refused_with_that_reason(fixed):

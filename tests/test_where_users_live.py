@@ -164,3 +164,19 @@ def test_the_settings_of_a_factor_say_no_seconds(tmp_path, monkeypatch):
     lines = out.splitlines()
     assert code == 0 and "backoff = 1.15" in lines and "delay_seconds = 5" in lines
     assert "seconds" not in out.replace("delay_seconds", "")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("POLL_TIMEOUT_MULT = 1 / 1000\n", []),  # pika: s -> ms for the poller, a factor
+        ("_MAX_TCP_KEEPIDLE = 120\n", [("duration", "120")]),  # pymongo
+        ("_MAX_TCP_KEEPINTVL = 10\n", [("duration", "10")]),
+        ("_MAX_TCP_KEEPCNT = 9\n", [("limit", "9")]),
+        ("MAX_CONNECTING = 2\n", [("limit", "2")]),
+        ("def f(max_headers=32768):\n    pass\n", [("limit", "32768")]),  # aiohttp
+        ("def f(chunk_size=256 * 1024):\n    pass\n", [("limit", "256 * 1024")]),
+    ],
+)  # fmt: skip
+def test_words_the_hand_labels_of_pika_aiohttp_and_pymongo_taught(detect, source, expected):
+    assert [(f.kind.value, f.value) for f in detect(source)] == expected
