@@ -176,6 +176,8 @@ def test_the_settings_of_a_factor_say_no_seconds(tmp_path, monkeypatch):
         ("MAX_CONNECTING = 2\n", [("limit", "2")]),
         ("def f(max_headers=32768):\n    pass\n", [("limit", "32768")]),  # aiohttp
         ("def f(chunk_size=256 * 1024):\n    pass\n", [("limit", "256 * 1024")]),
+        ("FLAGS = {'tailable': 2, 'no_timeout': 16}\nc.find(**FLAGS)\n", []),  # pymongo: a bit
+        ("def f(no_delay=1):\n    pass\n", []),  # a yes/no
     ],
 )  # fmt: skip
 def test_words_the_hand_labels_of_pika_aiohttp_and_pymongo_taught(detect, source, expected):
