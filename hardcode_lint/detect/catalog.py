@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from hardcode_lint.detect.words import NameWords, build_words
 from hardcode_lint.errors import ConfigError
 from hardcode_lint.model import Kind
 
@@ -128,34 +129,6 @@ class ApiSpec:
         if self.any_position and isinstance(arg, int):
             return True, None
         return False, None
-
-
-@dataclass(frozen=True, eq=False)
-class NameWords:
-    """The identifier words that make a name a duration or a limit (see ``names.py``).
-
-    Compared and hashed by identity: ``names.py`` memoises verdicts per instance, outside it.
-    """
-
-    duration_words: frozenset[str]
-    duration_phrases: tuple[tuple[str, ...], ...]
-    rate_words: frozenset[str]
-    code_words: frozenset[str]
-    unit_words: Mapping[str, str]
-    duration_call_keywords: Mapping[str, str]
-    limit_words: frozenset[str]
-    limit_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
-    limit_call_keywords: frozenset[str]
-    flag_words: frozenset[str] = frozenset()  # a first word that makes a name a yes/no flag
-    unit_definition_words: frozenset[str] = frozenset()  # `SECOND`, `ONE_DAY`: a unit's size
-    unit_definition_fillers: frozenset[str] = frozenset()  # `MS_PER_SECOND`: "per" aside
-    multiplier_words: frozenset[str] = frozenset()  # `backoff_factor`: no duration, no limit
-    code_prefixes: frozenset[str] = frozenset()  # `num_timeouts`: a first word making a code
-    code_namespaces: frozenset[str] = frozenset()  # `ERROR_TIMEOUT`: the same, in capitals
-    count_words: frozenset[str] = frozenset()  # `retries`, `attempts`: limits, as written
-    limit_phrases: tuple[tuple[str, ...], ...] = ()  # `pool_size`, `window_size`
-    extra_duration_names: frozenset[str] = frozenset()
-    extra_limit_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -325,48 +298,6 @@ def parse_aliases(where: str, raw: Any) -> dict[str, str]:
     return aliases
 
 
-def _number_forms(word: str) -> set[str]:
-    """A word and its plural or singular (``limit``/``limits``, ``capacity``/``capacities``):
-    the word lists match in both."""
-    if word.endswith("ies"):
-        return {word, word[:-3] + "y"}
-    if word.endswith("s") and not word.endswith("ss"):
-        return {word, word[:-1]}
-    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return {word, word[:-1] + "ies"}
-    return {word, word + "s"}
-
-
-def _both_numbers(words: Any) -> frozenset[str]:
-    return frozenset(form for word in words for form in _number_forms(word))
-
-
-def _phrases(data: Mapping[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in data.get(key, []))
-
-
-def _words(data: Mapping[str, Any]) -> NameWords:
-    return NameWords(
-        duration_words=_both_numbers(data["duration-words"]),
-        duration_phrases=_phrases(data, "duration-phrases"),
-        rate_words=frozenset(data["rate-words"]),
-        code_words=_both_numbers(data["code-words"]),
-        unit_words=dict(data["unit-words"]),
-        duration_call_keywords=dict(data["duration-call-keywords"]),
-        limit_words=_both_numbers(data["limit-words"]),
-        limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
-        limit_call_keywords=frozenset(data["limit-call-keywords"]),
-        flag_words=frozenset(data.get("flag-words", [])),
-        unit_definition_words=frozenset(data.get("unit-definition-words", [])),
-        unit_definition_fillers=frozenset(data.get("unit-definition-fillers", [])),
-        multiplier_words=_both_numbers(data.get("multiplier-words", [])),
-        code_prefixes=frozenset(data.get("code-prefixes", [])),
-        code_namespaces=frozenset(data.get("code-namespaces", [])),
-        count_words=frozenset(data.get("count-words", [])),
-        limit_phrases=_phrases(data, "limit-phrases"),
-    )
-
-
 API_TABLES: Mapping[str, Kind] = {
     "duration-apis": Kind.DURATION,
     "clamp-apis": Kind.CLAMP,
@@ -395,7 +326,7 @@ def build_catalog(
             specs[api] = parse_api(f"{where}.{table}.{api!r}", kind, raw)
         for api, spec in specs.items():  # an API in two tables has arguments of both kinds
             apis[api] = apis[api].merged(spec) if api in apis else spec
-    words = _words(words_data["names"])
+    words = build_words(words_data["names"])
     words = replace(
         words,
         extra_duration_names=frozenset(n.lower() for n in user.get("duration-keywords", [])),

@@ -14,7 +14,8 @@ from functools import lru_cache
 from itertools import pairwise
 from weakref import WeakKeyDictionary
 
-from hardcode_lint.detect.catalog import UNIT_SECONDS, NameWords
+from hardcode_lint.detect.catalog import UNIT_SECONDS
+from hardcode_lint.detect.words import NameWords
 from hardcode_lint.model import Kind, Number
 
 #: Verdicts per vocabulary, kept beside it (not in it) so a vocabulary stays immutable and

@@ -7,15 +7,9 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hardcode_lint.detect.catalog import (
-    UNIT_SECONDS,
-    ApiSpec,
-    ArgKey,
-    Catalog,
-    NameWords,
-    unit_name_words,
-)
+from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog, unit_name_words
 from hardcode_lint.detect.names import NameVerdict, classify_name, defines_unit, split_words
+from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.cst_literals import (
     element_values,
     fold_cst,

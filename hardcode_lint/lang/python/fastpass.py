@@ -25,8 +25,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
 from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_names import (

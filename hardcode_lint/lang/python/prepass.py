@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from hardcode_lint.detect.catalog import NameWords
 from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.literals import (
     ast_element_values,
     ast_literal_leaves,

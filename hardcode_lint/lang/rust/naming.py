@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
-from hardcode_lint.detect.catalog import NameWords, shipped_data
+from hardcode_lint.detect.catalog import shipped_data
 from hardcode_lint.detect.names import NameVerdict, split_words
+from hardcode_lint.detect.words import NameWords
 from hardcode_lint.model import Kind
 
 PACKAGE = "hardcode_lint.lang.rust"
