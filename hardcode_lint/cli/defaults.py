@@ -73,7 +73,6 @@ def defaults_command(
     key already in the file (--write FILE, else the configured defaults-file) holds a
     different value: changing it would change behaviour.
     """
-    from hardcode_lint.defaults.files import Conflict, format_for, merge, render
     from hardcode_lint.defaults.values import clash_lines, rule_defaults
 
     if env_prefix is not None and not PREFIX_SYNTAX.fullmatch(env_prefix):
@@ -92,6 +91,15 @@ def defaults_command(
             sys.exit(EXIT_FAIL)
         _settings_modules(config, defaults, output_format, module_file, env_prefix)
         return
+    _data_file(config, defaults, write_to, output_format, failed=bool(clashes or missing))
+
+
+def _data_file(config: Config, defaults: list[Default], write_to: Path | None,
+               output_format: str | None, failed: bool) -> None:  # fmt: skip
+    """TOML/JSON/YAML: print the defaults, or merge them into ``--write FILE``; a value already
+    there that differs (or in the configured defaults-file) is a conflict: exit 1, no write."""
+    from hardcode_lint.defaults.files import Conflict, format_for, merge, render
+
     target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
     target_format = format_for(target, output_format if write_to else None)
     existing = _read_text(target) if target is not None and target.exists() else None
@@ -102,7 +110,7 @@ def defaults_command(
         text, conflicts = merge(existing, defaults, target_format)
     for conflict in conflicts:
         say(f"error: {target}: {conflict}", err=True)
-    if conflicts or clashes or missing:
+    if conflicts or failed:
         sys.exit(EXIT_FAIL)
     if write_to is None:
         click.echo(render(defaults, format_for(None, output_format)), nl=False)
