@@ -42,11 +42,13 @@ FILE_FORMATS = ("toml", "json", "yaml")  # defaults.files; every language: defau
               help="Output format [default: from the file's suffix, else toml]; a language "
                    "writes the settings module the rules' `replace` reads.")  # fmt: skip
 @click.option("--output", "-o", "module_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="With --format LANG: write the settings module to FILE, holding every key "
-                   "of that language. Without it, each module goes where `settings-module` "
-                   "(else the language's default place) puts it for the findings' files; when "
-                   "no such place is known it is printed. A file that is not itself generated "
-                   "settings is never replaced.")  # fmt: skip
+              help="With --format LANG: write the settings module to FILE. At a package's or "
+                   "crate's own place (src/settings.rs) it holds that unit's keys and every "
+                   "other unit's module is written too (a nested crate's); elsewhere it holds "
+                   "every key of the language. Without it, each module goes where "
+                   "`settings-module` (else the language's default place) puts it for the "
+                   "findings' files; when no such place is known it is printed. A file that is "
+                   "not itself generated settings is never replaced.")  # fmt: skip
 @click.option("--env-prefix", "env_prefix", metavar="PREFIX",
               help="With --format LANG: the PREFIX of the PREFIX__KEY__PATH variables and "
                    "PREFIX_SETTINGS_FILE that override a setting at run time [default: the "
