@@ -25,7 +25,6 @@ from hardcode_lint.model import (
     FileError,
     FileResult,
     Finding,
-    Kind,
     Number,
     Replacement,
 )
@@ -108,12 +107,12 @@ _NON_DECIMAL = re.compile(r"^[-+~]?\(*0[xXoObB]")
 
 
 def _is_code_literal(hit: Hit) -> bool:
-    """``WAIT_TIMEOUT = 0x102``: a hex, octal or binary literal bound to a duration-sounding
-    name (an assignment or a default) is a status code or a flag, never a number of seconds.
-    Passed to a call, positionally or by keyword (``ttl=0xFFFFFFFF``), it is a literal like
-    any other."""
+    """``WAIT_TIMEOUT = 0x102``, ``POLICY_SET_DEFAULT_QUOTA_LIMITS = 0x80``: a hex, octal or
+    binary literal bound to a name (an assignment or a default) is a status code or a flag,
+    never a number of seconds nor a limit.  Passed to a call, positionally or by keyword
+    (``ttl=0xFFFFFFFF``), it is a literal like any other."""
     named = hit.context in (Context.ASSIGNMENT, Context.DEFAULT)
-    return named and hit.kind is Kind.DURATION and bool(_NON_DECIMAL.match(hit.value))
+    return named and bool(_NON_DECIMAL.match(hit.value))
 
 
 def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,

@@ -255,3 +255,10 @@ def test_the_libraries_people_use(detect, source, api, kind):
 def test_a_lowercase_name_of_a_unit_is_still_a_duration(detect):
     """Only a constant (`MINUTE = 60`) defines a unit; `def wait(seconds=30)` is a setting."""
     assert [f.value for f in detect("def wait(seconds=30):\n    pass\n")] == ["30"]
+
+
+def test_a_hex_limit_bound_to_a_name_is_a_code_too(detect):
+    """The contract's rule is for every kind: `POLICY_SET_DEFAULT_QUOTA_LIMITS = 0x80` is a
+    Windows policy flag, not a limit of 128; in a call a hex limit is a literal as any other."""
+    source = "POLICY_SET_DEFAULT_QUOTA_LIMITS = 0x80\ndef f(max_size=0o777):\n    pass\ng(maxlen=0x100)\n"
+    assert [f.value for f in detect(source)] == ["0x100"]

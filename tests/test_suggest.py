@@ -128,3 +128,11 @@ def test_a_configured_rules_folder_that_does_not_exist_yet_is_where_suggest_writ
     (tmp_path / "hardcode-lint.toml").write_text('rules = ["rules/typo.toml"]\n')
     result = runner.invoke(cli, ["check"])
     assert result.exit_code == 2 and "'rules/typo.toml' does not exist" in result.stderr
+
+
+def test_a_one_letter_function_is_not_a_unit_in_a_key(tmp_path):
+    """`def h(): time.sleep(3)` proposed `..h_delay` (no `_seconds`): `h` read as hours."""
+    from hardcode_lint.rules.suggest import propose_key
+
+    (finding,) = detect_in(tmp_path, "import time\ndef h():\n    time.sleep(3)\n")
+    assert propose_key(finding) == "snippet.h_delay_seconds"

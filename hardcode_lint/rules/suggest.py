@@ -116,8 +116,8 @@ def _base_name(finding: Finding, data: Mapping[str, Any]) -> str:
 def _with_unit(name: str, finding: Finding, data: Mapping[str, Any]) -> str:
     if finding.unit is None:
         return name
-    if set(name.split("_")) & unit_name_words():
-        return name
+    if {w for w in name.split("_") if len(w) > 1} & unit_name_words():
+        return name  # a one-letter word is a name (`def h()`), not the unit h
     return f"{name}_{data['unit-suffixes'][finding.unit]}"
 
 
