@@ -86,6 +86,15 @@ def test_cfg_alternatives_are_refused_with_that_reason(fixed):
     assert "const MAX_SAFE_TIMEOUT: u128 = 4_000_000;" in _read(root, "src/lib.rs")
 
 
+def test_a_re_exported_constant_is_refused_with_that_reason(fixed):
+    """h2's `pub use self::settings::DEFAULT_MAX_FRAME_SIZE`: its users outside the module
+    reach it by the re-export, which removing the constant would break."""
+    root, said = fixed
+    assert "`MAX_FRAME_SIZE` is used in src/frame/mod.rs:3, which needs its re-export " \
+           "(`pub use`) to stay" in said  # fmt: skip
+    assert "pub const MAX_FRAME_SIZE: usize = 16_384;" in _read(root, "src/frame/limits.rs")
+
+
 def test_a_moved_constant_is_its_rule_s_one_site(fixed):
     root, _ = fixed
     commit_all(root)
@@ -93,7 +102,7 @@ def test_a_moved_constant_is_its_rule_s_one_site(fixed):
     totals = json.loads(out)["totals"]
     assert code == 0
     assert totals["ambiguous"] == 0 and totals["stale"] == 0
-    assert totals["pending"] == 2  # the two cfg alternatives
+    assert totals["pending"] == 3  # the two cfg alternatives, the re-exported constant
     assert run("check", cwd=root)[0] == 0
     run("fix", "--write", cwd=root)
     assert not subprocess.run(["git", "-C", str(root), "status", "--porcelain"],

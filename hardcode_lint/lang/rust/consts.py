@@ -311,6 +311,9 @@ class _Uses:
                                                                    "source_file"):  # fmt: skip
             declaration = declaration.parent
         if declaration is not None and declaration.type == "use_declaration":
+            if _visibility(declaration):  # `pub use self::settings::NAME` (h2's frame/mod.rs)
+                return (f"its re-export (`{_visibility(declaration)} use`) to stay: its users "
+                        "reach it by that path; migrate by hand")  # fmt: skip
             edit = unimport(node, declaration, base, label, self.group)
             if isinstance(edit, str):
                 return edit
