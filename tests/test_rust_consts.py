@@ -95,6 +95,14 @@ def test_a_re_exported_constant_is_refused_with_that_reason(fixed):
     assert "pub const MAX_FRAME_SIZE: usize = 16_384;" in _read(root, "src/frame/limits.rs")
 
 
+def test_a_table_of_several_sites_literals_is_not_copied_to_its_uses(fixed):
+    """tower's `static MAX_ENDPOINT_LATENCIES: [Duration; 10]`: moving it for one literal's
+    rule copied the other nine literals to every use, and their rules went ambiguous."""
+    root, said = fixed
+    assert "the initialiser of `LATENCIES` holds other sites' literals too" in said
+    assert "static LATENCIES: [Duration; 2] = [" in _read(root, "src/lib.rs")
+
+
 def test_a_moved_constant_is_its_rule_s_one_site(fixed):
     root, _ = fixed
     commit_all(root)
@@ -102,7 +110,7 @@ def test_a_moved_constant_is_its_rule_s_one_site(fixed):
     totals = json.loads(out)["totals"]
     assert code == 0
     assert totals["ambiguous"] == 0 and totals["stale"] == 0
-    assert totals["pending"] == 3  # the two cfg alternatives, the re-exported constant
+    assert totals["pending"] == 5  # the cfg alternatives, the re-export, a table's two literals
     assert run("check", cwd=root)[0] == 0
     run("fix", "--write", cwd=root)
     assert not subprocess.run(["git", "-C", str(root), "status", "--porcelain"],

@@ -22,6 +22,7 @@ one of its uses is rewritten.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from hardcode_lint.lang.base import Expanded, SiteEdit
@@ -113,9 +114,11 @@ def _shared(crate: Crate, path: str) -> bool:
 class ConstMigration:
     """Turns a ``const``/``static`` site's edit into the edits of its uses (module docstring)."""
 
-    def __init__(self, root: Path, result: Expanded) -> None:
+    def __init__(self, root: Path, result: Expanded,
+                 edits: Mapping[str, Sequence[SiteEdit]] | None = None) -> None:  # fmt: skip
         self.root, self.result = root, result
         self.trees: dict[str, tuple[bytes, int, Node] | None] = {}
+        self.edits = edits or {}  # every edit of the fix, by file: the item's other literals
 
     def _file(self, rel: str) -> tuple[bytes, int, Node] | None:
         if rel not in self.trees:
@@ -155,10 +158,25 @@ class ConstMigration:
         item = _item_of(node)
         if item is None:
             return False
-        reason = self._migrate(path, edit, crate, item)
+        reason = self._shared_initialiser(path, edit, item, base) or self._migrate(
+            path, edit, crate, item
+        )
         if reason is not None:
             self.result.refused[edit.label] = reason
         return True
+
+    def _shared_initialiser(self, path: str, edit: SiteEdit, item: Node, base: int) -> str | None:
+        """Why an initialiser holding other sites' literals cannot move: each use would get a
+        copy of them all (tower's `static MAX_ENDPOINT_LATENCIES: [Duration; 10]`)."""
+        start, end = base + item.start_byte, base + item.end_byte
+        inside = [e for e in self.edits.get(path, ()) if start <= e.start and e.end <= end]
+        others = sorted({e.rule for e in inside if e.label != edit.label})
+        if not others:
+            return None
+        name = item.child_by_field_name("name")
+        shown = text(name) if name is not None else "the constant"
+        return (f"the initialiser of `{shown}` holds other sites' literals too (rules "
+                f"{', '.join(others)}): migrate it by hand")  # fmt: skip
 
     def _migrate(self, path: str, edit: SiteEdit, crate: Crate, item: Node) -> str | None:
         name_node = item.child_by_field_name("name")

@@ -23,7 +23,7 @@ from hardcode_lint.lang.rust.targets import crate_of, target_problem, with_crate
 
 def expand_rust(root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
     result = Expanded()
-    consts = ConstMigration(root, result)
+    consts = ConstMigration(root, result, edits)
     for path, found in edits.items():
         crate = crate_of(root, path)
         problem, name = target_problem(crate, path)
