@@ -208,3 +208,22 @@ def test_a_module_with_long_keys_passes_ruff_format(tmp_path, monkeypatch):
                            capture_output=True, text=True, check=False)  # fmt: skip
     assert check.returncode == 0, check.stdout
     assert run("check")[0] == 0
+
+
+@pytest.mark.parametrize(("language", "word"), [("python", "class"), ("rust", "type")])
+def test_a_key_part_that_is_a_keyword_is_a_usage_error_naming_it(
+    tmp_path, monkeypatch, language, word
+):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "m.toml").write_text(
+        f'[[rule]]\nid = "r"\nvalue = 5\nkey = "a.{word}.b"\nreplace = "s.v"\nlanguage = "{language}"\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out = run(
+        "defaults",
+        "--format",
+        language,
+        "--output",
+        f"out.{'py' if language == 'python' else 'rs'}",
+    )
+    assert code == 2 and f"'{word}' cannot be a name in {language} settings" in out

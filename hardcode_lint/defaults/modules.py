@@ -45,6 +45,10 @@ class Plan:
     existing: str | None
 
 
+#: What a key's part must look like to be a record's field in every language's settings.
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
 def existing_prefix(text: str | None) -> str | None:
     """The environment prefix a generated module's first line records."""
     if not text or not is_generated(text):
@@ -143,6 +147,12 @@ def generate(config: Config, language: str, plan: Plan) -> GeneratedSettings:
     one (a generated file must pass the project's `ruff format --check` / `cargo fmt --check`
     like any other); a key that cannot be a name is a usage error."""
     front = frontend(language)
+    reserved = front.reserved_names()
+    wrong = [f"key {value.key!r}: {part!r} cannot be a name in {language} settings"
+             for value in plan.request.values for part in value.key.split(".")
+             if not _IDENTIFIER.fullmatch(part) or part in reserved]  # fmt: skip
+    if wrong:
+        raise UsageError(f"{plan.module}: " + "; ".join(wrong))
     generated = front.settings_module(config.root, plan.request)
     if generated.problems:
         raise UsageError(f"{plan.module}: " + "; ".join(generated.problems))

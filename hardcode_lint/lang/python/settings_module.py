@@ -12,7 +12,6 @@ module is importable wherever it is written; the code it holds passes ruff and `
 from __future__ import annotations
 
 import keyword
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from hardcode_lint.parse.source import GENERATED_MARKER
 ROOT_CLASS = "Settings"
 OBJECT = "settings"
 RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 _LOADER = '''
 
@@ -196,22 +194,9 @@ def header(prefix: str, module: str) -> list[str]:
     ]
 
 
-def problems(values: tuple[SettingValue, ...]) -> list[str]:
-    """Keys that cannot be attribute paths."""
-    return [
-        f"key {value.key!r}: {part!r} cannot be a Python attribute name"
-        for value in values
-        for part in value.key.split(".")
-        if not _NAME.fullmatch(part) or part in RESERVED
-    ]
-
-
 def python_settings(root: Path, request: SettingsRequest) -> GeneratedSettings:
     """The module for ``request`` (see the module docstring)."""
     del root  # a Python module needs nothing from its project to be importable
-    wrong = problems(request.values)
-    if wrong:
-        return GeneratedSettings("", problems=tuple(wrong))
     body: list[str] = []
     _classes(_tree(request.values), [], body, set())
     head = [

@@ -112,15 +112,6 @@ def _arms(values: tuple[SettingValue, ...], prefix: str) -> tuple[list[str], lis
     return setters, names
 
 
-def problems(values: tuple[SettingValue, ...]) -> list[str]:
-    return [
-        f"key {value.key!r}: {part!r} cannot be a Rust field name"
-        for value in values
-        for part in value.key.split(".")
-        if not _NAME.fullmatch(part) or part in KEYWORDS
-    ]
-
-
 def module_text(request: SettingsRequest, facts: CrateFacts) -> str:
     """The module's text for a crate with ``facts`` (see the module docstring)."""
     prefix = request.env_prefix
@@ -157,9 +148,6 @@ _NO_STD = [
 
 def rust_settings(root: Path, request: SettingsRequest) -> GeneratedSettings:
     """The module for ``request`` and the crate root's ``pub mod`` declaration it needs."""
-    wrong = problems(request.values)
-    if wrong:
-        return GeneratedSettings("", problems=tuple(wrong))
     found = facts_for(root, request.module) if not Path(request.module).is_absolute() else None
     if found is None:
         facts = CrateFacts("2015", (), None, None)
