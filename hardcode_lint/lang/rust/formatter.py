@@ -5,42 +5,11 @@ file's folder up); and whether formatting changed only layout."""
 from __future__ import annotations
 
 import shutil
-import tomllib
 from pathlib import Path
-from typing import Any
 
 from hardcode_lint.lang.base import FormatCommand
 from hardcode_lint.lang.rust.parser import count_errors, leaves, parse, text
-
-
-def _manifest(path: Path) -> dict[str, Any] | None:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-
-
-def _workspace_edition(folder: Path) -> str | None:
-    for parent in folder.parents:
-        data = _manifest(parent / "Cargo.toml") if (parent / "Cargo.toml").is_file() else None
-        edition = ((data or {}).get("workspace") or {}).get("package", {}).get("edition")
-        if isinstance(edition, str):
-            return edition
-    return None
-
-
-def edition_of(file: Path) -> str:
-    """The edition of the crate holding ``file`` (Cargo's default, 2015, when none is set)."""
-    for folder in file.parents:
-        data = _manifest(folder / "Cargo.toml") if (folder / "Cargo.toml").is_file() else None
-        package = (data or {}).get("package")
-        if not isinstance(package, dict):
-            continue
-        edition = package.get("edition", "2015")
-        if isinstance(edition, dict) and edition.get("workspace"):
-            edition = _workspace_edition(folder) or "2015"
-        return edition if isinstance(edition, str) else "2015"
-    return "2015"
+from hardcode_lint.lang.rust.targets import crate_of
 
 
 def rust_formatter(root: Path, path: str) -> FormatCommand | None:
@@ -48,7 +17,8 @@ def rust_formatter(root: Path, path: str) -> FormatCommand | None:
     if program is None:
         return None
     file = root / path
-    argv = (program, "--edition", edition_of(file), "--emit", "stdout")
+    crate = crate_of(root, path)
+    argv = (program, "--edition", crate.edition if crate else "2015", "--emit", "stdout")
     return FormatCommand("rustfmt", argv, file.parent)
 
 

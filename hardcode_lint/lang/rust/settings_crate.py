@@ -51,9 +51,7 @@ def _root_file(root: Path, crate: Crate) -> str | None:
 
 
 def crate_facts(root: Path, crate: Crate) -> CrateFacts:
-    package = crate.manifest.get("package")
-    edition = package.get("edition", "2015") if isinstance(package, dict) else "2015"
-    edition = edition if isinstance(edition, str) else "2015"
+    edition = crate.edition
     root_file = _root_file(root, crate)
     externs = _externs(root / root_file) if root_file and edition == "2015" else None
     usable = [n for n in ("toml", "serde_json") if _plain_dependency(crate.manifest, n)]

@@ -32,17 +32,35 @@ class Crate:
     name: str
     manifest: dict[str, object]
     has_library: bool  # a `[lib]` table or a `src/lib.rs`: its binaries read `PKG::settings`
+    edition: str = "2015"  # Cargo's default; a workspace's when the crate inherits it
 
 
 @lru_cache(maxsize=256)
-def _manifest(path: Path) -> dict[str, object] | None:
+def _toml(path: Path) -> dict[str, object] | None:
     try:
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError):
         return None
-    package = data.get("package")
+
+
+def _manifest(path: Path) -> dict[str, object] | None:
+    data = _toml(path)
+    package = data.get("package") if data else None
     return data if isinstance(package, dict) and isinstance(package.get("name"), str) else None
+
+
+def _edition(folder: Path, package: dict[str, object]) -> str:
+    """The crate's edition: its own, the workspace's (``edition.workspace = true``), or 2015."""
+    edition = package.get("edition", "2015")
+    if isinstance(edition, dict) and edition.get("workspace"):
+        for parent in folder.parents:
+            workspace = (_toml(parent / "Cargo.toml") or {}).get("workspace")
+            inherited = workspace.get("package", {}) if isinstance(workspace, dict) else {}
+            if isinstance(inherited, dict) and isinstance(inherited.get("edition"), str):
+                return str(inherited["edition"])
+        return "2015"
+    return edition if isinstance(edition, str) else "2015"
 
 
 def crate_of(root: Path, path: str) -> Crate | None:
@@ -56,7 +74,8 @@ def crate_of(root: Path, path: str) -> Crate | None:
             name = str(package["name"]).replace("-", "_")
             library = "lib" in manifest or (root / folder / "src" / "lib.rs").is_file()
             relative = "" if folder.as_posix() == "." else folder.as_posix()
-            return Crate(relative, name, manifest, library)
+            edition = _edition((root / folder).resolve(), package)
+            return Crate(relative, name, manifest, library, edition)
         if not folder.name:
             return None
         folder = folder.parent
