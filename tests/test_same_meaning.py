@@ -191,6 +191,8 @@ def test_check_finds_a_hand_edited_default_in_the_generated_module_with_no_defau
     assert code == 1
     assert f"pkg/settings.py:{line}: HCL901 the default of key `pkg.wait.f_delay_seconds`" in out
     assert "`hardcode-lint defaults --format python --output pkg/settings.py`" in out
+    assert cli("check", "pkg/settings.py")[0] == 1  # pre-commit with the module staged
+    assert cli("check", "pkg/wait.py")[0] == 0  # other files cannot have changed it
 
 
 def test_reads_of_a_settings_module_that_does_not_exist_fail_check_and_fix_waits_for_it(

@@ -182,7 +182,7 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
 
     config = analysis.config
     if not config.defaults_file:
-        return _settings_modules_failures(analysis)
+        return _settings_modules_failures(analysis, files)
     path = config.root / config.defaults_file
     if not path.exists():
         from hardcode_lint.errors import ConfigError
@@ -210,24 +210,25 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
     ]  # fmt: skip
 
 
-def _settings_modules_failures(analysis: Analysis) -> list[Failure]:
+def _settings_modules_failures(analysis: Analysis, files: Collection[str] | None) -> list[Failure]:
     """With no ``defaults-file``: each generated settings module standing where the settings
-    targets say (``settings-module``, else the default places) must hold the rules' literals."""
+    targets say (``settings-module``, else the default places) must hold the rules' literals.
+    Given files (pre-commit), only those of them that are generated modules: the commit's other
+    files cannot have changed a module, and regenerating one costs a formatter run."""
     from hardcode_lint.defaults.targets import targets_of
     from hardcode_lint.defaults.values import rule_defaults
-    from hardcode_lint.parse.source import is_generated
+    from hardcode_lint.parse.source import file_is_generated
 
-    sites = [f.path for f in analysis.scan.findings] + [r.path for r in analysis.scan.replacements]
+    root = analysis.config.root
+    if files is None:
+        sites = [f.path for f in analysis.scan.findings]
+        sites += [r.path for r in analysis.scan.replacements]
+        modules = [target.module for target in targets_of(analysis.config, sites)]
+    else:
+        modules = sorted(files)
+    generated = [m for m in modules if file_is_generated(root / m)]
+    defaults = rule_defaults(analysis) if generated else []
     failures: list[Failure] = []
-    defaults: list[Any] | None = None
-    for target in targets_of(analysis.config, sites):
-        path = analysis.config.root / target.module
-        try:
-            head = path.read_bytes()[:400].decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        if not is_generated(head):
-            continue
-        defaults = defaults if defaults is not None else rule_defaults(analysis)
-        failures += _generated_module(analysis, defaults, path, target.module) or []
+    for module in generated:
+        failures += _generated_module(analysis, defaults, root / module, module) or []
     return failures
