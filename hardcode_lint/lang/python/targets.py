@@ -92,7 +92,9 @@ def _main_package(root: Path, sites: Sequence[str]) -> str | None:
     """The package the project is: the one named like the distribution (``[project] name``
     of the root's pyproject.toml, as urllib3's ``src/urllib3`` beside its test server package
     ``dummyserver``), else the one holding the most findings; never a package of tests."""
-    packages = Counter(_top_package(root, path) for path in sites)
+    packages: Counter[str | None] = Counter()
+    for path, findings in Counter(sites).items():  # a folder walk per file, not per finding
+        packages[_top_package(root, path)] += findings
     named = _distribution_name(root)
     ranked = sorted(packages.items(), key=lambda item: (
         item[0] is None or _is_test_folder(item[0]),
