@@ -13,6 +13,7 @@ compares its content digest with the cached one before parsing anything.
 from __future__ import annotations
 
 import hashlib
+import importlib.machinery
 import json
 import shutil
 import zlib
@@ -50,13 +51,17 @@ class Entry:
     memo: str = ""  # the front end's (see DetectOptions.memo)
 
 
+#: the tool's own source and data files (its catalogs are TOML)
+_OWN_SUFFIXES = frozenset((*importlib.machinery.SOURCE_SUFFIXES, ".toml"))
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The tool's own files (size and mtime), so an edited detector never reads old results."""
     package = Path(__file__).resolve().parent
     parts = []
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".toml"):
+        if path.suffix in _OWN_SUFFIXES:
             stat = path.stat()
             parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

@@ -30,7 +30,7 @@ CATALOG_KEYS = (
     "duration-keywords",
     "limit-keywords",
 )
-DEFAULT_LANGUAGE = "python"  # the catalog's top-level tables are this language's
+DEFAULT_LANGUAGE = names()[0]  # the catalog's top-level tables are the first registered language's
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ class FileTask:
     rel: str  # relative to the root, with "/"
     test: bool
     known_digest: str | None = None  # the cached content digest: if equal, nothing to redo
-    language: str = "python"
+    language: str = ""  # the registry name of the front end that reads it
     known_memo: str = ""  # the front end's memo of the cached analysis (see DetectOptions)
 
 

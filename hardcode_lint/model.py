@@ -75,7 +75,7 @@ class Finding:
     key: str | None = None
     status: Status = Status.UNMAPPED
     arg_alias: str | int | None = None  # `arg`'s other spelling (0 <-> "delay"); not in JSON
-    language: str = "python"
+    language: str = ""  # the front end's name (lang registry); "" only in hand-made values
     start: int = -1
     end: int = -1
     snippet_start: int = -1
@@ -147,7 +147,7 @@ class Replacement:
     snippet: str
     test: bool
     arg_alias: str | int | None = None
-    language: str = "python"
+    language: str = ""  # the front end's name (lang registry); "" only in hand-made values
     start: int = -1
     end: int = -1
     snippet_start: int = -1

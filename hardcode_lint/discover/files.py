@@ -26,7 +26,7 @@ class FileKinds:
     """What the enabled languages look for: file extensions, and folders never walked into
     (on top of hidden ones, virtual environments and build output)."""
 
-    extensions: tuple[str, ...] = (".py",)
+    extensions: tuple[str, ...] = ()
     skip_dirs: frozenset[str] = frozenset()
 
 

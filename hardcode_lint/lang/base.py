@@ -225,6 +225,7 @@ class Frontend(Protocol):
     comment: str  # line-comment marker for suppressions: "#", "//"
     skip_dirs: frozenset[str]  # folder names never walked into (build output, environments)
     scope_separator: str  # what joins a scope's names: "." (`Worker.run`), "::" (`Type::method`)
+    doc_anchor: str  # the README section saying what a finding is in this language
 
     def warm(self) -> None:
         """Import the parser, so that worker processes forked afterwards share it."""

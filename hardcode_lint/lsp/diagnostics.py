@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from hardcode_lint.lang import frontend, names
 from hardcode_lint.lsp.buffer import Buffer, Site
 from hardcode_lint.lsp.project import View
 from hardcode_lint.lsp.text import TextIndex
@@ -23,9 +24,13 @@ from hardcode_lint.rules.load import Problem
 
 SOURCE = "hardcode-lint"
 README = "https://github.com/hardcode-lint/hardcode-lint#"
-ANCHORS = {"python": "what-is-a-finding", "rust": "what-is-a-finding-in-rust"}
 RULES_ANCHOR = "writing-rule-files-the-seed-scenario-worked"
 RULE_CODE = "HCL900"  # as `check` names rule and project problems
+
+
+def _anchor(language: str) -> str:
+    """The README section of the finding's language (the first language's for a hand-made one)."""
+    return frontend(language if language in names() else names()[0]).doc_anchor
 
 
 def to_range(index: TextIndex, start: int, end: int) -> types.Range:
@@ -79,7 +84,7 @@ def severity(site: Site) -> types.DiagnosticSeverity:
 
 def _diagnostic(buffer: Buffer, site: Site) -> types.Diagnostic:
     finding = site.finding
-    href = README + ANCHORS.get(finding.language, ANCHORS["python"])
+    href = README + _anchor(finding.language)
     return types.Diagnostic(
         range=to_range(buffer.index, *site.span),
         message=message(site),

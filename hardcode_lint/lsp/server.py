@@ -13,12 +13,17 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from hardcode_lint import __version__
+from hardcode_lint.lang import frontend, names
 from hardcode_lint.lsp.actions import KINDS, Request, client_of, code_actions, resolve_fix, sites_of
 from hardcode_lint.lsp.hover import hover
 from hardcode_lint.lsp.session import Session, in_background, uri_path
 from hardcode_lint.lsp.text import Position
 
-WATCHED = ["**/*.toml", "**/.hardcode-lint-baseline.json", "**/*.py", "**/*.rs"]
+
+def watched_globs() -> list[str]:
+    """Settings, rule files, the baseline, and the sources of every registered language."""
+    sources = sorted({f"**/*{ext}" for name in names() for ext in frontend(name).extensions})
+    return ["**/*.toml", "**/.hardcode-lint-baseline.json", *sources]
 
 
 class HardcodeServer(LanguageServer):
@@ -63,7 +68,7 @@ def _folders(params: types.InitializeParams) -> list[Path]:
 
 async def _register_watchers(server: HardcodeServer) -> None:
     """Ask the client to report changes to settings, rule and source files."""
-    watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]
+    watchers = [types.FileSystemWatcher(glob_pattern=pattern) for pattern in watched_globs()]
     options = types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers)
     registration = types.Registration(
         id="hardcode-lint-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
@@ -103,7 +108,7 @@ def _lifecycle(server: HardcodeServer, session: Session) -> None:
     async def initialized(params: types.InitializedParams) -> None:
         in_background(_warm)
         for folder in session.folders:
-            session.project_for(folder / "__init__.py")  # loads it, starts its view
+            session.project_for(folder / ".")  # a path inside the folder: loads it, starts its view
         if server.watch_dynamically:
             await _register_watchers(server)
 

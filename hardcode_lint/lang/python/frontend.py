@@ -34,6 +34,7 @@ class PythonFrontend:
     comment = "#"
     skip_dirs = frozenset({"__pycache__", "site-packages"})
     scope_separator = "."
+    doc_anchor = "what-is-a-finding"
 
     def warm(self) -> None:
         import libcst  # noqa: F401

@@ -30,6 +30,7 @@ class RustFrontend:
     comment = "//"
     skip_dirs = frozenset({"target"})
     scope_separator = "::"
+    doc_anchor = "what-is-a-finding-in-rust"
 
     def warm(self) -> None:
         from hardcode_lint.lang.rust.parser import GRAMMAR
