@@ -29,7 +29,13 @@ if TYPE_CHECKING:
     from hardcode_lint.gate.check import Verdict
     from hardcode_lint.model import ScanResult
 
-CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint.gate.render
+CHECK_FORMATS = [
+    "text",
+    "concise",
+    "json",
+    "sarif",
+    "github",
+]  # rendered by hardcode_lint.gate.render
 
 
 @click.command("check")

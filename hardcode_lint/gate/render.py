@@ -81,9 +81,14 @@ def render(verdict: Verdict, scan: ScanResult, fmt: str, stream: TextIO) -> None
         stream.write(json_text(verdict_json(verdict, scan.errors)))
         stream.write("\n")
     else:
+        from hardcode_lint.output.concise import write_concise
         from hardcode_lint.output.github import write_github
         from hardcode_lint.output.sarif import write_sarif
 
         annotations = [_annotation(f, scan.fixes) for f in verdict.failures]
-        run = AnnotationRun(scan.root, annotations, scan.errors)
-        (write_sarif if fmt == "sarif" else write_github)(run, stream)
+        errors = scan.errors
+        if fmt == "concise":  # a file not checked is a failure line already
+            errors = [e for e in errors if e.path not in {a.path for a in annotations}]
+        run = AnnotationRun(scan.root, annotations, errors)
+        writers = {"sarif": write_sarif, "github": write_github, "concise": write_concise}
+        writers[fmt](run, stream)
