@@ -86,7 +86,8 @@ def check_command(
                             progress=output_format == "text" or output is not None)  # fmt: skip
     baseline = read_baseline(baseline_file or config.root / config.baseline)
     progress = build_report(analysis).totals.progress if min_progress is not None else None
-    verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
+    verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress,
+                    baseline_file=baseline_file)  # fmt: skip
     verdict.failures += defaults_failures(analysis, files)
     verdict.failures += dangling_failures(analysis, files)
     with open_output(output) as stream:

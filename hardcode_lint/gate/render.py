@@ -29,7 +29,7 @@ def render_text(verdict: Verdict, errors: list[FileError], stream: TextIO) -> No
         stream.write(f"note: {note}\n")
     if verdict.gone:
         stream.write(f"note: {verdict.gone} baselined finding(s) are gone; run "
-                     "`hardcode-lint baseline` to tighten the baseline\n")  # fmt: skip
+                     f"`{verdict.baseline_command}` to tighten the baseline\n")  # fmt: skip
     if verdict.passed:
         stream.write(f"check passed ({verdict.baselined} baselined finding(s))\n")
     else:
