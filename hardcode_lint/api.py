@@ -164,7 +164,10 @@ def load_project_rules(config: Config) -> RuleSet:
     rules = load_rules(config.root, config.rules, explicit="rules" in config.explicit)
     if rules.problems:
         listing = "\n".join(str(p) for p in rules.problems)
-        raise UsageError(f"invalid rule files (run `hardcode-lint rules validate`):\n{listing}")
+        from hardcode_lint.hints import command
+
+        validate = command(config, "rules", "validate")
+        raise UsageError(f"invalid rule files (run `{validate}`):\n{listing}")
     return rules
 
 

@@ -1,10 +1,15 @@
 """Finding the project root and reading its settings, strictly.
 
 Settings live in ``hardcode-lint.toml`` or ``.hardcode-lint.toml`` (keys at the top level, as
-ruff reads ``ruff.toml``) or in ``[tool.hardcode-lint]`` of ``pyproject.toml``; a Rust
-repository needs no pyproject.toml.  An unknown key or a value of the wrong type is an error
-that names the key: a typo in ``exclude`` silently ignored would scan ``build/`` for months
-before anyone noticed.
+ruff reads ``ruff.toml``), in ``[tool.hardcode-lint]`` of ``pyproject.toml``, or in
+``[package.metadata.hardcode-lint]`` / ``[workspace.metadata.hardcode-lint]`` of ``Cargo.toml``
+(where Cargo keeps other tools' settings), so that a crate needs no file of another ecosystem.
+An unknown key or a value of the wrong type is an error that names the key: a typo in
+``exclude`` silently ignored would scan ``build/`` for months before anyone noticed.
+
+``languages`` not given: the languages whose project manifests stand at the root (a front end
+names them: ``Cargo.toml``, ``pyproject.toml``), else every language.  A crate's scan must not
+try to parse the Python 2 helper script beside it.
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from typing import Any
 from hardcode_lint.errors import ConfigError
 from hardcode_lint.lang import frontend, names
 
-#: The files that hold settings, in the order they win within one folder.
+#: The files that hold settings, in the order they win within one folder (a Cargo.toml only
+#: when it has a hardcode-lint table: a workspace member's own manifest is no project root).
 CONFIG_FILES = ("hardcode-lint.toml", ".hardcode-lint.toml", "pyproject.toml")
+CARGO_FILE = "Cargo.toml"
+_CARGO_TABLES = ("package", "workspace")  # [<this>.metadata.hardcode-lint]
 #: Every language's default test globs.
 DEFAULT_TEST_PATHS = tuple(dict.fromkeys(p for n in names() for p in frontend(n).test_paths))
 CATALOG_KEYS = (
@@ -67,7 +75,7 @@ def find_root(start: Path) -> Path:
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
-        if any((candidate / name).is_file() for name in CONFIG_FILES):
+        if settings_file(candidate) is not None:
             return candidate
     return Path.cwd().resolve()
 
@@ -175,8 +183,43 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _cargo_table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """``[package.metadata.hardcode-lint]`` or ``[workspace.metadata.hardcode-lint]``; both at
+    once is an error (which one wins would be a guess)."""
+    found = [(section, _metadata(data, section)) for section in _CARGO_TABLES]
+    present = [(f"{section}.metadata.hardcode-lint", t) for section, t in found if t is not None]
+    if len(present) > 1:
+        raise ConfigError(f"{path}: both {present[0][0]} and {present[1][0]} are set; keep one")
+    if not present:
+        return {}, f"{_CARGO_TABLES[0]}.metadata.hardcode-lint"
+    where, table = present[0]
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {where} must be a table")
+    return table, where
+
+
+def _metadata(data: dict[str, Any], section: str) -> Any:
+    """``data[section].metadata.hardcode-lint``, or None when absent."""
+    metadata = data.get(section, {})
+    metadata = metadata.get("metadata", {}) if isinstance(metadata, dict) else {}
+    return metadata.get("hardcode-lint") if isinstance(metadata, dict) else None
+
+
+def _has_cargo_table(path: Path) -> bool:
+    """Whether the Cargo.toml ``path`` holds a hardcode-lint table (an unreadable one counts,
+    so that reading it reports what is wrong)."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return True
+    return any(_metadata(data, section) is not None for section in _CARGO_TABLES)
+
+
 def _table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """``[tool.hardcode-lint]`` of a pyproject.toml, or the top level of a dedicated file."""
+    """``[tool.hardcode-lint]`` of a pyproject.toml, the metadata table of a Cargo.toml, or the
+    top level of a dedicated file."""
+    if path.name == CARGO_FILE:
+        return _cargo_table(path, data)
     tool = data.get("tool", {})
     if isinstance(tool, dict) and "hardcode-lint" in tool:
         table = tool["hardcode-lint"]
@@ -189,15 +232,31 @@ def _table(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], str]:
 
 
 def settings_file(root: Path) -> Path | None:
-    """The settings file of ``root``: the first of :data:`CONFIG_FILES` that exists."""
-    return next((root / n for n in CONFIG_FILES if (root / n).is_file()), None)
+    """The settings file of ``root``: a dedicated file, else a ``pyproject.toml`` or
+    ``Cargo.toml`` holding a hardcode-lint table, else a bare ``pyproject.toml``."""
+    dedicated = [root / n for n in CONFIG_FILES if n != "pyproject.toml"]
+    pyproject, cargo = root / "pyproject.toml", root / CARGO_FILE
+    if found := next((p for p in dedicated if p.is_file()), None):
+        return found
+    if pyproject.is_file() and "hardcode-lint" in _load_toml(pyproject).get("tool", {}):
+        return pyproject
+    if cargo.is_file() and _has_cargo_table(cargo):
+        return cargo
+    return pyproject if pyproject.is_file() else None
+
+
+def project_languages(root: Path) -> tuple[str, ...]:
+    """The languages whose project manifests stand in ``root`` (each front end names its
+    own), in registry order; every language when there is none."""
+    found = tuple(n for n in names() if frontend(n).project_manifest(root) is not None)
+    return found or names()
 
 
 def load_config(root: Path, explicit: Path | None = None) -> Config:
     """The settings for ``root``: from ``explicit`` if given, else its :func:`settings_file`."""
     path = explicit if explicit is not None else settings_file(root)
     if path is None:
-        return Config(root=root)
+        return Config(root=root, languages=project_languages(root))
     table, prefix = _table(path, _load_toml(path))
     values: dict[str, Any] = {}
     for key, value in table.items():
@@ -207,6 +266,7 @@ def load_config(root: Path, explicit: Path | None = None) -> Config:
             raise ConfigError(f"{where}: unknown key (known keys: {known})")
         attribute, check = _FIELDS[key]
         values[attribute] = check(where, value)
+    values.setdefault("languages", project_languages(root))
     return Config(root=root, source=path, explicit=frozenset(table), **values)
 
 

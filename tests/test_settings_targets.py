@@ -113,7 +113,10 @@ def test_suggest_with_no_flags_writes_the_settings_template_and_its_import(
 
 
 def test_a_folder_mixing_languages_gets_each_rule_its_own_replacement(tmp_path, monkeypatch):
-    write(tmp_path, {**CRATE, "src/gen.py": "import time\ntime.sleep(4)\n"})
+    # a crate scans only Rust unless `languages` says otherwise (the manifests' default)
+    languages = '[package.metadata.hardcode-lint]\nlanguages = ["rust", "python"]\n'
+    cargo = CRATE["Cargo.toml"] + languages
+    write(tmp_path, {**CRATE, "Cargo.toml": cargo, "src/gen.py": "import time\ntime.sleep(4)\n"})
     monkeypatch.chdir(tmp_path)
     assert cli("rules", "suggest", "--output", "rules/")[0] == 0
     data = tomllib.loads((tmp_path / "rules" / "src.toml").read_text("utf-8"))

@@ -143,7 +143,8 @@ def paths_argument(func: F) -> F:
         ("--exclude", "Also skip files matching GLOB (repeatable; on top of `exclude`).", None),
         ("--ignore", "Also drop codes with this prefix (repeatable; on top of `ignore`).", None),
         ("--select", "Only codes with this prefix (repeatable) [default: `select`].", None),
-        ("--language", "Only files of this language (repeatable) [default: `languages`].",
+        ("--language", "Only files of this language (repeatable) [default: `languages`, else "
+         "the languages of the root's manifests (Cargo.toml, pyproject.toml...), else all].",
          click.Choice(names())),
     ):  # fmt: skip
         func = click.option(flag, multiple=True, type=choice, expose_value=False,
@@ -170,7 +171,7 @@ def config_option(func: F) -> F:
         "config_file",
         type=click.Path(path_type=Path, dir_okay=False),
         help="Read settings from this file instead of the nearest hardcode-lint.toml, "
-        ".hardcode-lint.toml or pyproject.toml.",
+        ".hardcode-lint.toml, pyproject.toml or Cargo.toml (its [package.metadata.hardcode-lint]).",
     )(func)
 
 

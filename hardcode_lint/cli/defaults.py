@@ -23,7 +23,7 @@ from hardcode_lint.cli.common import (
 )
 from hardcode_lint.defaults.modules import PREFIX_SYNTAX
 from hardcode_lint.errors import UsageError
-from hardcode_lint.lang import names
+from hardcode_lint.lang import language_of, names
 from hardcode_lint.parse.source import is_generated
 
 if TYPE_CHECKING:
@@ -88,7 +88,13 @@ def defaults_command(
     for line in clashes:
         say(line, err=True)
     missing = _unknown_values(defaults)
+    if output_format is None and write_to is not None and language_of(write_to.name):
+        output_format = language_of(write_to.name)  # a .py file is a settings module, not TOML
     if output_format in names():
+        if write_to is not None:
+            if module_file is not None:
+                raise UsageError("--write and --output name two files; give one")
+            module_file, write_to = write_to, None
         if clashes or missing:
             sys.exit(EXIT_FAIL)
         _settings_modules(config, defaults, output_format, module_file, env_prefix)
@@ -102,7 +108,11 @@ def _data_file(config: Config, defaults: list[Default], write_to: Path | None,
     there that differs (or in the configured defaults-file) is a conflict: exit 1, no write."""
     from hardcode_lint.defaults.files import Conflict, format_for, merge, render
 
-    target = write_to or (config.root / config.defaults_file if config.defaults_file else None)
+    target = write_to or _data_defaults_file(config)
+    if write_to is not None and language_of(write_to.name) is not None:
+        raise UsageError(f"--write {write_to}: a {language_of(write_to.name)} file holds a "
+                         f"settings module; write it with --format "
+                         f"{language_of(write_to.name)} --output {write_to}")  # fmt: skip
     target_format = format_for(target, output_format if write_to else None)
     existing = _read_text(target) if target is not None and target.exists() else None
     conflicts: list[Conflict] = []
@@ -119,6 +129,15 @@ def _data_file(config: Config, defaults: list[Default], write_to: Path | None,
         return
     _write(write_to, existing, text)
     inform(f"wrote {len(defaults)} default(s) to {write_to}")
+
+
+def _data_defaults_file(config: Config) -> Path | None:
+    """The configured defaults-file when it is a data file (TOML, JSON, YAML) this command
+    merges into; a settings module (``pkg/settings.py``) is ``check``'s to compare and
+    ``--format LANG``'s to write, never read as TOML here."""
+    if not config.defaults_file or language_of(config.defaults_file) is not None:
+        return None
+    return config.root / config.defaults_file
 
 
 def _unknown_values(defaults: list[Default]) -> list[Default]:
@@ -147,7 +166,7 @@ def _settings_modules(config: Config, defaults: list[Default], language: str,
             plans = [chosen]
     if not plans:
         inform(f"note: no {language} file has a finding, so no settings module has a place; "
-               "printing it (write it with --output FILE)")  # fmt: skip
+               "printing it (name its file with --output)")  # fmt: skip
         stdout = plan_output(config, language, defaults, Path("FILE"), prefix)
         click.echo(generate(config, language, stdout).text, nl=False)
         return

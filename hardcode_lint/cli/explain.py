@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from hardcode_lint.cli.common import EXIT_USAGE, say, verbosity_options
+from hardcode_lint.hints import ignore_comment
+from hardcode_lint.lang import frontend
+from hardcode_lint.lang import names as languages
 
 
 @click.command("explain")
@@ -26,14 +30,34 @@ def explain_command(code: str) -> None:
         say(f"error: unknown code {code!r} (codes: {', '.join(known_codes())})", err=True)
         sys.exit(EXIT_USAGE)
     entry, explanation = names[wanted], EXPLANATIONS[wanted]
-    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", explanation.why, "",
-             "Python:", *("    " + line for line in explanation.python.splitlines())]  # fmt: skip
-    if explanation.rust:
-        lines += ["", "Rust:", *("    " + line for line in explanation.rust.splitlines())]
-    silence = f"`# noqa: {entry.code}` (`// noqa: {entry.code}` in Rust)"
-    lines += ["", "Map it to a config key with a rule (`hardcode-lint rules suggest`), or silence "
-              f"it on its line with {silence}."]  # fmt: skip
+    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", explanation.why]
+    for language in languages():
+        example = getattr(explanation, language, None)
+        if example:
+            title = frontend(language).title
+            lines += ["", f"{title}:", *("    " + line for line in example.splitlines())]
+    lines += ["", f"Map it to a config key with a rule (`{_suggest()}`), or silence it by ending "
+              "its line with a comment:"]  # fmt: skip
+    for language in languages():
+        comment = frontend(language).comment
+        lines.append(f"    {frontend(language).title + ':':<8} `{comment} noqa: {entry.code}` "
+                     f"(this code), `{ignore_comment(language)}` (every code)")  # fmt: skip
     say("\n".join(lines))
+
+
+def _suggest() -> str:
+    """``rules suggest`` writing into the rules folder of the project at hand (the current
+    folder's settings), or the default one when they cannot be read."""
+    from hardcode_lint.config import Config, find_root, load_config
+    from hardcode_lint.errors import UsageError
+    from hardcode_lint.hints import suggest_command
+
+    root = find_root(Path("."))
+    try:
+        config = load_config(root)
+    except UsageError:
+        config = Config(root=root)
+    return suggest_command(config)
 
 
 def _explain_gate(code: str) -> None:

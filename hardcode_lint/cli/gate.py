@@ -29,7 +29,13 @@ if TYPE_CHECKING:
     from hardcode_lint.gate.check import Verdict
     from hardcode_lint.model import ScanResult
 
-CHECK_FORMATS = ["text", "json", "sarif", "github"]  # rendered by hardcode_lint.gate.render
+CHECK_FORMATS = [
+    "text",
+    "concise",
+    "json",
+    "sarif",
+    "github",
+]  # rendered by hardcode_lint.gate.render
 
 
 @click.command("check")
@@ -80,7 +86,8 @@ def check_command(
                             progress=output_format == "text" or output is not None)  # fmt: skip
     baseline = read_baseline(baseline_file or config.root / config.baseline)
     progress = build_report(analysis).totals.progress if min_progress is not None else None
-    verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress)
+    verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress,
+                    baseline_file=baseline_file)  # fmt: skip
     verdict.failures += defaults_failures(analysis, files)
     verdict.failures += dangling_failures(analysis, files)
     with open_output(output) as stream:

@@ -20,9 +20,11 @@ from hardcode_lint.cli.common import (
     verbosity,
     verbosity_options,
 )
+from hardcode_lint.errors import UsageError
 from hardcode_lint.output import SCAN_FORMATS
 
 if TYPE_CHECKING:
+    from hardcode_lint.api import Analysis
     from hardcode_lint.model import Finding
 
 
@@ -39,6 +41,10 @@ if TYPE_CHECKING:
 )
 @click.option("--statistics", is_flag=True,
               help="Print the number of findings per code instead of the findings.")  # fmt: skip
+@click.option("--stdin-filename", type=click.Path(path_type=Path, dir_okay=False),
+              help="With PATH `-` (the source on standard input): the file it stands for, "
+                   "which gives its language, settings and path in the output [default: "
+                   "`-`, the default language].")  # fmt: skip
 @verbosity_options
 @user_errors
 def scan_command(
@@ -50,24 +56,50 @@ def scan_command(
     no_cache: bool,
     no_prefilter: bool,
     statistics: bool,
+    stdin_filename: Path | None,
 ) -> None:
     """List the hardcoded values under PATHS (files or folders; default: the current folder).
 
     Exits 0 whether or not there are findings (use `check` to gate), 2 on a usage or config
     error.  Files that cannot be read or parsed are listed as errors and the scan goes on.
+    PATH `-` reads the source from standard input (see --stdin-filename).
     """
     from hardcode_lint.output import renderer
 
     path_list = list(paths) or [Path(".")]
-    config = project_config(path_list, config_file)
-    analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
-                            prefilter=not no_prefilter,
-                            progress=output_format == "text" or output is not None)  # fmt: skip
+    analysis = _analysis(path_list, config_file, stdin_filename, jobs=jobs,
+                         use_cache=not no_cache, prefilter=not no_prefilter,
+                         progress=output_format == "text" or output is not None)  # fmt: skip
     with open_output(output) as stream:
         if statistics:
             _statistics(analysis.scan.findings, stream)
         else:
             renderer(output_format, quiet=verbosity().quiet)(analysis.scan, stream)
+
+
+def _analysis(
+    paths: list[Path],
+    config_file: Path | None,
+    stdin_filename: Path | None,
+    *,
+    jobs: int | None,
+    use_cache: bool,
+    prefilter: bool,
+    progress: bool,
+) -> Analysis:
+    """The files' analysis, or standard input's when the one PATH is ``-``."""
+    from hardcode_lint.cli.stdin import STDIN, config_start, stdin_analysis
+
+    if STDIN not in map(str, paths):
+        if stdin_filename is not None:
+            raise UsageError("--stdin-filename is for reading standard input (PATH `-`)")
+        config = project_config(paths, config_file)
+        return run_analysis(paths, config, jobs=jobs, use_cache=use_cache, prefilter=prefilter,
+                            progress=progress)  # fmt: skip
+    if len(paths) > 1:
+        raise UsageError("`-` (standard input) cannot be given with other PATHs")
+    config = project_config([config_start(stdin_filename)], config_file)
+    return stdin_analysis(config, stdin_filename, prefilter=prefilter)
 
 
 def _statistics(findings: list[Finding], stream: TextIO) -> None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 _NOQA = r"{}\s*noqa(?::\s*(?P<codes>[A-Z]+[0-9]*(?:[\s,]+[A-Z]+[0-9]*)*))?"
 _IGNORE = r"{}\s*hardcode-lint:\s*ignore\b"
+IGNORE_COMMENT = "hardcode-lint: ignore"  # after the language's comment marker
 
 
 @lru_cache(maxsize=8)

@@ -69,6 +69,7 @@ def _missing_settings(analysis: Analysis, rule: Rule, findings: Collection[Findi
     """Why a rule that reads the generated settings cannot be applied yet: the module it reads
     does not exist (the code would not build or import); "" when nothing is missing."""
     from hardcode_lint.defaults.targets import settings_targets
+    from hardcode_lint.hints import settings_command
 
     targets = settings_targets(analysis.config, [f.path for f in findings])
     for target in dict.fromkeys(targets.values()):
@@ -76,7 +77,7 @@ def _missing_settings(analysis: Analysis, rule: Rule, findings: Collection[Findi
             target.imports
         ) <= set(rule.imports)
         if reads_it and not (analysis.config.root / target.module).exists():
-            command = f"hardcode-lint defaults --format {target.language} --output {target.module}"
+            command = settings_command(analysis.config, target.language, target.module)
             return (f"the settings module {target.module} does not exist yet: write it first "
                     f"(`{command}`)")  # fmt: skip
     return ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,5 +76,6 @@ def read_baseline(path: Path) -> Baseline:
         errors = {ErrorEntry(**row) for row in data.get("errors", [])}
         return Baseline(entries, set(data.get("migrated_rules", [])), errors)
     except (OSError, ValueError, KeyError, TypeError) as exc:
+        again = f"hardcode-lint baseline --output {shlex.quote(str(path))}"
         raise UsageError(f"{path}: not a hardcode-lint baseline ({exc}); regenerate it with "
-                         "`hardcode-lint baseline`") from None  # fmt: skip
+                         f"`{again}`") from None  # fmt: skip

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from hardcode_lint.api import Analysis, stale_reason
+from hardcode_lint.config import Config
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.gate.baseline import Baseline, error_entry
 from hardcode_lint.gate.failure import Failure, FailureKind
-from hardcode_lint.model import Status, baseline_entries
+from hardcode_lint.lang import names
+from hardcode_lint.model import Rule, Status, baseline_entries
 from hardcode_lint.rules.match import RuleOutcome
 
 
@@ -21,20 +23,21 @@ class Verdict:
     baselined: int = 0
     gone: int = 0  # baselined findings no longer in the code: the baseline can be tightened
     notes: list[str] = field(default_factory=list)
+    baseline_command: str = "hardcode-lint baseline"  # the command that rewrites the baseline
 
     @property
     def passed(self) -> bool:
         return not self.failures
 
 
-def new_hint(language: str) -> str:
-    """How to deal with a new finding, the suppression comment in the file's own syntax."""
-    from hardcode_lint.lang import frontend
+def new_hint(config: Config, language: str, baseline: str = "hardcode-lint baseline") -> str:
+    """How to deal with a new finding: commands that work as written for this project (its
+    rules folder, its baseline), the suppression comment in the file's own syntax."""
+    from hardcode_lint.hints import ignore_comment, suggest_command
 
-    comment = frontend(language).comment
     return (
-        "map it with a rule (`hardcode-lint rules suggest`), silence it with "
-        f"`{comment} hardcode-lint: ignore`, or accept it with `hardcode-lint baseline`"
+        f"map it with a rule (`{suggest_command(config)}`), silence it by ending its line with "
+        f"`{ignore_comment(language)}`, or accept it with `{baseline}`"
     )
 
 
@@ -42,6 +45,7 @@ def _new_findings(
     analysis: Analysis, baseline: Baseline, verdict: Verdict, files: Collection[str] | None
 ) -> None:
     current = baseline_entries(analysis.matching.unmapped)
+    hints = {n: new_hint(analysis.config, n, verdict.baseline_command) for n in names()}
     for entry, finding in current:
         if entry in baseline.entries:
             verdict.baselined += 1
@@ -50,7 +54,7 @@ def _new_findings(
         message = (f"new hardcoded {finding.kind.value} `{finding.value}` in {where}: "
                    f"{finding.snippet}")  # fmt: skip
         verdict.failures.append(Failure(FailureKind.NEW_FINDING, finding.path, finding.line,
-                                        message, new_hint(finding.language), finding.code,
+                                        message, hints[finding.language], finding.code,
                                         finding=finding,
                                         fingerprint=entry.fingerprint()))  # fmt: skip
     present = {entry for entry, _ in current}
@@ -73,7 +77,20 @@ def _relevant(outcome: RuleOutcome, files: Collection[str] | None) -> bool:
     return any(globs.match_file(f) for f in files)
 
 
-def _rule_failures(outcome: RuleOutcome, baseline: Baseline, why: str = "") -> list[Failure]:
+def _fix_command(config: Config, rule: Rule, paths: Collection[str]) -> str:
+    """``fix --rule ID --write``, with ``--allow-dirty`` when a file to fix has uncommitted
+    changes (the literal slipped back in an edit not yet committed): fix refuses it otherwise."""
+    from hardcode_lint.fix.write import dirty_files
+    from hardcode_lint.hints import command
+
+    dirty = dirty_files([config.root / p for p in sorted(set(paths))])[0]
+    extra = ("--allow-dirty",) if dirty else ()
+    return command(config, "fix", "--rule", rule.id, "--write", *extra)
+
+
+def _rule_failures(
+    config: Config, outcome: RuleOutcome, baseline: Baseline, why: str = ""
+) -> list[Failure]:
     rule, status = outcome.rule, outcome.status
     if status is Status.STALE:
         return [Failure(FailureKind.STALE_RULE, rule.file, rule.line,
@@ -89,10 +106,11 @@ def _rule_failures(outcome: RuleOutcome, baseline: Baseline, why: str = "") -> l
                         f"{rule.count}", "narrow it with `scope`, `arg` or `value`, or raise "
                         "`count`", rule=rule)]  # fmt: skip
     if rule.id in baseline.migrated and outcome.findings:
+        fix = _fix_command(config, rule, [f.path for f in outcome.findings])
         return [Failure(FailureKind.REGRESSED, f.path, f.line,
                         f"rule `{rule.id}` was migrated, but its literal `{f.value}` is back: "
-                        f"{f.snippet}", f"use `{rule.replace}` (`hardcode-lint fix --rule "
-                        f"{rule.id} --write`)", f.code, finding=f, rule=rule)
+                        f"{f.snippet}", f"use `{rule.replace}` (`{fix}`)", f.code, finding=f,
+                        rule=rule)
                 for f in outcome.findings]  # fmt: skip
     return []
 
@@ -102,15 +120,16 @@ def _file_errors(
 ) -> None:
     """A file the scan could not read or parse may hold anything: the gate cannot vouch for
     it, unless the baseline accepts it (a deliberately broken fixture)."""
+    accept = verdict.baseline_command
     for error in analysis.scan.errors:
         if files is not None and error.path not in files:
             continue
         if error_entry(error) in baseline.errors:
             continue  # still listed as a warning: "not checked"
+        hint = f"fix the file so that it parses, or accept it as it is with `{accept}`"
         verdict.failures.append(Failure(FailureKind.NOT_CHECKED, error.path, error.line,
-                                        f"not checked: {error.message}", "fix the file so "
-                                        "that it parses, or accept it as it is with "
-                                        "`hardcode-lint baseline`", code="HCL904"))  # fmt: skip
+                                        f"not checked: {error.message}", hint,
+                                        code="HCL904"))  # fmt: skip
 
 
 def clash_failures(analysis: Analysis, files: Collection[str] | None = None) -> list[Failure]:
@@ -133,16 +152,21 @@ def judge(
     files: Collection[str] | None = None,
     min_progress: float | None = None,
     progress: float | None = None,
+    baseline_file: Path | None = None,
 ) -> Verdict:
-    """Every reason ``analysis`` fails the gate (see the contract's ``check``)."""
-    verdict = Verdict()
+    """Every reason ``analysis`` fails the gate (see the contract's ``check``);
+    ``baseline_file`` is ``check --baseline``'s, named in the hints (default: the configured)."""
+    from hardcode_lint.hints import baseline_command, command
+
+    verdict = Verdict(baseline_command=baseline_command(analysis.config, baseline_file))
     _new_findings(analysis, baseline, verdict, files)
     _file_errors(analysis, baseline, verdict, files)
     verdict.failures += clash_failures(analysis, files)
     for outcome in analysis.matching.outcomes:
         if _relevant(outcome, files):
             why = stale_reason(analysis, outcome.rule) if outcome.status is Status.STALE else ""
-            verdict.failures += _rule_failures(outcome, baseline, why and f" ({why})")
+            verdict.failures += _rule_failures(analysis.config, outcome, baseline,
+                                               why and f" ({why})")  # fmt: skip
     if min_progress is not None and progress is not None:
         if files is not None:
             verdict.notes.append("--min-progress is not judged on a list of files")
@@ -150,7 +174,8 @@ def judge(
             verdict.failures.append(Failure(FailureKind.MIN_PROGRESS, ".", None,
                                             f"progress is {progress}%, below --min-progress "
                                             f"{min_progress}%", "migrate more sites "
-                                            "(`hardcode-lint report` lists them)"))  # fmt: skip
+                                            f"(`{command(analysis.config, 'report')}` lists "
+                                            "them)"))  # fmt: skip
     return verdict
 
 
@@ -160,6 +185,7 @@ def _generated_module(analysis: Analysis, defaults: list[Any], path: Path,
     defaults (the rules' literals); None when the defaults-file is a TOML/JSON/YAML file."""
     from hardcode_lint.defaults.modules import expected_module, without_comments
     from hardcode_lint.gate.mismatch import mismatch_failures
+    from hardcode_lint.hints import settings_command
     from hardcode_lint.lang import frontend, language_of
 
     expected = expected_module(analysis.config, path, defaults)
@@ -172,7 +198,8 @@ def _generated_module(analysis: Analysis, defaults: list[Any], path: Path,
     front = frontend(language)
     extra = set(front.settings_keys(actual)) - set(front.settings_keys(expected))
     where = shown or analysis.config.defaults_file or str(path)
-    return mismatch_failures(where, language, actual, expected, defaults, extra)
+    regenerate = settings_command(analysis.config, language, where)
+    return mismatch_failures(where, regenerate, actual, expected, defaults, extra)
 
 
 def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list[Failure]:
@@ -188,10 +215,10 @@ def defaults_failures(analysis: Analysis, files: Collection[str] | None) -> list
         from hardcode_lint.errors import ConfigError
 
         where = config.source.name if config.source else "the configuration"
-        from hardcode_lint.gate.mismatch import regenerate_command
+        from hardcode_lint.hints import settings_command
         from hardcode_lint.lang import language_of
 
-        command = regenerate_command(language_of(path.name), config.defaults_file)
+        command = settings_command(config, language_of(path.name), config.defaults_file)
         raise ConfigError(f"defaults-file {config.defaults_file!r} (set in {where}) does not "
                           f"exist; write it with `{command}`")  # fmt: skip
     defaults = rule_defaults(analysis)

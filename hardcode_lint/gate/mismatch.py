@@ -21,14 +21,6 @@ if TYPE_CHECKING:
 _COMMENT = re.compile(r"\s*(#|//).*$")
 
 
-def regenerate_command(language: str | None, path: str) -> str:
-    """The command that writes the defaults-file ``path``: a settings module for a language's
-    file, the merged TOML/JSON/YAML defaults otherwise."""
-    if language is not None:
-        return f"hardcode-lint defaults --format {language} --output {path}"
-    return f"hardcode-lint defaults --write {path}"
-
-
 def _changed_lines(actual: str, expected: str) -> list[tuple[int, str]]:
     """(1-based line in ``actual``, the line's text) where the values differ; a line missing
     from ``actual`` is reported with the expected text, at the line where it should stand."""
@@ -49,11 +41,11 @@ def _keys_on(line: str, keys: Iterable[str]) -> list[str]:
 
 
 def mismatch_failures(
-    path: str, language: str, actual: str, expected: str, defaults: list[Default], extra: set[str]
+    path: str, regenerate: str, actual: str, expected: str, defaults: list[Default], extra: set[str]
 ) -> list[Failure]:
     """One failure per key whose line differs from the regenerated module (``extra``: keys the
-    module defines that no rule gives)."""
-    hint = f"regenerate it: `{regenerate_command(language, path)}`"
+    module defines that no rule gives; ``regenerate``: the command that rewrites it)."""
+    hint = f"regenerate it: `{regenerate}`"
     by_key = {d.key: d for d in defaults if d.value is not None}
     failures: dict[str, Failure] = {}
     for line, text in _changed_lines(actual, expected):

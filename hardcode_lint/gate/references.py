@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 from pathlib import Path, PurePosixPath
 
 from hardcode_lint.api import Analysis
+from hardcode_lint.config import Config
 from hardcode_lint.gate.failure import Failure, FailureKind
 from hardcode_lint.lang import frontend, language_of
 from hardcode_lint.lang.base import Frontend, SettingsTarget
@@ -100,12 +101,15 @@ def dangling_failures(analysis: Analysis, files: Collection[str] | None = None) 
                 continue
             for read, line in _reads(front, config.root, path, target):
                 if not defines(keys, read):
-                    failures.append(_failure(path, line, read, target, missing=not keys))
+                    failures.append(_failure(path, line, read, target, not keys, config))
     return failures
 
 
-def _failure(path: str, line: int, read: str, target: SettingsTarget, missing: bool) -> Failure:
-    command = f"hardcode-lint defaults --format {target.language} --output {target.module}"
+def _failure(path: str, line: int, read: str, target: SettingsTarget, missing: bool,
+             config: Config) -> Failure:  # fmt: skip
+    from hardcode_lint.hints import settings_command
+
+    command = settings_command(config, target.language, target.module)
     if missing:
         return Failure(FailureKind.DANGLING, path, line,
                        f"reads settings key `{read}`, but the settings module {target.module} "

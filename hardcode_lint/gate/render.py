@@ -29,7 +29,7 @@ def render_text(verdict: Verdict, errors: list[FileError], stream: TextIO) -> No
         stream.write(f"note: {note}\n")
     if verdict.gone:
         stream.write(f"note: {verdict.gone} baselined finding(s) are gone; run "
-                     "`hardcode-lint baseline` to tighten the baseline\n")  # fmt: skip
+                     f"`{verdict.baseline_command}` to tighten the baseline\n")  # fmt: skip
     if verdict.passed:
         stream.write(f"check passed ({verdict.baselined} baselined finding(s))\n")
     else:
@@ -81,9 +81,14 @@ def render(verdict: Verdict, scan: ScanResult, fmt: str, stream: TextIO) -> None
         stream.write(json_text(verdict_json(verdict, scan.errors)))
         stream.write("\n")
     else:
+        from hardcode_lint.output.concise import write_concise
         from hardcode_lint.output.github import write_github
         from hardcode_lint.output.sarif import write_sarif
 
         annotations = [_annotation(f, scan.fixes) for f in verdict.failures]
-        run = AnnotationRun(scan.root, annotations, scan.errors)
-        (write_sarif if fmt == "sarif" else write_github)(run, stream)
+        errors = scan.errors
+        if fmt == "concise":  # a file not checked is a failure line already
+            errors = [e for e in errors if e.path not in {a.path for a in annotations}]
+        run = AnnotationRun(scan.root, annotations, errors)
+        writers = {"sarif": write_sarif, "github": write_github, "concise": write_concise}
+        writers[fmt](run, stream)

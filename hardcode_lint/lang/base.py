@@ -220,6 +220,7 @@ class Frontend(Protocol):
     """One language; see the module docstring.  Methods must not raise for bad input."""
 
     name: str  # "python"
+    title: str  # the language's name in prose and headings: "Python"
     extensions: tuple[str, ...]  # (".py",)
     test_paths: tuple[str, ...]  # default globs of test code
     comment: str  # line-comment marker for suppressions: "#", "//"
@@ -229,6 +230,11 @@ class Frontend(Protocol):
 
     def warm(self) -> None:
         """Import the parser, so that worker processes forked afterwards share it."""
+
+    def project_manifest(self, folder: Path) -> str | None:
+        """The name of the file in ``folder`` that makes it a project of this language
+        (``Cargo.toml``; a ``pyproject.toml`` that declares a project), or None: ``languages``
+        defaults to the languages of the root's manifests."""
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         """Raise ``ConfigError`` naming the bad entry of a user catalog table."""

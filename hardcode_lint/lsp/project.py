@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from hardcode_lint.api import Analysis, rule_replacements, scan, settings_for
-from hardcode_lint.config import CONFIG_FILES, Config, load_config
+from hardcode_lint.config import CARGO_FILE, CONFIG_FILES, Config, load_config, settings_file
 from hardcode_lint.discover.files import relative
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.engine import Settings
@@ -37,7 +37,10 @@ def project_root(path: Path, folders: list[Path]) -> Path:
     else the innermost workspace folder holding it; else its own folder."""
     folder = path.parent
     for candidate in (folder, *folder.parents):
-        if any((candidate / name).is_file() for name in CONFIG_FILES):
+        try:
+            if settings_file(candidate) is not None:
+                return candidate
+        except UsageError:  # a broken settings file still marks its root
             return candidate
     holding = [f for f in folders if f == folder or f in folder.parents]
     return max(holding, key=lambda f: len(f.parts)) if holding else folder
@@ -72,7 +75,8 @@ def load_snapshot(root: Path) -> Snapshot:
         config = load_config(root)
     except UsageError as exc:
         config = Config(root=root)
-        source = next((root / n for n in CONFIG_FILES if (root / n).is_file()), root)
+        names = (*CONFIG_FILES, CARGO_FILE)
+        source = next((root / n for n in names if (root / n).is_file()), root)
         message = str(exc).removeprefix(f"{source}: ")
         problems.append(Problem(relative(source, root), _line_of(message), message))
     try:
@@ -152,7 +156,7 @@ class Project:
 
     def watches(self, path: Path) -> bool:
         """Whether a change to ``path`` means reloading: a settings, rule or baseline file."""
-        if path.parent == self.root and path.name in CONFIG_FILES:
+        if path.parent == self.root and path.name in (*CONFIG_FILES, CARGO_FILE):
             return True
         config = self.snapshot.config
         if path == self.root / config.baseline:

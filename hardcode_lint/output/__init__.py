@@ -16,7 +16,13 @@ from hardcode_lint.model import ScanResult
 Renderer = Callable[[ScanResult, TextIO], None]
 
 #: format name -> module under hardcode_lint.output that renders it
-SCAN_FORMATS = {"text": "text", "json": "json_format", "sarif": "sarif", "github": "github"}
+SCAN_FORMATS = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+}
 
 
 def renderer(name: str, *, quiet: bool = False) -> Renderer:

@@ -27,8 +27,15 @@ from hardcode_lint.parse.source import SourceFile
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
 
 
+#: files that make a folder a Python project; a pyproject.toml only with one of these tables
+#: (one holding nothing but tools' settings, [tool.hardcode-lint] included, declares nothing)
+MANIFESTS = ("pyproject.toml", "setup.py", "setup.cfg")
+PROJECT_TABLES = ("project", "build-system")
+
+
 class PythonFrontend:
     name = "python"
+    title = "Python"
     extensions: tuple[str, ...] = (".py",)
     test_paths: tuple[str, ...] = TEST_PATHS
     comment = "#"
@@ -38,6 +45,13 @@ class PythonFrontend:
 
     def warm(self) -> None:
         import libcst  # noqa: F401
+
+    def project_manifest(self, folder: Path) -> str | None:
+        for name in MANIFESTS:
+            path = folder / name
+            if path.is_file() and (name != "pyproject.toml" or _declares_project(path)):
+                return name
+        return None
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         from hardcode_lint.detect.catalog import build_catalog
@@ -126,3 +140,16 @@ class PythonFrontend:
         from hardcode_lint.lang.python.settings_keys import settings_keys
 
         return settings_keys(text)
+
+
+def _declares_project(path: Path) -> bool:
+    """Whether the pyproject.toml ``path`` declares a project (``[project]``, a build system,
+    Poetry's table); an unreadable one does not."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    tool = data.get("tool")
+    return any(t in data for t in PROJECT_TABLES) or (isinstance(tool, dict) and "poetry" in tool)

@@ -25,6 +25,7 @@ from hardcode_lint.parse.source import SourceError, SourceFile
 
 class RustFrontend:
     name = "rust"
+    title = "Rust"
     extensions: tuple[str, ...] = (".rs",)
     test_paths: tuple[str, ...] = ("tests/**", "benches/**", "**/tests/**", "**/benches/**")
     comment = "//"
@@ -36,6 +37,9 @@ class RustFrontend:
         from hardcode_lint.lang.rust.parser import GRAMMAR
 
         GRAMMAR.parser()
+
+    def project_manifest(self, folder: Path) -> str | None:
+        return "Cargo.toml" if (folder / "Cargo.toml").is_file() else None
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         from hardcode_lint.detect.catalog import build_catalog
