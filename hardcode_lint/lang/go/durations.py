@@ -59,18 +59,20 @@ def _conversion(node: Node, time_names: frozenset[str]) -> Literal | None:
     return literal(args[0]) if len(args) == 1 else None
 
 
-def _factors(node: Node, divided: bool, out: list[tuple[Node, bool]]) -> None:
+def factors_of(node: Node, divided: bool, out: list[tuple[Node, bool]]) -> None:
+    """The factors of a product of ``*`` and ``/`` into ``out``, each with whether it divides;
+    a constant sub-expression (``2 * 60``) is one factor."""
     if fold(node) is None and node.type == "binary_expression":
         op = node.child_by_field_name("operator")
         left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
         if op is not None and op.type in _PRODUCTS and left is not None and right is not None:
-            _factors(left, divided, out)
-            _factors(right, divided != (op.type == "/"), out)
+            factors_of(left, divided, out)
+            factors_of(right, divided != (op.type == "/"), out)
             return
     if node.type == "parenthesized_expression" and fold(node) is None:
         inner = named(node)
         if len(inner) == 1:
-            _factors(inner[0], divided, out)
+            factors_of(inner[0], divided, out)
             return
     out.append((node, divided))
 
@@ -94,7 +96,7 @@ def duration_of(start: Node, time_names: frozenset[str]) -> Duration | None:
     """The duration that the unit constant or ``time.Duration(..)`` ``start`` belongs to."""
     expression = product_of(start)
     factors: list[tuple[Node, bool]] = []
-    _factors(expression, False, factors)
+    factors_of(expression, False, factors)
     literals: list[tuple[Literal, bool]] = []
     units: list[str] = []
     others = 0
@@ -122,3 +124,28 @@ def duration_of(start: Node, time_names: frozenset[str]) -> Duration | None:
         seconds = int(value) if float(value).is_integer() else round(value, 12)
     first = min((lit for lit, _ in literals), key=lambda lit: lit.start)
     return Duration(expression, first, number, unit, seconds, others == 0)
+
+
+def duration_at(node: Node, time_names: frozenset[str]) -> Duration | None:
+    """The duration whose literal is ``node`` (a literal a scan reported), if it is one."""
+    start = node
+    holder = node.parent
+    if holder is not None and holder.type == "argument_list" and holder.parent is not None:
+        function = holder.parent.child_by_field_name("function")
+        if function is not None and time_selector(function, time_names, "Duration"):
+            start = holder.parent
+    factors: list[tuple[Node, bool]] = []
+    factors_of(product_of(start), False, factors)
+    for factor, _ in factors:
+        function = (
+            factor.child_by_field_name("function") if factor.type == "call_expression" else None
+        )
+        if time_selector(factor, time_names) or (
+            function is not None and time_selector(function, time_names, "Duration")
+        ):
+            found = duration_of(factor, time_names)
+            if found is not None and found.literal.start <= node.start_byte < found.literal.end:
+                return found
+            if found is not None and found.literal.start == node.start_byte:
+                return found
+    return None
