@@ -103,6 +103,11 @@ def to_seconds(number: Number, unit: str | None) -> Number | None:
     return seconds
 
 
+def _seconds(hit: Hit) -> Number | None:
+    """The hit's own seconds (Go's ``time.Second / 10``), else ``number`` in its unit."""
+    return hit.seconds if hit.seconds is not None else to_seconds(hit.number, hit.unit)
+
+
 _NON_DECIMAL = re.compile(r"^[-+~]?\(*0[xXoObB]")
 
 
@@ -133,7 +138,7 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
     return Finding(
         path=task.rel, line=line, column=column, end_line=end_line, end_column=end_column,
         kind=hit.kind, code=code, context=hit.context, value=hit.value, number=hit.number,
-        unit=hit.unit, seconds=to_seconds(hit.number, hit.unit), api=hit.api, arg=hit.arg,
+        unit=hit.unit, seconds=_seconds(hit), api=hit.api, arg=hit.arg,
         scope=hit.scope, snippet=hit.snippet, test=task.test or hit.test,
         arg_alias=hit.arg_alias, language=task.language, start=hit.start, end=hit.end,
         snippet_start=hit.snippet_start, snippet_end=hit.snippet_end,

@@ -31,6 +31,7 @@ class Context(StrEnum):
     KEYWORD = "keyword"  # a keyword argument whose name says what it is (timeout=, maxlen=)
     ASSIGNMENT = "assignment"  # `POLL_INTERVAL = 5`, `self.ttl = 60`
     DEFAULT = "default"  # `def connect(timeout=30)`
+    EXPRESSION = "expression"  # Go: anywhere else (`return 2 * time.Minute`, a comparison)
 
 
 class Status(StrEnum):

@@ -31,6 +31,9 @@ CODES: dict[tuple[Kind, Context], Code] = {
     (Kind.DURATION, Context.DEFAULT): Code(
         "HCL103", "duration-name", "Hardcoded duration bound to a duration-named variable"
     ),
+    (Kind.DURATION, Context.EXPRESSION): Code(
+        "HCL101", "duration-call", "Hardcoded duration passed to a time API"
+    ),
     (Kind.CLAMP, Context.CALL): Code("HCL201", "clamp-bound", "Hardcoded bound of a min/max clamp"),
     (Kind.LIMIT, Context.CALL): Code(
         "HCL301", "limit-keyword", "Hardcoded size/count limit passed by name"

@@ -34,12 +34,14 @@ class FileFix:
 
 
 def _same_literal(source: SourceFile, edit: Edit) -> bool:
-    """Whether the scan's byte range still holds the literal it reported."""
+    """Whether the scan's byte range still holds the literal it reported (a Go duration's
+    ``value`` is its whole expression, ``5 * time.Second``, which holds the literal)."""
     finding = edit.finding
     if finding.start < 0 or finding.end > len(source.data):
         return False
-    found = source.slice(finding.start, finding.end)
-    return re.sub(r"\s+", "", found) == re.sub(r"\s+", "", finding.value)
+    found = re.sub(r"\s+", "", source.slice(finding.start, finding.end))
+    value = re.sub(r"\s+", "", finding.value)
+    return found == value or (bool(found) and found in value)
 
 
 def _site_edits(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 LANGUAGES: dict[str, str] = {
     "python": "hardcode_lint.lang.python",
     "rust": "hardcode_lint.lang.rust",
+    "go": "hardcode_lint.lang.go",
 }
 
 

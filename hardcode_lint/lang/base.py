@@ -46,6 +46,9 @@ class Hit:
     # the type the site gives the literal in the front end's language ("usize" for a Rust
     # `const MAX: usize = 5`, "u32" for `Duration::new`'s nanos); None: nothing says
     value_type: str | None = None
+    # the duration in seconds when it is not ``number`` in ``unit`` (Go's ``time.Second / 10``:
+    # number 10, seconds 0.1); None: the engine converts ``number``
+    seconds: Number | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,10 @@ from hardcode_lint.lang.rust.parser import (
     parse,
     text,
 )
-from hardcode_lint.lang.rust.text import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.lang.rust.types import declared_type, struct_fields, suffix_type
 from hardcode_lint.lang.rust.uses import file_uses, resolve
 from hardcode_lint.lang.rust.watch import Watch, watch_for
+from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
 

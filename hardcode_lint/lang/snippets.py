@@ -1,5 +1,5 @@
-"""Rust code as users see it in output: one line, comments dropped; and snippets that know
-where their literal sits."""
+"""Code as users see it in output (C-like languages: Rust, Go): one line, comments dropped;
+and snippets that know where their literal sits."""
 
 from __future__ import annotations
 

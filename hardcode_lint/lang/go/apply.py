@@ -1,0 +1,106 @@
+"""Go's fix: each replacement stands in for the whole duration expression (section 1G), the
+imports go into the import block as gofmt would, an import the edits leave unused goes, and a
+literal of a ``const`` is moved to a ``var`` (or refused when the package needs a constant).
+The result is kept only if it parses as well as the file did."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hardcode_lint.edit import TextEdit, splice
+from hardcode_lint.lang.base import Applied, SiteEdit
+from hardcode_lint.lang.go.consts import const_change
+from hardcode_lint.lang.go.durations import duration_at
+from hardcode_lint.lang.go.expressions import parse_import, replacement_text
+from hardcode_lint.lang.go.importblock import Wanted, add_imports, drop_unused
+from hardcode_lint.lang.go.imports import import_table
+from hardcode_lint.lang.go.parser import Node, count_errors, parse
+from hardcode_lint.parse.source import SourceFile
+
+_SPLIT = "its literal and its unit are not one sub-expression (other factors in the product)"
+
+
+def _literal_node(root: Node, start: int, end: int) -> Node | None:
+    """The node spanning exactly ``start:end`` (the literal a scan reported)."""
+    node = root.descendant_for_byte_range(start, end)
+    while node is not None and (node.start_byte, node.end_byte) != (start, end):
+        if node.start_byte > start or node.end_byte < end:
+            return None
+        node = node.parent if node.parent is not None and node.parent.start_byte == start and (
+            node.parent.end_byte == end) else None  # fmt: skip
+    return node
+
+
+def _change(edit: SiteEdit, root: Node, body: bytes, base: int,
+            time_names: frozenset[str]) -> tuple[list[TextEdit[bytes]], str | None]:  # fmt: skip
+    if edit.verbatim:
+        return [TextEdit(edit.start, edit.end, edit.replace.encode())], None
+    node = _literal_node(root, edit.start - base, edit.end - base)
+    if node is None:
+        return [], "the literal is no longer where the scan found it"
+    start, end = node.start_byte, node.end_byte
+    found = duration_at(node, time_names)
+    if found is not None:
+        if not found.whole:
+            return [], _SPLIT
+        start, end = found.expression.start_byte, found.expression.end_byte
+        node = found.expression
+    read = replacement_text(edit.replace)
+    changes, reason = const_change(root, body, node, read)
+    if reason is not None:
+        return [], reason
+    if changes is not None:
+        return [TextEdit(c.start + base, c.end + base, c.text) for c in changes], None
+    return [TextEdit(start + base, end + base, read.encode())], None
+
+
+def _wanted(edits: Sequence[SiteEdit]) -> tuple[list[Wanted], str | None]:
+    found: list[Wanted] = []
+    for edit in edits:
+        for statement in edit.imports:
+            parsed = parse_import(statement)
+            if parsed is None:
+                return [], f"{statement!r} is not a Go import"
+            wanted = Wanted(*parsed)
+            if wanted not in found:
+                found.append(wanted)
+    return found, None
+
+
+def _overlap(a: TextEdit[bytes], b: TextEdit[bytes]) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def apply_go(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
+    """See the module docstring; ``result.data`` is None when nothing changed."""
+    result = Applied()
+    base = len(source.bom)
+    body = source.data[base:]
+    root = parse(body).root_node
+    table = import_table(root)
+    time_names = frozenset(n for n, p in table.items() if p == "time")
+    accepted: list[SiteEdit] = []
+    changes: list[TextEdit[bytes]] = []
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        made, reason = _change(edit, root, body, base, time_names)
+        if not reason and any(_overlap(a, b) for a in made for b in changes):
+            reason = "it overlaps another rule's edit"
+        reason = reason or _wanted([edit])[1]
+        if reason or not made:
+            result.refused[edit.label] = reason or "cannot place the edit"
+            continue
+        accepted.append(edit)
+        changes.extend(made)
+    if not accepted:
+        return result
+    after = splice(source.data, sorted(changes, key=lambda c: c.start))[base:]
+    after = add_imports(after, _wanted(accepted)[0])
+    after = drop_unused(after, {"time"})
+    if count_errors(parse(after).root_node) > count_errors(root):
+        reason = "the result would not parse (more syntax errors than before)"
+        result.refused.update({e.label: reason for e in accepted})
+        return result
+    data = source.bom + after
+    result.applied = [e.label for e in accepted]
+    result.data = data if data != source.data else None
+    return result

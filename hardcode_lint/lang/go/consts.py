@@ -1,0 +1,78 @@
+"""A literal in a Go ``const`` cannot read a setting: the constant becomes a ``var`` holding
+the read (section 1G), unless the file needs the name as a constant (another constant's
+value, an array length, an ``iota`` run that repeats it), which is refused with that reason."""
+
+from __future__ import annotations
+
+from hardcode_lint.edit import TextEdit
+from hardcode_lint.lang.go.parser import Node, matches, named, text
+
+_NEEDS = """
+(const_spec value: (expression_list) @where)
+(array_type length: (_) @where)
+"""
+
+
+def _spec_of(node: Node) -> Node | None:
+    current = node.parent
+    while current is not None:
+        if current.type == "const_spec":
+            value = current.child_by_field_name("value")
+            inside = value is not None and value.start_byte <= node.start_byte < value.end_byte
+            return current if inside else None
+        if current.type in ("function_declaration", "method_declaration", "func_literal"):
+            return None
+        current = current.parent
+    return None
+
+
+def _needed(root: Node, spec: Node, names: set[str]) -> str | None:
+    for _, nodes in matches(_NEEDS, root):
+        where = nodes["where"][0]
+        if spec.start_byte <= where.start_byte < spec.end_byte:
+            continue
+        used = {text(n) for n in _identifiers(where)} & names
+        if used:
+            what = "another constant" if where.parent and where.parent.type == "const_spec" else (
+                "an array length")  # fmt: skip
+            return f"`{sorted(used)[0]}` is used as a constant ({what}): it cannot become a var"
+    return None
+
+
+def _identifiers(node: Node) -> list[Node]:
+    if node.type == "identifier":
+        return [node]
+    return [found for child in node.named_children for found in _identifiers(child)]
+
+
+def const_change(root: Node, body: bytes, node: Node, read: str
+                 ) -> tuple[list[TextEdit[bytes]] | None, str | None]:  # fmt: skip
+    """The edits that move ``node``'s ``const`` to a ``var`` reading ``read``; (None, None)
+    when ``node`` is not in a ``const``; (None, reason) when it cannot move."""
+    spec = _spec_of(node)
+    if spec is None:
+        return None, None
+    declaration = spec.parent
+    if declaration is None or declaration.type != "const_declaration":
+        return None, "the constant's declaration could not be read"
+    names = {text(n) for n in spec.children_by_field_name("name")}
+    reason = _needed(root, spec, names)
+    specs = [c for c in named(declaration) if c.type == "const_spec"]
+    later = specs[specs.index(spec) + 1 :] if spec in specs else []
+    if any(s.child_by_field_name("value") is None for s in later[:1]):
+        reason = reason or "the next constants of its block repeat its expression (an iota run)"
+    if reason is not None:
+        return None, reason
+    value = read.encode()
+    if len(specs) == 1:
+        keyword = declaration.children[0]
+        return [TextEdit(keyword.start_byte, keyword.end_byte, b"var"),
+                TextEdit(node.start_byte, node.end_byte, value)], None  # fmt: skip
+    moved = body[spec.start_byte : node.start_byte] + value + body[node.end_byte : spec.end_byte]
+    line_start = body.rfind(b"\n", 0, spec.start_byte) + 1
+    line_end = body.find(b"\n", spec.end_byte)
+    line_end = len(body) if line_end < 0 else line_end + 1
+    newline = b"\r\n" if b"\r\n" in body else b"\n"
+    return [TextEdit(line_start, line_end, b""),
+            TextEdit(declaration.end_byte, declaration.end_byte,
+                     newline + newline + b"var " + moved)], None  # fmt: skip

@@ -1,0 +1,309 @@
+"""Go detection: one tree-sitter parse, one combined query, located hits.
+
+The query finds the unit constants of package ``time`` (and ``time.Duration`` conversions),
+catalogued and clamp calls, bindings and keyed composite-literal elements; only those nodes are
+looked at in Python.  Durations are judged in ``durations.py``, contexts in ``context.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
+from hardcode_lint.detect.names import NameVerdict, classify_name, defines_unit, split_words
+from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.go.context import Place, Site, binding_name, place_of, site_of
+from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_selector
+from hardcode_lint.lang.go.imports import import_table, resolve
+from hardcode_lint.lang.go.literals import Literal, literal
+from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
+from hardcode_lint.lang.go.watch import Watch, watch_for
+from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.model import Context, Kind
+from hardcode_lint.parse.source import SourceError, SourceFile
+
+PACKAGE = "hardcode_lint.lang.go"
+_GENERATED = re.compile(rb"^// Code generated .* DO NOT EDIT\.\s*$", re.M)
+_PACKAGE = re.compile(rb"^package\s", re.M)
+_NOLINT = re.compile(r"//\s*nolint(?::(?P<linters>[\w,-]+))?")
+_OWN_CLAMP = re.compile(rb"^func\s+(?:max|min)\b", re.M)
+_UNIT_NAMES = " ".join(f'"{u}"' for u in (*UNITS, "Duration"))
+_QUERY = f"""
+((selector_expression operand: (identifier) field: (field_identifier) @unit) @sel
+ (#any-of? @unit {_UNIT_NAMES}))
+(call_expression function: [(identifier) @fn (selector_expression field: (field_identifier) @fn)]
+ arguments: (argument_list) @args) @call
+(const_spec) @decl
+(var_spec) @decl
+(short_var_declaration) @decl
+(assignment_statement) @decl
+(keyed_element) @keyed
+"""
+_CODE_LITERAL = re.compile(r"^[-+(\s]*0[xXoObB]")
+#: The declared types a tunable number has; a constant of another named type is an enum
+#: value (`WaitForLocal RequiredAcks = 1`, `ErrInvalidSessionTimeout KError = 26`).
+_NUMBER_TYPES = frozenset({
+    "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+    "uintptr", "float32", "float64", "byte", "time.Duration",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Plan:
+    catalog: Catalog
+    callees: frozenset[str]  # the last names of catalogued callees, and max / min
+
+
+@lru_cache(maxsize=8)
+def plan_for(user_json: str) -> Plan:
+    catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
+    callees = {api.rsplit(".", 1)[-1] for api in catalog.apis} | set(catalog.methods)
+    return Plan(catalog, frozenset(callees | {"max", "min"}))
+
+
+def lookup(catalog: Catalog, api: str, short: str, method: str | None) -> ApiSpec | None:
+    """A callee's or a type's entry: by import path, by its short form, by ``*.Method``."""
+    spec = catalog.apis.get(api) or catalog.apis.get(short)
+    if spec is None and method is not None and api == short:
+        spec = catalog.methods.get(method)
+    return spec
+
+
+def is_generated(data: bytes) -> bool:
+    """Go's generated-code marker on a line before the ``package`` clause."""
+    package = _PACKAGE.search(data)
+    marker = _GENERATED.search(data, 0, package.start() if package else len(data))
+    return marker is not None
+
+
+def nolint(line: str) -> bool:
+    """``//nolint`` or ``//nolint:a,hardcodelint`` (golangci-lint's convention)."""
+    for match in _NOLINT.finditer(line):
+        linters = match.group("linters")
+        if linters is None or "hardcodelint" in linters.split(","):
+            return True
+    return False
+
+
+class _Detector:
+    def __init__(self, source: SourceFile, data: bytes, plan: Plan, watch: Watch, file: str,
+                 root: Node) -> None:  # fmt: skip
+        self.source, self.data, self.plan, self.watch, self.file = source, data, plan, watch, file
+        self.base = len(source.bom)
+        self.found = Detected()
+        self.imports = import_table(root)
+        self.time = frozenset(n for n, p in self.imports.items() if p == "time")
+        self.seen: set[tuple[int, int]] = set()
+        self._own_clamps: bool | None = None
+
+    def _text(self, start: int, end: int) -> str:
+        return self.data[start:end].decode("utf-8", errors="replace")
+
+    def _snippet(self, anchor: Node, start: int, end: int) -> tuple[str, int, int]:
+        before = self._text(anchor.start_byte, start)
+        value, after = self._text(start, end), self._text(end, anchor.end_byte)
+        if len(one_line(before + after)) <= SNIPPET_CONTEXT or anchor.type != "call_expression":
+            return marked(before, value, after)
+        function = anchor.child_by_field_name("function")
+        return shortened(text(function) if function is not None else "", value, False)
+
+    def _hit(self, lit: Literal, kind: Kind, site: Site, unit: str | None, place: Place,
+             span: tuple[int, int], seconds: object = None) -> None:  # fmt: skip
+        if (lit.start, lit.end) in self.seen or place.broken:
+            return
+        self.seen.add((lit.start, lit.end))
+        shown, at, until = self._snippet(site.anchor, *span)
+        value = one_line(self._text(*span))
+        self.found.hits.append(
+            Hit(lit.start + self.base, lit.end + self.base, kind, site.context, unit, value,
+                lit.number, site.api, site.arg, place.scope, shown, at, until,
+                seconds=seconds if isinstance(seconds, int | float) else None)
+        )  # fmt: skip
+
+    # -- durations ----------------------------------------------------------------------
+
+    def duration(self, selector: Node) -> None:
+        if not time_selector(selector, self.time):
+            return
+        start = selector
+        if text(selector).endswith(".Duration"):
+            call = selector.parent
+            if call is None or call.type != "call_expression":
+                return
+            start = call
+        found = duration_of(start, self.time)
+        if found is None or self._defines_unit(found):
+            return
+        site = site_of(found.expression, self.imports)
+        if site is None:
+            return
+        span = (found.expression.start_byte, found.expression.end_byte)
+        self._hit(found.literal, Kind.DURATION, site, found.unit, place_of(found.expression),
+                  span, found.seconds)  # fmt: skip
+
+    def _defines_unit(self, found: Duration) -> bool:
+        """``const Minute = 60 * time.Second``: a unit's definition, no setting."""
+        parent = found.expression.parent
+        spec = parent.parent if parent is not None else None
+        if spec is None or spec.type not in ("const_spec", "var_spec"):
+            return False
+        names = spec.children_by_field_name("name")
+        words = self.plan.catalog.words
+        return len(names) == 1 and defines_unit(text(names[0]), words)
+
+    # -- calls --------------------------------------------------------------------------
+
+    def call(self, call: Node, name: Node, args_node: Node) -> None:
+        function = call.child_by_field_name("function")
+        if function is None:
+            return
+        api, short = resolve(function, self.imports)
+        method = text(name) if function.type == "selector_expression" else None
+        if function.type == "identifier":
+            if text(function) not in ("max", "min") or self.own_clamps():
+                return
+            spec: ApiSpec | None = ApiSpec(Kind.CLAMP, {}, any_position=True, min_args=2)
+        else:
+            spec = lookup(self.plan.catalog, api, short, method)
+        if spec is None:
+            return
+        args = named(args_node)
+        literals = [literal(a) for a in args]
+        if spec.any_position and (len(args) < spec.min_args or all(literals)):
+            return  # max(1, 2) is arithmetic, not a clamp
+        for index, lit in enumerate(literals):
+            listed, unit = spec.unit_for(index)
+            if listed and lit is not None:
+                site = Site(Context.CALL, api, index, call)
+                self._hit(
+                    lit, spec.kind_of(index), site, unit, place_of(call), (lit.start, lit.end)
+                )
+
+    def own_clamps(self) -> bool:
+        """Whether the package declares its own ``max`` / ``min`` (in any of its files)."""
+        if self._own_clamps is None:
+            found = bool(_OWN_CLAMP.search(self.data))
+            folder = Path(self.file).parent if self.file else None
+            for sibling in sorted(folder.glob("*.go")) if folder and not found else []:
+                try:
+                    found = found or bool(_OWN_CLAMP.search(sibling.read_bytes()))
+                except OSError:
+                    continue
+            self._own_clamps = found
+        return self._own_clamps
+
+    # -- names --------------------------------------------------------------------------
+
+    def verdict(self, name: str) -> NameVerdict | None:
+        """A Go name's verdict: a duration takes the unit of its own words, or none."""
+        words = self.plan.catalog.words
+        found = classify_name(name, words, as_keyword=False)
+        if found is None and "." in name:  # `cfg.Retry.Max`: the last two words together
+            found = classify_name("".join(name.split(".")[-2:]), words, as_keyword=False)
+        if found is None or found.kind is not Kind.DURATION:
+            return found
+        units = [words.unit_words[w] for w in split_words(name.rsplit(".", 1)[-1])
+                 if w in words.unit_words]  # fmt: skip
+        return NameVerdict(Kind.DURATION, units[-1] if units else None)
+
+    def binding(self, decl: Node) -> None:
+        if decl.type in ("var_spec", "const_spec"):
+            names, values = decl.children_by_field_name("name"), decl.child_by_field_name("value")
+            declared = decl.child_by_field_name("type")
+            if declared is not None and "".join(text(declared).split()) not in _NUMBER_TYPES:
+                return  # an enum value of a named type
+        else:
+            left, values = decl.child_by_field_name("left"), decl.child_by_field_name("right")
+            names = named(left) if left is not None else []
+        for target, value in zip(names, named(values) if values is not None else [], strict=False):
+            name = binding_name(target)
+            self._named(value, name, Site(Context.ASSIGNMENT, name, name, decl), None)
+
+    def keyed(self, element: Node) -> None:
+        value = element.child_by_field_name("value")
+        inner = named(value) if value is not None else []
+        if not inner or value is None:
+            return
+        site = site_of(inner[0], self.imports)
+        if site is None or site.context is not Context.KEYWORD or not isinstance(site.arg, str):
+            return
+        spec = None
+        composite = element.parent.parent if element.parent is not None else None
+        kind = composite.child_by_field_name("type") if composite is not None else None
+        if kind is not None:
+            spec = lookup(self.plan.catalog, *resolve(kind, self.imports), None)
+        self._named(inner[0], site.arg, site, spec)
+
+    def _named(self, value: Node, name: str, site: Site, spec: ApiSpec | None) -> None:
+        lit = literal(value)
+        if lit is None:
+            return
+        listed, unit = spec.unit_for(name) if spec is not None else (False, None)
+        if listed and spec is not None:
+            kind: Kind = spec.kind_of(name)
+        else:
+            verdict = self.verdict(name)
+            if verdict is None or _CODE_LITERAL.match(text(value)):
+                return
+            kind, unit = verdict.kind, verdict.unit
+        self._hit(lit, kind, site, unit, place_of(value), (lit.start, lit.end))
+
+    # -- migrated sites -----------------------------------------------------------------
+
+    def migrated(self, root: Node) -> None:
+        for node in self.watch.sites(root):
+            site = site_of(node, self.imports)
+            place = place_of(node)
+            if site is None or place.broken:
+                continue
+            shown, at, until = self._snippet(site.anchor, node.start_byte, node.end_byte)
+            self.found.migrated.append(
+                MigratedHit(node.start_byte + self.base, node.end_byte + self.base,
+                            self.watch.expression(node), site.context, site.api, site.arg,
+                            place.scope, shown, at, until)
+            )  # fmt: skip
+
+    def walk(self, root: Node) -> None:
+        for _, nodes in matches(_QUERY, root):
+            if "sel" in nodes:
+                self.duration(nodes["sel"][0])
+            elif "call" in nodes:
+                if text(nodes["fn"][0]) in self.plan.callees:
+                    self.call(nodes["call"][0], nodes["fn"][0], nodes["args"][0])
+            elif "decl" in nodes:
+                self.binding(nodes["decl"][0])
+            elif "keyed" in nodes:
+                self.keyed(nodes["keyed"][0])
+
+
+def _unsuppressed(found: Detected, source: SourceFile) -> list[Hit]:
+    kept = []
+    for hit in found.hits:
+        line, _ = source.position(hit.start)
+        if not nolint(source.line_text(line)):
+            kept.append(hit)
+    return kept
+
+
+def detect_go(source: SourceFile, options: DetectOptions) -> Detected:
+    """Every hit and migrated hit of one Go file."""
+    data = source.data[len(source.bom) :]
+    if is_generated(data):
+        return Detected()
+    tree = parse(data)
+    root = tree.root_node
+    if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
+        raise SourceError("syntax error: nothing in the file could be read", 1)
+    detector = _Detector(source, data, plan_for(options.catalog),
+                         watch_for(options.replacements), options.file, root)  # fmt: skip
+    detector.walk(root)
+    if detector.watch.mentioned_in(data):
+        detector.migrated(root)
+    found = detector.found
+    found.hits = sorted(_unsuppressed(found, source), key=lambda h: h.start)
+    found.migrated.sort(key=lambda m: m.start)
+    return found
