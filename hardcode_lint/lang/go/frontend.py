@@ -38,11 +38,15 @@ class GoFrontend:
     skip_dirs = frozenset({"vendor", "testdata"})
     scope_separator = "."
     doc_anchor = "what-is-a-finding-in-go"
+    title = "Go"
 
     def warm(self) -> None:
         from hardcode_lint.lang.go.parser import GRAMMAR
 
         GRAMMAR.parser()
+
+    def project_manifest(self, folder: Path) -> str | None:
+        return "go.mod" if (folder / "go.mod").is_file() else None
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         from hardcode_lint.detect.catalog import build_catalog
