@@ -18,6 +18,7 @@ from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import classify_name, defines_unit
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.bindings import Tables, tables_of
+from hardcode_lint.lang.rust.candidates import named_candidate
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
 from hardcode_lint.lang.rust.literals import Literal, literal
 from hardcode_lint.lang.rust.macros import MacroTree, reparse
@@ -33,8 +34,9 @@ from hardcode_lint.lang.rust.parser import (
     text,
 )
 from hardcode_lint.lang.rust.text import SNIPPET_CONTEXT, marked, one_line, shortened
-from hardcode_lint.lang.rust.types import declared_type, struct_fields, suffix_type
+from hardcode_lint.lang.rust.types import array_length, declared_type, struct_fields, suffix_type
 from hardcode_lint.lang.rust.uses import file_uses, resolve
+from hardcode_lint.lang.rust.values import FALLBACK, bound_name, read_name, unwrapped
 from hardcode_lint.lang.rust.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
@@ -42,7 +44,7 @@ from hardcode_lint.parse.source import SourceError, SourceFile
 PACKAGE = "hardcode_lint.lang.rust"
 _LITERAL_VALUES = (
     "[(integer_literal) (float_literal) (unary_expression) (binary_expression) "
-    "(parenthesized_expression) (type_cast_expression)]"
+    "(parenthesized_expression) (type_cast_expression) (call_expression)]"
 )
 _NAMES = """
 (let_declaration pattern: (identifier) @name value: {values} @value) @decl
@@ -50,16 +52,18 @@ _NAMES = """
 (static_item name: (identifier) @name value: {values} @value) @decl
 (field_initializer field: (field_identifier) @name value: {values} @value) @decl
 """
+#: A fallback: ``self.timeout.unwrap_or(30)`` (``values.py``).
+_FALLBACKS = (
+    "((call_expression function: (field_expression value: (_) @recv field: (field_identifier)"
+    f' @fn) arguments: (arguments) @args) @call (#eq? @fn "{FALLBACK}"))'
+)
 _MACROS = "(macro_invocation macro: (_) (token_tree) @tree) @macro"
 _USES = "(use_declaration argument: (_) @tree)"
 #: After a clamp's name: its call, and a literal as a direct argument within 400 bytes.
 _CLAMP_TAIL = rb")\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
-CALL, METHOD, NAME, MACRO, USE = "call", "method", "name", "macro", "use"
+CALL, METHOD, NAME, MACRO, USE, FALLBACK_CALL = "call", "method", "name", "macro", "use", "or"
 #: What each pattern of the combined query finds, by pattern index.
-_PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, MACRO, USE)
-_BOUND_LITERAL = re.compile(rb"[:=][ \t]*[-(]*[ \t]*[0-9]")
-_LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")
-_FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")
+_PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, FALLBACK_CALL, MACRO, USE)
 #: A hex, octal or binary literal bound to a name is a code, a flag or a mask (section 1):
 #: `SEQ_SOFT_LIMIT: u64 = 0xffff_ffff_ffff_0000`, whatever its kind.
 _CODE_LITERAL = re.compile(rb"[-(\s]*0[xXoObB]")
@@ -92,7 +96,8 @@ def _combined(last: set[str], methods: set[str], values: str) -> str:
         "((call_expression function: (field_expression field: (field_identifier) @fn)"
         f" arguments: (arguments) @args) @call (#any-of? @fn {any_of(methods)}))"
     )
-    return "\n".join([calls, method_calls, _NAMES.format(values=values), _MACROS, _USES])
+    return "\n".join([calls, method_calls, _NAMES.format(values=values), _FALLBACKS, _MACROS,
+                      _USES])  # fmt: skip
 
 
 @lru_cache(maxsize=8)
@@ -128,16 +133,6 @@ def lookup_path(catalog: Catalog, path: str) -> ApiSpec | None:
     return None
 
 
-def _named_candidate(data: bytes, catalog: Catalog) -> bool:
-    """Whether a ``let``/``const``/``static`` or field binds a literal to a telling name."""
-    for match in _BOUND_LITERAL.finditer(data):
-        window = data[max(0, match.start() - 160) : match.start() + 1]
-        found = (_LET_NAME if match.group(0)[:1] == b"=" else _FIELD_NAME).search(window)
-        if found and classify_name(found.group(1).decode(), catalog.words, as_keyword=False):
-            return True
-    return False
-
-
 def is_candidate(data: bytes, plan: Plan, watch: Watch, names: bool = True) -> bool:
     """A cheap test that is true for every file that can hold a hit or a migrated site
     (``names``: count a telling name bound to a literal too)."""
@@ -145,7 +140,7 @@ def is_candidate(data: bytes, plan: Plan, watch: Watch, names: bool = True) -> b
         return True
     if plan.clamps.search(data) or watch.mentioned_in(data):
         return True
-    return names and _named_candidate(data, plan.catalog)
+    return names and named_candidate(data, plan.catalog.words)
 
 
 class _Detector:
@@ -280,19 +275,23 @@ class _Detector:
               fixed: Place | None) -> None:  # fmt: skip
         words = self.plan.catalog.words
         name = text(name_node)
-        lit = literal(value)
+        # `Some(5)`, `100u32.into()`: the literal inside; a constant made by a newtype
+        # (`const SETTINGS_TIMEOUT: Reason = Reason(4)`) is one of that type's values, a code
+        inner = unwrapped(value, newtypes=decl.type == "field_initializer")
+        lit = literal(inner)
         if lit is None and not self.watch.matches(value):
             return
         verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
         value_type = None
         if lit is not None and verdict is not None:
-            value_type = suffix_type(value) or declared_type(decl, self.fields())
+            value_type = suffix_type(inner) or declared_type(decl, self.fields())
             verdict = judged(name, verdict, value_type, words)
         if lit is not None and (
             verdict is None
             or on_marked_line(self.data, decl.start_byte + shift)
             or self.mirrors_c(decl, name)
-            or _CODE_LITERAL.match(value.text or b"")
+            or _CODE_LITERAL.match(inner.text or b"")
+            or (decl.type == "const_item" and array_length(decl, lit.number))
         ):
             return
         place = self._place(decl, fixed)
@@ -308,6 +307,35 @@ class _Detector:
                       place, snippet, value_type)  # fmt: skip
         else:
             self._migrated(value, shift, Context.ASSIGNMENT, name, name, place, snippet)
+
+    # -- fallbacks ----------------------------------------------------------------------
+
+    def _fallback(self, call: Node, receiver: Node, args_node: Node, shift: int,
+                  fixed: Place | None) -> None:  # fmt: skip
+        """``self.timeout.unwrap_or(30)``: a finding named by the binding it initialises
+        (``let timeout = x.unwrap_or(30)``, context ``assignment``) or else by what it reads
+        (context ``keyword``, api ``unwrap_or``)."""
+        args = arguments(args_node)
+        lit = literal(unwrapped(args[0])) if len(args) == 1 else None
+        if lit is None or lit.number < 0 or _CODE_LITERAL.match(args[0].text or b""):
+            return  # `.unwrap_or(-1)`: "none" (epoll's endless wait), no quantity
+        words = self.plan.catalog.words
+        value_type = suffix_type(args[0])
+        for name, context in ((bound_name(call), Context.ASSIGNMENT),
+                              (read_name(receiver), Context.KEYWORD)):  # fmt: skip
+            verdict = classify_name(name, words, as_keyword=False) if name else None
+            verdict = judged(name, verdict, value_type, words) if name and verdict else None
+            if name is None or verdict is None:
+                continue
+            place = self._place(call, fixed)
+            if place.broken or on_marked_line(self.data, call.start_byte + shift):
+                return
+            callee = call.child_by_field_name("function")
+            snippet = self._snippet(call, callee, shift, lit.start + shift, lit.end + shift, True)
+            api = name if context is Context.ASSIGNMENT else FALLBACK
+            self._hit(lit, shift, verdict.kind, context, verdict.unit, api, name, place, snippet,
+                      value_type)  # fmt: skip
+            return
 
     # -- markers ------------------------------------------------------------------------
 
@@ -356,6 +384,8 @@ class _Detector:
                            kind == METHOD)  # fmt: skip
             elif kind == NAME:
                 self._name(nodes["name"][0], nodes["value"][0], nodes["decl"][0], shift, fixed)
+            elif kind == FALLBACK_CALL:
+                self._fallback(nodes["call"][0], nodes["recv"][0], nodes["args"][0], shift, fixed)
             elif kind == MACRO:
                 self._macro(nodes["tree"][0], nodes["macro"][0], shift, fixed, depth)
 
