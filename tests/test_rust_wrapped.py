@@ -97,3 +97,20 @@ def test_a_types_digit_count_and_an_array_impls_length_are_no_settings(tmp_path)
     """
     assert seen(tmp_path, source) == [("MAX_THREADS", 4096, "HCL302")]
 
+
+def test_words_real_crates_use(tmp_path):
+    source = """
+    const EXPECTED_RTT: u32 = 100;
+    const MAX_STREAM_BANDWIDTH: u32 = 12500 * 1000;
+    const TIME_SEC_CONVERSION: u64 = 946_684_800;
+    const DAYS_BEFORE_UNIX_EPOCH_AD: u64 = 719162;
+    fn opts() -> ResolverOpts {
+        ResolverOpts { cache_size: 32, num_concurrent_reqs: 2 }
+    }
+    """
+    assert seen(tmp_path, source) == [
+        ("EXPECTED_RTT", 100, "HCL103"),
+        ("MAX_STREAM_BANDWIDTH", 12_500_000, "HCL302"),
+        ("cache_size", 32, "HCL302"),
+        ("num_concurrent_reqs", 2, "HCL302"),
+    ]
