@@ -9,12 +9,8 @@ that may hold a site is parsed again as statements (``macros.py``).
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import classify_name, defines_unit
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.bindings import Tables, tables_of
@@ -23,129 +19,39 @@ from hardcode_lint.lang.rust.literals import Literal, literal
 from hardcode_lint.lang.rust.macros import MacroTree, reparse
 from hardcode_lint.lang.rust.markers import markers, on_marked_line
 from hardcode_lint.lang.rust.modules import declared_modules
-from hardcode_lint.lang.rust.naming import judged, with_rust_words
+from hardcode_lint.lang.rust.naming import judged
 from hardcode_lint.lang.rust.parser import (
     Node,
-    any_of,
     arguments,
     matches,
     parse,
     text,
 )
-from hardcode_lint.lang.rust.types import declared_type, struct_fields, suffix_type
+from hardcode_lint.lang.rust.plan import (
+    CALL,
+    FALLBACK_CALL,
+    MACRO,
+    METHOD,
+    NAME,
+    PATTERNS,
+    USE,
+    Plan,
+    is_candidate,
+    lookup_path,
+    plan_for,
+)
+from hardcode_lint.lang.rust.types import array_length, declared_type, struct_fields, suffix_type
 from hardcode_lint.lang.rust.uses import file_uses, resolve
+from hardcode_lint.lang.rust.values import FALLBACK, bound_name, read_name, unwrapped
 from hardcode_lint.lang.rust.watch import Watch, watch_for
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 PACKAGE = "hardcode_lint.lang.rust"
-_LITERAL_VALUES = (
-    "[(integer_literal) (float_literal) (unary_expression) (binary_expression) "
-    "(parenthesized_expression) (type_cast_expression)]"
-)
-_NAMES = """
-(let_declaration pattern: (identifier) @name value: {values} @value) @decl
-(const_item name: (identifier) @name value: {values} @value) @decl
-(static_item name: (identifier) @name value: {values} @value) @decl
-(field_initializer field: (field_identifier) @name value: {values} @value) @decl
-"""
-_MACROS = "(macro_invocation macro: (_) (token_tree) @tree) @macro"
-_USES = "(use_declaration argument: (_) @tree)"
-#: After a clamp's name: its call, and a literal as a direct argument within 400 bytes.
-_CLAMP_TAIL = rb")\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
-CALL, METHOD, NAME, MACRO, USE = "call", "method", "name", "macro", "use"
-#: What each pattern of the combined query finds, by pattern index.
-_PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, MACRO, USE)
-_BOUND_LITERAL = re.compile(rb"[:=][ \t]*[-(]*[ \t]*[0-9]")
-_LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")
-_FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")
 #: A hex, octal or binary literal bound to a name is a code, a flag or a mask (section 1):
 #: `SEQ_SOFT_LIMIT: u64 = 0xffff_ffff_ffff_0000`, whatever its kind.
 _CODE_LITERAL = re.compile(rb"[-(\s]*0[xXoObB]")
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What one catalog asks the queries and the pre-filter to look for.
-
-    ``query`` finds, in one pass over the tree, the patterns of :data:`_PATTERNS`: calls whose
-    last path segment is catalogued, catalogued method calls, named bindings with literal
-    values (``query_any``: with any value, to recognise migrated sites), macro invocations
-    and ``use`` declarations.
-    """
-
-    catalog: Catalog
-    query: str
-    query_any: str
-    needles: tuple[bytes, ...]  # a file without any of these holds no catalogued duration call
-    clamps: re.Pattern[bytes]  # a clamp-like call with a literal argument
-
-
-def _combined(last: set[str], methods: set[str], values: str) -> str:
-    calls = (
-        "((call_expression function: [(identifier) @fn (scoped_identifier name: (identifier) @fn)"
-        " (generic_function function: [(identifier) @fn (scoped_identifier name: (identifier)"
-        f" @fn)])] arguments: (arguments) @args) @call (#any-of? @fn {any_of(last)}))"
-    )
-    method_calls = (
-        "((call_expression function: (field_expression field: (field_identifier) @fn)"
-        f" arguments: (arguments) @args) @call (#any-of? @fn {any_of(methods)}))"
-    )
-    return "\n".join([calls, method_calls, _NAMES.format(values=values), _MACROS, _USES])
-
-
-@lru_cache(maxsize=8)
-def plan_for(user_json: str) -> Plan:
-    catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
-    catalog = replace(catalog, words=with_rust_words(catalog.words))
-    last = {api.rsplit("::", 1)[-1] for api in catalog.apis}
-    clamp_names = {
-        api.rsplit("::", 1)[-1] for api, s in catalog.apis.items() if s.kind is Kind.CLAMP
-    }
-    clamp_names |= {m for m, s in catalog.methods.items() if s.kind is Kind.CLAMP}
-    durations = [api.split("::") for api, s in catalog.apis.items() if s.kind is Kind.DURATION]
-    needles = {parts[-2] if len(parts) > 1 else parts[-1] for parts in durations}
-    needles |= {m for m, s in catalog.methods.items() if s.kind is Kind.DURATION}
-    names = "|".join(re.escape(n) for n in sorted(clamp_names)) or "(?!)"
-    clamps = re.compile(
-        rb"(?:"
-        + names.encode()
-        + rb")\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
-    )
-    query = _combined(last, set(catalog.methods), _LITERAL_VALUES)
-    query_any = _combined(last, set(catalog.methods), "(_)")
-    return Plan(catalog, query, query_any, tuple(sorted(n.encode() for n in needles)), clamps)
-
-
-def lookup_path(catalog: Catalog, path: str) -> ApiSpec | None:
-    """The spec of a resolved callee path, matched by suffix on ``::`` boundaries."""
-    segments = path.split("::")
-    for start in range(len(segments) - 1):
-        spec = catalog.apis.get("::".join(segments[start:]))
-        if spec is not None:
-            return spec
-    return None
-
-
-def _named_candidate(data: bytes, catalog: Catalog) -> bool:
-    """Whether a ``let``/``const``/``static`` or field binds a literal to a telling name."""
-    for match in _BOUND_LITERAL.finditer(data):
-        window = data[max(0, match.start() - 160) : match.start() + 1]
-        found = (_LET_NAME if match.group(0)[:1] == b"=" else _FIELD_NAME).search(window)
-        if found and classify_name(found.group(1).decode(), catalog.words, as_keyword=False):
-            return True
-    return False
-
-
-def is_candidate(data: bytes, plan: Plan, watch: Watch, names: bool = True) -> bool:
-    """A cheap test that is true for every file that can hold a hit or a migrated site
-    (``names``: count a telling name bound to a literal too)."""
-    if any(needle in data for needle in plan.needles):
-        return True
-    if plan.clamps.search(data) or watch.mentioned_in(data):
-        return True
-    return names and _named_candidate(data, plan.catalog)
 
 
 class _Detector:
@@ -280,19 +186,23 @@ class _Detector:
               fixed: Place | None) -> None:  # fmt: skip
         words = self.plan.catalog.words
         name = text(name_node)
-        lit = literal(value)
+        # `Some(5)`, `100u32.into()`: the literal inside; a constant made by a newtype
+        # (`const SETTINGS_TIMEOUT: Reason = Reason(4)`) is one of that type's values, a code
+        inner = unwrapped(value, newtypes=decl.type == "field_initializer")
+        lit = literal(inner)
         if lit is None and not self.watch.matches(value):
             return
         verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
         value_type = None
         if lit is not None and verdict is not None:
-            value_type = suffix_type(value) or declared_type(decl, self.fields())
+            value_type = suffix_type(inner) or declared_type(decl, self.fields())
             verdict = judged(name, verdict, value_type, words)
         if lit is not None and (
             verdict is None
             or on_marked_line(self.data, decl.start_byte + shift)
             or self.mirrors_c(decl, name)
-            or _CODE_LITERAL.match(value.text or b"")
+            or _CODE_LITERAL.match(inner.text or b"")
+            or (decl.type == "const_item" and array_length(decl, lit.number))
         ):
             return
         place = self._place(decl, fixed)
@@ -308,6 +218,35 @@ class _Detector:
                       place, snippet, value_type)  # fmt: skip
         else:
             self._migrated(value, shift, Context.ASSIGNMENT, name, name, place, snippet)
+
+    # -- fallbacks ----------------------------------------------------------------------
+
+    def _fallback(self, call: Node, receiver: Node, args_node: Node, shift: int,
+                  fixed: Place | None) -> None:  # fmt: skip
+        """``self.timeout.unwrap_or(30)``: a finding named by the binding it initialises
+        (``let timeout = x.unwrap_or(30)``, context ``assignment``) or else by what it reads
+        (context ``keyword``, api ``unwrap_or``)."""
+        args = arguments(args_node)
+        lit = literal(unwrapped(args[0])) if len(args) == 1 else None
+        if lit is None or lit.number < 0 or _CODE_LITERAL.match(args[0].text or b""):
+            return  # `.unwrap_or(-1)`: "none" (epoll's endless wait), no quantity
+        words = self.plan.catalog.words
+        value_type = suffix_type(args[0])
+        for name, context in ((bound_name(call), Context.ASSIGNMENT),
+                              (read_name(receiver), Context.KEYWORD)):  # fmt: skip
+            verdict = classify_name(name, words, as_keyword=False) if name else None
+            verdict = judged(name, verdict, value_type, words) if name and verdict else None
+            if name is None or verdict is None:
+                continue
+            place = self._place(call, fixed)
+            if place.broken or on_marked_line(self.data, call.start_byte + shift):
+                return
+            callee = call.child_by_field_name("function")
+            snippet = self._snippet(call, callee, shift, lit.start + shift, lit.end + shift, True)
+            api = name if context is Context.ASSIGNMENT else FALLBACK
+            self._hit(lit, shift, verdict.kind, context, verdict.unit, api, name, place, snippet,
+                      value_type)  # fmt: skip
+            return
 
     # -- markers ------------------------------------------------------------------------
 
@@ -346,7 +285,7 @@ class _Detector:
     def walk(self, tree: MacroTree, fixed: Place | None, depth: int = 0) -> None:
         """Judge every candidate of ``tree`` (the file's, or a macro's re-parsed body)."""
         query = self.plan.query_any if self.watch.mentioned_in(self.data) else self.plan.query
-        found = [(_PATTERNS[index], nodes) for index, nodes in matches(query, tree.root)]
+        found = [(PATTERNS[index], nodes) for index, nodes in matches(query, tree.root)]
         if depth == 0:
             self.uses = file_uses(nodes["tree"][0] for kind, nodes in found if kind == USE)
         shift = tree.shift
@@ -356,6 +295,8 @@ class _Detector:
                            kind == METHOD)  # fmt: skip
             elif kind == NAME:
                 self._name(nodes["name"][0], nodes["value"][0], nodes["decl"][0], shift, fixed)
+            elif kind == FALLBACK_CALL:
+                self._fallback(nodes["call"][0], nodes["recv"][0], nodes["args"][0], shift, fixed)
             elif kind == MACRO:
                 self._macro(nodes["tree"][0], nodes["macro"][0], shift, fixed, depth)
 

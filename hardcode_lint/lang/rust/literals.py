@@ -1,8 +1,12 @@
 """Rust literal expressions: ``5``, ``5u64``, ``86400_u32``, ``1_000``, ``0f64``, ``2.5e3``,
 ``-1``, ``(30)``, ``100 as u64`` and constant expressions of them (``10 * 60``), folded.
 
-Bit operations (``1 << 20``, ``!0``) are never durations or bounds: they are masks and sizes
-written as bits, so they are not literal expressions here.
+A left shift is a power of two written the Rust way (``64 << 20`` is Python's ``64 * 2**20``,
+section 1's constant expression), so it folds when it reads as a size: a shift of ten bits or
+more (a KiB and up), or of a number other than one, below 2**30.  ``1 << 3`` is a flag's bit,
+``1 << 60`` and ``(1 << 31) - 1`` the range of a field (a protocol's or a type's maximum), and
+the other bit operations (``!0``, ``|``, ``&``, ``>>``) are masks: none of these is a literal
+expression.
 """
 
 from __future__ import annotations
@@ -63,7 +67,35 @@ def _binary(op: str, left: Number, right: Number) -> Number | None:
         return left * right
     if op in ("/", "%"):
         return _divide(left, right, op)
-    return None  # shifts and bit operations are not literal expressions
+    if op == "<<" and isinstance(left, int) and isinstance(right, int):
+        return _shifted(left, right)
+    return None  # the other bit operations are masks, not literal expressions
+
+
+#: ``1 << 10``: the smallest shift of one that is a size (a KiB), not a flag's bit.
+_SIZE_SHIFT = 10
+#: ``1 << 30`` and up: a field's or a protocol's range, not a size anybody tunes.
+_RANGE = 1 << 30
+
+
+def _shifted(left: int, right: int) -> int | None:
+    """``left << right`` when it reads as a size (module docstring), else None."""
+    if left <= 0 or not 0 <= right < 64 or (left == 1 and right < _SIZE_SHIFT):
+        return None
+    value = left << right
+    return value if value < _RANGE else None
+
+
+def _all_ones(node: Node) -> bool:
+    """``(1 << 16) - 1``: the largest value of a 16-bit field."""
+    left, right = node.child_by_field_name("left"), node.child_by_field_name("right")
+    op = node.child_by_field_name("operator")
+    while left is not None and left.type == "parenthesized_expression":
+        left = _only(left)
+    if left is None or right is None or op is None or op.type != "-":
+        return False
+    shift = left.child_by_field_name("operator") if left.type == "binary_expression" else None
+    return shift is not None and shift.type == "<<" and text(right) == "1"
 
 
 def _only(node: Node) -> Node | None:
@@ -88,6 +120,8 @@ def fold(node: Node, depth: int = 0) -> Number | None:
         value = fold(operand, depth + 1)
         return -value if value is not None else None
     if kind == "binary_expression":
+        if _all_ones(node):
+            return None
         left, op, right = (node.child_by_field_name(f) for f in ("left", "operator", "right"))
         if left is None or op is None or right is None:
             return None

@@ -9,6 +9,7 @@ none.  The Rust catalog's ``[names]`` table adds the unit words Rust names use (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -22,6 +23,7 @@ PACKAGE = "hardcode_lint.lang.rust"
 #: Index and length types: a "period" or an "interval" typed so counts items or positions (the
 #: period of a string in a substring search), it is no time.
 _COUNT_TYPES = frozenset({"usize", "isize"})
+_TYPE_HEAD = re.compile(r"(?:[iIuU](?:8|16|32|64|128|size|SIZE)|[fF](?:32|64))(?:_|$)")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,11 @@ def name_unit(name: str, words: NameWords) -> str | None:
 def judged(name: str, verdict: NameVerdict, value_type: str | None,
            words: NameWords) -> NameVerdict | None:  # fmt: skip
     """A shared verdict read for Rust: a duration takes the unit of its words or none, and a
-    unitless duration-named ``usize`` is a count (``Suffix { period: 1 }``), no finding."""
+    unitless duration-named ``usize`` is a count (``Suffix { period: 1 }``), no finding.  A
+    name led by a numeric type (``U64_MAX_LEN = 20``, ``I8_MAX_LEN``) is a fact about that
+    type (the digits of its largest value), no setting."""
+    if _TYPE_HEAD.match(name):
+        return None
     if verdict.kind is not Kind.DURATION:
         return verdict
     unit = name_unit(name, words)

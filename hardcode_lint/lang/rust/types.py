@@ -78,3 +78,18 @@ def declared_type(decl: Node, fields: dict[tuple[str, str], str]) -> str | None:
             return matching.pop() if len(matching) == 1 else None
         return fields.get((struct, text(field)))
     return numeric(decl.child_by_field_name("type"))
+
+
+def array_length(decl: Node, number: object) -> bool:
+    """Whether ``decl`` is an associated ``const`` of an impl for an array type ``[T; N]`` and
+    ``number`` is that ``N``: ``impl Array for [T; 16] { const CAPACITY: usize = 16; }`` says
+    how long the type is, it sets nothing."""
+    body = decl.parent
+    impl = body.parent if body is not None and body.type == "declaration_list" else None
+    if impl is None or impl.type != "impl_item":
+        return False
+    implemented = impl.child_by_field_name("type")
+    if implemented is None or implemented.type != "array_type":
+        return False
+    length = implemented.child_by_field_name("length")
+    return length is not None and text(length).replace("_", "") == str(number)
