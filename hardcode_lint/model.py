@@ -127,6 +127,9 @@ class Rule:
     count: int | None = 1
     imports: tuple[str, ...] = ()
     language: str | None = None  # None: any language (no suffix in `path`, none given)
+    # the code at the site before the migration, as written (`rules suggest` records it): the
+    # report shows it for migrated sites, which cannot be rebuilt from the new code faithfully
+    old: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

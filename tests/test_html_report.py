@@ -241,7 +241,7 @@ def test_trend_axis_shows_dates_not_timestamps(tmp_path):
     assert re.fullmatch(r"\d{4}-\d\d-\d\d", labels[-1])  # today's run, the last point
     trend = trend_chart(page)
     assert not re.search(r"T\d\d:", trend.text())  # nor in the tooltips
-    assert "2026-01-01 09:30: 0.0%" in [t.text() for t in trend.find("title")]
+    assert "2026-01-01 09:30: All code 0.0%" in [t.text() for t in trend.find("title")]
 
 
 def test_runs_of_one_day_are_told_apart_by_their_time(tmp_path, monkeypatch):
@@ -296,7 +296,8 @@ def test_sections_are_one_list_that_every_document_follows(tmp_path):
     assert list(html_report._SECTIONS) == list(sections.SECTIONS)
     history = history_file(tmp_path, ["2026-11-01T00:00:00Z"])
     order = headings(page_of(SCHEDULER, "--history", str(history)))
-    assert order[:4] == ["Completion: 28.3% (13 of 46 sites migrated)", "Key metrics",
+    assert order[:4] == ["Completion (Production code): 39.4% (13 of 33 sites migrated)",
+                         "Key metrics",
                          "Overall progress", "Trend"]  # fmt: skip
     assert order[4:] == ["Done", "Still to do"]
     empty = tmp_path / "empty"
@@ -325,7 +326,8 @@ def test_top_level_module_reads_as_top_level_in_every_human_format(top_level):
     page = page_of(top_level)
     assert "(top level)" in chart_rows(page)
     assert "(top level)" in [td.text() for td in parse(page).find("td", "name")]
-    assert "(top level) (P2): 0/1" in [h.text() for h in parse(page).find("h3")]
+    summaries = [h.text() for h in parse(page).find("summary")]
+    assert "(top level) (P2): pending: 1 · 0 of 1 sites migrated" in summaries
     assert not re.search(r">root<|>root \(", page)
     assert "（根目录）" in page_of(top_level, "--lang", "zh")  # noqa: RUF001
     markdown = report(str(top_level), "--format", "markdown")
@@ -354,7 +356,8 @@ def test_user_text_is_data_never_markup(tmp_path):
     tags = {n.tag for n in parse(page).walk()}
     assert tags <= {"#document", "html", "head", "meta", "title", "style", "body", "h1", "h2",
                     "h3", "h4", "p", "div", "span", "svg", "rect", "text", "polyline", "circle",
-                    "table", "tr", "th", "td", "b", "code", "wbr", "ul", "li"}, tags  # fmt: skip
+                    "table", "tr", "th", "td", "b", "code", "wbr", "ul", "li", "details",
+                    "summary"}, tags  # fmt: skip
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
     assert "P9 &quot;&lt;b&gt;&quot;" in page
     assert "evil/<wbr>&lt;i&gt;x.<wbr>py" in page

@@ -108,17 +108,21 @@ def test_html_is_one_self_contained_page():
 
 def test_text_report_headline_and_no_colour_when_piped():
     text = report()
-    assert "Completion: " in text and "28.3%" in text and "13 of 46 sites migrated" in text
+    assert "Completion (Production code): " in text and "13 of 33 sites migrated" in text
+    assert "28.3%" in text and "13 of 46 sites migrated" in text
     assert "\x1b[" not in text
 
 
 def test_history_appends_and_shows_the_trend(tmp_path):
     history = tmp_path / "history.jsonl"
+    earlier = {"generated": "2026-01-01T00:00:00Z", "sites": 46, "migrated": 0, "pending": 30,
+               "unmapped": 16, "progress": 0.0, "production": 0.0, "tests": 0.0}  # fmt: skip
+    history.write_text(json.dumps(earlier) + "\n")
     report("--history", str(history))
-    text = report("--history", str(history))
+    text = report("--history", str(history))  # the same run again: no new point
     lines = [json.loads(line) for line in history.read_text().splitlines()]
-    assert [line["progress"] for line in lines] == [28.3, 28.3]
-    assert "Trend: ▃▃  (2 runs)" in text
+    assert [line["progress"] for line in lines] == [0.0, 28.3]
+    assert "Trend (2 runs): Production code ▁▄ · All code ▁▃ · Test code ▁▁" in text
     html = report("--format", "html", "--history", str(history))
     assert "<polyline" in html
 

@@ -30,7 +30,10 @@ FORMATS = ["text", "markdown", "json", "html"]
 @click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
               help="Language of the text, markdown and html formats.")  # fmt: skip
 @click.option("--history", type=click.Path(path_type=Path, dir_okay=False),
-              help="Append this run's totals to FILE (JSON lines) and show the trend.")  # fmt: skip
+              help="Add this run's totals to FILE (JSON lines) and show the trend of production, "
+                   "all and test code. One point per run: a report of the state the last point "
+                   "recorded (same commit and totals; outside git, same totals within an hour) "
+                   "replaces it, so one run in several formats is one point.")  # fmt: skip
 @jobs_option
 @cache_option
 @verbosity_options
@@ -49,6 +52,8 @@ def report_command(
 
     A site is one rule occurrence (migrated or pending) or one unmapped finding; progress is
     100 * migrated / sites, for the whole project, production and test code, and each module.
+    Production code leads the headline. The text format is as wide as the terminal, or COLUMNS
+    when piped, and has no colour under NO_COLOR.
     Exits 0, or 2 on a usage, config or rule-file error.
     """
     from hardcode_lint.report.formats import report_renderer

@@ -51,10 +51,19 @@ def colour_wanted(stream: TextIO, mode: str | None = None) -> bool:
     return is_tty(stream)
 
 
+def _width(tty: bool) -> int | None:
+    """A terminal's own width; off one, ``COLUMNS`` when set (``COLUMNS=120 cmd | less``, as
+    rich and ruff read it), else 200 so that piped lines are not wrapped at 80 columns."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return None if tty else _PLAIN_WIDTH
+
+
 def make_console(stream: TextIO) -> Console:
     """A console on ``stream``: coloured or not by :func:`colour_wanted`, never highlighting
-    what it prints on its own (numbers in a user's snippet stay the snippet's), and 200 columns
-    wide off a terminal so piped lines are not wrapped."""
+    what it prints on its own (numbers in a user's snippet stay the snippet's), and as wide as
+    :func:`_width` says."""
     from rich.console import Console
 
     tty = is_tty(stream)
@@ -68,5 +77,5 @@ def make_console(stream: TextIO) -> Console:
         # told, not guessed: rich would read FORCE_COLOR / TTY_COMPATIBLE itself otherwise
         force_terminal=True if colour else (None if tty else False),
         color_system=("standard" if dumb else "auto") if colour else None,
-        width=None if tty else _PLAIN_WIDTH,
+        width=_width(tty),
     )

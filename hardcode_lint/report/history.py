@@ -2,19 +2,28 @@
 
 JSON lines are append-only and merge-friendly: two branches that each add a line merge without
 conflict more often than a JSON array would.
+
+A point is one *run*: the project's state at a commit. Reports written in several formats from
+one state (``--format html``, then ``markdown``, then ``json``) are one run, so a point replaces
+the last one when both have the same commit and the same totals; outside git, where there is no
+commit, the same totals within :data:`SAME_RUN` of the last point. A run whose totals differ
+(work not yet committed) is a point of its own.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hardcode_lint.atomic import WriteRefused, append_line, replace_file
 from hardcode_lint.errors import UsageError
 from hardcode_lint.report.progress import Report
 
 _SPARKS = "▁▂▃▄▅▆▇█"
+SAME_RUN = timedelta(hours=1)  # outside git: reports of one state this close are one run
 
 
 @dataclass(frozen=True)
@@ -25,9 +34,14 @@ class Point:
     pending: int
     unmapped: int
     progress: float
-    production: float
-    tests: float
+    production: float | None = None  # progress of production code (None: an old line)
+    tests: float | None = None  # progress of test code
     commit: str = ""  # the git commit the run saw ("" outside git)
+
+    def totals(self) -> tuple[Any, ...]:
+        """What tells two runs' states apart."""
+        return (self.sites, self.migrated, self.pending, self.unmapped, self.progress,
+                self.production, self.tests)  # fmt: skip
 
 
 def point_of(report: Report, commit: str = "") -> Point:
@@ -59,6 +73,15 @@ def head_commit(folder: Path) -> str:
 
 _NUMBERS = {"sites": int, "migrated": int, "pending": int, "unmapped": int,
             "progress": float, "production": float, "tests": float}  # fmt: skip
+_OPTIONAL = ("production", "tests")  # lines written before they were recorded lack them
+_FIELDS = {f.name for f in fields(Point)}
+
+
+def _point(data: Any) -> Point:
+    """A point from a line's object; fields a later version adds are ignored, not fatal."""
+    if not isinstance(data, dict):
+        raise TypeError("not an object")
+    return _checked(Point(**{k: v for k, v in data.items() if k in _FIELDS}))
 
 
 def _checked(point: Point) -> Point:
@@ -66,6 +89,8 @@ def _checked(point: Point) -> Point:
     the trend line would fail on it later, far from the line at fault)."""
     for name, kind in _NUMBERS.items():
         value = getattr(point, name)
+        if value is None and name in _OPTIONAL:
+            continue
         if isinstance(value, bool) or not isinstance(value, int | float if kind is float else int):
             raise TypeError(f"{name} is not a number")
     if not isinstance(point.generated, str) or not isinstance(point.commit, str):
@@ -86,7 +111,7 @@ def read_history(path: Path) -> tuple[list[Point], list[str]]:
         if not line.strip():
             continue
         try:
-            points.append(_checked(Point(**json.loads(line))))
+            points.append(_point(json.loads(line)))
         except (ValueError, TypeError):
             warnings.append(f"{path}:{number}: not a history entry; skipped")
     return points, warnings
@@ -95,11 +120,12 @@ def read_history(path: Path) -> tuple[list[Point], list[str]]:
 def append_history(path: Path, report: Report) -> tuple[list[Point], list[str]]:
     """Append this run's totals to ``path``; returns every point, oldest first.
 
-    One point per commit: a rerun on the commit of the last point replaces it.
+    One point per run: a report of the state the last point recorded replaces it (see the
+    module's docstring), whatever its format.
     """
     points, warnings = read_history(path)
     point = point_of(report, head_commit(path.resolve().parent))
-    rerun = bool(points and point.commit and points[-1].commit == point.commit)
+    rerun = bool(points) and same_run(points[-1], point)
     try:
         if rerun:
             points = points[:-1]
@@ -110,6 +136,33 @@ def append_history(path: Path, report: Report) -> tuple[list[Point], list[str]]:
     except WriteRefused as exc:
         raise UsageError(f"{path}: cannot write the history file: {exc}") from None
     return [*points, point], warnings
+
+
+def _when(point: Point) -> datetime | None:
+    try:
+        return datetime.fromisoformat(point.generated.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def same_run(last: Point, new: Point) -> bool:
+    """Whether ``new`` records the run ``last`` did: same commit and totals (outside git: same
+    totals, and close in time)."""
+    if last.commit != new.commit or last.totals() != new.totals():
+        return False
+    if new.commit:
+        return True
+    before, now = _when(last), _when(new)
+    return before is not None and now is not None and abs(now - before) <= SAME_RUN
+
+
+def trend_lines(points: list[Point]) -> list[tuple[str, list[float]]]:
+    """The trend's three lines, production first, as (words key, values); an old point without
+    the production and test numbers is left out of those two lines."""
+    production = [p.production for p in points if p.production is not None]
+    tests = [p.tests for p in points if p.tests is not None]
+    return [("production", production), ("all_code", [p.progress for p in points]),
+            ("tests", tests)]  # fmt: skip
 
 
 def _line(point: Point) -> str:

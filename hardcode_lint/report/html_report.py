@@ -16,9 +16,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TextIO
 
+from hardcode_lint.model import Status
 from hardcode_lint.report import sections
 from hardcode_lint.report.i18n import Strings
-from hardcode_lint.report.progress import ModuleReport, Report, Tally
+from hardcode_lint.report.progress import Report, SiteRow, Tally
 from hardcode_lint.textsafe import visible
 
 #: Latin faces first for English; for Chinese the CJK faces of each platform first, or browsers
@@ -45,13 +46,22 @@ svg{max-width:100%;height:auto}svg text{fill:#1f2328}
 .track{fill:#eaeef2}.seg-migrated{fill:#1a7f37;background:#1a7f37}
 .seg-pending{fill:#d4a72c;background:#d4a72c}.seg-unmapped{fill:#8c959f;background:#8c959f}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;
-vertical-align:-.05em}.trend-line{fill:none;stroke:#0969da;stroke-width:2}
-.trend-dot{fill:#0969da}.grid{fill:none;stroke:#d0d7de}
+vertical-align:-.05em}.trend-line{fill:none;stroke-width:2}.grid{fill:none;stroke:#d0d7de}
+.trend-production{stroke:#0969da;fill:#0969da;background:#0969da}
+.trend-all{stroke:#8250df;fill:#8250df;background:#8250df}
+.trend-tests{stroke:#8c959f;fill:#8c959f;background:#8c959f}
+.trend-line.trend-production,.trend-line.trend-all,.trend-line.trend-tests{fill:none}
 .status-migrated{color:#1a7f37}.status-pending{color:#9a6700}.status-unmapped{color:#656d76}
 .status-stale,.status-ambiguous,.problem{color:#cf222e}td[class^=status-]{white-space:nowrap}
 .reason{white-space:normal;color:#656d76;font-size:.85em;max-width:24rem}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:8px;
 padding:.8rem 1rem;min-width:14rem}
+.modules-list{display:grid;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));
+gap:.3rem .6rem}
+details.module{border:1px solid #d0d7de;border-radius:6px;padding:.1rem .6rem;min-width:0}
+details.module[open]{grid-column:1/-1}summary{cursor:pointer;padding:.1rem 0}
+details.module>summary{font-weight:600}
+.others{font-size:1.1rem}
 """
 
 # A line may break at a space or after a dot or a slash: between the parts of a dotted key or a
@@ -114,7 +124,7 @@ def _text_width(text: str, size: float) -> float:
 def _module_chart(report: Report, s: Strings) -> str:
     shown = [m for m in report.modules if m.tally.sites]
     names = [s.module_name(m.module.name) for m in shown]
-    row, width = 26, 420
+    row, width = 22, 420
     label = round(max([120.0, *(_text_width(n, 13) + 12 for n in names)]))
     total = label + width + 120
     parts = [f'<svg class="modules" width="{total}" height="{row * len(shown) + 10}" '
@@ -123,9 +133,9 @@ def _module_chart(report: Report, s: Strings) -> str:
     for index, (entry, name) in enumerate(zip(shown, names, strict=True)):
         y, t = index * row + 4, entry.tally
         parts += [
-            f'<text x="0" y="{y + 14}" font-size="13">{escape(name)}</text>',
-            *_bar(t, s, (label, y, width, 18)),
-            f'<text x="{label + width + 6}" y="{y + 14}" font-size="12">'
+            f'<text x="0" y="{y + 12}" font-size="13">{escape(name)}</text>',
+            *_bar(t, s, (label, y, width, 15)),
+            f'<text x="{label + width + 6}" y="{y + 12}" font-size="12">'
             f"{t.migrated}/{t.sites} ({t.progress}%)</text>",
         ]
     return "".join([*parts, "</svg>", _legend(s)])
@@ -141,10 +151,11 @@ def _stamp(generated: str, with_time: bool) -> str:
     return f"{when:%Y-%m-%d %H:%M}" if with_time else f"{when:%Y-%m-%d}"
 
 
-def _progress(point: Any) -> float | None:
-    """A point's progress as a number in 0-100, or None: the history file is the user's."""
+def _progress(point: Any, name: str = "progress") -> float | None:
+    """A point's progress (or its production or tests progress) as a number in 0-100, or None:
+    the history file is the user's, and old lines have no production and tests numbers."""
     try:
-        value = float(point.progress)
+        value = float(getattr(point, name))
     except (TypeError, ValueError):
         return None
     return min(max(value, 0.0), 100.0) if math.isfinite(value) else None
@@ -169,18 +180,44 @@ def _axis(points: list[Any], xs: list[float], height: int) -> list[str]:
     return labels
 
 
+#: The trend's lines, production first: (the point's field, the words' key, the CSS class).
+TREND_LINES = (
+    ("production", "production", "trend-production"),
+    ("progress", "all_code", "trend-all"),
+    ("tests", "tests", "trend-tests"),
+)
+
+
+def _series(points: list[Any], xs: list[float], height: int, s: Strings) -> list[str]:
+    """A polyline and its dots per line of :data:`TREND_LINES`, skipping points without it."""
+    parts = []
+    for name, words, css in TREND_LINES:
+        found = [(x, p, v) for x, p in zip(xs, points, strict=True)
+                 if (v := _progress(p, name)) is not None]  # fmt: skip
+        if not found:
+            continue
+        marks = [(x, round(height * (1 - v / 100), 1), p, v) for x, p, v in found]
+        line = " ".join(f"{x},{y}" for x, y, _, _ in marks)
+        parts.append(f'<polyline class="trend-line {css}" points="{line}"/>')
+        parts += [f'<circle class="trend-dot {css}" cx="{x}" cy="{y}" r="3"><title>'
+                  f"{escape(_stamp(p.generated, True))}: {escape(s[words])} {v}%</title></circle>"
+                  for x, y, p, v in marks]  # fmt: skip
+    return parts
+
+
+def _trend_legend(s: Strings) -> str:
+    items = "".join(f'<span class="swatch {css}"></span>{escape(s[words])}'
+                    for _, words, css in TREND_LINES)  # fmt: skip
+    return f'<p class="muted legend">{items}</p>'
+
+
 def _trend(report: Report, s: Strings) -> str:
-    points = [(p, v) for p in report.history if (v := _progress(p)) is not None]
+    points = [p for p in report.history if _progress(p) is not None]
     if not points:
         return ""
     width, height = 600, 160
     step = width / max(len(points) - 1, 1)
     xs = [round(i * step, 1) for i in range(len(points))]
-    ys = [round(height * (1 - v / 100), 1) for _, v in points]
-    dots = [f'<circle class="trend-dot" cx="{x}" cy="{y}" r="3"><title>'
-            f"{escape(_stamp(p.generated, True))}: {v}%</title></circle>"
-            for x, y, (p, v) in zip(xs, ys, points, strict=True)]  # fmt: skip
-    line = " ".join(f"{x},{y}" for x, y in zip(xs, ys, strict=True))
     return "".join(
         [
             f"<h2>{escape(s['trend'])}</h2>",
@@ -189,23 +226,27 @@ def _trend(report: Report, s: Strings) -> str:
             f'<rect class="grid" width="{width}" height="{height}"/>',
             f'<text x="{width + 4}" y="8" font-size="11">100%</text>',
             f'<text x="{width + 4}" y="{height}" font-size="11">0%</text>',
-            *_axis([p for p, _ in points], xs, height),
-            f'<polyline class="trend-line" points="{line}"/>',
-            *dots,
+            *_axis(points, xs, height),
+            *_series(points, xs, height, s),
             "</svg>",
+            _trend_legend(s),
         ]
     )
 
 
 def _headline(report: Report, s: Strings) -> str:
-    t = report.totals
     when = f"{escape(s['generated'])}: {report.generated:%Y-%m-%d %H:%M} UTC"
     parts = [f"<h1>{escape(s['title'])}</h1>", f'<p class="muted">{when}</p>']
-    if t.sites:
+    if report.totals.sites:
+        lead, t, others = sections.headline(report)
         of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
-        parts += [f"<h2>{escape(s['completion'])}: {t.progress}% ({escape(of_sites)})</h2>",
+        rest = " · ".join(f"{s[name]}: {o.progress}% ("
+                          + s["of_sites"].format(migrated=o.migrated, sites=o.sites) + ")"
+                          for name, o in others)  # fmt: skip
+        parts += [f"<h2>{escape(s['completion_of'].format(what=s[lead]))}: {t.progress}% "
+                  f"({escape(of_sites)})</h2>",
                   f'<div class="big">{t.progress}%</div>', _meter(t, s, 480),
-                  _legend(s)]  # fmt: skip
+                  f'<p class="others">{escape(rest)}</p>', _legend(s)]  # fmt: skip
     else:
         parts.append(f"<h2>{escape(s['nothing'])}</h2>")
     if report.errors:
@@ -238,6 +279,11 @@ def _problems(report: Report, s: Strings) -> str:
     return f"<h2>{escape(s['problems'])}</h2><ul>{items}</ul>"
 
 
+#: Up to this many modules the overview's table is open; beyond, the chart above it says the same
+#: in less height and the table opens on a click.
+OPEN_TABLE = 12
+
+
 def _overview(report: Report, s: Strings) -> str:
     columns = ["module", "priority", "files", "sites", "migrated", "pending", "unmapped",
                "progress", "status"]  # fmt: skip
@@ -250,42 +296,83 @@ def _overview(report: Report, s: Strings) -> str:
                  f'<td class="name">{escape(entry.module.priority)}</td>'
                  + "".join(f'<td class="num">{n}</td>' for n in numbers)
                  + f"<td>{_meter(t, s)}</td>"
-                 f"<td>{escape(sections.module_state(entry, report, s))}</td></tr>")  # fmt: skip
+                 f"<td>{escape(sections.module_state(entry, s))}</td></tr>")  # fmt: skip
     t = report.totals
     files = len(set().union(*(e.files for e in report.modules)))  # a file may serve two modules
     total = [files, t.sites, t.migrated, t.pending, t.unmapped]
     body += (f"<tr><th>{escape(s['total'])}</th><td></td>"
              + "".join(f'<td class="num"><b>{n}</b></td>' for n in total)
              + f"<td>{_meter(t, s)}</td><td></td></tr>")  # fmt: skip
+    table = f'<div class="scroll"><table><tr>{head}</tr>{body}</table></div>'
+    shown = " open" if len(report.modules) <= OPEN_TABLE else ""
     return "".join([f"<h2>{escape(s['overall'])}</h2>", _module_chart(report, s),
-                    f'<div class="scroll"><table><tr>{head}</tr>{body}</table></div>'])  # fmt: skip
+                    f'<details class="overview"{shown}><summary>{escape(s["table"])}</summary>'
+                    f"{table}</details>"])  # fmt: skip
 
 
-def _module(entry: ModuleReport, s: Strings) -> str:
-    columns = ["line", "old", "new", "key", "status"]
-    head = "<tr>" + "".join(f"<th>{escape(s[c])}</th>" for c in columns) + "</tr>"
-    parts = [f"<h3>{escape(sections.heading(entry, s))}</h3>"]
-    for path, rows in sections.by_file(entry):
-        body = ""
-        for row in rows:
-            cells = [row.old, row.new, row.key or ""]
-            body += (
-                f'<tr><td class="num">{row.line}</td>'
-                + "".join(f"<td><code>{identifier(c)}</code></td>" for c in cells)
-                + f'<td class="status-{row.status.value}">{escape(s.status(row.status))}'
-                + (f'<div class="reason">{escape(sections.reason_text(row, s))}</div>'
-                   if row.reason else "")
-                + "</td></tr>"
-            )  # fmt: skip
-        parts.append(f'<h4><code>{identifier(path)}</code></h4>'
-                     f'<div class="scroll"><table>{head}{body}</table></div>')  # fmt: skip
-    return "".join(parts)
+def _cells(row: SiteRow, columns: tuple[str, ...], s: Strings) -> str:
+    texts = {"value": sections.value_text(row), "old": row.old, "new": row.new,
+             "key": row.key or "", "todo_key": sections.proposed_key(row)}  # fmt: skip
+    found = f'<td class="num">{row.line}</td>'
+    found += "".join(f"<td><code>{identifier(texts[c])}</code></td>" for c in columns)
+    if row.status is not Status.MIGRATED:
+        why = sections.reason_text(row, s)
+        reason = f'<div class="reason">{escape(why)}</div>' if why else ""
+        found += (
+            f'<td class="status-{row.status.value}">{escape(s.status(row.status))}{reason}</td>'
+        )
+    return f"<tr>{found}</tr>"
 
 
-def _modules(title: str, entries: list[ModuleReport], s: Strings) -> str:
+#: The columns after the line number: a finished module's, and one still to do (whose rows say
+#: their value, so that two sites of one line never look the same, and the key to give them).
+DONE_COLUMNS = ("old", "new", "key")
+TODO_COLUMNS = ("value", "old", "todo_key", "new")
+
+
+def _files(groups: list[tuple[str, list[SiteRow]]], columns: tuple[str, ...], s: Strings) -> str:
+    names = ["line", *columns] + (["status"] if columns == TODO_COLUMNS else [])
+    head = "<tr>" + "".join(f"<th>{escape(s[c])}</th>" for c in names) + "</tr>"
+    return "".join(f"<h4><code>{identifier(path)}</code></h4>"
+                   f'<div class="scroll"><table>{head}'
+                   + "".join(_cells(row, columns, s) for row in rows)
+                   + "</table></div>" for path, rows in groups)  # fmt: skip
+
+
+def _collapsed(summary: str, body: str) -> str:
+    """A module as one line that opens on a click: a report of hundreds of sites stays a page
+    a manager can read, and the rows are there for whoever works on the module."""
+    return f'<details class="module"><summary>{escape(summary)}</summary>{body}</details>'
+
+
+def _done(report: Report, s: Strings) -> str:
+    entries = sections.done_modules(report)
     if not entries:
         return ""
-    return f"<h2>{escape(title)}</h2>" + "".join(_module(m, s) for m in entries)
+    return (
+        f'<h2>{escape(s["done"])}</h2><div class="modules-list">'
+        + "".join(
+            _collapsed(sections.heading(m, s), _files(sections.by_file(m), DONE_COLUMNS, s))
+            for m in entries
+        )
+        + "</div>"
+    )
+
+
+def _todo(report: Report, s: Strings) -> str:
+    entries = sections.todo_modules(report)
+    if not entries:
+        return ""
+    return (
+        f'<h2>{escape(s["todo"])}</h2><div class="modules-list">'
+        + "".join(
+            _collapsed(
+                sections.todo_summary(m, s), _files(sections.todo_by_file(m), TODO_COLUMNS, s)
+            )
+            for m in entries
+        )
+        + "</div>"
+    )
 
 
 _SECTIONS: dict[str, Callable[[Report, Strings], str]] = {
@@ -294,8 +381,8 @@ _SECTIONS: dict[str, Callable[[Report, Strings], str]] = {
     "problems": _problems,
     "overview": _overview,
     "trend": _trend,
-    "done": lambda report, s: _modules(s["done"], sections.done_modules(report), s),
-    "todo": lambda report, s: _modules(s["todo"], sections.todo_modules(report), s),
+    "done": _done,
+    "todo": _todo,
 }
 
 

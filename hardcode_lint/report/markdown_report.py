@@ -37,13 +37,19 @@ def table(header: list[str], body: list[list[str]]) -> list[str]:
 
 
 def _headline(report: Report, s: Strings) -> list[str]:
-    t = report.totals
-    of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
     lines = [f"# {s['title']}", "", f"{s['generated']}: {report.generated:%Y-%m-%d %H:%M} UTC", ""]
-    if not t.sites:  # "Completion 100 %" of nothing would claim a migration that never was
+    if (
+        not report.totals.sites
+    ):  # "Completion 100 %" of nothing would claim a migration that never was
         return [*lines, f"## {s['nothing']}", ""]
-    lines += [f"## {s['completion']}: {t.progress}% ({of_sites})", ""]
+    lead, t, others = sections.headline(report)
+    of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+    lines += [f"## {s['completion_of'].format(what=s[lead])}: {t.progress}% ({of_sites})", ""]
     lines += [f"`{sections.bar(t.progress)}` {t.progress}%", ""]
+    for name, other in others:
+        detail = s["of_sites"].format(migrated=other.migrated, sites=other.sites)
+        lines.append(f"- {s[name]}: {other.progress}% ({detail})")
+    lines.append("")
     if report.errors:
         lines += [f"> {report.errors} {s['errors']}", ""]
     return lines
@@ -82,7 +88,7 @@ def _overview(report: Report, s: Strings) -> list[str]:
         body.append([_plain(s.module_name(entry.module.name)), _plain(entry.module.priority),
                      str(len(entry.files)),
                      str(t.sites), str(t.migrated), str(t.pending), str(t.unmapped),
-                     f"{t.progress}%", sections.module_state(entry, report, s)])  # fmt: skip
+                     f"{t.progress}%", sections.module_state(entry, s)])  # fmt: skip
     t = report.totals
     files = len(set().union(*(e.files for e in report.modules)))  # a file may serve two modules
     body.append([f"**{s['total']}**", "", str(files), str(t.sites), str(t.migrated),
@@ -90,20 +96,28 @@ def _overview(report: Report, s: Strings) -> list[str]:
     return [f"## {s['overall']}", "", *table(header, body)]
 
 
-def _site_table(site_rows: list[SiteRow], s: Strings, with_status: bool) -> list[str]:
-    header = [s["line"], s["old"], s["new"], s["key"]] + ([s["status"]] if with_status else [])
-    body = []
-    for row in site_rows:
-        cells = [str(row.line), code(row.old), code(row.new), code(row.key or "")]
-        why = f" ({_plain(sections.reason_text(row, s))})" if row.reason else ""
-        body.append(cells + ([s.status(row.status) + why] if with_status else []))
-    return table(header, body)
-
-
-def _module(entry: ModuleReport, s: Strings, with_status: bool) -> list[str]:
+def _done_module(entry: ModuleReport, s: Strings) -> list[str]:
     lines = [f"### {visible(sections.heading(entry, s))}", ""]
+    header = [s["line"], s["old"], s["new"], s["key"]]
     for path, site_rows in sections.by_file(entry):
-        lines += [f"#### {code(path)}", "", *_site_table(site_rows, s, with_status)]
+        body = [[str(r.line), code(r.old), code(r.new), code(r.key or "")] for r in site_rows]
+        lines += [f"#### {code(path)}", "", *table(header, body)]
+    return lines
+
+
+def _todo_row(row: SiteRow, s: Strings) -> list[str]:
+    why = f" ({_plain(sections.reason_text(row, s))})" if row.reason else ""
+    key = sections.proposed_key(row)
+    return [str(row.line), code(sections.value_text(row)), code(row.old), code(key),
+            code(row.new), s.status(row.status) + why]  # fmt: skip
+
+
+def _todo_module(entry: ModuleReport, s: Strings) -> list[str]:
+    lines = [f"### {visible(sections.todo_summary(entry, s))}", ""]
+    header = [s["line"], s["value"], s["old"], s["todo_key"], s["new"], s["status"]]
+    for path, site_rows in sections.todo_by_file(entry):
+        body = [_todo_row(row, s) for row in site_rows]
+        lines += [f"#### {code(path)}", "", *table(header, body)]
     return lines
 
 
@@ -118,10 +132,10 @@ def render(report: Report, strings: Strings, stream: TextIO) -> None:
     if done:
         lines += [f"## {s['done']}", ""]
         for entry in done:
-            lines += _module(entry, s, with_status=False)
+            lines += _done_module(entry, s)
     todo = sections.todo_modules(report)
     if todo:
         lines += [f"## {s['todo']}", ""]
         for entry in todo:
-            lines += _module(entry, s, with_status=True)
+            lines += _todo_module(entry, s)
     stream.write("\n".join(lines).rstrip() + "\n")

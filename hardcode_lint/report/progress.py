@@ -62,6 +62,9 @@ class SiteRow:
     status: Status
     test: bool
     reason: str | None = None  # why a pending site is left for hand work (see reasons.py)
+    value: str = ""  # the literal as written (``30``, ``10 * 1_024``): tells a line's sites apart
+    unit: str | None = None
+    finding: Finding | None = field(default=None, compare=False)  # a literal still standing
 
 
 @dataclass
@@ -103,18 +106,23 @@ def pending_row(rule: Rule, finding: Finding, reason: str | None = None) -> Site
     written = frontend(finding.language).replacement_text(rule.replace)
     new = _spliced(finding, re.sub(r"\s*\n\s*", " ", written))
     return SiteRow(rule.id, finding.path, finding.line, finding.snippet, new, rule.key,
-                   Status.PENDING, finding.test, reason)  # fmt: skip
+                   Status.PENDING, finding.test, reason, finding.value, finding.unit,
+                   finding)  # fmt: skip
 
 
 def migrated_row(rule: Rule, site: Replacement) -> SiteRow:
-    old = _spliced(site, str(rule.value)) if rule.value is not None else "?"
+    """A migrated site; its old code is the rule's ``old`` (the code before the migration),
+    else rebuilt from the new code, which is only right when the site held nothing else."""
+    value = "" if rule.value is None else str(rule.value)
+    old = rule.old or (_spliced(site, value) if value else "?")
     return SiteRow(rule.id, site.path, site.line, old, site.snippet, rule.key,
-                   Status.MIGRATED, site.test)  # fmt: skip
+                   Status.MIGRATED, site.test, None, value, rule.unit)  # fmt: skip
 
 
 def unmapped_row(finding: Finding) -> SiteRow:
     return SiteRow(None, finding.path, finding.line, finding.snippet, "", None,
-                   Status.UNMAPPED, finding.test)  # fmt: skip
+                   Status.UNMAPPED, finding.test, None, finding.value, finding.unit,
+                   finding)  # fmt: skip
 
 
 def outcome_rows(outcome: RuleOutcome, reason: str | None = None) -> list[SiteRow]:

@@ -1,7 +1,8 @@
 """What every human-readable report format shows, decided once: module order and grouping.
 
 The text, markdown and html formats differ in markup only; which modules are done, which are
-next, and which rules need fixing is decided here so the three always agree.
+pending, which rules need fixing, and what each row still to do says (its value, its proposed key)
+are decided here so the three always agree.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from hardcode_lint.model import Status
+from hardcode_lint.model import Finding, Status
 from hardcode_lint.report.i18n import Strings
-from hardcode_lint.report.progress import ModuleReport, Report, SiteRow, rows
+from hardcode_lint.report.progress import ModuleReport, Report, SiteRow, Tally, rows
 from hardcode_lint.rules.match import RuleOutcome
 
 #: The sections of a report document, in the order the markdown and html formats show them; a
@@ -48,18 +49,24 @@ def todo_modules(report: Report) -> list[ModuleReport]:
     return [m for m in report.modules if not is_done(m) and m.tally.sites]
 
 
-def next_module(report: Report) -> ModuleReport | None:
-    """The module to work on next: the first unfinished one in priority order."""
-    todo = todo_modules(report)
-    return todo[0] if todo else None
-
-
-def module_state(entry: ModuleReport, report: Report, strings: Strings) -> str:
+def module_state(entry: ModuleReport, strings: Strings) -> str:
+    """``done`` or ``pending``: one word for what is left, the word a site's status uses (the
+    first unfinished module is the next one by the order of the table, not by a word of its own)."""
     if is_done(entry):
         return strings["state_done"]
-    if entry is next_module(report):
-        return strings["next"]
     return strings.status(Status.PENDING)
+
+
+def headline(report: Report) -> tuple[str, Tally, list[tuple[str, Tally]]]:
+    """The headline's big number and the others shown beside it, as (words key, tally).
+
+    Production code first: test code nobody plans to migrate must not hide that the shipped code
+    is done. Overall leads only when there is no production code to speak of."""
+    if not report.production.sites:
+        return "all_code", report.totals, [("production", report.production),
+                                              ("tests", report.tests)]  # fmt: skip
+    return "production", report.production, [("all_code", report.totals),
+                                              ("tests", report.tests)]  # fmt: skip
 
 
 def problems(report: Report) -> list[Problem]:
@@ -68,6 +75,54 @@ def problems(report: Report) -> list[Problem]:
 
 def by_file(entry: ModuleReport) -> list[tuple[str, list[SiteRow]]]:
     return [(path, list(group)) for path, group in groupby(rows(entry), key=lambda r: r.path)]
+
+
+def todo_by_file(entry: ModuleReport) -> list[tuple[str, list[SiteRow]]]:
+    """A module's sites still to do (pending or unmapped), by file, in line and column order."""
+
+    def order(row: SiteRow) -> tuple[str, int, int]:
+        return row.path, row.line, row.finding.column if row.finding else 0
+
+    todo = sorted((r for r in rows(entry) if r.status is not Status.MIGRATED), key=order)
+    return [(path, list(group)) for path, group in groupby(todo, key=lambda r: r.path)]
+
+
+def suggested_key(finding: Finding) -> str:
+    """The key ``rules suggest`` would propose for an unmapped finding.
+
+    The one call into ``rules/suggest.py``: how keys are derived there may change, and this is
+    the only line that has to follow it."""
+    from hardcode_lint.rules.suggest import propose_key
+
+    return propose_key(finding)
+
+
+def proposed_key(row: SiteRow) -> str:
+    """A row's key: its rule's, else the one ``rules suggest`` would write for it."""
+    if row.key:
+        return row.key
+    return suggested_key(row.finding) if row.finding is not None else ""
+
+
+def value_text(row: SiteRow) -> str:
+    """The literal as written with its unit where known (``30 s``, ``5000 ms``, ``100``): what
+    tells two sites of one line apart."""
+    return f"{row.value} {row.unit}" if row.value and row.unit else row.value
+
+
+def todo_summary(entry: ModuleReport, strings: Strings) -> str:
+    """A module's line in "Still to do": its name, then what is left and what is done."""
+    t = entry.tally
+    counts = [f"{strings.status(Status.PENDING)}: {t.pending}"]
+    if t.unmapped:
+        counts.append(f"{strings.status(Status.UNMAPPED)}: {t.unmapped}")
+    counts.append(strings["of_sites"].format(migrated=t.migrated, sites=t.sites))
+    return f"{module_label(entry, strings)}: " + " · ".join(counts)
+
+
+def module_label(entry: ModuleReport, strings: Strings) -> str:
+    name = strings.module_name(entry.module.name)
+    return f"{name} ({entry.module.priority})" if entry.module.priority else name
 
 
 def reason_text(row: SiteRow, strings: Strings) -> str:
@@ -81,7 +136,4 @@ def bar(progress: float, width: int = 20) -> str:
 
 
 def heading(entry: ModuleReport, strings: Strings) -> str:
-    name = strings.module_name(entry.module.name)
-    priority = f" ({entry.module.priority})" if entry.module.priority else ""
-    tally = entry.tally
-    return f"{name}{priority}: {tally.migrated}/{tally.sites}"
+    return f"{module_label(entry, strings)}: {entry.tally.migrated}/{entry.tally.sites}"

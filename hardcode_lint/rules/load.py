@@ -45,6 +45,7 @@ RULE_FIELDS: Mapping[str, Check] = {
     "imports": checks.check_imports,
     "language": checks.check_language,
     "description": checks.check_string,
+    "old": checks.check_string,
 }
 REQUIRED = ("id", "key")
 
@@ -217,6 +218,7 @@ class _FileLoader:
             count=None if count == "*" else count,
             imports=imports,
             language=language,
+            old=table.get("old"),
         )
 
     def _replacement(self, table: dict[str, Any]) -> tuple[str, tuple[str, ...]]:

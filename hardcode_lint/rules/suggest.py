@@ -222,6 +222,7 @@ def _rule_text(stub: Stub, template: bool = False) -> list[str]:
         )
         if own and stub.defaults.imports:
             lines.append(f"imports = {_toml(list(stub.defaults.imports))}")
+    lines.append(f"old = {_toml(f.snippet)}")  # the report's old code once it is migrated
     sites = f", {stub.count} sites" if stub.count > 1 else ""
     lines.append(f"# was: {visible(f.snippet)}  ({visible(f.path)}:{f.line}, {f.kind.value}"
                  + (f", {f.unit}" if f.unit else "") + f"{sites})")  # fmt: skip
