@@ -36,6 +36,8 @@ def _bar(tally: Tally, width: int = 20) -> Text:
 def _headline(report: Report, s: Strings) -> Panel:
     t = report.totals
     of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+    if t.kept:
+        of_sites += ", " + s["kept_sites"].format(kept=t.kept)
     if not t.sites:
         return Panel(Text(s["nothing"], style="bold"), title=s["title"], title_align="left")
     lines = [
