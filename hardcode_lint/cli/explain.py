@@ -33,6 +33,10 @@ def explain_command(code: str) -> None:
     silence = f"`# noqa: {entry.code}` (`// noqa: {entry.code}` in Rust)"
     lines += ["", "Map it to a config key with a rule (`hardcode-lint rules suggest`), or silence "
               f"it on its line with {silence}."]  # fmt: skip
+    lines += ["", "To keep literals for good, and have the report count them as kept (not to "
+              "migrate): a rule with `keep = true` and a `reason`, a `[[keep]]` entry (`path`, "
+              "`reason`) in a rule file, `[module] scope = \"out\"`, or `per-file-ignores` "
+              f'in the configuration (`"tests/**" = ["{entry.code}"]`).']  # fmt: skip
     say("\n".join(lines))
 
 

@@ -38,11 +38,22 @@ def match_project(
 
 
 def _keep_out_of_scope(matching: Matching, modules: list[RuleModule]) -> None:
-    claiming = [m for m in modules if m.paths]
-    if not any(m.scope == "out" for m in claiming):
+    """A module out of scope keeps its rules' literals (the rules stay: a key already migrated
+    is still read from the settings) and the unmapped findings its ``paths`` claim."""
+    out = {m.name for m in modules if m.scope == "out"}
+    if not out:
         return
-    compiled = [(m, compile_globs(m.paths)) for m in claiming]
     moved: set[tuple[str, int, int]] = set()
+    for outcome in matching.outcomes:
+        if outcome.rule.module in out and outcome.findings:
+            outcome.kept = [
+                kept_finding(f, OUT_OF_SCOPE, outcome.rule.id) for f in outcome.findings
+            ]
+            outcome.findings = []
+            matching.kept += outcome.kept
+            matching.kept_in.update((site_key(f), outcome.rule.module) for f in outcome.kept)
+            moved.update(site_key(f) for f in outcome.kept)
+    compiled = [(m, compile_globs(m.paths)) for m in modules if m.paths]
     for finding in matching.unmapped:
         owner = next((m for m, globs in compiled if globs.match_file(finding.path)), None)
         if owner is not None and owner.scope == "out":

@@ -235,7 +235,6 @@ class _FileLoader:
             count=None if count == "*" else count,
             imports=imports,
             language=language,
-            keep=OUT_OF_SCOPE if module.scope == "out" else None,
         )
 
     def _keep_fields(self, table: dict[str, Any], index: int, keep: bool) -> bool:

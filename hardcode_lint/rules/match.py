@@ -25,6 +25,7 @@ class RuleOutcome:
     rule: Rule
     findings: list[Finding] = field(default_factory=list)
     replacements: list[Replacement] = field(default_factory=list)
+    kept: list[Finding] = field(default_factory=list)  # literals its out-of-scope module keeps
 
     @property
     def sites(self) -> int:
@@ -33,7 +34,7 @@ class RuleOutcome:
         section 3: "those uses count as the rule's one site") is still the one value the
         rule's literal was, and reads are never rewritten, so they cannot make a fix
         ambiguous."""
-        return len(self.findings) + (1 if self.replacements else 0)
+        return len(self.findings) + len(self.kept) + (1 if self.replacements else 0)
 
     @property
     def status(self) -> Status:
@@ -42,7 +43,9 @@ class RuleOutcome:
             return Status.STALE
         if self.rule.count is not None and found > self.rule.count:
             return Status.AMBIGUOUS
-        return Status.PENDING if self.findings else Status.MIGRATED
+        if self.findings:
+            return Status.PENDING
+        return Status.MIGRATED if self.replacements else Status.KEPT
 
 
 @dataclass
