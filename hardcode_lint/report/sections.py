@@ -37,7 +37,9 @@ class Problem:
 
 
 def is_done(entry: ModuleReport) -> bool:
-    return entry.tally.sites > 0 and entry.tally.migrated == entry.tally.sites
+    """Migrated, but for the literals it keeps."""
+    t = entry.tally
+    return t.migrated > 0 and t.migrated + t.kept == t.sites
 
 
 def done_modules(report: Report) -> list[ModuleReport]:
@@ -45,7 +47,8 @@ def done_modules(report: Report) -> list[ModuleReport]:
 
 
 def todo_modules(report: Report) -> list[ModuleReport]:
-    return [m for m in report.modules if not is_done(m) and m.tally.sites]
+    """Modules with sites left to migrate (one that keeps all its literals has none)."""
+    return [m for m in report.modules if not is_done(m) and m.tally.sites > m.tally.kept]
 
 
 def next_module(report: Report) -> ModuleReport | None:
@@ -83,5 +86,5 @@ def bar(progress: float, width: int = 20) -> str:
 def heading(entry: ModuleReport, strings: Strings) -> str:
     name = strings.module_name(entry.module.name)
     priority = f" ({entry.module.priority})" if entry.module.priority else ""
-    tally = entry.tally
-    return f"{name}{priority}: {tally.migrated}/{tally.sites}"
+    tally = entry.tally  # of the sites to migrate: kept literals are not among them
+    return f"{name}{priority}: {tally.migrated}/{tally.sites - tally.kept}"
