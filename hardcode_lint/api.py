@@ -51,6 +51,7 @@ def settings_for(
         catalogs=catalogs,
         replacements=tuple(sorted(set(replacements))),
         zeros=config.include_zero or bool(replacements),
+        per_file_ignores=config.per_file_ignores,
     )
 
 
@@ -121,6 +122,7 @@ def scan(
         marked = file_result.path in tests
         result.findings.extend(_as_test(f) if marked else f for f in file_result.findings)
         result.replacements.extend(_as_test(r) if marked else r for r in file_result.replacements)
+        result.kept.extend(_as_test(f) if marked else f for f in file_result.kept)
         if file_result.error is not None:
             result.errors.append(file_result.error)
     return result
@@ -181,7 +183,7 @@ def analyze(
     use_cache: bool = True,
 ) -> Analysis:
     """Scan ``paths`` and match the findings and migrated sites to the project's rules."""
-    from hardcode_lint.rules.match import match_rules
+    from hardcode_lint.rules.keep import match_project
 
     path_list = list(paths) or ["."]
     config = config or resolve_config(path_list)
@@ -195,9 +197,10 @@ def analyze(
         replacements=rule_replacements(rules.rules, config.languages),
         use_cache=use_cache,
     )
-    matching = match_rules(rules.rules, result.findings, result.replacements,
-                           include_zero=config.include_zero)  # fmt: skip
+    matching = match_project(rules, result.findings, result.replacements, result.kept,
+                             include_zero=config.include_zero)  # fmt: skip
     result.findings = matching.findings
+    result.kept = matching.kept
     result.fixes = {rule.id: rule.replace for rule in rules.rules}
     return Analysis(config=config, scan=result, rules=rules, matching=matching)
 

@@ -90,17 +90,19 @@ def _encode(entry: Entry) -> list[Any]:
     error = _plain(result.error) if result.error else None
     return [entry.size, entry.mtime_ns, entry.digest, entry.test,
             [_plain(f) for f in result.findings], [_plain(r) for r in result.replacements],
-            error, [list(m) for m in result.modules], entry.memo]  # fmt: skip
+            error, [list(m) for m in result.modules], entry.memo,
+            [_plain(f) for f in result.kept]]  # fmt: skip
 
 
 def _decode(path: str, row: list[Any]) -> Entry:
-    size, mtime_ns, digest, test, findings, replacements, error, modules, memo = row
+    size, mtime_ns, digest, test, findings, replacements, error, modules, memo, kept = row
     result = FileResult(
         path,
         tuple(_finding_from(f) for f in findings),
         tuple(_replacement_from(r) for r in replacements),
         FileError(**error) if error else None,
         tuple((str(p), bool(t)) for p, t in modules),
+        tuple(_finding_from(f) for f in kept),
     )
     return Entry(size, mtime_ns, digest, test, result, str(memo))
 

@@ -56,6 +56,8 @@ class Config:
     settings_module: tuple[str, ...] = ()  # generated settings modules (section 5); () = default
     baseline: str = ".hardcode-lint-baseline.json"
     include_zero: bool = False  # zero literals are findings (by default they are no tunables)
+    # `per-file-ignores`: (glob, code prefixes), as ruff has them; what they ignore is kept
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     catalog: Mapping[str, Any] = field(default_factory=dict)
     languages: tuple[str, ...] = field(default_factory=names)
     explicit: frozenset[str] = frozenset()  # the keys the user actually wrote
@@ -156,6 +158,23 @@ def _codes(where: str, value: Any) -> tuple[str, ...]:
     return tuple(p.upper() for p in prefixes)
 
 
+def _per_file_ignores(where: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``{"tests/**" = ["HCL"], "legacy/*.py" = ["HCL101"]}``: each glob with its code
+    prefixes, checked as ``ignore`` is (a prefix that names no code is an error)."""
+    from hardcode_lint.discover.globs import GlobError, compile_globs
+
+    if not isinstance(value, dict):
+        raise ConfigError(f'{where}: must be a table of "glob" = ["HCL..."]')
+    table = []
+    for glob, codes in value.items():
+        try:
+            compile_globs([glob])
+        except GlobError as exc:
+            raise ConfigError(f'{where}."{glob}": bad glob ({exc})') from None
+        table.append((glob, _codes(f'{where}."{glob}"', codes)))
+    return tuple(table)
+
+
 _FIELDS: Mapping[str, tuple[str, Callable[[str, Any], Any]]] = {
     "rules": ("rules", _strings),
     "exclude": ("exclude", _strings),
@@ -166,6 +185,7 @@ _FIELDS: Mapping[str, tuple[str, Callable[[str, Any], Any]]] = {
     "settings-module": ("settings_module", _strings),
     "baseline": ("baseline", _string),
     "include-zero": ("include_zero", _bool),
+    "per-file-ignores": ("per_file_ignores", _per_file_ignores),
     "catalog": ("catalog", _catalog),
     "languages": ("languages", _languages),
 }

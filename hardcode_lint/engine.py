@@ -17,7 +17,7 @@ from pathlib import Path
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS
 from hardcode_lint.detect.codes import code_for, selected
-from hardcode_lint.detect.suppress import is_suppressed
+from hardcode_lint.detect.suppress import ignored_by, suppression
 from hardcode_lint.lang import frontend as get_frontend
 from hardcode_lint.lang.base import DetectOptions, Hit, MigratedHit
 from hardcode_lint.model import (
@@ -27,6 +27,7 @@ from hardcode_lint.model import (
     Finding,
     Number,
     Replacement,
+    Status,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile, is_generated, read_bytes
 
@@ -72,6 +73,8 @@ class Settings:
     # zero literals are kept: the user asked for them (`include-zero`), or rules may match
     # them (``rules.match`` then drops the zeros no rule claims)
     zeros: bool = False
+    # `per-file-ignores`: (glob, code prefixes); what they ignore is kept, not listed
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def options(self, language: str) -> DetectOptions:
         """What the front end of ``language`` is given."""
@@ -80,7 +83,8 @@ class Settings:
     def cache_key(self) -> str:
         """Everything besides a file's bytes that decides its findings."""
         parts = [",".join(self.select), ",".join(self.ignore), str(self.prefilter),
-                 repr(self.catalogs), repr(self.replacements), str(self.zeros)]  # fmt: skip
+                 repr(self.catalogs), repr(self.replacements), str(self.zeros),
+                 repr(self.per_file_ignores)]  # fmt: skip
         return "|".join(parts)
 
 
@@ -122,7 +126,8 @@ def _is_code_literal(hit: Hit) -> bool:
 
 def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
              comment: str) -> Finding | None:  # fmt: skip
-    """A hit as a finding: coded, selected, not suppressed, positioned for printing.
+    """A hit as a finding: coded, selected, positioned for printing; a suppressed one (a
+    comment, ``per-file-ignores``) has status KEPT and says why.
 
     A zero is no tunable (``time.sleep(0)`` yields, ``max(0, x)`` floors, ``maxsize=0`` is
     unbounded), in every language: dropped here unless ``settings.zeros``."""
@@ -132,8 +137,9 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
     line, column = source.position(hit.start)
     if not selected(code, settings.select, settings.ignore):
         return None
-    if is_suppressed(source.line_text(line), code, comment):
-        return None
+    reason = suppression(source.line_text(line), code, comment)
+    if reason is None and (glob := ignored_by(task.rel, code, settings.per_file_ignores)):
+        reason = f"per-file-ignores {glob!r}"
     end_line, end_column = source.position(hit.end)
     return Finding(
         path=task.rel, line=line, column=column, end_line=end_line, end_column=end_column,
@@ -142,7 +148,8 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
         scope=hit.scope, snippet=hit.snippet, test=task.test or hit.test,
         arg_alias=hit.arg_alias, language=task.language, start=hit.start, end=hit.end,
         snippet_start=hit.snippet_start, snippet_end=hit.snippet_end,
-        value_type=hit.value_type,
+        value_type=hit.value_type, reason=reason,
+        status=Status.UNMAPPED if reason is None else Status.KEPT,
     )  # fmt: skip
 
 
@@ -169,9 +176,11 @@ def _analyze(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResul
     detected = frontend.detect(source, options)
     found = [_finding(task, source, hit, settings, frontend.comment) for hit in detected.hits]
     findings = sorted((f for f in found if f is not None), key=lambda f: (f.line, f.column))
+    listed = tuple(f for f in findings if f.status is not Status.KEPT)
+    kept = tuple(f for f in findings if f.status is Status.KEPT)
     replacements = [_replacement(task, source, hit) for hit in detected.migrated]
-    result = FileResult(task.rel, tuple(findings), tuple(replacements), None,
-                        tuple(detected.modules))  # fmt: skip
+    result = FileResult(task.rel, listed, tuple(replacements), None,
+                        tuple(detected.modules), kept)  # fmt: skip
     return result, detected.memo
 
 

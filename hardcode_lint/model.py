@@ -42,6 +42,7 @@ class Status(StrEnum):
     STALE = "stale"
     AMBIGUOUS = "ambiguous"
     UNMAPPED = "unmapped"
+    KEPT = "kept"  # a site the team keeps as a literal: a keep rule, noqa, the baseline, ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ class Finding:
     snippet_start: int = -1
     snippet_end: int = -1
     value_type: str | None = None  # the site's type in its language (Hit.value_type); JSON "type"
+    reason: str | None = None  # why a kept finding stays a literal (status KEPT only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class RuleModule:
     file: str  # the rule file, relative to the root
     priority: str = ""
     paths: tuple[str, ...] = ()  # unmapped findings under these globs count in this module
+    scope: str = "in"  # "out": a module the team does not migrate; its findings are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,7 @@ class Rule:
     # the code at the site before the migration, as written (`rules suggest` records it): the
     # report shows it for migrated sites, which cannot be rebuilt from the new code faithfully
     old: str | None = None
+    keep: str | None = None  # why its sites stay literals (`keep = true`, `[[keep]]`); no key
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +171,7 @@ class FileResult:
     replacements: tuple[Replacement, ...] = ()
     error: FileError | None = None
     modules: tuple[tuple[str, bool], ...] = ()  # files it declares, and whether as test code
+    kept: tuple[Finding, ...] = ()  # silenced by a comment or per-file-ignores: status KEPT
 
 
 @dataclass(frozen=True, order=True)
@@ -222,3 +227,4 @@ class ScanResult:
     files: int = 0
     scanned: list[str] = field(default_factory=list)  # root-relative paths, in scan order
     fixes: dict[str, str] = field(default_factory=dict)  # rule id -> its replace expression
+    kept: list[Finding] = field(default_factory=list)  # silenced findings: counted, not listed

@@ -41,9 +41,9 @@ def test_json_totals_split_and_modules():
     data = json.loads(report("--format", "json"))
     assert data["generated"] == "2026-01-22T10:00:00Z"
     assert data["totals"] == {"sites": 46, "migrated": 13, "pending": 17, "unmapped": 16,
-                              "progress": 28.3, "stale": 0, "ambiguous": 0}  # fmt: skip
-    assert data["production"] == {"sites": 33, "migrated": 13, "progress": 39.4}
-    assert data["tests"] == {"sites": 13, "migrated": 0, "progress": 0.0}
+                              "kept": 0, "progress": 28.3, "stale": 0, "ambiguous": 0}  # fmt: skip
+    assert data["production"] == {"sites": 33, "migrated": 13, "kept": 0, "progress": 39.4}
+    assert data["tests"] == {"sites": 13, "migrated": 0, "kept": 0, "progress": 0.0}
     modules = {m["name"]: (m["files"], m["sites"], m["migrated"], m["pending"], m["unmapped"])
                for m in data["modules"]}  # fmt: skip
     assert modules == {

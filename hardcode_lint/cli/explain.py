@@ -42,6 +42,10 @@ def explain_command(code: str) -> None:
         comment = frontend(language).comment
         lines.append(f"    {frontend(language).title + ':':<8} `{comment} noqa: {entry.code}` "
                      f"(this code), `{ignore_comment(language)}` (every code)")  # fmt: skip
+    lines += ["", "To keep literals for good, and have the report count them as kept (not to "
+              "migrate): a rule with `keep = true` and a `reason`, a `[[keep]]` entry (`path`, "
+              "`reason`) in a rule file, `[module] scope = \"out\"`, or `per-file-ignores` "
+              f'in the configuration (`"tests/**" = ["{entry.code}"]`).']  # fmt: skip
     say("\n".join(lines))
 
 

@@ -85,7 +85,9 @@ def check_command(
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
                             progress=output_format == "text" or output is not None)  # fmt: skip
     baseline = read_baseline(baseline_file or config.root / config.baseline)
-    progress = build_report(analysis).totals.progress if min_progress is not None else None
+    progress = None
+    if min_progress is not None:
+        progress = build_report(analysis, baseline=baseline.entries).totals.progress
     verdict = judge(analysis, baseline, files=files, min_progress=min_progress, progress=progress,
                     baseline_file=baseline_file)  # fmt: skip
     verdict.failures += defaults_failures(analysis, files)

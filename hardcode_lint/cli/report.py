@@ -50,11 +50,14 @@ def report_command(
 ) -> None:
     """Report the migration's progress per module (rule file) under PATHS.
 
-    A site is one rule occurrence (migrated or pending) or one unmapped finding; progress is
-    100 * migrated / sites, for the whole project, production and test code, and each module.
-    Production code leads the headline. The text format is as wide as the terminal, or COLUMNS
-    when piped, and has no colour under NO_COLOR.
-    Exits 0, or 2 on a usage, config or rule-file error.
+    A site is one rule occurrence (migrated or pending), one unmapped finding or one kept
+    finding; progress is 100 * migrated / (sites - kept), for the whole project, production
+    and test code, and each module.  Kept: literals the team keeps (a `keep = true` rule or a
+    [[keep]] entry, a `noqa` or `hardcode-lint: ignore` comment, per-file-ignores, the
+    baseline, a module with `scope = "out"`).  Production code leads the headline. The text
+    format is as wide as the terminal, or COLUMNS when piped, and has no colour under NO_COLOR.
+    Exits 0, or 2 on a usage, config or rule-file
+    error.
     """
     from hardcode_lint.report.formats import report_renderer
     from hardcode_lint.report.i18n import Strings
@@ -64,9 +67,11 @@ def report_command(
     config = project_config(path_list, config_file)
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
                             progress=output_format == "text" or output is not None)  # fmt: skip
+    from hardcode_lint.gate.baseline import read_baseline
     from hardcode_lint.report.reasons import rule_reasons
 
-    report = build_report(analysis, reasons=rule_reasons(analysis, config.root))
+    accepted = read_baseline(config.root / config.baseline).entries
+    report = build_report(analysis, reasons=rule_reasons(analysis, config.root), baseline=accepted)
     if history is not None:
         from hardcode_lint.report.history import append_history
 

@@ -60,7 +60,9 @@ def validate_command(paths: tuple[Path, ...], config_file: Path | None) -> None:
     if rules.problems:
         inform(f"{len(rules.problems)} problem(s) in rule files")
         sys.exit(EXIT_USAGE)
-    inform(f"{len(rules.rules)} rule(s) in {len(rules.files)} file(s): all valid", err=False)
+    keeps = f", {len(rules.keeps)} kept" if rules.keeps else ""
+    inform(f"{len(rules.rules)} rule(s){keeps} in {len(rules.files)} file(s): all valid",
+           err=False)  # fmt: skip
 
 
 def _unmatched_paths(config: Config, rules: RuleSet) -> list[Problem]:

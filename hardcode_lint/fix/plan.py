@@ -45,6 +45,8 @@ def plan_fixes(
         if (rule_ids and rule.id not in rule_ids) or (modules and rule.module not in modules):
             continue
         status = outcome.status
+        if status is Status.KEPT:  # its module is out of scope: its literals stay
+            continue
         if status is Status.MIGRATED:
             plan.done.append(rule)
         elif status is Status.STALE:

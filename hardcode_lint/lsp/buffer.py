@@ -23,7 +23,7 @@ from hardcode_lint.lsp.project import Project, Snapshot
 from hardcode_lint.lsp.text import TextIndex
 from hardcode_lint.model import FileError, FileResult, Finding, Rule, Status, baseline_entries
 from hardcode_lint.parse.source import SourceError
-from hardcode_lint.rules.match import match_rules
+from hardcode_lint.rules.keep import match_project
 
 
 @dataclass(frozen=True)
@@ -115,8 +115,8 @@ def _sites(
     project: Project, snapshot: Snapshot, result: FileResult, index: TextIndex
 ) -> list[Site]:
     rules = {rule.id: rule for rule in snapshot.rules.rules}
-    matching = match_rules(snapshot.rules.rules, result.findings, result.replacements,
-                           include_zero=snapshot.config.include_zero)  # fmt: skip
+    matching = match_project(snapshot.rules, result.findings, result.replacements,
+                             include_zero=snapshot.config.include_zero)  # fmt: skip
     local = {o.rule.id: o.sites for o in matching.outcomes}
     baselined = _baselined(snapshot, matching.unmapped)
     view = project.view

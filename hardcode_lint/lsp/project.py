@@ -28,8 +28,9 @@ from hardcode_lint.errors import UsageError
 from hardcode_lint.gate.baseline import Baseline, read_baseline
 from hardcode_lint.model import ScanResult
 from hardcode_lint.report.progress import Tally, build_report
+from hardcode_lint.rules.keep import match_project
 from hardcode_lint.rules.load import Problem, RuleSet, load_rules
-from hardcode_lint.rules.match import Matching, match_rules
+from hardcode_lint.rules.match import Matching
 
 
 def project_root(path: Path, folders: list[Path]) -> Path:
@@ -177,8 +178,8 @@ def _scan(snapshot: Snapshot) -> tuple[ScanResult, RuleSet, Matching]:
     config, rules = snapshot.config, snapshot.rules
     replacements = rule_replacements(rules.rules, config.languages)
     result = scan([config.root], config, jobs=1, replacements=replacements)
-    matching = match_rules(rules.rules, result.findings, result.replacements,
-                           include_zero=config.include_zero)  # fmt: skip
-    result.findings = matching.findings
+    matching = match_project(rules, result.findings, result.replacements, result.kept,
+                             include_zero=config.include_zero)  # fmt: skip
+    result.findings, result.kept = matching.findings, matching.kept
     result.fixes = {rule.id: rule.replace for rule in rules.rules}
     return result, rules, matching

@@ -31,7 +31,7 @@ _FONTS = {
 }
 
 #: A bar's shares, in drawing order; each is a CSS class whose colour is defined once below.
-SEGMENTS = ("migrated", "pending", "unmapped")
+SEGMENTS = ("migrated", "pending", "unmapped", "kept")
 
 _CSS = """
 body{font:15px/1.45 FONTS;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1f2328}
@@ -44,7 +44,7 @@ code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:
 overflow-wrap:normal;word-break:normal}
 svg{max-width:100%;height:auto}svg text{fill:#1f2328}
 .track{fill:#eaeef2}.seg-migrated{fill:#1a7f37;background:#1a7f37}
-.seg-pending{fill:#d4a72c;background:#d4a72c}.seg-unmapped{fill:#8c959f;background:#8c959f}
+.seg-pending{fill:#d4a72c;background:#d4a72c}.seg-unmapped{fill:#8c959f;background:#8c959f}.seg-kept{fill:#afb8c1;background:#afb8c1}
 .swatch{display:inline-block;width:.8em;height:.8em;border-radius:2px;margin:0 .3em 0 .8em;
 vertical-align:-.05em}.trend-line{fill:none;stroke-width:2}.grid{fill:none;stroke:#d0d7de}
 .trend-production{stroke:#0969da;fill:#0969da;background:#0969da}
@@ -86,7 +86,12 @@ def _bar(tally: Tally, s: Strings, box: tuple[float, float, float, float]) -> li
     """A stacked bar in ``box`` (x, y, width, height): one rect per non-empty share."""
     x, y, width, height = box
     parts = [f'<rect class="track" x="{x}" y="{y}" width="{width}" height="{height}"/>']
-    counts = {"migrated": tally.migrated, "pending": tally.pending, "unmapped": tally.unmapped}
+    counts = {
+        "migrated": tally.migrated,
+        "pending": tally.pending,
+        "unmapped": tally.unmapped,
+        "kept": tally.kept,
+    }
     for name in SEGMENTS:
         if not (tally.sites and counts[name]):
             continue
@@ -239,9 +244,9 @@ def _headline(report: Report, s: Strings) -> str:
     parts = [f"<h1>{escape(s['title'])}</h1>", f'<p class="muted">{when}</p>']
     if report.totals.sites:
         lead, t, others = sections.headline(report)
-        of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+        of_sites = sections.of_sites(t, s)
         rest = " · ".join(f"{s[name]}: {o.progress}% ("
-                          + s["of_sites"].format(migrated=o.migrated, sites=o.sites) + ")"
+                          + sections.of_sites(o, s) + ")"
                           for name, o in others)  # fmt: skip
         parts += [f"<h2>{escape(s['completion_of'].format(what=s[lead]))}: {t.progress}% "
                   f"({escape(of_sites)})</h2>",
@@ -256,7 +261,7 @@ def _headline(report: Report, s: Strings) -> str:
 
 def _metrics(report: Report, s: Strings) -> str:
     def card(title: str, tally: Tally) -> str:
-        detail = s["of_sites"].format(migrated=tally.migrated, sites=tally.sites)
+        detail = sections.of_sites(tally, s)
         rest = f"{s['pending']}: {tally.pending} · {s['unmapped']}: {tally.unmapped}"
         return (f'<div class="card"><div class="muted">{escape(title)}</div>'
                 f'<div class="big">{tally.progress}%</div>{_meter(tally, s)}'
@@ -285,13 +290,13 @@ OPEN_TABLE = 12
 
 
 def _overview(report: Report, s: Strings) -> str:
-    columns = ["module", "priority", "files", "sites", "migrated", "pending", "unmapped",
+    columns = ["module", "priority", "files", "sites", "migrated", "pending", "unmapped", "kept",
                "progress", "status"]  # fmt: skip
     head = "".join(f"<th>{escape(s[c])}</th>" for c in columns)
     body = ""
     for entry in report.modules:
         t = entry.tally
-        numbers = [len(entry.files), t.sites, t.migrated, t.pending, t.unmapped]
+        numbers = [len(entry.files), t.sites, t.migrated, t.pending, t.unmapped, t.kept]
         body += (f'<tr><td class="name">{escape(s.module_name(entry.module.name))}</td>'
                  f'<td class="name">{escape(entry.module.priority)}</td>'
                  + "".join(f'<td class="num">{n}</td>' for n in numbers)
@@ -299,7 +304,7 @@ def _overview(report: Report, s: Strings) -> str:
                  f"<td>{escape(sections.module_state(entry, s))}</td></tr>")  # fmt: skip
     t = report.totals
     files = len(set().union(*(e.files for e in report.modules)))  # a file may serve two modules
-    total = [files, t.sites, t.migrated, t.pending, t.unmapped]
+    total = [files, t.sites, t.migrated, t.pending, t.unmapped, t.kept]
     body += (f"<tr><th>{escape(s['total'])}</th><td></td>"
              + "".join(f'<td class="num"><b>{n}</b></td>' for n in total)
              + f"<td>{_meter(t, s)}</td><td></td></tr>")  # fmt: skip

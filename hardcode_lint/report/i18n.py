@@ -32,6 +32,9 @@ _WORDS: Mapping[str, tuple[str, str]] = {
     "migrated": ("Migrated", "已迁移"),
     "pending": ("Pending", "待迁移"),
     "unmapped": ("Unmapped", "未映射"),
+    "kept": ("Kept", "保留"),
+    "kept_sites": ("{kept} kept as literals", "{kept} 处保留为字面量"),
+    "out_of_scope": ("out of scope", "不在迁移范围内"),
     "stale": ("Stale", "失效"),
     "ambiguous": ("Ambiguous", "有歧义"),
     "progress": ("Progress", "进度"),
@@ -79,6 +82,7 @@ _STATUS: Mapping[Status, tuple[str, str]] = {
     Status.STALE: ("stale", "失效"),
     Status.AMBIGUOUS: ("ambiguous", "有歧义"),
     Status.UNMAPPED: ("unmapped", "未映射"),
+    Status.KEPT: ("kept", "保留"),
 }
 
 

@@ -11,6 +11,7 @@ from hardcode_lint.report.progress import (
     Report,
     SiteRow,
     Tally,
+    kept_rows,
     outcome_rows,
     unmapped_row,
 )
@@ -21,6 +22,11 @@ from hardcode_lint.textsafe import json_text
 def _site(row: SiteRow) -> dict[str, Any]:
     return {"path": row.path, "line": row.line, "old": row.old, "new": row.new,
             "status": row.status.value, "test": row.test}  # fmt: skip
+
+
+def _kept_site(row: SiteRow) -> dict[str, Any]:
+    """A kept literal: where, its code, why it stays, and the keep rule's id if one kept it."""
+    return {**_site(row), "reason": row.reason, "rule": row.rule}
 
 
 def rule_to_json(outcome: RuleOutcome, reason: str | None = None) -> dict[str, Any]:
@@ -46,6 +52,7 @@ def _tally(tally: Tally, *, full: bool) -> dict[str, Any]:
     data: dict[str, Any] = {"sites": tally.sites, "migrated": tally.migrated}
     if full:
         data.update(pending=tally.pending, unmapped=tally.unmapped)
+    data["kept"] = tally.kept
     data["progress"] = tally.progress
     return data
 
@@ -55,12 +62,14 @@ def module_to_json(entry: ModuleReport) -> dict[str, Any]:
     return {
         "name": entry.module.name,
         "priority": entry.module.priority,
+        "scope": entry.module.scope,
         "files": len(entry.files),
         **_tally(entry.tally, full=True),
         "stale": statuses.count(Status.STALE),
         "ambiguous": statuses.count(Status.AMBIGUOUS),
         "rules": [rule_to_json(o, entry.reasons.get(o.rule.id)) for o in entry.outcomes],
         "unmapped_sites": [_site(unmapped_row(f)) for f in entry.unmapped],
+        "kept_sites": [_kept_site(row) for row in kept_rows(entry)],
     }
 
 

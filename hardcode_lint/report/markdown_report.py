@@ -43,11 +43,11 @@ def _headline(report: Report, s: Strings) -> list[str]:
     ):  # "Completion 100 %" of nothing would claim a migration that never was
         return [*lines, f"## {s['nothing']}", ""]
     lead, t, others = sections.headline(report)
-    of_sites = s["of_sites"].format(migrated=t.migrated, sites=t.sites)
+    of_sites = sections.of_sites(t, s)
     lines += [f"## {s['completion_of'].format(what=s[lead])}: {t.progress}% ({of_sites})", ""]
     lines += [f"`{sections.bar(t.progress)}` {t.progress}%", ""]
     for name, other in others:
-        detail = s["of_sites"].format(migrated=other.migrated, sites=other.sites)
+        detail = sections.of_sites(other, s)
         lines.append(f"- {s[name]}: {other.progress}% ({detail})")
     lines.append("")
     if report.errors:
@@ -57,11 +57,13 @@ def _headline(report: Report, s: Strings) -> list[str]:
 
 def _metrics(report: Report, s: Strings) -> list[str]:
     def row(name: str, tally: Tally) -> list[str]:
-        counts = [str(tally.sites), str(tally.migrated), str(tally.pending), str(tally.unmapped)]
+        counts = [
+            str(n) for n in (tally.sites, tally.migrated, tally.pending, tally.unmapped, tally.kept)
+        ]
         return [name, *counts, f"{tally.progress}%", "100%"]
 
-    header = [s["metric"], s["sites"], s["migrated"], s["pending"], s["unmapped"], s["now"],
-              s["target"]]  # fmt: skip
+    header = [s["metric"], s["sites"], s["migrated"], s["pending"], s["unmapped"], s["kept"],
+              s["now"], s["target"]]  # fmt: skip
     body = [row(s["elimination"], report.totals), row(s["production"], report.production),
             row(s["tests"], report.tests)]  # fmt: skip
     return [f"## {s['metrics']}", "", *table(header, body)]
@@ -81,18 +83,18 @@ def _problems(report: Report, s: Strings) -> list[str]:
 
 def _overview(report: Report, s: Strings) -> list[str]:
     header = [s["module"], s["priority"], s["files"], s["sites"], s["migrated"], s["pending"],
-              s["unmapped"], s["progress"], s["status"]]  # fmt: skip
+              s["unmapped"], s["kept"], s["progress"], s["status"]]  # fmt: skip
     body = []
     for entry in report.modules:
         t = entry.tally
         body.append([_plain(s.module_name(entry.module.name)), _plain(entry.module.priority),
                      str(len(entry.files)),
                      str(t.sites), str(t.migrated), str(t.pending), str(t.unmapped),
-                     f"{t.progress}%", sections.module_state(entry, s)])  # fmt: skip
+                     str(t.kept), f"{t.progress}%", sections.module_state(entry, s)])  # fmt: skip
     t = report.totals
     files = len(set().union(*(e.files for e in report.modules)))  # a file may serve two modules
-    body.append([f"**{s['total']}**", "", str(files), str(t.sites), str(t.migrated),
-                 str(t.pending), str(t.unmapped), f"**{t.progress}%**", ""])  # fmt: skip
+    counts = [str(n) for n in (files, t.sites, t.migrated, t.pending, t.unmapped, t.kept)]
+    body.append([f"**{s['total']}**", "", *counts, f"**{t.progress}%**", ""])
     return [f"## {s['overall']}", "", *table(header, body)]
 
 

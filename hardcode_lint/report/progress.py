@@ -1,15 +1,18 @@
 """The progress report as data: totals, production vs tests, and one entry per module.
 
 Counting follows the contract: a *site* is one rule occurrence (a literal still matching it, or
-a replacement standing where one stood) or one unmapped finding, and
-``progress = 100 * migrated / sites``.  Stale and ambiguous rules are counted as rules, not
-sites: they have to be fixed, not migrated.
+a replacement standing where one stood), one unmapped finding or one kept finding, and
+``progress = 100 * migrated / (sites - kept)``: a literal the team keeps (a keep rule, a
+suppression comment, per-file-ignores, the baseline, a module out of scope) is a site, but not
+one to migrate.  Stale and ambiguous rules are counted as rules, not sites: they have to be
+fixed, not migrated.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -17,10 +20,19 @@ from typing import Any
 from hardcode_lint.api import Analysis
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang import frontend
-from hardcode_lint.model import Finding, Replacement, Rule, RuleModule, Status
-from hardcode_lint.rules.match import RuleOutcome
+from hardcode_lint.model import (
+    BaselineEntry,
+    Finding,
+    Replacement,
+    Rule,
+    RuleModule,
+    Status,
+    baseline_entries,
+)
+from hardcode_lint.rules.match import RuleOutcome, kept_finding, site_key
 
 UNASSIGNED = "Unassigned"
+BASELINED = "accepted in the baseline"  # why a baselined finding is kept
 
 
 def percent(part: int, whole: int) -> float:
@@ -34,10 +46,12 @@ class Tally:
     migrated: int = 0
     pending: int = 0
     unmapped: int = 0
+    kept: int = 0  # sites that stay literals: counted in ``sites``, not in what is to migrate
 
     @property
     def progress(self) -> float:
-        return percent(self.migrated, self.sites)
+        """Migrated of the sites to migrate: a tree whose only literals are kept reads 100."""
+        return percent(self.migrated, self.sites - self.kept)
 
     def add(self, status: Status) -> None:
         self.sites += 1
@@ -45,6 +59,8 @@ class Tally:
             self.migrated += 1
         elif status is Status.UNMAPPED:
             self.unmapped += 1
+        elif status is Status.KEPT:
+            self.kept += 1
         else:
             self.pending += 1
 
@@ -75,6 +91,12 @@ class ModuleReport:
     tally: Tally = field(default_factory=Tally)
     files: set[str] = field(default_factory=set)
     reasons: dict[str, str] = field(default_factory=dict)  # rule id -> why it is not migrated
+    kept: list[Finding] = field(default_factory=list)  # status KEPT, each with its reason
+
+    @property
+    def out_of_scope(self) -> bool:
+        """The team does not migrate this module (``[module] scope = "out"``)."""
+        return self.module.scope == "out"
 
     @property
     def problems(self) -> list[RuleOutcome]:
@@ -125,6 +147,18 @@ def unmapped_row(finding: Finding) -> SiteRow:
                    finding)  # fmt: skip
 
 
+def kept_row(finding: Finding) -> SiteRow:
+    """A literal that stays: its code as it stands, and why it stays."""
+    return SiteRow(finding.rule, finding.path, finding.line, finding.snippet, "", None,
+                   Status.KEPT, finding.test, finding.reason)  # fmt: skip
+
+
+def kept_rows(entry: ModuleReport) -> list[SiteRow]:
+    """A module's kept sites, in file and line order (not among :func:`rows`: they are not
+    part of the work to do)."""
+    return sorted((kept_row(f) for f in entry.kept), key=lambda row: (row.path, row.line))
+
+
 def outcome_rows(outcome: RuleOutcome, reason: str | None = None) -> list[SiteRow]:
     """A rule's sites: its pending literals (with why they are left, if known) and its
     migrated replacements."""
@@ -161,7 +195,7 @@ def _module_for(finding: Finding, claims: list[tuple[ModuleReport, Any]]) -> Mod
 
 def _count(entry: ModuleReport, totals: Tally, tests: Tally, production: Tally) -> None:
     """Add a module's sites to its own tally, the totals, and the production or test tally."""
-    for row in rows(entry):
+    for row in rows(entry) + kept_rows(entry):
         for tally in (entry.tally, totals, tests if row.test else production):
             tally.add(row.status)
         entry.files.add(row.path)
@@ -175,23 +209,60 @@ def report_time() -> datetime:
     return datetime.now(UTC)
 
 
+def _baselined(
+    unmapped: list[Finding], baseline: Collection[BaselineEntry]
+) -> tuple[list[Finding], list[Finding]]:
+    """The unmapped findings still to map, and those the baseline accepts (as kept), keyed
+    exactly as ``check`` keys them."""
+    if not baseline:
+        return unmapped, []
+    accepted = set(baseline)
+    todo, kept = [], []
+    for entry, finding in baseline_entries(unmapped):
+        if entry in accepted:
+            kept.append(kept_finding(finding, BASELINED))
+        else:
+            todo.append(finding)
+    return todo, kept
+
+
+def _place_findings(
+    entries: dict[str, ModuleReport], analysis: Analysis, baseline: Collection[BaselineEntry]
+) -> None:
+    """Unmapped and kept findings into the module that claims them: the one whose rule file
+    kept them, else the one whose ``paths`` cover them, else ``Unassigned``."""
+    claims = _claims(list(entries.values()))
+
+    def place(finding: Finding) -> ModuleReport:
+        entry = _module_for(finding, claims)
+        if entry is None:
+            entry = entries.setdefault(UNASSIGNED, ModuleReport(RuleModule(UNASSIGNED, "", "")))
+        return entry
+
+    unmapped, accepted = _baselined(analysis.matching.unmapped, baseline)
+    for finding in unmapped:
+        place(finding).unmapped.append(finding)
+    for finding in analysis.matching.kept + accepted:
+        name = analysis.matching.kept_in.get(site_key(finding), "")
+        (entries[name] if name in entries else place(finding)).kept.append(finding)
+
+
 def build_report(
-    analysis: Analysis, now: datetime | None = None, reasons: dict[str, str] | None = None
+    analysis: Analysis,
+    now: datetime | None = None,
+    reasons: dict[str, str] | None = None,
+    baseline: Collection[BaselineEntry] = (),
 ) -> Report:
     """The report of ``analysis``; modules sorted by priority (naturally), then name.
-    ``reasons``: rule id -> why it is not migrated (``reasons.rule_reasons``)."""
+    ``reasons``: rule id -> why it is not migrated (``reasons.rule_reasons``); ``baseline``:
+    the entries ``check`` accepts, whose unmapped findings count as kept."""
     entries = {m.name: ModuleReport(m) for m in analysis.rules.modules}
     for outcome in analysis.matching.outcomes:
         owner = entries[outcome.rule.module]
         owner.outcomes.append(outcome)
         if reasons and outcome.rule.id in reasons:
             owner.reasons[outcome.rule.id] = reasons[outcome.rule.id]
-    claims = _claims(list(entries.values()))
-    for finding in analysis.matching.unmapped:
-        entry = _module_for(finding, claims)
-        if entry is None:
-            entry = entries.setdefault(UNASSIGNED, ModuleReport(RuleModule(UNASSIGNED, "", "")))
-        entry.unmapped.append(finding)
+    _place_findings(entries, analysis, baseline)
     totals, production, tests = Tally(), Tally(), Tally()
     for entry in entries.values():
         _count(entry, totals, tests, production)

@@ -38,7 +38,9 @@ class Problem:
 
 
 def is_done(entry: ModuleReport) -> bool:
-    return entry.tally.sites > 0 and entry.tally.migrated == entry.tally.sites
+    """Migrated, but for the literals it keeps."""
+    t = entry.tally
+    return t.migrated > 0 and t.migrated + t.kept == t.sites
 
 
 def done_modules(report: Report) -> list[ModuleReport]:
@@ -46,7 +48,8 @@ def done_modules(report: Report) -> list[ModuleReport]:
 
 
 def todo_modules(report: Report) -> list[ModuleReport]:
-    return [m for m in report.modules if not is_done(m) and m.tally.sites]
+    """Modules with sites left to migrate (one that keeps all its literals has none)."""
+    return [m for m in report.modules if not is_done(m) and m.tally.sites > m.tally.kept]
 
 
 def module_state(entry: ModuleReport, strings: Strings) -> str:
@@ -116,8 +119,15 @@ def todo_summary(entry: ModuleReport, strings: Strings) -> str:
     counts = [f"{strings.status(Status.PENDING)}: {t.pending}"]
     if t.unmapped:
         counts.append(f"{strings.status(Status.UNMAPPED)}: {t.unmapped}")
-    counts.append(strings["of_sites"].format(migrated=t.migrated, sites=t.sites))
+    counts.append(of_sites(t, strings))
     return f"{module_label(entry, strings)}: " + " · ".join(counts)
+
+
+def of_sites(tally: Tally, strings: Strings) -> str:
+    """ "12 of 40 sites migrated", and how many the team keeps as literals when there are any
+    (progress counts only the sites to migrate, so the kept ones must be said)."""
+    text = strings["of_sites"].format(migrated=tally.migrated, sites=tally.sites)
+    return text + ", " + strings["kept_sites"].format(kept=tally.kept) if tally.kept else text
 
 
 def module_label(entry: ModuleReport, strings: Strings) -> str:
@@ -136,4 +146,5 @@ def bar(progress: float, width: int = 20) -> str:
 
 
 def heading(entry: ModuleReport, strings: Strings) -> str:
-    return f"{module_label(entry, strings)}: {entry.tally.migrated}/{entry.tally.sites}"
+    tally = entry.tally  # of the sites to migrate: kept literals are not among them
+    return f"{module_label(entry, strings)}: {tally.migrated}/{tally.sites - tally.kept}"

@@ -34,7 +34,7 @@ def _bar(tally: Tally, width: int = 20) -> Text:
 
 
 def _tally_line(label: str, tally: Tally, s: Strings, width: int, style: str = "") -> Text:
-    of_sites = s["of_sites"].format(migrated=tally.migrated, sites=tally.sites)
+    of_sites = sections.of_sites(tally, s)
     return Text.assemble((f"{label}: ", style), _bar(tally, width), "  ", of_sites)
 
 
@@ -55,14 +55,23 @@ def _headline(report: Report, s: Strings) -> Panel:
 
 def _overview(report: Report, s: Strings) -> Table:
     table = Table(title=s["overall"], title_justify="left", header_style="bold")
-    for column in ("module", "priority", "files", "sites", "migrated", "pending", "unmapped"):
+    for column in (
+        "module",
+        "priority",
+        "files",
+        "sites",
+        "migrated",
+        "pending",
+        "unmapped",
+        "kept",
+    ):
         table.add_column(s[column], justify="left" if column == "module" else "right")
     table.add_column(s["progress"], no_wrap=True)
     for entry in report.modules:
         t = entry.tally
         table.add_row(cell(s.module_name(entry.module.name)), cell(entry.module.priority),
                       str(len(entry.files)), str(t.sites), str(t.migrated), str(t.pending),
-                      str(t.unmapped), _bar(t))  # fmt: skip
+                      str(t.unmapped), str(t.kept), _bar(t))  # fmt: skip
     return table
 
 

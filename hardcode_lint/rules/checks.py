@@ -107,3 +107,19 @@ def check_unit(value: Any) -> str | None:
 def check_kind(value: Any) -> str | None:
     kinds = [k.value for k in Kind]
     return None if value in kinds else f"must be one of {', '.join(kinds)}"
+
+
+def check_bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+def check_reason(value: Any) -> str | None:
+    """Why a site stays a literal: the next reader's question, so it must say something."""
+    if not isinstance(value, str) or not value.strip():
+        return "must be a non-empty string saying why the literal stays"
+    return None
+
+
+def check_scope(value: Any) -> str | None:
+    """A module's migration scope: ``"out"`` for a module the team does not migrate."""
+    return None if value in ("in", "out") else 'must be "in" or "out"'

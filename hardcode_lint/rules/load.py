@@ -19,6 +19,8 @@ from hardcode_lint.rules import checks
 from hardcode_lint.rules.locate import Locations, locate
 from hardcode_lint.textsafe import visible
 
+OUT_OF_SCOPE = "module out of scope"  # the reason a module's findings are kept
+
 Check = Callable[[Any], str | None]
 
 MODULE_FIELDS: Mapping[str, Check] = {
@@ -29,6 +31,7 @@ MODULE_FIELDS: Mapping[str, Check] = {
     "replace": checks.check_expression,
     "imports": checks.check_imports,
     "language": checks.check_language,
+    "scope": checks.check_scope,
 }
 RULE_FIELDS: Mapping[str, Check] = {
     "id": checks.check_id,
@@ -46,8 +49,16 @@ RULE_FIELDS: Mapping[str, Check] = {
     "language": checks.check_language,
     "description": checks.check_string,
     "old": checks.check_string,
+    "keep": checks.check_bool,
+    "reason": checks.check_reason,
 }
 REQUIRED = ("id", "key")
+#: ``[[keep]]``: the sites a team keeps as literals, matched like a rule's, with no id or key.
+KEEP_FIELDS: Mapping[str, Check] = {
+    name: RULE_FIELDS[name]
+    for name in ("path", "scope", "api", "arg", "value", "kind", "unit", "language", "reason",
+                 "description")
+}  # fmt: skip
 
 
 def infer_language(path: str | None, imports: tuple[str, ...]) -> str | None:
@@ -105,6 +116,7 @@ class RuleSet:
     ids: list[tuple[str, str, int]] = field(
         default_factory=list
     )  # every id written: (id, file, line)
+    keeps: list[Rule] = field(default_factory=list)  # `keep = true` rules, [[keep]] entries
 
 
 def rule_files(root: Path, locations: tuple[str, ...], explicit: bool) -> list[Path]:
@@ -178,6 +190,7 @@ class _FileLoader:
             file=self.file,
             priority=get("priority", ""),
             paths=tuple(get("paths", ())),
+            scope=get("scope", "in"),
         )
 
     def rule(self, table: Any, index: int, module: RuleModule) -> Rule | None:
@@ -187,11 +200,16 @@ class _FileLoader:
             return None
         if isinstance(table.get("id"), str):  # counted even if the rule has other problems
             self.into.ids.append((table["id"], self.file, line))
-        missing = [name for name in REQUIRED if name not in table]
+        keep = table.get("keep") is True
+        missing = [name for name in (("id",) if keep else REQUIRED) if name not in table]
         for name in missing:
             self.problem(line, f"[[rule]] is missing `{name}`")
+        if not self._keep_fields(table, index, keep):
+            missing.append("reason")
         if not self.fields(table, "rule", index, RULE_FIELDS) or missing:
             return None
+        if keep:
+            return self._matcher(table, line, module, table["id"], table["reason"].strip())
         count = table.get("count", 1)
         replace, imports = self._replacement(table)
         language = table.get("language") or self.defaults.get("language")
@@ -221,6 +239,44 @@ class _FileLoader:
             old=table.get("old"),
         )
 
+    def _keep_fields(self, table: dict[str, Any], index: int, keep: bool) -> bool:
+        """A kept rule says why (``reason``); a rule to migrate has no ``reason`` to give."""
+        if keep and "reason" not in table:
+            self.problem(self.where.key("rule", index, "keep"), "keep needs a reason "
+                         '(`reason = "..."`: why the literal stays)')  # fmt: skip
+            return False
+        if not keep and "reason" in table:
+            message = "`reason` is for a kept rule: add `keep = true`, or remove it"
+            self.problem(self.where.key("rule", index, "reason"), message)
+            return False
+        return True
+
+    def keep_entry(self, table: Any, index: int, module: RuleModule) -> Rule | None:
+        """A ``[[keep]]`` entry: a ``path`` and the rule fields that narrow it, and why."""
+        line = self.where.table("keep", index)
+        if not isinstance(table, dict):
+            self.problem(line, "each [[keep]] must be a table")
+            return None
+        missing = [name for name in ("path", "reason") if name not in table]
+        for name in missing:
+            self.problem(line, f"[[keep]] is missing `{name}`")
+        if not self.fields(table, "keep", index, KEEP_FIELDS) or missing:
+            return None
+        return self._matcher(table, line, module, "", table["reason"].strip())
+
+    def _matcher(
+        self, table: dict[str, Any], line: int, module: RuleModule, rule_id: str, reason: str
+    ) -> Rule:
+        """A kept rule or ``[[keep]]`` entry: matched like a rule, with no key to migrate to."""
+        language = table.get("language") or infer_language(table.get("path"), ())
+        return Rule(
+            id=rule_id, module=module.name, file=self.file, line=line, key="", replace="",
+            path=table.get("path"), scope=table.get("scope"), api=table.get("api"),
+            arg=_position_or_keyword(table.get("arg")), value=table.get("value"),
+            kind=Kind(table["kind"]) if "kind" in table else None, unit=table.get("unit"),
+            count=None, language=language, keep=reason,
+        )  # fmt: skip
+
     def _replacement(self, table: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
         """The rule's ``replace`` and ``imports``: its own, else the module's (``{key}`` in the
         module's ``replace`` template stands for the rule's key), else the key itself."""
@@ -244,10 +300,10 @@ def _load_file(into: RuleSet, path: Path, file: str) -> None:
         return
     loader = _FileLoader(into, file, locate(text))
     for key in data:
-        if key not in ("module", "rule"):
+        if key not in ("module", "rule", "keep"):
             loader.problem(
                 loader.where.key("", 0, key),
-                f"unknown table `{key}` (expected [module] and [[rule]])",
+                f"unknown table `{key}` (expected [module], [[rule]] and [[keep]])",
             )
     module = loader.module(data, path.stem)
     into.modules.append(module)
@@ -260,7 +316,15 @@ def _load_file(into: RuleSet, path: Path, file: str) -> None:
     for index, table in enumerate(rules):
         rule = loader.rule(table, index, module)
         if rule is not None:
-            into.rules.append(rule)
+            (into.keeps if rule.keep else into.rules).append(rule)
+    keeps = data.get("keep", [])
+    if not isinstance(keeps, list):
+        loader.problem(loader.where.key("", 0, "keep"),
+                       "`keep` must be an array of tables: [[keep]]")  # fmt: skip
+        keeps = []
+    for index, table in enumerate(keeps):
+        if (entry := loader.keep_entry(table, index, module)) is not None:
+            into.keeps.append(entry)
 
 
 def _duplicates(into: RuleSet) -> None:

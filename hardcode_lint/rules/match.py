@@ -25,6 +25,7 @@ class RuleOutcome:
     rule: Rule
     findings: list[Finding] = field(default_factory=list)
     replacements: list[Replacement] = field(default_factory=list)
+    kept: list[Finding] = field(default_factory=list)  # literals its out-of-scope module keeps
 
     @property
     def sites(self) -> int:
@@ -33,7 +34,7 @@ class RuleOutcome:
         section 3: "those uses count as the rule's one site") is still the one value the
         rule's literal was, and reads are never rewritten, so they cannot make a fix
         ambiguous."""
-        return len(self.findings) + (1 if self.replacements else 0)
+        return len(self.findings) + len(self.kept) + (1 if self.replacements else 0)
 
     @property
     def status(self) -> Status:
@@ -42,14 +43,24 @@ class RuleOutcome:
             return Status.STALE
         if self.rule.count is not None and found > self.rule.count:
             return Status.AMBIGUOUS
-        return Status.PENDING if self.findings else Status.MIGRATED
+        if self.findings:
+            return Status.PENDING
+        return Status.MIGRATED if self.replacements else Status.KEPT
 
 
 @dataclass
 class Matching:
     outcomes: list[RuleOutcome]
-    findings: list[Finding]  # every finding, with rule/key/status filled in
+    findings: list[Finding]  # every finding listed, with rule/key/status filled in
     unmapped: list[Finding]
+    kept: list[Finding] = field(default_factory=list)  # status KEPT, with a reason; unlisted
+    # where a kept finding counts when a rule file kept it: site_key(finding) -> module name
+    kept_in: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+
+def site_key(finding: Finding) -> tuple[str, int, int]:
+    """A finding's place, which no other finding shares: its literal's path, line, column."""
+    return (finding.path, finding.line, finding.column)
 
 
 def api_matches(actual: str | None, wanted: str) -> bool:
@@ -147,8 +158,12 @@ def match_rules(
     replacements: Iterable[Replacement],
     *,
     include_zero: bool = True,
+    keeps: Iterable[Rule] = (),
 ) -> Matching:
     """Give every finding and replacement its rule, and every rule its outcome.
+
+    ``keeps`` (``keep = true`` rules, ``[[keep]]`` entries) claim their findings first: a
+    site the team keeps is never a rule's to rewrite, however broad the rule.
 
     A zero literal is no finding unless the user includes zeros; a rule still matches one (a
     rule written with ``value = 0`` keeps its sites), so without ``include_zero`` only the
@@ -156,8 +171,13 @@ def match_rules(
     matchers = [_Matcher(rule) for rule in rules]
     outcomes = {m.rule.id: RuleOutcome(m.rule) for m in matchers}
     by_specificity = sorted(matchers, key=lambda m: (-m.specificity, -_scope_depth(m)))
-    labelled, unmapped = [], []
+    keepers = sorted((_Matcher(k) for k in keeps), key=lambda m: (-m.specificity, -_scope_depth(m)))
+    labelled, unmapped, kept, kept_in = [], [], [], {}
     for finding in findings:
+        if keeper := _first(keepers, lambda m, f=finding: m.finding(f)):
+            kept.append(kept_finding(finding, keeper.rule.keep or "", keeper.rule.id or None))
+            kept_in[site_key(finding)] = keeper.rule.module
+            continue
         owner = _first(by_specificity, lambda m, f=finding: m.finding(f))
         if owner is None:
             if finding.number == 0 and not include_zero:
@@ -177,7 +197,12 @@ def match_rules(
         else:
             moved.append(site)
     _adopt_moved(by_specificity, outcomes, moved)
-    return Matching(list(outcomes.values()), labelled, unmapped)
+    return Matching(list(outcomes.values()), labelled, unmapped, kept, kept_in)
+
+
+def kept_finding(finding: Finding, reason: str, rule: str | None = None) -> Finding:
+    """``finding`` as a kept site: status KEPT, why, and the keep rule's id if any."""
+    return replace(finding, status=Status.KEPT, reason=reason, rule=rule, key=None)
 
 
 def _adopt_moved(
