@@ -75,6 +75,23 @@ FOUND = [
      "pool = ThreadPoolExecutor(8)\n",
      [("duration", "concurrent.futures.wait", "10", 1),
       ("limit", "concurrent.futures.ThreadPoolExecutor", "8", 0)]),
+    # a receiver built in a chained assignment is known by both names
+    ("import queue\nclass W:\n    def __init__(self):\n        self.q = q = queue.Queue()\n"
+     "        q.get(True, 5)\n    def run(self):\n        self.q.get(True, 6)\n",
+     [("duration", "queue.Queue.get", "5", 1), ("duration", "queue.Queue.get", "6", 1)]),
+    # a parameter whose default is None is whatever the caller passes: the api as written
+    ("class W:\n    def __init__(self, opts=None, redis=None):\n"
+     "        opts.get('delay', 3)\n        redis.lpop(k, count=5)\n",
+     [("duration", "opts.get", "3", "delay"), ("limit", "redis.lpop", "5", "count")]),
+    ("import threading\ndef f(event=None):\n    event = event or threading.Event()\n"
+     "    event.wait(7)\n", [("duration", "event.wait", "7", 0)]),
+    ("done = False\ndone.wait(5)\n", [("duration", "done.wait", "5", 0)]),
+    # pow of two literals is a constant expression, like `2 ** 29`
+    ("MAX_WINDOW_SIZE = pow(2, 29)\n",
+     [("limit", "MAX_WINDOW_SIZE", "pow(2, 29)", "MAX_WINDOW_SIZE")]),
+    ("def f(max_size=pow(2, 10) * 4):\n    pass\n",
+     [("limit", "max_size", "pow(2, 10) * 4", "max_size")]),
+    ("import time\ntime.sleep(pow(2, 3))\n", [("duration", "time.sleep", "pow(2, 3)", 0)]),
 ]  # fmt: skip
 
 
@@ -112,6 +129,9 @@ NOT_FOUND = [
     # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
     "attempt = 1\n",
     "d = {}\nd.get(True, 5)\n",
+    # pow of anything but two literals is no constant expression
+    "MAX_WINDOW_SIZE = pow(2, n)\n",
+    "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
 ]
 
 
@@ -130,6 +150,11 @@ def test_a_multiplier_has_no_unit_and_no_seconds(detect):
         1:
     ]
     assert found.kind.value == "limit" and found.unit is None and found.seconds is None
+
+
+def test_pow_is_one_literal_expression_with_its_value(detect):
+    (found,) = detect("MAX_WINDOW_SIZE = pow(2, 29)\n")
+    assert (found.number, found.line, found.column, found.end_column) == (2**29, 1, 19, 29)
 
 
 def test_a_fallback_is_given_by_name_and_its_place(detect):

@@ -25,6 +25,7 @@ from typing import Any
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.literals import (
+    POW,
     ast_element_values,
     ast_literal_leaves,
     is_ast_literal,
@@ -227,6 +228,11 @@ def closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
     return names
 
 
+def _names_pow(func: ast.expr, name: type) -> bool:
+    """Whether a callee is the name ``pow`` (checked before the costlier literal test)."""
+    return type(func) is name and func.id == POW  # type: ignore[attr-defined]
+
+
 def prepass(
     tree: ast.Module,
     words: NameWords,
@@ -238,7 +244,7 @@ def prepass(
     walk = _Walk(words, fallback_names)
     handlers = walk.handlers()
     children, constant, joined = ast.iter_child_nodes, ast.Constant, ast.JoinedStr
-    operators = (ast.UnaryOp, ast.BinOp)
+    operators, call, name = (ast.UnaryOp, ast.BinOp), ast.Call, ast.Name
     stack: list[ast.AST] = [tree]
     pop, push = stack.pop, stack.extend
     while stack:
@@ -253,6 +259,9 @@ def prepass(
         if kind in operators and is_ast_literal(node):
             walk.span(node)  # type: ignore[arg-type]
             continue
+        if kind is call and _names_pow(node.func, name) and is_ast_literal(node):  # type: ignore[attr-defined]
+            walk.span(node)  # type: ignore[arg-type]
+            continue  # `pow(2, 29)`
         handler = handlers.get(kind)
         if handler is not None:
             handler(node)

@@ -36,7 +36,9 @@ from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_c
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
 from hardcode_lint.model import Context
 
-_LITERAL_ROOTS = frozenset({cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation})
+_LITERAL_ROOTS = frozenset(
+    {cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation, cst.Call}  # `pow(2, 29)`
+)
 _HANDLERS: dict[tuple[str, type], Callable[..., Any] | None] = {}
 
 
@@ -212,8 +214,7 @@ class DetectorVisitor(cst.CSTVisitor):
             single = len(node.targets) == 1
             self._bind_target(target.target, node.value if single else None)
             self._judge_named(target.target, node.value)
-            if single:
-                self._record_constructed(target.target, node.value)
+            self._record_constructed(target.target, node.value)  # `self.q = q = Queue()` too
         self._owners.append(_Owner(target=node.targets[0].target, value=node.value))
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
@@ -335,7 +336,9 @@ class DetectorVisitor(cst.CSTVisitor):
         return target.attr.value if isinstance(target, cst.Attribute) else None
 
     def leave_Call(self, original_node: cst.Call) -> None:
-        self._owners.pop()
+        owners = self._owners
+        if owners and owners[-1].call is original_node:  # `pow(2, 29)` was a literal: no owner
+            owners.pop()
 
     # -- dict entries: `retries={"max_attempts": 3}`, `CACHES = {"default": {"TIMEOUT": 300}}` --
 
