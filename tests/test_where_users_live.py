@@ -75,6 +75,10 @@ FOUND = [
      "pool = ThreadPoolExecutor(8)\n",
      [("duration", "concurrent.futures.wait", "10", 1),
       ("limit", "concurrent.futures.ThreadPoolExecutor", "8", 0)]),
+    # one item is no tunable, two are; a name other than the bare keyword is
+    ("redis.zpopmin(key, count=2)\nsub.unsubscribe(limit=5)\nf(max_count=1)\n",
+     [("limit", "redis.zpopmin", "2", "count"), ("limit", "sub.unsubscribe", "5", "limit"),
+      ("limit", "f", "1", "max_count")]),
     # a receiver built in a chained assignment is known by both names
     ("import queue\nclass W:\n    def __init__(self):\n        self.q = q = queue.Queue()\n"
      "        q.get(True, 5)\n    def run(self):\n        self.q.get(True, 6)\n",
@@ -129,6 +133,10 @@ NOT_FOUND = [
     # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
     "attempt = 1\n",
     "d = {}\nd.get(True, 5)\n",
+    # a call's `count=1` / `limit=1` asks for one item
+    "redis.zpopmin(key, count=1)\n",
+    "r.xrevrange(key, '+', '-', count=1)\n",
+    "sub.unsubscribe(limit=1)\n",
     # pow of anything but two literals is no constant expression
     "MAX_WINDOW_SIZE = pow(2, n)\n",
     "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
