@@ -79,6 +79,11 @@ FOUND = [
     ("redis.zpopmin(key, count=2)\nsub.unsubscribe(limit=5)\nf(max_count=1)\n",
      [("limit", "redis.zpopmin", "2", "count"), ("limit", "sub.unsubscribe", "5", "limit"),
       ("limit", "f", "1", "max_count")]),
+    # counting down from it keeps it a budget; a counter elsewhere says nothing
+    ("def f():\n    retries = 3\n    while retries:\n        retries -= 1\n",
+     [("limit", "retries", "3", "retries")]),
+    ("def f():\n    attempts = 5\ndef g(attempts):\n    attempts += 1\n",
+     [("limit", "attempts", "5", "attempts")]),
     # a receiver built in a chained assignment is known by both names
     ("import queue\nclass W:\n    def __init__(self):\n        self.q = q = queue.Queue()\n"
      "        q.get(True, 5)\n    def run(self):\n        self.q.get(True, 6)\n",
@@ -133,6 +138,8 @@ NOT_FOUND = [
     # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
     "attempt = 1\n",
     "d = {}\nd.get(True, 5)\n",
+    # a local limit-named name counted up is a counter: its literal is the start
+    "def f():\n    attempts = 1\n    while True:\n        attempts += 1\n",
     # a call's `count=1` / `limit=1` asks for one item
     "redis.zpopmin(key, count=1)\n",
     "r.xrevrange(key, '+', '-', count=1)\n",

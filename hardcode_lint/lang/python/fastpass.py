@@ -67,6 +67,7 @@ _PATTERNS = (
      " @constructed", "construction"),
     ("(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)", "alias"),
     ("[(global_statement) (nonlocal_statement)] @keep", "keep"),
+    ('(augmented_assignment left: (identifier) @counted operator: "+=")', "counted"),
     ("[(print_statement) (exec_statement)] @legacy", "legacy"),
 )  # fmt: skip
 _CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
@@ -193,6 +194,12 @@ class _Matches:
 
     def read_keep(self, captures: dict[str, list[Node]]) -> None:
         self.result.keep.append(_line(captures["keep"][0]))
+
+    def read_counted(self, captures: dict[str, list[Node]]) -> None:
+        """``attempts += 1``: kept, as the ``ast`` pre-pass keeps it (a counter's start)."""
+        name = captures["counted"][0]
+        if classify_name(text(name), self.words, as_keyword=False):
+            self.result.keep.append(_line(name))
 
     def read_legacy(self, captures: dict[str, list[Node]]) -> None:
         self.legacy = True

@@ -186,6 +186,13 @@ class _Walk:
     def scoping(self, node: ast.Global | ast.Nonlocal) -> None:
         self.result.keep.append(node.lineno)  # it rebinds names outside its function
 
+    def counted(self, node: ast.AugAssign) -> None:
+        """``attempts += 1``: kept, so the detector sees that ``attempts = 1`` starts a counter."""
+        target, words = node.target, self.words
+        name = target.id if isinstance(target, ast.Name) and isinstance(node.op, ast.Add) else None
+        if name is not None and classify_name(name, words, as_keyword=False):
+            self.result.keep.append(node.lineno)
+
     def handlers(self) -> dict[type, Any]:
         """What to do per node type; a dict lookup is cheaper than a chain of isinstance."""
         return {
@@ -198,6 +205,7 @@ class _Walk:
             ast.ImportFrom: self.imports,
             ast.Global: self.scoping,
             ast.Nonlocal: self.scoping,
+            ast.AugAssign: self.counted,
         }
 
 
