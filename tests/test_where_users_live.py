@@ -46,6 +46,9 @@ FOUND = [
     ("f(max_reconnects=5, max_redirects=30, max_pings=3, max_payload=1024, max_open=9)\n",
      [("limit", "f", v, k) for k, v in (("max_reconnects", "5"), ("max_redirects", "30"),
       ("max_pings", "3"), ("max_payload", "1024"), ("max_open", "9"))]),
+    ("def f(num_workers=1, threads=8, processes=2, replicas=3):\n    pass\n",
+     [("limit", k, v, k) for k, v in (("num_workers", "1"), ("threads", "8"),
+      ("processes", "2"), ("replicas", "3"))]),
     # multipliers: a finding only where a catalogued API lists them, as a limit
     ("from urllib3.util.retry import Retry\nRetry(backoff_factor=0.5)\n",
      [("limit", "urllib3.util.retry.Retry", "0.5", "backoff_factor")]),
@@ -137,6 +140,7 @@ NOT_FOUND = [
     "max(n or 10, count)\n",
     # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
     "attempt = 1\n",
+    "worker = 1\nthread = 2\n",
     "d = {}\nd.get(True, 5)\n",
     # a local limit-named name counted up is a counter: its literal is the start
     "def f():\n    attempts = 1\n    while True:\n        attempts += 1\n",
