@@ -24,6 +24,13 @@ FOUND = [
     ("cfg.getint('redis', 'max_connections', fallback=10)\n",
      [("limit", "cfg.getint", "10", "max_connections")]),
     ("import time\ntime.sleep(delay or 5)\n", [("duration", "time.sleep", "5", 0)]),
+    # a command-line option's default, judged by the option's name
+    ("parser.add_argument('--threads', '-t', default=8, type=int)\n",
+     [("limit", "parser.add_argument", "8", "--threads")]),
+    ("parser.add_argument('--worker-shutdown-timeout', type=int, default=600000)\n",
+     [("duration", "parser.add_argument", "600000", "--worker-shutdown-timeout")]),
+    ("import click\n@click.option('--num-workers', '-n', type=int, default=1)\ndef main():\n"
+     "    pass\n", [("limit", "click.option", "1", "--num-workers")]),
     # the counts people configure
     ("f(retries=3)\n", [("limit", "f", "3", "retries")]),
     ("f(num_retries=2)\n", [("limit", "f", "2", "num_retries")]),
@@ -136,6 +143,7 @@ NOT_FOUND = [
     "d.get('name', 5)\n",
     "getattr(obj, 'verbosity', 3)\n",
     "flag = enabled or 1\n",
+    "parser.add_argument('--verbose', '-v', default=1)\n",
     # an `or` fallback is no clamp bound
     "max(n or 10, count)\n",
     # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
