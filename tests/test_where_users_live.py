@@ -56,6 +56,10 @@ FOUND = [
     ("def f(num_workers=1, threads=8, processes=2, replicas=3):\n    pass\n",
      [("limit", k, v, k) for k, v in (("num_workers", "1"), ("threads", "8"),
       ("processes", "2"), ("replicas", "3"))]),
+    # a limit whose head is what it counts wins over a duration word before it
+    ("f(max_keepalive_connections=20, connect_timeout_retries=2, max_delay=5)\n",
+     [("limit", "f", "20", "max_keepalive_connections"),
+      ("limit", "f", "2", "connect_timeout_retries"), ("duration", "f", "5", "max_delay")]),
     # multipliers: a finding only where a catalogued API lists them, as a limit
     ("from urllib3.util.retry import Retry\nRetry(backoff_factor=0.5)\n",
      [("limit", "urllib3.util.retry.Retry", "0.5", "backoff_factor")]),
