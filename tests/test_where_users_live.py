@@ -56,6 +56,7 @@ FOUND = [
     ("def f(num_workers=1, threads=8, processes=2, replicas=3):\n    pass\n",
      [("limit", k, v, k) for k, v in (("num_workers", "1"), ("threads", "8"),
       ("processes", "2"), ("replicas", "3"))]),
+    ("min(n, 65536)\nmin(n, 1000)\n", [("clamp", "min", "65536", 1), ("clamp", "min", "1000", 1)]),
     # a limit whose head is what it counts wins over a duration word before it
     ("f(max_keepalive_connections=20, connect_timeout_retries=2, max_delay=5)\n",
      [("limit", "f", "20", "max_keepalive_connections"),
@@ -156,6 +157,10 @@ NOT_FOUND = [
     "d = {}\nd.get(True, 5)\n",
     # a local limit-named name counted up is a counter: its literal is the start
     "def f():\n    attempts = 1\n    while True:\n        attempts += 1\n",
+    # a clamp to an integer type's largest value keeps it representable
+    "min(int(wait_seconds * 1000), 2147483647)\n",
+    "min(worker_threads * 2, 65535)\n",
+    "max(n, 2**63 - 1)\n",
     # a call's `count=1` / `limit=1` asks for one item
     "redis.zpopmin(key, count=1)\n",
     "r.xrevrange(key, '+', '-', count=1)\n",

@@ -172,6 +172,17 @@ def is_conversion_factor(value: Number) -> bool:
     return value > 0 and round(float(value), 12) in _FACTORS
 
 
+#: The largest values of the integer types (``2**31 - 1``, ``65535``): a clamp to one of them
+#: keeps a value representable (Qt's timer takes a signed 32-bit int of milliseconds, AMQP's
+#: prefetch count an unsigned short); it is the type's bound, not a tunable.
+_TYPE_BOUNDS = frozenset(2**bits - 1 for bits in (15, 16, 31, 32, 63, 64))
+
+
+def is_type_bound(value: Number) -> bool:
+    """Whether ``value`` is the largest value of a 16-, 32- or 64-bit integer type."""
+    return isinstance(value, int) and value in _TYPE_BOUNDS
+
+
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:
