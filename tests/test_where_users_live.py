@@ -24,6 +24,13 @@ FOUND = [
     ("cfg.getint('redis', 'max_connections', fallback=10)\n",
      [("limit", "cfg.getint", "10", "max_connections")]),
     ("import time\ntime.sleep(delay or 5)\n", [("duration", "time.sleep", "5", 0)]),
+    # a command-line option's default, judged by the option's name
+    ("parser.add_argument('--threads', '-t', default=8, type=int)\n",
+     [("limit", "parser.add_argument", "8", "--threads")]),
+    ("parser.add_argument('--worker-shutdown-timeout', type=int, default=600000)\n",
+     [("duration", "parser.add_argument", "600000", "--worker-shutdown-timeout")]),
+    ("import click\n@click.option('--num-workers', '-n', type=int, default=1)\ndef main():\n"
+     "    pass\n", [("limit", "click.option", "1", "--num-workers")]),
     # the counts people configure
     ("f(retries=3)\n", [("limit", "f", "3", "retries")]),
     ("f(num_retries=2)\n", [("limit", "f", "2", "num_retries")]),
@@ -46,6 +53,14 @@ FOUND = [
     ("f(max_reconnects=5, max_redirects=30, max_pings=3, max_payload=1024, max_open=9)\n",
      [("limit", "f", v, k) for k, v in (("max_reconnects", "5"), ("max_redirects", "30"),
       ("max_pings", "3"), ("max_payload", "1024"), ("max_open", "9"))]),
+    ("def f(num_workers=1, threads=8, processes=2, replicas=3):\n    pass\n",
+     [("limit", k, v, k) for k, v in (("num_workers", "1"), ("threads", "8"),
+      ("processes", "2"), ("replicas", "3"))]),
+    ("min(n, 65536)\nmin(n, 1000)\n", [("clamp", "min", "65536", 1), ("clamp", "min", "1000", 1)]),
+    # a limit whose head is what it counts wins over a duration word before it
+    ("f(max_keepalive_connections=20, connect_timeout_retries=2, max_delay=5)\n",
+     [("limit", "f", "20", "max_keepalive_connections"),
+      ("limit", "f", "2", "connect_timeout_retries"), ("duration", "f", "5", "max_delay")]),
     # multipliers: a finding only where a catalogued API lists them, as a limit
     ("from urllib3.util.retry import Retry\nRetry(backoff_factor=0.5)\n",
      [("limit", "urllib3.util.retry.Retry", "0.5", "backoff_factor")]),
@@ -75,6 +90,32 @@ FOUND = [
      "pool = ThreadPoolExecutor(8)\n",
      [("duration", "concurrent.futures.wait", "10", 1),
       ("limit", "concurrent.futures.ThreadPoolExecutor", "8", 0)]),
+    # one item is no tunable, two are; a name other than the bare keyword is
+    ("redis.zpopmin(key, count=2)\nsub.unsubscribe(limit=5)\nf(max_count=1)\n",
+     [("limit", "redis.zpopmin", "2", "count"), ("limit", "sub.unsubscribe", "5", "limit"),
+      ("limit", "f", "1", "max_count")]),
+    # counting down from it keeps it a budget; a counter elsewhere says nothing
+    ("def f():\n    retries = 3\n    while retries:\n        retries -= 1\n",
+     [("limit", "retries", "3", "retries")]),
+    ("def f():\n    attempts = 5\ndef g(attempts):\n    attempts += 1\n",
+     [("limit", "attempts", "5", "attempts")]),
+    # a receiver built in a chained assignment is known by both names
+    ("import queue\nclass W:\n    def __init__(self):\n        self.q = q = queue.Queue()\n"
+     "        q.get(True, 5)\n    def run(self):\n        self.q.get(True, 6)\n",
+     [("duration", "queue.Queue.get", "5", 1), ("duration", "queue.Queue.get", "6", 1)]),
+    # a parameter whose default is None is whatever the caller passes: the api as written
+    ("class W:\n    def __init__(self, opts=None, redis=None):\n"
+     "        opts.get('delay', 3)\n        redis.lpop(k, count=5)\n",
+     [("duration", "opts.get", "3", "delay"), ("limit", "redis.lpop", "5", "count")]),
+    ("import threading\ndef f(event=None):\n    event = event or threading.Event()\n"
+     "    event.wait(7)\n", [("duration", "event.wait", "7", 0)]),
+    ("done = False\ndone.wait(5)\n", [("duration", "done.wait", "5", 0)]),
+    # pow of two literals is a constant expression, like `2 ** 29`
+    ("MAX_WINDOW_SIZE = pow(2, 29)\n",
+     [("limit", "MAX_WINDOW_SIZE", "pow(2, 29)", "MAX_WINDOW_SIZE")]),
+    ("def f(max_size=pow(2, 10) * 4):\n    pass\n",
+     [("limit", "max_size", "pow(2, 10) * 4", "max_size")]),
+    ("import time\ntime.sleep(pow(2, 3))\n", [("duration", "time.sleep", "pow(2, 3)", 0)]),
 ]  # fmt: skip
 
 
@@ -107,11 +148,26 @@ NOT_FOUND = [
     "d.get('name', 5)\n",
     "getattr(obj, 'verbosity', 3)\n",
     "flag = enabled or 1\n",
+    "parser.add_argument('--verbose', '-v', default=1)\n",
     # an `or` fallback is no clamp bound
     "max(n or 10, count)\n",
     # a singular count is a loop's counter; dict.get needs a receiver built by queue.Queue
     "attempt = 1\n",
+    "worker = 1\nthread = 2\n",
     "d = {}\nd.get(True, 5)\n",
+    # a local limit-named name counted up is a counter: its literal is the start
+    "def f():\n    attempts = 1\n    while True:\n        attempts += 1\n",
+    # a clamp to an integer type's largest value keeps it representable
+    "min(int(wait_seconds * 1000), 2147483647)\n",
+    "min(worker_threads * 2, 65535)\n",
+    "max(n, 2**63 - 1)\n",
+    # a call's `count=1` / `limit=1` asks for one item
+    "redis.zpopmin(key, count=1)\n",
+    "r.xrevrange(key, '+', '-', count=1)\n",
+    "sub.unsubscribe(limit=1)\n",
+    # pow of anything but two literals is no constant expression
+    "MAX_WINDOW_SIZE = pow(2, n)\n",
+    "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
 ]
 
 
@@ -130,6 +186,11 @@ def test_a_multiplier_has_no_unit_and_no_seconds(detect):
         1:
     ]
     assert found.kind.value == "limit" and found.unit is None and found.seconds is None
+
+
+def test_pow_is_one_literal_expression_with_its_value(detect):
+    (found,) = detect("MAX_WINDOW_SIZE = pow(2, 29)\n")
+    assert (found.number, found.line, found.column, found.end_column) == (2**29, 1, 19, 29)
 
 
 def test_a_fallback_is_given_by_name_and_its_place(detect):

@@ -98,6 +98,19 @@ def _is_limit(words: tuple[str, ...], vocab: NameWords) -> bool:
     return any(present & first and present & second for first, second in vocab.limit_pairs)
 
 
+def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """A limit whose head (last word) is what it counts: ``max_keepalive_connections``,
+    ``connect_timeout_retries``.  The duration word before it only says which ones, so the
+    limit wins over it (elsewhere a duration word wins: ``max_delay``)."""
+    named = [w for w in words if not w.isdigit()]
+    if len(named) < 2:
+        return False
+    head, present = named[-1], set(named[:-1])
+    if head in vocab.count_words:
+        return True
+    return any(head in second and present & first for first, second in vocab.limit_pairs)
+
+
 def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     """Whether ``identifier`` names a duration or a limit; durations win (``max_delay``).
 
@@ -159,6 +172,17 @@ def is_conversion_factor(value: Number) -> bool:
     return value > 0 and round(float(value), 12) in _FACTORS
 
 
+#: The largest values of the integer types (``2**31 - 1``, ``65535``): a clamp to one of them
+#: keeps a value representable (Qt's timer takes a signed 32-bit int of milliseconds, AMQP's
+#: prefetch count an unsigned short); it is the type's bound, not a tunable.
+_TYPE_BOUNDS = frozenset(2**bits - 1 for bits in (15, 16, 31, 32, 63, 64))
+
+
+def is_type_bound(value: Number) -> bool:
+    """Whether ``value`` is the largest value of a 16-, 32- or 64-bit integer type."""
+    return isinstance(value, int) and value in _TYPE_BOUNDS
+
+
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:
@@ -168,6 +192,8 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
         return None  # the constant `MINUTE = 60` is what a minute is, not how long to wait
+    if _counts_at_head(words, vocab):
+        return NameVerdict(Kind.LIMIT, None)  # `max_keepalive_connections`: how many
     unit = _duration_unit(identifier, words, vocab)
     if unit == _MULTIPLIER:
         return None  # `backoff_factor=1.5`: a finding only where the catalog lists it

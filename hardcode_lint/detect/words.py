@@ -34,6 +34,7 @@ class NameWords:
     code_namespaces: frozenset[str] = frozenset()  # `ERROR_TIMEOUT`: the same, in capitals
     count_words: frozenset[str] = frozenset()  # `retries`, `attempts`: limits, as written
     limit_phrases: tuple[tuple[str, ...], ...] = ()  # `pool_size`, `window_size`
+    single_item_keywords: frozenset[str] = frozenset()  # `count=1` of a call: one item
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -78,4 +79,5 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         code_namespaces=frozenset(data.get("code-namespaces", [])),
         count_words=frozenset(data.get("count-words", [])),
         limit_phrases=_phrases(data, "limit-phrases"),
+        single_item_keywords=frozenset(data.get("single-item-keywords", [])),
     )

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog, unit_name_words
-from hardcode_lint.detect.names import NameVerdict, classify_name, defines_unit, split_words
+from hardcode_lint.detect.names import (
+    NameVerdict,
+    classify_name,
+    defines_unit,
+    is_type_bound,
+    split_words,
+)
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.cst_literals import (
     element_values,
@@ -292,6 +298,10 @@ class CallJudge:
                 continue
             if self._defines_unit(site, node, verdict):
                 continue  # `DAY = timedelta(days=1)`: what a day is, not how long to wait
+            if self._single_item(key, node, verdict):
+                continue  # `zpopmin(k, count=1)`: one item, not a tunable
+            if verdict[0] is Kind.CLAMP and is_type_bound(fold_cst(node) or 0):
+                continue  # `min(ms, 2147483647)`: what an int32 holds, not a tunable
             kind, context, unit, looked_up = verdict
             snippet, start, end = self._snippet(site, node, key)
             alias = spec.alias(key) if spec is not None and context is Context.CALL else None
@@ -340,6 +350,14 @@ class CallJudge:
         number = fold_cst(node)
         seconds = None if number is None else number * UNIT_SECONDS[unit]
         return seconds is not None and defines_unit(site.bound_to, self.catalog.words, seconds)
+
+    def _single_item(self, key: ArgKey, node: cst.BaseExpression, verdict: Verdict) -> bool:
+        """Whether a limit asks for one item: ``count=1``, ``limit=1`` given to a call by the
+        very name (words.toml's ``single-item-keywords``)."""
+        if verdict[0] is not Kind.LIMIT:
+            return False
+        words = self.catalog.words.single_item_keywords
+        return isinstance(key, str) and key.lower() in words and fold_cst(node) == 1
 
     def _fallback(
         self, qualname: str | None, method: str | None, key: ArgKey, site: CallSite

@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hardcode_lint.lang.python.literals import CST_BINARY, CST_UNARY, apply_binary, apply_unary
+from hardcode_lint.lang.python.literals import (
+    CST_BINARY,
+    CST_UNARY,
+    POW,
+    apply_binary,
+    apply_unary,
+)
 from hardcode_lint.model import Number
 
 
+def _pow_operands(node: cst.Call) -> tuple[cst.BaseExpression, cst.BaseExpression] | None:
+    """The two arguments of ``pow(a, b)`` when both are literal expressions (no keywords)."""
+    func, args = node.func, node.args
+    if not isinstance(func, cst.Name) or func.value != POW or len(args) != 2:
+        return None
+    if any(a.keyword is not None or a.star for a in args):
+        return None
+    base, exponent = args[0].value, args[1].value
+    return (base, exponent) if is_cst_literal(base) and is_cst_literal(exponent) else None
+
+
 def is_cst_literal(node: cst.BaseExpression) -> bool:
-    """Whether ``node`` is built of int/float literals and arithmetic only."""
+    """Whether ``node`` is built of int/float literals and arithmetic only (``pow`` too)."""
     if isinstance(node, cst.Integer | cst.Float):
         return True
+    if isinstance(node, cst.Call):
+        return _pow_operands(node) is not None
     if isinstance(node, cst.UnaryOperation):
         return type(node.operator).__name__ in CST_UNARY and is_cst_literal(node.expression)
     if isinstance(node, cst.BinaryOperation):
@@ -38,6 +57,12 @@ def fold_cst(node: cst.BaseExpression) -> Number | None:
         if left is None or right is None or op is None:
             return None
         return apply_binary(op, left, right)
+    if isinstance(node, cst.Call):
+        operands = _pow_operands(node)
+        if operands is None:
+            return None
+        base, exponent = fold_cst(operands[0]), fold_cst(operands[1])
+        return None if base is None or exponent is None else apply_binary("pow", base, exponent)
     return None
 
 

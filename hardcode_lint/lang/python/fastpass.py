@@ -67,6 +67,7 @@ _PATTERNS = (
      " @constructed", "construction"),
     ("(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)", "alias"),
     ("[(global_statement) (nonlocal_statement)] @keep", "keep"),
+    ('(augmented_assignment left: (identifier) @counted operator: "+=")', "counted"),
     ("[(print_statement) (exec_statement)] @legacy", "legacy"),
 )  # fmt: skip
 _CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
@@ -85,6 +86,23 @@ class FastPrepass:
     lines: list[int] = field(default_factory=list)
     keep: list[int] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)
+
+
+def _pow_arguments(place: Node) -> bool:
+    """The arguments of ``pow(a, b)``: two positional ones (the ``ast`` pre-pass decides whether
+    both are literal; a superset here is sound)."""
+    call = place.parent
+    if place.type != "argument_list" or call is None or call.type != "call":
+        return False
+    function = call.child_by_field_name("function")
+    arguments = place.named_children
+    return (
+        function is not None
+        and function.type == "identifier"
+        and function.text == b"pow"
+        and len(arguments) == 2
+        and all(a.type in ("integer", "float", *_LITERAL_PARTS) for a in arguments)
+    )
 
 
 def _line(node: Node) -> int:
@@ -137,12 +155,16 @@ class _Matches:
         where does the whole expression stand?"""
         value = captures["number"][0]
         place, in_sequence = value.parent, False
-        while place is not None and (place.type in _LITERAL_PARTS or place.type in _SEQUENCES):
+        while place is not None and (place.type in _LITERAL_PARTS or place.type in _SEQUENCES
+                                     or _pow_arguments(place)):  # fmt: skip
             if place.id in self.climbed:
                 return  # another number of this expression went this way (`1 + 2 + ... + n`)
             in_sequence = in_sequence or place.type in _SEQUENCES
             if not in_sequence:  # `(1, 2) if c else 3`: the 3 must still climb on its own
                 self.climbed.add(place.id)
+            if place.type == "argument_list":  # `pow(2, 29)`: the call is the expression
+                place = place.parent
+                assert place is not None
             value, place = place, place.parent
         if place is None or place.id in self.placed:
             return
@@ -172,6 +194,12 @@ class _Matches:
 
     def read_keep(self, captures: dict[str, list[Node]]) -> None:
         self.result.keep.append(_line(captures["keep"][0]))
+
+    def read_counted(self, captures: dict[str, list[Node]]) -> None:
+        """``attempts += 1``: kept, as the ``ast`` pre-pass keeps it (a counter's start)."""
+        name = captures["counted"][0]
+        if classify_name(text(name), self.words, as_keyword=False):
+            self.result.keep.append(_line(name))
 
     def read_legacy(self, captures: dict[str, list[Node]]) -> None:
         self.legacy = True

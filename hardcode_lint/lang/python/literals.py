@@ -1,4 +1,5 @@
-"""Literal-only numeric expressions (``5``, ``-1``, ``60 * 5``, ``2 ** 10``, ``1 << 20``).
+"""Literal-only numeric expressions (``5``, ``-1``, ``60 * 5``, ``2 ** 10``, ``1 << 20``,
+``pow(2, 29)``).
 
 This module holds the shared operator tables and the ``ast`` side; ``cst_literals`` holds the
 libcst side (kept apart so that the cheap pre-pass never imports libcst).
@@ -97,10 +98,30 @@ def apply_unary(op: str, operand: Number) -> Number | None:
         return None
 
 
+#: The one call that is a constant expression when its two arguments are: ``pow(2, 29)``
+#: (``REKEY_BYTES = pow(2, 29)`` is ``2 ** 29`` written as a call).
+POW = "pow"
+
+
+def is_ast_pow(node: ast.Call) -> bool:
+    """``pow(<literal>, <literal>)``: the builtin with two literal arguments and no keywords."""
+    func, args = node.func, node.args
+    return (
+        isinstance(func, ast.Name)
+        and func.id == POW
+        and len(args) == 2
+        and not node.keywords
+        and is_ast_literal(args[0])
+        and is_ast_literal(args[1])
+    )
+
+
 def is_ast_literal(node: ast.AST) -> bool:
     """The ``ast`` twin of :func:`is_cst_literal`; the two must agree node for node."""
     if isinstance(node, ast.Constant):
         return type(node.value) in (int, float)
+    if isinstance(node, ast.Call):
+        return is_ast_pow(node)
     if isinstance(node, ast.UnaryOp):
         return type(node.op).__name__ in AST_UNARY and is_ast_literal(node.operand)
     if isinstance(node, ast.BinOp):

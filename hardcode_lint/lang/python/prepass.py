@@ -25,6 +25,7 @@ from typing import Any
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.literals import (
+    POW,
     ast_element_values,
     ast_literal_leaves,
     is_ast_literal,
@@ -185,6 +186,13 @@ class _Walk:
     def scoping(self, node: ast.Global | ast.Nonlocal) -> None:
         self.result.keep.append(node.lineno)  # it rebinds names outside its function
 
+    def counted(self, node: ast.AugAssign) -> None:
+        """``attempts += 1``: kept, so the detector sees that ``attempts = 1`` starts a counter."""
+        target, words = node.target, self.words
+        name = target.id if isinstance(target, ast.Name) and isinstance(node.op, ast.Add) else None
+        if name is not None and classify_name(name, words, as_keyword=False):
+            self.result.keep.append(node.lineno)
+
     def handlers(self) -> dict[type, Any]:
         """What to do per node type; a dict lookup is cheaper than a chain of isinstance."""
         return {
@@ -197,6 +205,7 @@ class _Walk:
             ast.ImportFrom: self.imports,
             ast.Global: self.scoping,
             ast.Nonlocal: self.scoping,
+            ast.AugAssign: self.counted,
         }
 
 
@@ -227,6 +236,11 @@ def closure(seeds: frozenset[str], aliases: list[tuple[str, str]]) -> set[str]:
     return names
 
 
+def _names_pow(func: ast.expr, name: type) -> bool:
+    """Whether a callee is the name ``pow`` (checked before the costlier literal test)."""
+    return type(func) is name and func.id == POW  # type: ignore[attr-defined]
+
+
 def prepass(
     tree: ast.Module,
     words: NameWords,
@@ -238,7 +252,7 @@ def prepass(
     walk = _Walk(words, fallback_names)
     handlers = walk.handlers()
     children, constant, joined = ast.iter_child_nodes, ast.Constant, ast.JoinedStr
-    operators = (ast.UnaryOp, ast.BinOp)
+    operators, call, name = (ast.UnaryOp, ast.BinOp), ast.Call, ast.Name
     stack: list[ast.AST] = [tree]
     pop, push = stack.pop, stack.extend
     while stack:
@@ -253,6 +267,9 @@ def prepass(
         if kind in operators and is_ast_literal(node):
             walk.span(node)  # type: ignore[arg-type]
             continue
+        if kind is call and _names_pow(node.func, name) and is_ast_literal(node):  # type: ignore[attr-defined]
+            walk.span(node)  # type: ignore[arg-type]
+            continue  # `pow(2, 29)`
         handler = handlers.get(kind)
         if handler is not None:
             handler(node)

@@ -13,7 +13,10 @@ import builtins
 from dataclasses import dataclass, field
 from enum import Enum
 
-_BUILTINS = frozenset(dir(builtins))
+#: ``None``, ``True`` and ``False`` are keywords, not names: ``opts.get`` under ``opts=None`` is
+#: whatever the caller passes, never ``None.get`` (a default of None resolves to nothing).
+_KEYWORD_CONSTANTS = frozenset({"None", "True", "False"})
+_BUILTINS = frozenset(dir(builtins)) - _KEYWORD_CONSTANTS
 _MAX_ALIAS_DEPTH = 16
 
 

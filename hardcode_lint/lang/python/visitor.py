@@ -34,9 +34,11 @@ from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leave
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
-from hardcode_lint.model import Context
+from hardcode_lint.model import Context, Kind
 
-_LITERAL_ROOTS = frozenset({cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation})
+_LITERAL_ROOTS = frozenset(
+    {cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation, cst.Call}  # `pow(2, 29)`
+)
 _HANDLERS: dict[tuple[str, type], Callable[..., Any] | None] = {}
 
 
@@ -91,6 +93,10 @@ class DetectorVisitor(cst.CSTVisitor):
         self._blind = 0  # > 0 inside type annotations, where nothing is a finding
         self._after: dict[int, str] = {}  # id(call) -> the attribute that follows it
         self._owners: list[_Owner] = []  # the calls, assignments and defaults being visited
+        # (scope, name) of limits bound to a local name, and of names counted up with `+=`:
+        # `attempts = 1 ... attempts += 1` is a counter's start, not a bound
+        self._local_limits: dict[int, tuple[Scope, str]] = {}
+        self._counted: set[tuple[int, str]] = set()
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -204,6 +210,8 @@ class DetectorVisitor(cst.CSTVisitor):
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._bind_target(node.target, None)
+        if isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
+            self._counted.add((id(self.scope), node.target.value))
 
     # -- judged on the spot: assignments and defaults ---------------------------------------
 
@@ -212,8 +220,7 @@ class DetectorVisitor(cst.CSTVisitor):
             single = len(node.targets) == 1
             self._bind_target(target.target, node.value if single else None)
             self._judge_named(target.target, node.value)
-            if single:
-                self._record_constructed(target.target, node.value)
+            self._record_constructed(target.target, node.value)  # `self.q = q = Queue()` too
         self._owners.append(_Owner(target=node.targets[0].target, value=node.value))
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
@@ -282,7 +289,10 @@ class DetectorVisitor(cst.CSTVisitor):
         verdict = classify_name(name, self.catalog.words, as_keyword=False)
         if verdict is None:
             return
+        local = context is Context.ASSIGNMENT and written == name and verdict.kind is Kind.LIMIT
         for leaf in leaves:
+            if local and scope.kind is ScopeKind.FUNCTION:
+                self._local_limits[id(leaf)] = (scope, name)
             snippet, start, end = self._bound_snippet(written, sep, value, leaf)
             self.detections.append(
                 Detection(
@@ -298,6 +308,13 @@ class DetectorVisitor(cst.CSTVisitor):
                     snippet_end=end,
                 )
             )
+
+    def _is_counter(self, detection: Detection) -> bool:
+        """A local limit-named name that its function counts up (``attempts = 1`` then
+        ``attempts += 1``): the literal is where counting starts; counting down from it
+        (``retries = 3`` then ``retries -= 1``) keeps it a budget."""
+        local = self._local_limits.get(id(detection.node))
+        return local is not None and (id(local[0]), local[1]) in self._counted
 
     def _bound_snippet(
         self, written: str, sep: str, value: cst.BaseExpression, leaf: cst.BaseExpression
@@ -335,7 +352,9 @@ class DetectorVisitor(cst.CSTVisitor):
         return target.attr.value if isinstance(target, cst.Attribute) else None
 
     def leave_Call(self, original_node: cst.Call) -> None:
-        self._owners.pop()
+        owners = self._owners
+        if owners and owners[-1].call is original_node:  # `pow(2, 29)` was a literal: no owner
+            owners.pop()
 
     # -- dict entries: `retries={"max_attempts": 3}`, `CACHES = {"default": {"TIMEOUT": 300}}` --
 
@@ -387,6 +406,8 @@ class DetectorVisitor(cst.CSTVisitor):
         return owner.name
 
     def leave_Module(self, original_node: cst.Module) -> None:
+        if self._counted and self._local_limits:
+            self.detections = [d for d in self.detections if not self._is_counter(d)]
         judge = CallJudge(self.module, self.catalog)
         for site in self._calls:
             self.detections.extend(judge.judge(site))
