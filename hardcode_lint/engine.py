@@ -19,6 +19,7 @@ from hardcode_lint.detect.catalog import UNIT_SECONDS
 from hardcode_lint.detect.codes import code_for, selected
 from hardcode_lint.detect.suppress import ignored_by, suppression
 from hardcode_lint.lang import frontend as get_frontend
+from hardcode_lint.lang import language_of, names
 from hardcode_lint.lang.base import DetectOptions, Hit, MigratedHit
 from hardcode_lint.model import (
     Context,
@@ -195,6 +196,8 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     """:func:`analyze_file` for the cache: skips the work when the content is the cached one."""
     from hardcode_lint.cache import digest_of
 
+    if not task.language:  # a task made by hand (the API, tests): its extension says
+        task = replace(task, language=language_of(task.path.name) or names()[0])
     try:
         stat = task.path.stat()
         data = read_bytes(task.path)
