@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from hardcode_lint.lang.base import Step
-from hardcode_lint.model import Finding
+from hardcode_lint.model import Finding, Kind
 from hardcode_lint.rules.suggest.keys import (
     base_name,
     join,
@@ -101,7 +101,7 @@ def _groups(findings: Iterable[Finding], steps: StepsOf) -> list[_Group]:
         if group is None:
             here = steps.get((f.path, f.start, f.end), ())
             name, call = site_name(f, here, data), role_call(f, here, data)
-            call = "" if is_maker(call, data) else call
+            call = "" if is_maker(call, data) or f.kind is Kind.CLAMP else call
             group = identical[identity] = _Group([], base_name(f, here, data),
                                                  snake(name or ""), snake(call))  # fmt: skip
         group.sites.append(f)
@@ -134,12 +134,13 @@ def _levels(group: _Group) -> list[str]:
     written (``default_timeout``), the enclosing function, the call, the value."""
     data = suggest_data()
     f = group.first
-    core = group.name or group.base
+    raw = group.name if group.name and f.kind is not Kind.CLAMP else ""
+    core = with_unit(raw, f, data) if raw else group.base  # a clamp's base says its bound
     scope = scope_words(f, data) if group.scoped else ""
-    scoped = with_unit(join(scope, core), f, data)
-    called = with_unit(join(scope, group.call, core), f, data)
-    valued = with_unit(join(scope, group.call, core, _value_word(group)), f, data)
-    return [group.base, with_unit(core, f, data), scoped, called, valued]
+    scoped = with_unit(join(scope, group.base), f, data)
+    called = with_unit(join(scope, group.call, group.base), f, data)
+    valued = with_unit(join(scope, group.call, group.base, _value_word(group)), f, data)
+    return [group.base, core, scoped, called, valued]
 
 
 def _assign(groups: list[_Group], taken: set[str]) -> dict[int, str]:
