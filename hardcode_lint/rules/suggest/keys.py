@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -28,6 +29,7 @@ def suggest_data() -> Mapping[str, Any]:
     return data
 
 
+@lru_cache(maxsize=1 << 16)
 def snake(identifier: str) -> str:
     return "_".join(w.lower() for w in split_words(identifier) if w)
 
@@ -153,6 +155,7 @@ def _unnamed(finding: Finding, steps: Sequence[Step], data: Mapping[str, Any]) -
     return join(function, snake(role) or "value")
 
 
+@lru_cache(maxsize=1 << 16)
 def join(*parts: str) -> str:
     """Words in order, each said once: ``join("get_timeout", "timeout")`` -> ``get_timeout``."""
     words: list[str] = []
@@ -186,6 +189,7 @@ def base_name(finding: Finding, steps: Sequence[Step] = (),
     return re.sub(r"_+", "_", base).strip("_") or "value"
 
 
+@lru_cache(maxsize=1 << 16)
 def section(path: str) -> str:
     """The file's dotted name: ``pkg/wait.py`` -> ``pkg.wait``, ``pkg/__init__.py`` -> ``pkg``,
     ``src/app/mod.rs`` -> ``app`` (a ``src/`` or ``lib/`` layout folder is not part of it)."""

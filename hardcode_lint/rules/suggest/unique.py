@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from hardcode_lint.lang.base import Step
 from hardcode_lint.model import Finding, Kind
@@ -69,6 +70,7 @@ class _Group:
     name: str  # the site's name as written, snake-cased ("" when none)
     call: str  # the callee saying what the value is for, when it is not a constructor
     scoped: bool = True
+    levels: list[str] = field(default_factory=list)  # see _levels, made when first needed
 
     @property
     def first(self) -> Finding:
@@ -78,12 +80,17 @@ class _Group:
         return (self.first.number, self.first.unit)
 
 
+@lru_cache(maxsize=8)
+def _reserved(language: str) -> frozenset[str]:
+    from hardcode_lint.lang import frontend
+
+    return frontend(language).reserved_names()
+
+
 def _safe_key(key: str, language: str) -> str:
     """Every part of ``key`` a name the language's generated settings can hold: a keyword
     (a folder named ``async``) gets a trailing ``_``, a leading digit a leading ``n``."""
-    from hardcode_lint.lang import frontend
-
-    reserved = frontend(language).reserved_names()
+    reserved = _reserved(language)
     parts = [f"n{p}" if p[:1].isdigit() else p for p in key.split(".")]
     return ".".join(f"{p}_" if p in reserved else p for p in parts)
 
@@ -132,6 +139,12 @@ def _value_word(group: _Group) -> str:
 def _levels(group: _Group) -> list[str]:
     """Ever more distinguishing last parts for a group whose plain one is taken: the name as
     written (``default_timeout``), the enclosing function, the call, the value."""
+    if not group.levels:
+        group.levels = _made_levels(group)
+    return group.levels
+
+
+def _made_levels(group: _Group) -> list[str]:
     data = suggest_data()
     f = group.first
     raw = group.name if group.name and f.kind is not Kind.CLAMP else ""
@@ -148,7 +161,10 @@ def _assign(groups: list[_Group], taken: set[str]) -> dict[int, str]:
     keys: dict[int, str] = {}
     pending = list(groups)
     for level in range(5):
-        proposed = {id(g): f"{section(g.first.path)}.{_levels(g)[level]}" for g in pending}
+        proposed = {
+            id(g): f"{section(g.first.path)}.{g.base if not level else _levels(g)[level]}"
+            for g in pending
+        }
         values: dict[str, set[tuple[object, ...]]] = defaultdict(set)
         for g in pending:
             values[proposed[id(g)]].add(g.value())
