@@ -115,7 +115,7 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
 @config_option
 @click.option("--output", "-o", "output_arg", type=click.Path(path_type=str),
               help="Write the stubs to FILE, or into the rules folder DIR/ (ends with / or "
-                   "exists): new module files per folder, or appended to the module file "
+                   "exists): new files per module (P1 production, P3 tests), or appended to the module file "
                    "whose `paths` claim the site.")  # fmt: skip
 @click.option(
     "--replace",
@@ -143,10 +143,11 @@ def suggest_command(
     jobs: int | None,
     no_cache: bool,
 ) -> None:
-    """Write rule stubs for the unmapped findings under PATHS, grouped into modules by folder.
+    """Write rule stubs for the unmapped findings under PATHS, one module per project module.
 
     Identical sites become one rule with `count`; each stub proposes a config key from the
-    module's dotted name and the finding's context (scope, assigned name, keyword, api, unit).
+    file's dotted name and what the code calls the value (binding, field, keyword, builder
+    method; else the enclosing function and call), with its unit.
     The output passes `rules validate` and `check` unedited.  Into an existing rules folder it
     adds only what no rule covers, appending to the module files (their comments kept); no
     file is overwritten.
