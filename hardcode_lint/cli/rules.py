@@ -115,8 +115,8 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
 @config_option
 @click.option("--output", "-o", "output_arg", type=click.Path(path_type=str),
               help="Write the stubs to FILE, or into the rules folder DIR/ (ends with / or "
-                   "exists): new files per module (P1 production, P3 tests), or appended to the module file "
-                   "whose `paths` claim the site.")  # fmt: skip
+                   "exists): new files per module (P1 production, P3 tests), or appended to "
+                   "the module file whose `paths` claim the site.")  # fmt: skip
 @click.option(
     "--replace",
     "template",
