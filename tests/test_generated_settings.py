@@ -49,21 +49,24 @@ def test_python_module_is_written_to_its_target_with_the_umasks_mode(package):
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
     text = path.read_text()
     assert text.startswith("# hardcode-lint: generated settings (env prefix PKG)")
-    assert "wait_seconds: int = 5  # seconds" in text
-    assert "wait_seconds_2: float = 0.25  # seconds" in text
+    assert "wait_sleep_seconds_v5: int = 5  # seconds" in text
+    assert "wait_sleep_seconds_v0p25: float = 0.25  # seconds" in text
     assert "import tomllib" in text and "PKG_SETTINGS_FILE" in text
 
 
 def test_environment_and_file_override_the_defaults_type_checked(package, tmp_path):
     assert run("defaults", "--format", "python")[0] == 0
-    keys = ("pkg.wait.wait_seconds", "pkg.wait.wait_seconds_2")
+    keys = ("pkg.wait.wait_sleep_seconds_v5", "pkg.wait.wait_sleep_seconds_v0p25")
     assert _read(package, *keys).stdout.split() == ["5", "0.25"]
-    env = {"PKG__PKG__WAIT__WAIT_SECONDS": "7", "PKG__PKG__WAIT__WAIT_SECONDS_2": "1"}
+    env = {
+        "PKG__PKG__WAIT__WAIT_SLEEP_SECONDS_V5": "7",
+        "PKG__PKG__WAIT__WAIT_SLEEP_SECONDS_V0P25": "1",
+    }
     assert _read(package, *keys, env=env).stdout.split() == ["7", "1.0"]
     json_file = tmp_path / "s.json"
-    json_file.write_text('{"pkg": {"wait": {"wait_seconds": 9}}}')
+    json_file.write_text('{"pkg": {"wait": {"wait_sleep_seconds_v5": 9}}}')
     toml_file = tmp_path / "s.toml"
-    toml_file.write_text("[pkg.wait]\nwait_seconds_2 = 3.5\n")
+    toml_file.write_text("[pkg.wait]\nwait_sleep_seconds_v0p25 = 3.5\n")
     assert _read(package, *keys, env={"PKG_SETTINGS_FILE": str(json_file)}).stdout.split() == [
         "9",
         "0.25",
@@ -72,20 +75,20 @@ def test_environment_and_file_override_the_defaults_type_checked(package, tmp_pa
         "5",
         "3.5",
     ]
-    both = {"PKG_SETTINGS_FILE": str(json_file), "PKG__PKG__WAIT__WAIT_SECONDS": "8"}
+    both = {"PKG_SETTINGS_FILE": str(json_file), "PKG__PKG__WAIT__WAIT_SLEEP_SECONDS_V5": "8"}
     assert _read(package, keys[0], env=both).stdout.split() == ["8"]  # the environment wins
 
 
 @pytest.mark.parametrize(
     ("env", "file", "message"),
     [
-        ({"PKG__PKG__WAIT__WAIT_SECONDS": "5.5"}, None,
-         "settings key 'pkg.wait.wait_seconds' from environment variable PKG__PKG__WAIT__WAIT_SECONDS: '5.5' is not int"),
+        ({"PKG__PKG__WAIT__WAIT_SLEEP_SECONDS_V5": "5.5"}, None,
+         "settings key 'pkg.wait.wait_sleep_seconds_v5' from environment variable PKG__PKG__WAIT__WAIT_SLEEP_SECONDS_V5: '5.5' is not int"),
         ({"PKG__PKG__WAIT__WAIT_SECOND": "5"}, None,
          "environment variable PKG__PKG__WAIT__WAIT_SECOND: names no settings key"),
-        ({}, '{"pkg": {"wait": {"wait_seconds": true}}}', "settings key 'pkg.wait.wait_seconds' from {file}: True is not int"),
-        ({}, '{"pkg": {"wait": {"wait_seconds": 2.0}}}', "settings key 'pkg.wait.wait_seconds' from {file}: 2.0 is not int"),
-        ({}, '{"pkg": {"wait": {"wait_seconds_2": "1"}}}', "settings key 'pkg.wait.wait_seconds_2' from {file}: '1' is not float"),
+        ({}, '{"pkg": {"wait": {"wait_sleep_seconds_v5": true}}}', "settings key 'pkg.wait.wait_sleep_seconds_v5' from {file}: True is not int"),
+        ({}, '{"pkg": {"wait": {"wait_sleep_seconds_v5": 2.0}}}', "settings key 'pkg.wait.wait_sleep_seconds_v5' from {file}: 2.0 is not int"),
+        ({}, '{"pkg": {"wait": {"wait_sleep_seconds_v0p25": "1"}}}', "settings key 'pkg.wait.wait_sleep_seconds_v0p25' from {file}: '1' is not float"),
         ({}, '{"pkg": {"wait": {"typo": 1}}}', "settings file {file}: 'pkg.wait.typo' is no settings key"),
         ({}, "{not json", "settings file {file}: cannot be read"),
     ],
@@ -97,7 +100,7 @@ def test_a_bad_override_fails_at_import_naming_the_key_and_its_source(
     if file is not None:
         (tmp_path / "bad.json").write_text(file)
         env = {"PKG_SETTINGS_FILE": str(tmp_path / "bad.json")}
-    result = _read(package, "pkg.wait.wait_seconds", env=env)
+    result = _read(package, "pkg.wait.wait_sleep_seconds_v5", env=env)
     assert result.returncode != 0
     assert "SettingsError: " + message.format(file=tmp_path / "bad.json") in result.stderr
 
@@ -128,17 +131,17 @@ def test_regenerating_keeps_prefix_type_and_unit_of_a_migrated_key(package):
     assert code == 0, out
     text = path.read_text()
     assert text.startswith("# hardcode-lint: generated settings (env prefix APP)")
-    assert "wait_seconds: int = 5  # seconds" in text
+    assert "wait_sleep_seconds_v5: int = 5  # seconds" in text
 
 
 def test_one_key_given_two_values_is_refused_in_every_format(package):
     rules = next((package / "rules").glob("*.toml"))
-    rules.write_text(rules.read_text().replace('key = "pkg.wait.wait_seconds_2"',
-                                               'key = "pkg.wait.wait_seconds"'))  # fmt: skip
+    rules.write_text(rules.read_text().replace('key = "pkg.wait.wait_sleep_seconds_v0p25"',
+                                               'key = "pkg.wait.wait_sleep_seconds_v5"'))  # fmt: skip
     for fmt in ("python", "toml", "json"):
         code, out = run("defaults", "--format", fmt)
         assert code == 1, (fmt, out)
-        assert ("key pkg.wait.wait_seconds is given two values: 5 s at pkg/wait.py:5 and "
+        assert ("key pkg.wait.wait_sleep_seconds_v5 is given two values: 5 s at pkg/wait.py:5 and "
                 "0.25 s at pkg/wait.py:6") in out  # fmt: skip
     assert not (package / "pkg" / "settings.py").exists()
 

@@ -327,11 +327,11 @@ def test_top_level_module_reads_as_top_level_in_every_human_format(top_level):
     assert "(top level)" in chart_rows(page)
     assert "(top level)" in [td.text() for td in parse(page).find("td", "name")]
     summaries = [h.text() for h in parse(page).find("summary")]
-    assert "(top level) (P2): pending: 1 · 0 of 1 sites migrated" in summaries
+    assert "(top level) (P1): pending: 1 · 0 of 1 sites migrated" in summaries
     assert not re.search(r">root<|>root \(", page)
     assert "（根目录）" in page_of(top_level, "--lang", "zh")  # noqa: RUF001
     markdown = report(str(top_level), "--format", "markdown")
-    assert "| (top level) | P2 |" in markdown and "| root |" not in markdown
+    assert "| (top level) | P1 |" in markdown and "| root |" not in markdown
     text = report(str(top_level))
     assert "(top level)" in text and not re.search(r"│ root\s", text)
     data = json.loads(report(str(top_level), "--format", "json"))

@@ -84,7 +84,7 @@ def test_still_to_do_rows_say_value_and_key_and_tell_a_lines_sites_apart():
 def test_text_still_to_do_shows_value_and_proposed_key():
     text = report(SCHEDULER)
     todo = text.split("Still to do")[1]
-    assert "5000 ms" in todo and "phase2.streams.read_batch_count" in todo
+    assert "5000 ms" in todo and "phase2.streams.count" in todo
     assert "Phase2 Streams (P0): pending: 5 · unmapped: 3" in todo
 
 
@@ -142,7 +142,7 @@ def test_html_still_to_do_is_collapsed_per_module_with_counts(tmp_path):
     assert all("open" not in m.attrs for m in modules)  # collapsed by default
     summaries = [m.children[0] for m in modules]
     assert all(isinstance(s, Node) and s.tag == "summary" for s in summaries)
-    assert "pkg3 (P2): pending: 20 · 0 of 20 sites migrated" in [s.text() for s in summaries]  # type: ignore[union-attr]
+    assert "pkg3 (P1): pending: 20 · 0 of 20 sites migrated" in [s.text() for s in summaries]  # type: ignore[union-attr]
     shown_rows = [n for n in outside_details(page) if n.tag == "tr"]
     assert len(shown_rows) <= 10 + 2  # the overview table only: a row per module, head, total
     rows = [(m.find("h4"), tr.text()) for m in modules for tr in m.find("tr") if tr.find("td")]

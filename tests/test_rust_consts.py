@@ -40,9 +40,9 @@ def test_a_local_constant_moves_within_its_block(fixed):
     root, _ = fixed
     after = _read(root, "tests/after.rs")
     get = "demo_c::settings::get().tests.after"
-    assert f"let d = ms(i as u64 / {get}.timeout_ms / 2);" in after
-    assert f"assert!(d <= ms({get}.timeout_ms));" in after
-    assert f"ms({get}.timeout_ms_2)" in after  # the other function's own constant
+    assert f"let d = ms(i as u64 / {get}.select_timeout_ms / 2);" in after
+    assert f"assert!(d <= ms({get}.select_timeout_ms));" in after
+    assert f"ms({get}.other_timeout_ms)" in after  # the other function's own constant
     assert "const TIMEOUT_MS" not in after
     assert [line for line in after.splitlines() if "TIMEOUT_MS" in line and "//" not in line] == []
 
@@ -71,7 +71,7 @@ def test_a_test_constant_reading_it_becomes_a_let(fixed):
 def test_an_initialiser_moves_fitted_and_indented_as_its_use(fixed):
     root, _ = fixed
     lib = _read(root, "src/lib.rs")
-    assert lib.count(f"Duration::from_secs({GET}.lib.delay_seconds)") == 3
+    assert lib.count(f"Duration::from_secs({GET}.lib.timeout_seconds)") == 3
     ts = _read(root, "src/ts.rs")
     # the field's type is another file's: the read takes the site's type, as a direct site's
     moved = f"Timespec {{\n            tv_sec: {GET}.ts.tv_sec as _,\n            tv_nsec: 0,\n"

@@ -104,7 +104,7 @@ def test_reads_fit_their_sites_and_constants_move_to_their_uses(tmp_path):
     assert "const MAX_SIZE" not in lib and "use super::MAX_SIZE" not in lib
     assert f"pub fn g() -> usize {{ {get}.max_size * 2 }}" in lib
     assert f"// hardcode-lint: MAX_SIZE moved to {get}.max_size" in lib
-    assert f"let _w = Duration::from_secs({get}.delay_seconds);" in lib  # the initialiser moves
+    assert f"let _w = Duration::from_secs({get}.wait_seconds);" in lib  # the initialiser moves
     assert (
         "#[deprecated" in lib
         and "pub const PUBLIC_TIMEOUT_MS: u64 = 250; // hardcode-lint: default" in lib

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 import tomllib
@@ -31,8 +32,8 @@ SCHEDULER = Path(__file__).resolve().parent.parent / "fixtures" / "scheduler"
          "snippet.min_ttl_seconds"),
         ("def read(count):\n    return min(count, 100)\n", "snippet.max_count"),
         ("import asyncio\nasync def current_version(c):\n    await asyncio.wait_for(c, timeout=0.25)\n",
-         "snippet.current_version_timeout_seconds"),
-        ("def remember_miss(r):\n    r.set('k', b'', ex=120)\n", "snippet.remember_miss_ttl_seconds"),
+         "snippet.timeout_seconds"),
+        ("def remember_miss(r):\n    r.set('k', b'', ex=120)\n", "snippet.ttl_seconds"),
         ("def f(retry_delay_ms=250):\n    pass\n", "snippet.retry_delay_ms"),
         ("from datetime import timedelta\ndef g():\n    return timedelta(minutes=5)\n",
          "snippet.g_duration_minutes"),
@@ -136,3 +137,142 @@ def test_a_one_letter_function_is_not_a_unit_in_a_key(tmp_path):
 
     (finding,) = detect_in(tmp_path, "import time\ndef h():\n    time.sleep(3)\n")
     assert propose_key(finding) == "snippet.h_delay_seconds"
+
+
+def _keys(tmp_path, files, *args):
+    """The key, count and scope of every rule `rules suggest` writes for ``files``."""
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(text))
+    result = CliRunner().invoke(cli, ["rules", "suggest", *args])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout, tomllib.loads(result.stdout)["rule"]
+
+
+RUST_CONFIG = """\
+    use std::time::Duration;
+    const DEFAULT_MAX_IDLE_CONNS: usize = 10;
+    pub struct B { timeout_connect: Option<Duration>, n: usize }
+    impl B {
+        pub fn new() -> B {
+            B { timeout_connect: Some(Duration::from_secs(30)), n: 0 }
+        }
+        pub fn go(&self, x: f64) -> f64 {
+            let pool = Pool::builder().connection_timeout(Duration::from_millis(500)).build();
+            x.clamp(0.25, 1.5)
+        }
+    }
+"""
+
+
+def test_keys_are_named_after_the_binding_field_or_builder_method(tmp_path, monkeypatch):
+    """`timeout_connect: Some(Duration::from_secs(30))` was `agent.new_delay_seconds`."""
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "agent"\nversion = "0.1.0"\n')
+    monkeypatch.chdir(tmp_path)
+    _, rules = _keys(tmp_path, {"src/config.rs": RUST_CONFIG})
+    assert sorted(r["key"] for r in rules) == [
+        "config.connection_timeout_ms", "config.max_go", "config.max_idle_conns",
+        "config.min_go", "config.timeout_connect_seconds"]  # fmt: skip
+    lower = next(r for r in rules if r["value"] == 0.25)
+    assert lower["key"] == "config.min_go"  # the lower bound of a clamp is never `max`
+
+
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        ("from datetime import timedelta\nclass C:\n    def run(self):\n"
+         "        client = Client(timeout=timedelta(seconds=7))\n", "snippet.timeout_seconds"),
+        ("class S:\n    def __init__(self, x):\n        self.limit = max(x, 1)\n",
+         "snippet.min_limit"),
+        ("def time_remaining(x):\n    return min(x.left(), 10)\n", "snippet.max_time_remaining"),
+        ("class S:\n    def __init__(self, v):\n        self.f = v.clamp(0.5, 1.5)\n",
+         "snippet.min_f"),
+        ("def is_set(r):\n    r.get(timeout=5)\n", "snippet.timeout_seconds"),
+        ("DEFAULT_POOL_TIMEOUT_MS = 30\n", "snippet.pool_timeout_ms"),
+    ],
+)  # fmt: skip
+def test_keys_from_the_names_around_the_literal(tmp_path, source, key):
+    from hardcode_lint.lang import frontend
+    from hardcode_lint.rules.suggest import propose_key
+
+    finding = detect_in(tmp_path, source)[0]
+    data = (tmp_path / "snippet.py").read_bytes()
+    (steps,) = frontend("python").site_steps(data, [(finding.start, finding.end)])
+    assert propose_key(finding, steps=steps) == key
+
+
+def test_one_name_and_value_share_a_key_and_nothing_is_numbered(tmp_path, monkeypatch):
+    """tenacity's tests: one name and value across functions was `backoff_seconds_2` .. `_4`."""
+    (tmp_path / "hardcode-lint.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    source = "".join(f"def t{i}():\n    backoff = 0.5\n" for i in range(4))
+    source += "def u():\n    backoff = 2\n    time.sleep(1)\n    time.sleep(3)\n"
+    text, rules = _keys(tmp_path, {"m.py": "import time\n" + source})
+    shared = [r for r in rules if r["value"] == 0.5]
+    assert len(shared) == 1 and shared[0]["count"] == 4 and "scope" not in shared[0]
+    keys = [r["key"] for r in rules]
+    ids = [r["id"] for r in rules]
+    assert len(set(keys)) == len(keys) == len(set(ids)) == 4, keys
+    assert not any(re.search(r"[_-]\d+$", k) for k in keys + ids), keys + ids
+    assert {k for k in keys if "backoff" in k} == {"m.backoff_seconds", "m.u_backoff_seconds"}
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "m.toml").write_text(text)
+    check = CliRunner().invoke(cli, ["check"])
+    assert check.exit_code == 0, check.stdout
+
+
+def test_modules_are_the_project_modules_production_first(tmp_path, monkeypatch):
+    (tmp_path / "hardcode-lint.toml").write_text("")
+    monkeypatch.chdir(tmp_path)
+    files = {"src/pkg/__init__.py": "", "src/pkg/contrib/__init__.py": "",
+             "src/pkg/contrib/w.py": "import time\ntime.sleep(3)\n",
+             "tests/test_w.py": "import time\ntime.sleep(4)\n"}  # fmt: skip
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert CliRunner().invoke(cli, ["rules", "suggest", "--output", "rules/"]).exit_code == 0
+    modules = {
+        p.name: tomllib.loads(p.read_text())["module"] for p in (tmp_path / "rules").iterdir()
+    }
+    assert modules["pkg_contrib.toml"]["name"] == "pkg.contrib"
+    assert modules["pkg_contrib.toml"]["priority"] == "P1"
+    assert modules["tests.toml"]["priority"] == "P3"
+
+
+def test_appending_to_an_existing_module_file_follows_its_template_and_fix_applies_it(
+    tmp_path, monkeypatch
+):
+    """Appended rules said `replace = "config.x.y"` with no import: `fix` refused all 85."""
+    from tests.test_fix import commit_all, git
+
+    (tmp_path / "hardcode-lint.toml").write_text('rules = ["rules"]\n')
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "conf.py").write_text("class _C:\n    pass\n\nconf = _C()\n")
+    (tmp_path / "pkg" / "w.py").write_text("import time\ndef f():\n    time.sleep(3)\n")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "pkg.toml").write_text(
+        '# ours\n[module]\nname = "pkg"\nreplace = "conf.{key}"\n'
+        'imports = ["from pkg.conf import conf"]\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert CliRunner().invoke(cli, ["rules", "suggest", "--output", "rules/"]).exit_code == 0
+    text = (tmp_path / "rules" / "pkg.toml").read_text()
+    assert text.startswith("# ours\n") and "[[rule]]" in text and "\nreplace" not in text.split(
+        "[[rule]]", 1)[1]  # fmt: skip
+    git(tmp_path, "init", "-q")
+    commit_all(tmp_path)
+    fixed = CliRunner().invoke(cli, ["fix", "--write"])
+    assert fixed.exit_code == 0, fixed.stdout + fixed.stderr
+    assert "conf.pkg.w.f_delay_seconds" in (tmp_path / "pkg" / "w.py").read_text()
+
+
+def test_suggest_may_write_a_configured_rule_file_that_does_not_exist_yet(tmp_path, monkeypatch):
+    (tmp_path / "hardcode-lint.toml").write_text('rules = ["rules/all.toml"]\n')
+    (tmp_path / "m.py").write_text("import time\ntime.sleep(3)\n")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check"]).exit_code == 2  # elsewhere a missing file is a typo
+    result = runner.invoke(cli, ["rules", "suggest", "--output", "rules/all.toml"])
+    assert result.exit_code == 0, result.stderr
+    assert runner.invoke(cli, ["check"]).exit_code == 0

@@ -117,8 +117,8 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
 @config_option
 @click.option("--output", "-o", "output_arg", type=click.Path(path_type=str),
               help="Write the stubs to FILE, or into the rules folder DIR/ (ends with / or "
-                   "exists): new module files per folder, or appended to the module file "
-                   "whose `paths` claim the site.")  # fmt: skip
+                   "exists): new files per module (P1 production, P3 tests), or appended to "
+                   "the module file whose `paths` claim the site.")  # fmt: skip
 @click.option(
     "--replace",
     "template",
@@ -145,49 +145,64 @@ def suggest_command(
     jobs: int | None,
     no_cache: bool,
 ) -> None:
-    """Write rule stubs for the unmapped findings under PATHS, grouped into modules by folder.
+    """Write rule stubs for the unmapped findings under PATHS, one module per project module.
 
     Identical sites become one rule with `count`; each stub proposes a config key from the
-    module's dotted name and the finding's context (scope, assigned name, keyword, api, unit).
+    file's dotted name and what the code calls the value (binding, field, keyword, builder
+    method; else the enclosing function and call), with its unit.
     The output passes `rules validate` and `check` unedited.  Into an existing rules folder it
     adds only what no rule covers, appending to the module files (their comments kept); no
     file is overwritten.
     """
+    from dataclasses import replace
+
     from hardcode_lint.rules.suggest import Defaults, suggest_rules
 
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
+    # a configured rule file that does not exist yet is where this command may write it
+    config = replace(config, explicit=config.explicit - {"rules"})
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
                             progress=output_arg is not None and not dry_run)  # fmt: skip
     taken_ids = {r.id for r in analysis.rules.rules}
     taken_keys = {r.key for r in analysis.rules.rules}
     unmapped, defaults = analysis.matching.unmapped, Defaults(template, imports)
-    defaults_for = _target_defaults(analysis) if template is None else None
+    sites = _Sites(analysis, template)
     output = Path(output_arg) if output_arg is not None else None
     as_folder = output_arg is not None and output_arg.endswith(("/", "\\"))
     if output is None or not (output.is_dir() or as_folder):
-        text = suggest_rules(unmapped, taken_ids, taken_keys, defaults, defaults_for)
+        text = suggest_rules(unmapped, taken_ids, taken_keys, defaults, sites.defaults_for,
+                             sites.steps, sites.module_of)  # fmt: skip
         if output is None or dry_run:
             with open_output(None) as stream:
                 stream.write(text)
         else:
+            output.parent.mkdir(parents=True, exist_ok=True)
             _write_rules(output, None, text)
         return
-    _suggest_into(output, analysis, defaults, dry_run, defaults_for)
+    _suggest_into(output, analysis, defaults, dry_run, sites)
 
 
-def _target_defaults(analysis: Analysis) -> DefaultsFor:
-    """Each site's template and imports from the settings target serving its file."""
-    from hardcode_lint.defaults.targets import settings_targets
-    from hardcode_lint.rules.suggest import Defaults
+class _Sites:
+    """What the front ends say about the unmapped sites: each file's settings target (the
+    default template and imports, the crate or package), module and constructs around each
+    site."""
 
-    targets = settings_targets(analysis.config, [f.path for f in analysis.matching.unmapped])
+    def __init__(self, analysis: Analysis, template: str | None) -> None:
+        from hardcode_lint.defaults.targets import settings_targets
+        from hardcode_lint.rules.suggest.sites import modules_by_target, site_steps
 
-    def defaults_for(finding: Finding) -> Defaults:
-        target = targets.get(finding.path)
+        unmapped = analysis.matching.unmapped
+        self.targets = settings_targets(analysis.config, sorted({f.path for f in unmapped}))
+        self.steps = site_steps(analysis.config.root, unmapped)
+        self.module_of = modules_by_target(self.targets)
+        self.defaults_for: DefaultsFor | None = self._defaults if template is None else None
+
+    def _defaults(self, finding: Finding) -> Defaults:
+        from hardcode_lint.rules.suggest import Defaults
+
+        target = self.targets.get(finding.path)
         return Defaults(target.template, target.imports) if target else Defaults()
-
-    return defaults_for
 
 
 def _templated(files: Iterable[str]) -> set[str]:
@@ -206,7 +221,7 @@ def _templated(files: Iterable[str]) -> set[str]:
 
 
 def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run: bool,
-                  defaults_for: DefaultsFor | None) -> None:  # fmt: skip
+                  sites: _Sites) -> None:  # fmt: skip
     """Stubs into a rules folder: appended to the module file claiming a site, else new files."""
     from hardcode_lint.discover.globs import compile_globs
     from hardcode_lint.rules.suggest import suggest_files
@@ -218,8 +233,10 @@ def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run:
         m for m in rules.modules if m.paths and (root / m.file).resolve().is_relative_to(home)
     ]
     claims = {str(root / m.file): compile_globs(m.paths) for m in inside}
+    present = {p.name: str(p) for p in output.glob("*.toml")} if output.is_dir() else {}
     found = suggest_files(analysis.matching.unmapped, taken_ids, taken_keys, defaults, claims,
-                          defaults_for, _templated(claims))  # fmt: skip
+                          sites.defaults_for, _templated([*claims, *present.values()]),
+                          sites.steps, sites.module_of, present)  # fmt: skip
     for name, (new, text) in found.items():
         target = Path(name) if not new else output / name
         if dry_run:
@@ -227,14 +244,7 @@ def _suggest_into(output: Path, analysis: Analysis, defaults: Defaults, dry_run:
             say(text)
             continue
         output.mkdir(parents=True, exist_ok=True)
-        existing = target.read_bytes() if target.exists() else None
-        body = text if existing is None or not new else appended_rules(text)
-        _write_rules(target, existing, body)
-
-
-def appended_rules(module_text: str) -> str:
-    """A new module file's rules, for appending to an existing file of the same name."""
-    return module_text[module_text.index("\n[[rule]]") :] if "\n[[rule]]" in module_text else ""
+        _write_rules(target, target.read_bytes() if target.exists() else None, text)
 
 
 def _write_rules(path: Path, existing: bytes | None, text: str) -> None:

@@ -147,6 +147,18 @@ class Applied:
 
 
 @dataclass(frozen=True, slots=True)
+class Step:
+    """One construct around a literal, read from the literal outwards: what ``rules suggest``
+    names a key after (``timeout_connect: Some(Duration::from_secs(30))`` is the steps
+    call ``Duration::from_secs`` arg 0, call ``Some`` arg 0, field ``timeout_connect``)."""
+
+    how: str  # "call", "method" (a receiver's method), "binding" (a name bound), "field"
+    name: str  # the callee as written, or the bound name
+    arg: str | int | None = None  # a call's keyword or 0-based position holding the value
+    args: int = 0  # a call's positional arguments
+
+
+@dataclass(frozen=True, slots=True)
 class SettingsTarget:
     """Where one unit's (a Python package's, a Rust crate's) generated settings live, and how
     its code reads a key: the default ``replace`` template and imports of ``rules suggest``,
@@ -295,6 +307,17 @@ class Frontend(Protocol):
     def reserved_names(self) -> frozenset[str]:
         """Words a key's part cannot be in this language's generated settings (keywords):
         ``rules suggest`` writes ``async_`` for a folder named ``async``."""
+
+    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
+        """For each literal's byte range in the file ``data``, the constructs around it from
+        the inside out (a few, up to the statement): ``rules suggest`` names keys after them."""
+
+    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        """The module the root-relative ``path`` is part of, as the language names it, and the
+        glob of the files it spans: ``("r2d2::config", "src/config.rs")`` for a crate's file
+        (``unit_name``/``unit``: its crate or package and folder, "" when none serves it),
+        ``("pkg.contrib", "pkg/contrib/*")`` for a Python package; ``rules suggest`` writes
+        one module per module of the project."""
 
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         """The keys a generated settings module defines, each with its type and its comment

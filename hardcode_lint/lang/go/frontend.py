@@ -19,6 +19,7 @@ from hardcode_lint.lang.base import (
     SettingsRequest,
     SettingsTarget,
     SiteEdit,
+    Step,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -47,6 +48,15 @@ class GoFrontend:
 
     def project_manifest(self, folder: Path) -> str | None:
         return "go.mod" if (folder / "go.mod").is_file() else None
+
+    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        """A Go package is its folder: ``internal/jobs`` spans ``internal/jobs/*.go``."""
+        folder = path.rpartition("/")[0]
+        return (folder or unit_name or "(top level)", f"{folder}/*.go" if folder else "*.go")
+
+    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
+        """No constructs read yet: ``rules suggest`` names Go keys after scope and api."""
+        return [() for _ in spans]
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         from hardcode_lint.detect.catalog import build_catalog

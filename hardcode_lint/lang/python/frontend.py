@@ -21,6 +21,7 @@ from hardcode_lint.lang.base import (
     SettingsRequest,
     SettingsTarget,
     SiteEdit,
+    Step,
 )
 from hardcode_lint.parse.source import SourceFile
 
@@ -135,6 +136,16 @@ class PythonFrontend:
         from hardcode_lint.lang.python.settings_module import RESERVED
 
         return RESERVED
+
+    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        from hardcode_lint.lang.python.site_steps import module_of
+
+        return module_of(path)
+
+    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
+        from hardcode_lint.lang.python.site_steps import site_steps
+
+        return site_steps(data, spans)
 
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         from hardcode_lint.lang.python.settings_keys import settings_keys

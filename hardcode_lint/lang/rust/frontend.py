@@ -19,6 +19,7 @@ from hardcode_lint.lang.base import (
     SettingsRequest,
     SettingsTarget,
     SiteEdit,
+    Step,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -127,6 +128,16 @@ class RustFrontend:
         from hardcode_lint.lang.rust.settings_module import KEYWORDS
 
         return KEYWORDS
+
+    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        from hardcode_lint.lang.rust.site_steps import module_of
+
+        return module_of(unit_name, unit, path)
+
+    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
+        from hardcode_lint.lang.rust.site_steps import site_steps
+
+        return site_steps(data, spans)
 
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         from hardcode_lint.lang.rust.settings_keys import settings_keys
