@@ -84,7 +84,7 @@ def test_still_to_do_rows_say_value_and_key_and_tell_a_lines_sites_apart():
 def test_text_still_to_do_shows_value_and_proposed_key():
     text = report(SCHEDULER)
     todo = text.split("Still to do")[1]
-    assert "5000 ms" in todo and "phase2.streams.count" in todo
+    assert "5000 ms" in todo and "phase2.streams.read_batch_count" in todo
     assert "Phase2 Streams (P0): pending: 5 · unmapped: 3" in todo
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -81,6 +81,7 @@ class SiteRow:
     value: str = ""  # the literal as written (``30``, ``10 * 1_024``): tells a line's sites apart
     unit: str | None = None
     finding: Finding | None = field(default=None, compare=False)  # a literal still standing
+    proposed: str = ""  # an unmapped site's key as `rules suggest` would write it
 
 
 @dataclass
@@ -88,6 +89,7 @@ class ModuleReport:
     module: RuleModule
     outcomes: list[RuleOutcome] = field(default_factory=list)
     unmapped: list[Finding] = field(default_factory=list)
+    proposed: dict[tuple[str, int, int], str] = field(default_factory=dict)  # unmapped site's key
     tally: Tally = field(default_factory=Tally)
     files: set[str] = field(default_factory=set)
     reasons: dict[str, str] = field(default_factory=dict)  # rule id -> why it is not migrated
@@ -141,10 +143,10 @@ def migrated_row(rule: Rule, site: Replacement) -> SiteRow:
                    Status.MIGRATED, site.test, None, value, rule.unit)  # fmt: skip
 
 
-def unmapped_row(finding: Finding) -> SiteRow:
+def unmapped_row(finding: Finding, proposed: str = "") -> SiteRow:
     return SiteRow(None, finding.path, finding.line, finding.snippet, "", None,
                    Status.UNMAPPED, finding.test, None, finding.value, finding.unit,
-                   finding)  # fmt: skip
+                   finding, proposed)  # fmt: skip
 
 
 def kept_row(finding: Finding) -> SiteRow:
@@ -174,8 +176,25 @@ def rows(entry: ModuleReport) -> list[SiteRow]:
         for outcome in entry.outcomes
         for row in outcome_rows(outcome, entry.reasons.get(outcome.rule.id))
     ]
-    found += [unmapped_row(f) for f in entry.unmapped]
+    found += [unmapped_row(f, entry.proposed.get((f.path, f.start, f.end), ""))
+              for f in entry.unmapped]  # fmt: skip
     return sorted(found, key=lambda row: (row.path, row.line))
+
+
+def _propose_keys(entries: Iterable[ModuleReport], analysis: Analysis) -> None:
+    """The key ``rules suggest`` would write for each unmapped site, made for all of them at
+    once as suggest makes them (a key is told apart from its neighbours' keys)."""
+    from hardcode_lint.rules.suggest import keys_of
+    from hardcode_lint.rules.suggest.sites import site_steps
+
+    entries = list(entries)
+    unmapped = [f for entry in entries for f in entry.unmapped]
+    if not unmapped:
+        return
+    taken = {rule.key for rule in analysis.rules.rules}
+    keys = keys_of(unmapped, taken, site_steps(analysis.config.root, unmapped))
+    for entry in entries:
+        entry.proposed = keys
 
 
 def _natural(text: str) -> list[object]:
@@ -263,6 +282,7 @@ def build_report(
         if reasons and outcome.rule.id in reasons:
             owner.reasons[outcome.rule.id] = reasons[outcome.rule.id]
     _place_findings(entries, analysis, baseline)
+    _propose_keys(entries.values(), analysis)
     totals, production, tests = Tally(), Tally(), Tally()
     for entry in entries.values():
         _count(entry, totals, tests, production)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from hardcode_lint.model import Finding, Status
+from hardcode_lint.model import Status
 from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import ModuleReport, Report, SiteRow, Tally, rows
 from hardcode_lint.rules.match import RuleOutcome
@@ -90,21 +90,9 @@ def todo_by_file(entry: ModuleReport) -> list[tuple[str, list[SiteRow]]]:
     return [(path, list(group)) for path, group in groupby(todo, key=lambda r: r.path)]
 
 
-def suggested_key(finding: Finding) -> str:
-    """The key ``rules suggest`` would propose for an unmapped finding.
-
-    The one call into ``rules/suggest.py``: how keys are derived there may change, and this is
-    the only line that has to follow it."""
-    from hardcode_lint.rules.suggest import propose_key
-
-    return propose_key(finding)
-
-
 def proposed_key(row: SiteRow) -> str:
     """A row's key: its rule's, else the one ``rules suggest`` would write for it."""
-    if row.key:
-        return row.key
-    return suggested_key(row.finding) if row.finding is not None else ""
+    return row.key or row.proposed
 
 
 def value_text(row: SiteRow) -> str:

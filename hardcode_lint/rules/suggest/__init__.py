@@ -7,7 +7,7 @@ sites and which module they are part of, ``text`` writes the rule files.
 
 from hardcode_lint.rules.suggest.keys import propose_key
 from hardcode_lint.rules.suggest.text import appended_text, suggest_files, suggest_rules
-from hardcode_lint.rules.suggest.unique import Defaults, DefaultsFor, Stub, stubs_for
+from hardcode_lint.rules.suggest.unique import Defaults, DefaultsFor, Stub, keys_of, stubs_for
 
-__all__ = ["Defaults", "DefaultsFor", "Stub", "appended_text", "propose_key", "stubs_for",
-           "suggest_files", "suggest_rules"]  # fmt: skip
+__all__ = ["Defaults", "DefaultsFor", "Stub", "appended_text", "keys_of", "propose_key",
+           "stubs_for", "suggest_files", "suggest_rules"]  # fmt: skip

@@ -223,3 +223,13 @@ def stubs_for(findings: Iterable[Finding], taken_ids: set[str], taken_keys: set[
         stubs.append(Stub(g.first, stub_id, key, len(g.sites), chosen, by_unit, g.scoped))
     taken_keys.update(keys.values())
     return stubs
+
+
+def keys_of(findings: Iterable[Finding], taken_keys: set[str],
+            steps: StepsOf | None = None) -> dict[tuple[str, int, int], str]:  # fmt: skip
+    """The key ``rules suggest`` writes for each site, by (path, start, end): the report's
+    "Still to do" shows exactly the key a later ``rules suggest`` run proposes."""
+    ordered = sorted(findings, key=lambda f: (f.path, f.line, f.column))
+    groups = _groups(ordered, steps or {})
+    keys = _assign(groups, set(taken_keys))
+    return {(site.path, site.start, site.end): keys[id(g)] for g in groups for site in g.sites}
