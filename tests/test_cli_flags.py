@@ -64,3 +64,20 @@ def test_help_lists_every_command_with_its_whole_summary(group):
     if not group:
         assert "Say what CODE (e.g. HCL101) means" in listing
         assert "the defaults-file disagrees with a literal" in listing
+
+
+def test_output_into_a_reader_that_stops_early_ends_quietly(tmp_path):
+    """`hardcode-lint report | head -1`: no broken-pipe message, no traceback, and the
+    process ends as cat does (by the signal), not with click's exit 1."""
+    import shutil
+    import subprocess
+    import sys
+
+    script = shutil.which("hardcode-lint") or f"{sys.executable} -m hardcode_lint"
+    big = tmp_path / "big.py"
+    big.write_text("".join(f"def f{i}(timeout={i + 1}): pass\n" for i in range(3000)))
+    run = subprocess.run(f"{script} scan --format concise {big} | head -1; exit ${{PIPESTATUS[0]}}",
+                         shell=True, executable="/bin/bash", capture_output=True, text=True)  # fmt: skip
+    assert run.stderr == ""
+    assert run.stdout.count("\n") == 1
+    assert run.returncode in (0, 141)  # 141: ended by SIGPIPE, as cat and grep are

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import click
@@ -61,4 +62,8 @@ def cache_clean_command(path: Path | None) -> None:
 
 
 def main() -> None:
+    """The console script.  Output piped into a reader that stops early (``| head``) ends the
+    process quietly, as ``cat`` or ``grep`` do, instead of click's exit 1 with a broken pipe."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     cli(prog_name="hardcode-lint")

@@ -71,7 +71,8 @@ def report_command(
     from hardcode_lint.report.reasons import rule_reasons
 
     accepted = read_baseline(config.root / config.baseline).entries
-    report = build_report(analysis, reasons=rule_reasons(analysis, config.root), baseline=accepted)
+    report = build_report(analysis, reasons=rule_reasons(analysis, config.root), baseline=accepted,
+                          propose=output_format != "json")  # fmt: skip
     if history is not None:
         from hardcode_lint.report.history import append_history
 

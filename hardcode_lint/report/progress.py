@@ -271,10 +271,13 @@ def build_report(
     now: datetime | None = None,
     reasons: dict[str, str] | None = None,
     baseline: Collection[BaselineEntry] = (),
+    propose: bool = False,
 ) -> Report:
     """The report of ``analysis``; modules sorted by priority (naturally), then name.
     ``reasons``: rule id -> why it is not migrated (``reasons.rule_reasons``); ``baseline``:
-    the entries ``check`` accepts, whose unmapped findings count as kept."""
+    the entries ``check`` accepts, whose unmapped findings count as kept; ``propose``: give
+    each unmapped site the key ``rules suggest`` would write (it reads the files around them,
+    so only the formats that show it ask)."""
     entries = {m.name: ModuleReport(m) for m in analysis.rules.modules}
     for outcome in analysis.matching.outcomes:
         owner = entries[outcome.rule.module]
@@ -282,7 +285,8 @@ def build_report(
         if reasons and outcome.rule.id in reasons:
             owner.reasons[outcome.rule.id] = reasons[outcome.rule.id]
     _place_findings(entries, analysis, baseline)
-    _propose_keys(entries.values(), analysis)
+    if propose:
+        _propose_keys(entries.values(), analysis)
     totals, production, tests = Tally(), Tally(), Tally()
     for entry in entries.values():
         _count(entry, totals, tests, production)
