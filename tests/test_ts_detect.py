@@ -225,3 +225,20 @@ def test_declarations_minified_and_build_output_are_never_scanned(tmp_path):
     assert detect_ts(tmp_path, code, "out/index.js") == []
     long_line = "var a=" + ",".join(f"b{i}=setTimeout(f,{i + 1})" for i in range(600)) + ";\n"
     assert detect_ts(tmp_path, long_line, "bundle.js") == []
+
+
+def test_a_time_named_option_is_a_duration_and_a_table_of_codes_is_no_options(tmp_path):
+    found = detect_ts(
+        tmp_path,
+        """\
+        const retry = { maxRetryTime: 30 * 1000, initialRetryTime: 300, retries: 5 };
+        const HttpStatusCode = { Continue: 100, RequestTimeout: 408, GatewayTimeout: 504 };
+        const MAX_TIMEOUT_TIME = 2147483647;
+        tracker.setElement(id, { ref, count: 1 });
+    """,
+    )
+    assert [(f.value, f.kind.value, f.arg) for f in found] == [
+        ("30 * 1000", "duration", "maxRetryTime"),
+        ("300", "duration", "initialRetryTime"),
+        ("5", "limit", "retries"),
+    ]

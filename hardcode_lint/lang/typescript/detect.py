@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
-from hardcode_lint.detect.names import NameVerdict, classify_name, split_words
+from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog, shipped_data
+from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
-from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
+from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, name_of, named, text
 from hardcode_lint.lang.typescript.skip import (
     build_output,
     minified,
@@ -31,6 +31,26 @@ PACKAGE = "hardcode_lint.lang.typescript"
 GLOBALS = frozenset({"setTimeout", "setInterval", "Math", "AbortSignal", "_"})
 _NUMBERS = "(number) @n"
 _CALLS = frozenset({"call_expression", "new_expression"})
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[frozenset[str], int]:
+    """The ``[names]`` table of this front end's catalog (see catalog.toml)."""
+    table = shipped_data(PACKAGE, "catalog.toml")[1].get("names", {})
+    return frozenset(table.get("duration-heads", [])), int(table.get("code-table-size", 3))
+
+
+def code_table(pair: Node) -> bool:
+    """Whether the object holding ``pair`` is a table of codes (see catalog.toml)."""
+    table = pair.parent
+    if table is None or table.type != "object":
+        return False
+    pairs = [p for p in named(table) if p.type == "pair"]
+    keys = [name_of(p.child_by_field_name("key")) or "" for p in pairs]
+    if not all(key[:1].isupper() for key in keys):
+        return False
+    numbers = [p for p in pairs if (v := p.child_by_field_name("value")) and v.type == "number"]
+    return len(numbers) >= _names()[1]
 
 
 @lru_cache(maxsize=8)
@@ -73,6 +93,10 @@ class _Detector:
         """A name's verdict; a duration without a unit word is in milliseconds."""
         words = self.catalog.words
         found = classify_name(name, words, as_keyword=as_keyword)
+        heads = [w for w in split_words(name) if not w.isdigit()][-1:]
+        timed = bool(heads) and heads[0] in _names()[0] and len(split_words(name)) > 1
+        if (found is None or found.kind is Kind.LIMIT) and timed:
+            found = NameVerdict(Kind.DURATION, None)
         if found is None or found.kind is not Kind.DURATION:
             return found
         units = [words.unit_words[w] for w in split_words(name) if w in words.unit_words]
@@ -120,9 +144,18 @@ class _Detector:
             api = resolve(element, self.imports, self.shadowed) if element is not None else None
         elif site.context is not Context.KEYWORD:
             api = name
+        if site.context is Context.KEYWORD and code_table(site.anchor):
+            return
         if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
             return  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
-        verdict = self.verdict(name, as_keyword=site.call is not None)
+        as_keyword = site.call is not None
+        if (
+            as_keyword
+            and lit.number == 1
+            and name.lower() in self.catalog.words.single_item_keywords
+        ):
+            return  # `{ count: 1 }`: one item, no tunable
+        verdict = self.verdict(name, as_keyword)
         if verdict is None and site.outer:  # `timeout: { request: 10000 }` (got)
             outer = self.verdict(site.outer, as_keyword=False)
             if outer is not None and outer.kind is Kind.DURATION:
@@ -135,13 +168,14 @@ class _Detector:
     def _text(self, start: int, end: int) -> str:
         return self.data[start:end].decode("utf-8", errors="replace")
 
-    def snippet(self, anchor: Node, start: int, end: int) -> tuple[str, int, int]:
+    def snippet(self, anchor: Node, start: int, end: int, name: str | None = None
+                ) -> tuple[str, int, int]:  # fmt: skip
         before = self._text(anchor.start_byte, start)
         value, after = self._text(start, end), self._text(end, anchor.end_byte)
-        if len(one_line(before + after)) <= SNIPPET_CONTEXT or anchor.type not in _CALLS:
-            if len(one_line(before + after)) > 4 * SNIPPET_CONTEXT:
-                return marked("", value, "")
+        if len(one_line(before + after)) <= SNIPPET_CONTEXT:
             return marked(before, value, after)
+        if anchor.type not in _CALLS:
+            return marked(f"{name or ''} … ", value, "")
         function = anchor.child_by_field_name("function") or anchor.child_by_field_name(
             "constructor"
         )
@@ -150,10 +184,10 @@ class _Detector:
     def hit(self, lit: Literal, kind: Kind, site: Site, unit: str | None, api: str | None,
             arg: str | int | None) -> None:  # fmt: skip
         span = (lit.start, lit.end)
-        if span in self.seen:
-            return
+        if span in self.seen or is_type_bound(lit.number):
+            return  # 2**31 - 1: the largest delay a timer takes, not a tunable
         self.seen.add(span)
-        shown, at, until = self.snippet(site.anchor, *span)
+        shown, at, until = self.snippet(site.anchor, *span, site.name)
         self.found.hits.append(
             Hit(lit.start + self.base, lit.end + self.base, kind, site.context,
                 unit if kind is Kind.DURATION else None, one_line(self._text(*span)),
