@@ -83,8 +83,8 @@ def _require(text: str, node: Node) -> Import | None:
     from hardcode_lint.lang.typescript.imports import import_table
 
     table = import_table(node.parent or node)
-    module = value.split(".", 1)[0] if "/" not in value else value
-    return Import(text, module, False, tuple((q, local) for local, q in table.items()))
+    names = tuple((q[len(value) + 1 :] if q != value else "", local) for local, q in table.items())
+    return Import(text, value, False, names)
 
 
 def check_import(statement: str) -> str | None:

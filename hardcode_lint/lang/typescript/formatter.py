@@ -12,7 +12,6 @@ from hardcode_lint.lang.base import FormatCommand
 from hardcode_lint.lang.typescript.parser import (
     Node,
     count_errors,
-    flavour_of,
     leaves,
     parse,
     string_value,
@@ -60,12 +59,11 @@ def _tokens(node: Node) -> list[str]:
     return found
 
 
-def same_script(before: bytes, after: bytes, flavour: str = "tsx") -> bool:
-    """Whether ``after`` parses and holds ``before``'s tokens (prettier changes layout)."""
+def same_script(before: bytes, after: bytes) -> bool:
+    """Whether ``after`` parses and holds ``before``'s tokens (prettier changes layout), read
+    with the grammar that reads ``before`` best (the protocol does not name the file)."""
+    flavour = min(("ts", "tsx", "js"), key=lambda f: count_errors(parse(before, f)))
     old, new = parse(before, flavour), parse(after, flavour)
     if count_errors(new) > count_errors(old):
         return False
     return _tokens(old) == _tokens(new)
-
-
-__all__ = ["flavour_of", "prettier", "same_script"]

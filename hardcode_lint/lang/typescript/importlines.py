@@ -121,6 +121,26 @@ def _merge_target(root: Node, wanted: Import) -> Node | None:
     return None
 
 
+_WHOLE = ("default", "*", "")
+
+
+def _qualified(module: str, imported: str) -> str:
+    return module if imported in _WHOLE else f"{module}.{imported}"
+
+
+def _missing(item: Import, table: dict[str, str]) -> tuple[list[tuple[str, str]], str | None]:
+    """The names of ``item`` the file does not bind yet; or why it cannot have them."""
+    missing = []
+    for imported, local in item.names:
+        bound = table.get(local)
+        if bound == _qualified(item.module, imported):
+            continue
+        if bound is not None:
+            return [], f"`{local}` is already bound to {bound} in this file"
+        missing.append((imported, local))
+    return missing, None
+
+
 def add_imports(
     data: bytes, root: Node, wanted: Sequence[Import], style: Style
 ) -> tuple[bytes, str | None]:
@@ -129,36 +149,23 @@ def add_imports(
     lines: list[str] = []
     merges: list[tuple[int, str]] = []
     for item in wanted:
-        missing = []
-        for imported, local in item.names:
-            qualified = (
-                item.module if imported in ("default", "*", "") else f"{item.module}.{imported}"
-            )
-            bound = table.get(local)
-            if bound == qualified:
-                continue
-            if bound is not None:
-                return data, f"`{local}` is already bound to {bound} in this file"
-            missing.append((imported, local))
+        missing, reason = _missing(item, table)
+        if reason is not None:
+            return data, reason
         if not missing:
             continue
         target = _merge_target(root, item) if style.es else None
-        members = [m for m in missing if m[0] not in ("default", "*", "")]
+        members = [m for m in missing if m[0] not in _WHOLE]
         if target is not None and len(members) == len(missing):
-            inner = [c for c in named(target)]
+            inner = named(target)
             at = inner[-1].end_byte if inner else target.start_byte + 1
-            merges.append(
-                (
-                    at,
-                    ("" if not inner else ", ")
-                    + ", ".join(_spec(i, loc, " as ") for i, loc in members),
-                )
-            )
+            added = ", ".join(_spec(i, local, " as ") for i, local in members)
+            merges.append((at, (", " if inner else " ") + added + ("" if inner else " ")))
         else:
             lines.append(
                 render(Import(item.statement, item.module, item.es, tuple(missing)), style)
             )
-        table.update({loc: "" for _, loc in missing})
+        table.update({local: _qualified(item.module, imported) for imported, local in missing})
     for at, added in sorted(merges, reverse=True):
         data = data[:at] + added.encode() + data[at:]
     if lines:
