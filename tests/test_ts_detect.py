@@ -242,3 +242,20 @@ def test_a_time_named_option_is_a_duration_and_a_table_of_codes_is_no_options(tm
         ("300", "duration", "initialRetryTime"),
         ("5", "limit", "retries"),
     ]
+
+
+def test_error_tables_and_sets_of_names_are_no_settings(tmp_path):
+    table = "".join(f"exports.ER_{name} = {1200 + i};\n" for i, name in enumerate(
+        ["A", "LOCK_WAIT_TIMEOUT", "B", "C", "D"]))  # fmt: skip
+    found = detect_ts(
+        tmp_path,
+        table
+        + """\
+        const validOptions = { connectTimeout: 1, idleTimeout: 1, queueLimit: 1 };
+        exports.CONNECT_TIMEOUT = 10000;
+    """,
+        "errors.js",
+    )
+    assert [(f.value, f.arg) for f in found] == [("10000", "CONNECT_TIMEOUT")]
+    short = detect_ts(tmp_path, "exports.ER_A = 1;\nexports.ER_LOCK_WAIT_TIMEOUT = 1205;\n", "e.js")
+    assert [f.value for f in short] == ["1205"]

@@ -8,19 +8,25 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog, shipped_data
+from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
-from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, name_of, named, text
+from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
 from hardcode_lint.lang.typescript.skip import (
     build_output,
     minified,
     skipped_name,
     test_beside_manifest,
+)
+from hardcode_lint.lang.typescript.tables import (
+    names_table,
+    object_table,
+    statement_tables,
+    top_statement,
 )
 from hardcode_lint.lang.typescript.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
@@ -31,26 +37,6 @@ PACKAGE = "hardcode_lint.lang.typescript"
 GLOBALS = frozenset({"setTimeout", "setInterval", "Math", "AbortSignal", "_"})
 _NUMBERS = "(number) @n"
 _CALLS = frozenset({"call_expression", "new_expression"})
-
-
-@lru_cache(maxsize=1)
-def _names() -> tuple[frozenset[str], int]:
-    """The ``[names]`` table of this front end's catalog (see catalog.toml)."""
-    table = shipped_data(PACKAGE, "catalog.toml")[1].get("names", {})
-    return frozenset(table.get("duration-heads", [])), int(table.get("code-table-size", 3))
-
-
-def code_table(pair: Node) -> bool:
-    """Whether the object holding ``pair`` is a table of codes (see catalog.toml)."""
-    table = pair.parent
-    if table is None or table.type != "object":
-        return False
-    pairs = [p for p in named(table) if p.type == "pair"]
-    keys = [name_of(p.child_by_field_name("key")) or "" for p in pairs]
-    if not all(key[:1].isupper() for key in keys):
-        return False
-    numbers = [p for p in pairs if (v := p.child_by_field_name("value")) and v.type == "number"]
-    return len(numbers) >= _names()[1]
 
 
 @lru_cache(maxsize=8)
@@ -67,6 +53,7 @@ class _Detector:
         self.imports = import_table(root)
         self.shadowed = declared(root, GLOBALS - set(self.imports), data)
         self.seen: set[tuple[int, int]] = set()
+        self.tables = statement_tables(root)
 
     # -- what a callee is ---------------------------------------------------------------
 
@@ -94,7 +81,7 @@ class _Detector:
         words = self.catalog.words
         found = classify_name(name, words, as_keyword=as_keyword)
         heads = [w for w in split_words(name) if not w.isdigit()][-1:]
-        timed = bool(heads) and heads[0] in _names()[0] and len(split_words(name)) > 1
+        timed = bool(heads) and heads[0] in names_table()[0] and len(split_words(name)) > 1
         if (found is None or found.kind is Kind.LIMIT) and timed:
             found = NameVerdict(Kind.DURATION, None)
         if found is None or found.kind is not Kind.DURATION:
@@ -144,7 +131,12 @@ class _Detector:
             api = resolve(element, self.imports, self.shadowed) if element is not None else None
         elif site.context is not Context.KEYWORD:
             api = name
-        if site.context is Context.KEYWORD and code_table(site.anchor):
+        if site.context is Context.KEYWORD and object_table(site.anchor):
+            return
+        if (
+            site.context is Context.ASSIGNMENT
+            and top_statement(site.anchor).start_byte in self.tables
+        ):
             return
         if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
             return  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
