@@ -10,6 +10,8 @@ declares the name itself.
 
 from __future__ import annotations
 
+import re
+
 from hardcode_lint.lang.typescript.parser import Node, name_of, named, string_value, text
 
 #: Objects whose members are the globals (`window.setTimeout` is `setTimeout`).
@@ -108,12 +110,11 @@ def declared(root: Node, names: frozenset[str], data: bytes) -> frozenset[str]:
     a name is not the global (a local ``function setTimeout`` is not the timer)."""
     found: set[str] = set()
     for name in names:
-        start = data.find(name.encode())
-        while start >= 0 and name not in found:
-            node = root.descendant_for_byte_range(start, start + len(name))
+        for match in re.finditer(rb"(?<![\w$.])" + re.escape(name.encode()) + rb"(?![\w$])", data):
+            node = root.descendant_for_byte_range(match.start(), match.end())
             if node is not None and _declares(node, name):
                 found.add(name)
-            start = data.find(name.encode(), start + 1)
+                break
     return frozenset(found)
 
 
