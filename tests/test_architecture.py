@@ -27,7 +27,9 @@ LAYERS = {
 }  # fmt: skip
 PARSERS = {"libcst": "hardcode_lint.lang.python", "tree_sitter": "hardcode_lint.lang.",
            "tree_sitter_rust": "hardcode_lint.lang.rust", "tree_sitter_go": "hardcode_lint.lang.go",
-           "tree_sitter_python": "hardcode_lint.lang.python"}  # fmt: skip
+           "tree_sitter_python": "hardcode_lint.lang.python",
+           "tree_sitter_typescript": "hardcode_lint.lang.typescript",
+           "tree_sitter_javascript": "hardcode_lint.lang.typescript"}  # fmt: skip
 
 
 def _module_name(path: Path) -> str:

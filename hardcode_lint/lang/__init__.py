@@ -19,6 +19,8 @@ LANGUAGES: dict[str, str] = {
     "python": "hardcode_lint.lang.python",
     "rust": "hardcode_lint.lang.rust",
     "go": "hardcode_lint.lang.go",
+    "typescript": "hardcode_lint.lang.typescript",
+    "javascript": "hardcode_lint.lang.typescript.javascript",
 }
 
 

@@ -1,0 +1,248 @@
+"""TypeScript and JavaScript detection: one tree-sitter parse; every number token is climbed
+from to the site it stands in (``context.py``), and the site judged by the catalog (timers,
+clients' options) or by the shared word rules (``detect/names.py``), in milliseconds unless a
+unit word or the catalog says otherwise."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
+from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
+from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
+from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
+from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
+from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
+from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
+from hardcode_lint.lang.typescript.skip import (
+    build_output,
+    minified,
+    skipped_name,
+    test_beside_manifest,
+)
+from hardcode_lint.lang.typescript.tables import (
+    names_table,
+    object_table,
+    statement_tables,
+    top_statement,
+)
+from hardcode_lint.lang.typescript.watch import Watch, watch_for
+from hardcode_lint.model import Context, Kind
+from hardcode_lint.parse.source import SourceError, SourceFile
+
+PACKAGE = "hardcode_lint.lang.typescript"
+#: The globals a file may shadow with its own declaration.
+GLOBALS = frozenset({"setTimeout", "setInterval", "Math", "AbortSignal", "_"})
+_NUMBERS = "(number) @n"
+_CALLS = frozenset({"call_expression", "new_expression"})
+
+
+@lru_cache(maxsize=8)
+def catalog_for(user_json: str) -> Catalog:
+    return build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
+
+
+class _Detector:
+    def __init__(self, source: SourceFile, data: bytes, catalog: Catalog, root: Node,
+                 test: bool) -> None:  # fmt: skip
+        self.source, self.data, self.catalog, self.test = source, data, catalog, test
+        self.base = len(source.bom)
+        self.found = Detected()
+        self.imports = import_table(root)
+        self.shadowed = declared(root, GLOBALS - set(self.imports), data)
+        self.seen: set[tuple[int, int]] = set()
+        self.tables = statement_tables(root)
+
+    # -- what a callee is ---------------------------------------------------------------
+
+    def callee(self, call: Node) -> tuple[str | None, ApiSpec | None]:
+        """The callee of a call or ``new`` resolved through the imports, and its entry."""
+        function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
+        if function is None:
+            return None, None
+        api = resolve(function, self.imports, self.shadowed)
+        head = function
+        while head.type == "member_expression":
+            head = head.child_by_field_name("object") or head
+            if head.type != "member_expression":
+                break
+        if head.type == "identifier" and text(head) in self.shadowed:
+            return api, None
+        spec = self.catalog.apis.get(api)
+        if spec is None and function.type == "member_expression" and text(head) not in self.imports:
+            prop = function.child_by_field_name("property")
+            spec = self.catalog.methods.get(text(prop)) if prop is not None else None
+        return api, spec
+
+    def verdict(self, name: str, as_keyword: bool) -> NameVerdict | None:
+        """A name's verdict; a duration without a unit word is in milliseconds."""
+        words = self.catalog.words
+        found = classify_name(name, words, as_keyword=as_keyword)
+        heads = [w for w in split_words(name) if not w.isdigit()][-1:]
+        timed = bool(heads) and heads[0] in names_table()[0] and len(split_words(name)) > 1
+        if (found is None or found.kind is Kind.LIMIT) and timed:
+            found = NameVerdict(Kind.DURATION, None)
+        if found is None or found.kind is not Kind.DURATION:
+            return found
+        units = [words.unit_words[w] for w in split_words(name) if w in words.unit_words]
+        if units:
+            return NameVerdict(Kind.DURATION, units[-1])
+        keyword = words.duration_call_keywords.get(name.lower()) if as_keyword else None
+        return NameVerdict(Kind.DURATION, keyword or "ms")
+
+    # -- judging a literal --------------------------------------------------------------
+
+    def judge(self, lit: Literal) -> None:
+        site = site_of(lit.node)
+        if site is None:
+            return
+        if site.context is Context.CALL:
+            self.positional(lit, site)
+        elif site.name is not None:
+            self.named(lit, site)
+
+    def positional(self, lit: Literal, site: Site) -> None:
+        assert site.call is not None
+        api, spec = self.callee(site.call)
+        if spec is None or site.index is None:
+            return
+        listed, unit = spec.unit_for(site.index)
+        if not listed:
+            return
+        if spec.any_position:
+            args = named(site.call.child_by_field_name("arguments") or site.call)
+            if len(args) < spec.min_args or all(literal_root_of(a) for a in args):
+                return  # Math.max(1, 2) is arithmetic, not a clamp
+        self.hit(lit, spec.kind_of(site.index), site, unit, api, site.index)
+
+    def named(self, lit: Literal, site: Site) -> None:
+        name = site.name or ""
+        api: str | None = None
+        if site.call is not None:
+            api, spec = self.callee(site.call)
+            listed, unit = spec.unit_for(site.path or name) if spec is not None else (False, None)
+            if listed and spec is not None:
+                self.hit(lit, spec.kind_of(site.path or name), site, unit, api, name)
+                return
+        elif site.element is not None:
+            element = site.element.child_by_field_name("name")
+            api = resolve(element, self.imports, self.shadowed) if element is not None else None
+        elif site.context is not Context.KEYWORD:
+            api = name
+        if site.context is Context.KEYWORD and object_table(site.anchor):
+            return
+        if (
+            site.context is Context.ASSIGNMENT
+            and top_statement(site.anchor).start_byte in self.tables
+        ):
+            return
+        if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
+            return  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
+        as_keyword = site.call is not None
+        if (
+            as_keyword
+            and lit.number == 1
+            and name.lower() in self.catalog.words.single_item_keywords
+        ):
+            return  # `{ count: 1 }`: one item, no tunable
+        verdict = self.verdict(name, as_keyword)
+        if verdict is None and site.outer:  # `timeout: { request: 10000 }` (got)
+            outer = self.verdict(site.outer, as_keyword=False)
+            if outer is not None and outer.kind is Kind.DURATION:
+                verdict = outer
+        if verdict is not None:
+            self.hit(lit, verdict.kind, site, verdict.unit, api, name)
+
+    # -- hits ---------------------------------------------------------------------------
+
+    def _text(self, start: int, end: int) -> str:
+        return self.data[start:end].decode("utf-8", errors="replace")
+
+    def snippet(self, anchor: Node, start: int, end: int, name: str | None = None
+                ) -> tuple[str, int, int]:  # fmt: skip
+        before = self._text(anchor.start_byte, start)
+        value, after = self._text(start, end), self._text(end, anchor.end_byte)
+        if len(one_line(before + after)) <= SNIPPET_CONTEXT:
+            return marked(before, value, after)
+        if anchor.type not in _CALLS:
+            return marked(f"{name or ''} … ", value, "")
+        function = anchor.child_by_field_name("function") or anchor.child_by_field_name(
+            "constructor"
+        )
+        return shortened(text(function) if function is not None else "", value, False)
+
+    def hit(self, lit: Literal, kind: Kind, site: Site, unit: str | None, api: str | None,
+            arg: str | int | None) -> None:  # fmt: skip
+        span = (lit.start, lit.end)
+        if span in self.seen or is_type_bound(lit.number):
+            return  # 2**31 - 1: the largest delay a timer takes, not a tunable
+        self.seen.add(span)
+        shown, at, until = self.snippet(site.anchor, *span, site.name)
+        self.found.hits.append(
+            Hit(lit.start + self.base, lit.end + self.base, kind, site.context,
+                unit if kind is Kind.DURATION else None, one_line(self._text(*span)),
+                lit.number, api, arg, scope_of(lit.node), shown, at, until, test=self.test,
+                value_type="number")
+        )  # fmt: skip
+
+    def migrated(self, root: Node, watch: Watch) -> None:
+        for node in watch.sites(root):
+            site = site_of(node)
+            if site is None:
+                continue
+            api: str | None = None
+            arg: str | int | None = site.name
+            if site.call is not None:
+                api = self.callee(site.call)[0]
+                arg = site.index if site.context is Context.CALL else site.name
+            elif site.context is not Context.KEYWORD:
+                api = site.name
+            shown, at, until = self.snippet(site.anchor, node.start_byte, node.end_byte)
+            self.found.migrated.append(
+                MigratedHit(node.start_byte + self.base, node.end_byte + self.base,
+                            watch.expression(node), site.context, api, arg, scope_of(node),
+                            shown, at, until, test=self.test)
+            )  # fmt: skip
+
+
+def literal_root_of(node: Node) -> Literal | None:
+    """``node`` as a literal expression when it is one (``Math.max(1, 2)``: both)."""
+    from hardcode_lint.lang.typescript.literals import fold
+
+    return Literal(node, value) if (value := fold(node)) is not None else None
+
+
+def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
+    """Every hit and migrated hit of one TypeScript or JavaScript file."""
+    data = source.data[len(source.bom) :]
+    if skipped_name(source.path) or minified(data) or build_output(options.file, data):
+        return Detected()
+    flavour = flavour_of(options.file or source.path)
+    root = grammar(flavour).parse(data).root_node
+    if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
+        raise SourceError("syntax error: nothing in the file could be read", 1)
+    test = test_beside_manifest(options.file)
+    detector = _Detector(source, data, catalog_for(options.catalog), root, test)
+    for _, nodes in grammar(flavour).matches(_NUMBERS, root):
+        lit = literal_root(nodes["n"][0])
+        if lit is not None and not _broken(lit.node):
+            detector.judge(lit)
+    watch = watch_for(options.replacements)
+    if watch.mentioned_in(data):
+        detector.migrated(root, watch)
+    found = detector.found
+    found.hits.sort(key=lambda h: h.start)
+    found.migrated.sort(key=lambda m: m.start)
+    return found
+
+
+def _broken(node: Node) -> bool:
+    """Inside a region tree-sitter could not parse."""
+    current = node.parent
+    while current is not None:
+        if current.type == "ERROR":
+            return True
+        current = current.parent
+    return False

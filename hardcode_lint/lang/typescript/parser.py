@@ -1,0 +1,97 @@
+"""tree-sitter-typescript (TS and TSX) and tree-sitter-javascript, loaded once per process:
+the grammar a file's name asks for, and small node helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from hardcode_lint.lang.treesitter import Grammar
+from hardcode_lint.lang.treesitter import Node as Node
+from hardcode_lint.lang.treesitter import text as text
+
+COMMENTS = frozenset({"comment", "html_comment"})
+_STRINGS = frozenset({"string", "template_string", "regex"})
+
+
+@cache
+def grammar(flavour: str) -> Grammar:
+    """``"ts"``, ``"tsx"`` or ``"js"`` (JavaScript's grammar reads JSX as well)."""
+    if flavour == "js":
+        import tree_sitter_javascript
+
+        return Grammar(tree_sitter_javascript.language())
+    import tree_sitter_typescript
+
+    if flavour == "tsx":
+        return Grammar(tree_sitter_typescript.language_tsx())
+    return Grammar(tree_sitter_typescript.language_typescript())
+
+
+def flavour_of(path: str) -> str:
+    """The grammar a file's name asks for: TSX for ``.tsx``, TypeScript for the other TS
+    extensions, JavaScript (with JSX) for the rest."""
+    lowered = path.lower()
+    if lowered.endswith(".tsx"):
+        return "tsx"
+    if lowered.endswith((".ts", ".mts", ".cts")):
+        return "ts"
+    return "js"
+
+
+def parse(data: bytes, flavour: str) -> Node:
+    return grammar(flavour).parse(data).root_node
+
+
+def leaves(node: Node) -> Iterator[Node]:
+    """The tokens of ``node`` in order, comments left out (a string is one token)."""
+    if node.child_count == 0 or node.type in _STRINGS:
+        if node.type not in COMMENTS:
+            yield node
+        return
+    for child in node.children:
+        yield from leaves(child)
+
+
+def normalised(node: Node) -> str:
+    """``node``'s code as tokens only: layout, comments and outer parentheses dropped."""
+    while node.type == "parenthesized_expression" and node.named_child_count == 1:
+        node = node.named_children[0]
+    return " ".join(text(leaf) for leaf in leaves(node))
+
+
+def count_errors(node: Node) -> int:
+    """How many ERROR and MISSING nodes ``node`` holds."""
+    if not node.has_error:
+        return 0
+    own = 1 if node.is_error or node.is_missing else 0
+    return own + sum(count_errors(child) for child in node.children)
+
+
+def named(node: Node) -> list[Node]:
+    """The named children of ``node``, comments left out."""
+    return [c for c in node.named_children if c.type not in COMMENTS]
+
+
+def string_value(node: Node) -> str | None:
+    """The text of a plain string literal (no template substitutions), else None."""
+    if node.type != "string":
+        return None
+    return "".join(text(c) for c in node.named_children if c.type == "string_fragment")
+
+
+def name_of(node: Node | None) -> str | None:
+    """A property's or binding's name: an identifier, a string key, a computed string."""
+    if node is None:
+        return None
+    if node.type in ("identifier", "property_identifier", "shorthand_property_identifier",
+                     "private_property_identifier", "type_identifier",
+                     "shorthand_property_identifier_pattern"):  # fmt: skip
+        return text(node).lstrip("#")
+    if node.type == "string":
+        return string_value(node)
+    if node.type == "computed_property_name" and node.named_child_count == 1:
+        return string_value(node.named_children[0])
+    if node.type == "member_expression":  # `exports.TTL`, `this.opts.retryDelay`
+        return name_of(node.child_by_field_name("property"))
+    return None
