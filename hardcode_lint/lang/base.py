@@ -322,3 +322,13 @@ class Frontend(Protocol):
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
         """The keys a generated settings module defines, each with its type and its comment
         (the unit), as written there; empty when ``text`` is no such module."""
+
+
+def folder_module(unit_name: str, path: str, extensions: Sequence[str]) -> tuple[str, str]:
+    """The module of a language whose modules are folders (a Go package, a folder of ES
+    modules): ``internal/jobs`` spanning ``internal/jobs/*.go``; ``rules suggest`` writes one
+    rule module per folder.  One extension narrows the glob so the folder's other languages
+    stay with their own modules."""
+    folder = path.rpartition("/")[0]
+    files = f"*{extensions[0]}" if len(extensions) == 1 else "*"
+    return (folder or unit_name or "(top level)", f"{folder}/{files}" if folder else files)

@@ -20,6 +20,7 @@ from hardcode_lint.lang.base import (
     SettingsTarget,
     SiteEdit,
     Step,
+    folder_module,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -51,8 +52,7 @@ class GoFrontend:
 
     def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
         """A Go package is its folder: ``internal/jobs`` spans ``internal/jobs/*.go``."""
-        folder = path.rpartition("/")[0]
-        return (folder or unit_name or "(top level)", f"{folder}/*.go" if folder else "*.go")
+        return folder_module(unit_name, path, self.extensions)
 
     def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
         """No constructs read yet: ``rules suggest`` names Go keys after scope and api."""

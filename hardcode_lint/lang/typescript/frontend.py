@@ -20,6 +20,8 @@ from hardcode_lint.lang.base import (
     SettingsRequest,
     SettingsTarget,
     SiteEdit,
+    Step,
+    folder_module,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -56,6 +58,14 @@ class ScriptFrontend:
         if self.name == "typescript":
             return "tsconfig.json" if (folder / "tsconfig.json").is_file() else None
         return "package.json" if (folder / "package.json").is_file() else None
+
+    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        """A folder of modules is one rule module (``src/clients`` spans ``src/clients/*``)."""
+        return folder_module(unit_name, path, self.extensions)
+
+    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
+        """No constructs read yet: ``rules suggest`` names keys after scope and api."""
+        return [() for _ in spans]
 
     def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
         from hardcode_lint.detect.catalog import build_catalog
