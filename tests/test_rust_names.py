@@ -196,3 +196,12 @@ def test_max_and_min_with_any_noun_are_limits_but_not_facts(tmp_path):
     """
     assert names(tmp_path, source) == [
         "MAX_IOVS", "DEFAULT_RESET_STREAM_MAX", "TLS13_MAX_DROPPED_CCS", "max_tlps"]  # fmt: skip
+
+
+def test_connection_and_stream_windows_are_limits(tmp_path):
+    source = """
+    const DEFAULT_CONN_WINDOW: u32 = 1024 * 1024 * 5;
+    const DEFAULT_STREAM_WINDOW: u32 = 1024 * 1024 * 2;
+    const WINDOW: u32 = 1024;
+    """
+    assert names(tmp_path, source) == ["DEFAULT_CONN_WINDOW", "DEFAULT_STREAM_WINDOW"]

@@ -281,3 +281,22 @@ def test_words_the_hand_labels_of_pika_aiohttp_and_pymongo_taught(detect, source
 )  # fmt: skip
 def test_max_and_min_with_any_noun_bound_to_a_name(detect, source, expected):
     assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # how much one read takes or prefetches (redis, paramiko)
+        ("def f(socket_read_size=65536):\n    pass\n", [("limit", "65536")]),
+        ("def get(read_aheads=50):\n    pass\n", [("limit", "50")]),
+        # flow-control windows of a connection or a stream (hyper)
+        ("DEFAULT_CONN_WINDOW = 1024 * 1024 * 5\n", [("limit", "1024 * 1024 * 5")]),
+        ("DEFAULT_STREAM_WINDOW = 1024 * 1024\n", [("limit", "1024 * 1024")]),
+        # `window` or `read` alone says nothing
+        ("window = 5\n", []),
+        ("read = 3\n", []),
+        ("read_only = 1\n", []),
+    ],
+)  # fmt: skip
+def test_read_sizes_and_flow_control_windows_are_limits(detect, source, expected):
+    assert [(f.kind.value, f.value) for f in detect(source)] == expected
