@@ -300,3 +300,16 @@ def test_max_and_min_with_any_noun_bound_to_a_name(detect, source, expected):
 )  # fmt: skip
 def test_read_sizes_and_flow_control_windows_are_limits(detect, source, expected):
     assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5\n", [("limit", "5")]),  # asyncio
+        ("encode_threshold = 1400\n", [("limit", "1400")]),  # xmlrpc
+        ("def f(ceil_threshold=5):\n    pass\n", [("limit", "5")]),  # aiohttp (seconds)
+        ("LOCAL_THRESHOLD_MS = 15\n", [("duration", "15")]),  # pymongo: a unit word wins
+    ],
+)  # fmt: skip
+def test_a_threshold_is_a_limit_unless_a_unit_makes_it_a_duration(detect, source, expected):
+    assert [(f.kind.value, f.value) for f in detect(source)] == expected
