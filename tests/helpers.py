@@ -19,7 +19,9 @@ def detect_in(
     path = tmp_path / "snippet.py"
     path.write_text(textwrap.dedent(source), encoding="utf-8")
     settings = settings_for(Config(root=tmp_path, **config), prefilter=prefilter)
-    result = analyze_file(FileTask(path=path, rel="snippet.py", test=False), settings)
+    result = analyze_file(
+        FileTask(path=path, rel="snippet.py", test=False, language="python"), settings
+    )
     assert result.error is None, result.error
     return list(result.findings)
 

@@ -180,3 +180,28 @@ def test_bindings_need_no_path_on_disk():
     source = frontend.decode(TABLE.encode(), "lib.rs", "lib.rs")
     hits: list[Any] = frontend.detect(source, DetectOptions(catalog="")).hits
     assert [h.api for h in hits] == ["SYS_wait4", "MS_SYNC", "IFLA_GSO_MAX_SIZE"]
+
+
+def test_max_and_min_with_any_noun_are_limits_but_not_facts(tmp_path):
+    source = """
+    const MAX_IOVS: usize = 64;
+    pub const DEFAULT_RESET_STREAM_MAX: usize = 10;
+    static TLS13_MAX_DROPPED_CCS: u8 = 2u8;
+    fn new() -> Config { Config { max_tlps: 2 } }
+    const MAX_U32: u64 = 4_294_967_295;
+    const MAX_BITS: usize = 44;
+    static T_MIN: u32 = 1;
+    pub const DEFAULT_INITIAL_WINDOW_SIZE: u32 = 65_535;
+    pub(crate) const SPEC_WINDOW_SIZE: u32 = 65_536;
+    """
+    assert names(tmp_path, source) == [
+        "MAX_IOVS", "DEFAULT_RESET_STREAM_MAX", "TLS13_MAX_DROPPED_CCS", "max_tlps"]  # fmt: skip
+
+
+def test_connection_and_stream_windows_are_limits(tmp_path):
+    source = """
+    const DEFAULT_CONN_WINDOW: u32 = 1024 * 1024 * 5;
+    const DEFAULT_STREAM_WINDOW: u32 = 1024 * 1024 * 2;
+    const WINDOW: u32 = 1024;
+    """
+    assert names(tmp_path, source) == ["DEFAULT_CONN_WINDOW", "DEFAULT_STREAM_WINDOW"]

@@ -243,3 +243,73 @@ def test_the_settings_of_a_factor_say_no_seconds(tmp_path, monkeypatch):
 )  # fmt: skip
 def test_words_the_hand_labels_of_pika_aiohttp_and_pymongo_taught(detect, source, expected):
     assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # `max`/`min` with any other word, bound to a literal (gunicorn, websockets, kombu)
+        ("MAX_REQUEST_LINE = 8190\n", [("limit", "8190")]),
+        ("MAX_LINE = 8192\n", [("limit", "8192")]),
+        ("MAX_BODY = 2**20\n", [("limit", "2**20")]),
+        ("def read(max_chunk=8192):\n    pass\n", [("limit", "8192")]),
+        ("def fire_timers(max_timers=10):\n    pass\n", [("limit", "10")]),
+        ("DEFAULT_RESET_STREAM_MAX = 10\n", [("limit", "10")]),
+        ("MAXIMUM_DEPTH = 10\n", [("limit", "10")]),
+        # ... not a fact of a type, a scale or a format, nor a one-letter variable's bound
+        ("MAX_INT = 2147483647\n", []),
+        ("MIN_VALUE = -100\n", []),
+        ("MAX_TLS_VERSION = 4\n", []),
+        ("MAX_PORT = 65535\n", []),
+        ("MAX_PATH = 260\n", []),
+        ("MAX_DIGITS = 769\n", []),
+        ("MAX_N = 1 << 31\n", []),
+        ("max_x = 100\n", []),
+        ("DEFAULT_MAX = 5\n", []),
+        ("MAX = 5\n", []),
+        # ... and only bound to a name: an uncatalogued call's keyword is as before
+        ("f(max_foo=3)\n", []),
+        # a limit holding an integer type's largest value is the type's range
+        ("MAX_WINDOW_SIZE = 2**32 - 1\n", []),
+        ("ZIP_MAX_COMMENT = (1 << 16) - 1\n", []),
+        ("max_size = 255\n", []),
+        ("max_size = 256\n", [("limit", "256")]),
+        # a name with a `spec`/`rfc` word is a standard's constant
+        ("SPEC_WINDOW_SIZE = 65536\n", []),
+        ("RFC_MAX_HEADERS = 100\n", []),
+    ],
+)  # fmt: skip
+def test_max_and_min_with_any_noun_bound_to_a_name(detect, source, expected):
+    assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # how much one read takes or prefetches (redis, paramiko)
+        ("def f(socket_read_size=65536):\n    pass\n", [("limit", "65536")]),
+        ("def get(read_aheads=50):\n    pass\n", [("limit", "50")]),
+        # flow-control windows of a connection or a stream (hyper)
+        ("DEFAULT_CONN_WINDOW = 1024 * 1024 * 5\n", [("limit", "1024 * 1024 * 5")]),
+        ("DEFAULT_STREAM_WINDOW = 1024 * 1024\n", [("limit", "1024 * 1024")]),
+        # `window` or `read` alone says nothing
+        ("window = 5\n", []),
+        ("read = 3\n", []),
+        ("read_only = 1\n", []),
+    ],
+)  # fmt: skip
+def test_read_sizes_and_flow_control_windows_are_limits(detect, source, expected):
+    assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5\n", [("limit", "5")]),  # asyncio
+        ("encode_threshold = 1400\n", [("limit", "1400")]),  # xmlrpc
+        ("def f(ceil_threshold=5):\n    pass\n", [("limit", "5")]),  # aiohttp (seconds)
+        ("LOCAL_THRESHOLD_MS = 15\n", [("duration", "15")]),  # pymongo: a unit word wins
+    ],
+)  # fmt: skip
+def test_a_threshold_is_a_limit_unless_a_unit_makes_it_a_duration(detect, source, expected):
+    assert [(f.kind.value, f.value) for f in detect(source)] == expected

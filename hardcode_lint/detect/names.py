@@ -98,6 +98,27 @@ def _is_limit(words: tuple[str, ...], vocab: NameWords) -> bool:
     return any(present & first and present & second for first, second in vocab.limit_pairs)
 
 
+def _bounds_something(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``MAX_IOVS``, ``max_chunk``, ``DEFAULT_RESET_STREAM_MAX``: for a bound name, ``max`` or
+    ``min`` with any other word is a limit (what it bounds need not be listed), unless a word
+    makes it a fact of a type, a scale or a format (``MAX_INT``, ``MIN_VALUE``, ``MAX_PORT``)."""
+    present = set(words)
+    if not present & vocab.bound_limit_words or present & vocab.bound_fact_words:
+        return False
+    ignored = vocab.bound_limit_words | vocab.bound_limit_fillers
+    shortest = vocab.bound_limit_min_letters
+    return any(len(w) >= shortest and not w.isdigit() and w not in ignored for w in words)
+
+
+def is_type_range(verdict: NameVerdict, value: Number | None, vocab: NameWords) -> bool:
+    """Whether a limit-named binding holds the largest value of an integer type
+    (``MAX_WINDOW_SIZE = 2**32 - 1``, ``DEFAULT_INITIAL_WINDOW_SIZE = 65_535``): the range of
+    the type the protocol or format uses, which nobody tunes."""
+    return (
+        verdict.kind is Kind.LIMIT and isinstance(value, int) and value in vocab.limit_type_bounds
+    )
+
+
 def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
     """A limit whose head (last word) is what it counts: ``max_keepalive_connections``,
     ``connect_timeout_retries``.  The duration word before it only says which ones, so the
@@ -141,6 +162,7 @@ def _telling(vocab: NameWords) -> re.Pattern[str]:
                  *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
                  *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
                  *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
+                 *vocab.bound_limit_words,
                  *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
         alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
         found = _TELLING[vocab] = re.compile(alternatives or "(?!)", re.IGNORECASE)
@@ -192,6 +214,8 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
         return None  # the constant `MINUTE = 60` is what a minute is, not how long to wait
+    if any(w in vocab.spec_words for w in words):
+        return None  # `SPEC_WINDOW_SIZE = 65_535`: the standard's number, not a setting
     if _counts_at_head(words, vocab):
         return NameVerdict(Kind.LIMIT, None)  # `max_keepalive_connections`: how many
     unit = _duration_unit(identifier, words, vocab)
@@ -205,4 +229,6 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return NameVerdict(Kind.LIMIT, None)
     if as_keyword and lowered in vocab.limit_call_keywords:
         return NameVerdict(Kind.LIMIT, None)
+    if not as_keyword and _bounds_something(words, vocab):
+        return NameVerdict(Kind.LIMIT, None)  # `MAX_IOVS = 64`: a bound name, whatever it bounds
     return None

@@ -35,6 +35,12 @@ class NameWords:
     count_words: frozenset[str] = frozenset()  # `retries`, `attempts`: limits, as written
     limit_phrases: tuple[tuple[str, ...], ...] = ()  # `pool_size`, `window_size`
     single_item_keywords: frozenset[str] = frozenset()  # `count=1` of a call: one item
+    bound_limit_words: frozenset[str] = frozenset()  # `MAX_IOVS`: max with any noun, bound
+    bound_limit_fillers: frozenset[str] = frozenset()  # `DEFAULT_MAX`: no noun
+    bound_fact_words: frozenset[str] = frozenset()  # `MAX_INT`, `MIN_VALUE`: a fact
+    spec_words: frozenset[str] = frozenset()  # `SPEC_WINDOW_SIZE`: a standard's constant
+    bound_limit_min_letters: int = 1  # `MAX_N`: a one-letter word bounds nothing
+    limit_type_bounds: frozenset[int] = frozenset()  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -80,4 +86,10 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         count_words=frozenset(data.get("count-words", [])),
         limit_phrases=_phrases(data, "limit-phrases"),
         single_item_keywords=frozenset(data.get("single-item-keywords", [])),
+        bound_limit_words=frozenset(data.get("bound-limit-words", [])),
+        bound_limit_fillers=frozenset(data.get("bound-limit-fillers", [])),
+        bound_fact_words=frozenset(data.get("bound-fact-words", [])),
+        spec_words=frozenset(data.get("spec-words", [])),
+        bound_limit_min_letters=int(data.get("bound-limit-min-letters", 1)),
+        limit_type_bounds=frozenset(2**b - 1 for b in data.get("limit-type-bound-bits", [])),
     )

@@ -16,7 +16,7 @@ from typing import Any
 import libcst as cst
 
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.names import classify_name
+from hardcode_lint.detect.names import classify_name, is_type_range
 from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
@@ -30,7 +30,7 @@ from hardcode_lint.lang.python.calls import (
     entry_verdict,
     new_site,
 )
-from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
@@ -291,6 +291,8 @@ class DetectorVisitor(cst.CSTVisitor):
             return
         local = context is Context.ASSIGNMENT and written == name and verdict.kind is Kind.LIMIT
         for leaf in leaves:
+            if is_type_range(verdict, fold_cst(leaf), self.catalog.words):
+                continue  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's range (detect/names.py)
             if local and scope.kind is ScopeKind.FUNCTION:
                 self._local_limits[id(leaf)] = (scope, name)
             snippet, start, end = self._bound_snippet(written, sep, value, leaf)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hardcode_lint.detect.names import classify_name, defines_unit
+from hardcode_lint.detect.names import classify_name, defines_unit, is_type_range
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.bindings import Tables, tables_of
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
@@ -197,6 +197,7 @@ class _Detector:
         if lit is not None and verdict is not None:
             value_type = suffix_type(inner) or declared_type(decl, self.fields())
             verdict = judged(name, verdict, value_type, words)
+            verdict = None if verdict and is_type_range(verdict, lit.number, words) else verdict
         if lit is not None and (
             verdict is None
             or on_marked_line(self.data, decl.start_byte + shift)
