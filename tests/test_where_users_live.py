@@ -243,3 +243,59 @@ def test_the_settings_of_a_factor_say_no_seconds(tmp_path, monkeypatch):
 )  # fmt: skip
 def test_words_the_hand_labels_of_pika_aiohttp_and_pymongo_taught(detect, source, expected):
     assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+# What the hand labels of gunicorn, kombu and redis-py taught (session 6): settings declared as
+# classes, the default of a `count` parameter, a limit held in a one-element list, event-loop
+# timers.  (source, [(kind, api, value, arg)])
+TAUGHT_FOUND = [
+    ("class Timeout(Setting):\n    name = 'timeout'\n    type = int\n    default = 30\n",
+     [("duration", "Timeout.default", "30", "Timeout")]),
+    ("class Backlog(Setting):\n    default = 2048\n\nclass LimitRequestLine(Setting):\n"
+     "    default: int = 4094\n",
+     [("limit", "Backlog.default", "2048", "Backlog"),
+      ("limit", "LimitRequestLine.default", "4094", "LimitRequestLine")]),
+    ("class Config:\n    class Keepalive(Setting):\n        value = 2\n",
+     [("duration", "Keepalive.value", "2", "Keepalive")]),
+    ("_limit = [10]\n", [("limit", "_limit", "10", "_limit")]),
+    ("def fetch(self, queue, count=10, callback=None):\n    pass\n",
+     [("limit", "count", "10", "count")]),
+    # a limit by its own word keeps its 1 (dramatiq's rate limiters: one at a time)
+    ("def __init__(self, backend, key, *, limit=1):\n    pass\n",
+     [("limit", "limit", "1", "limit")]),
+    ("loop.call_repeatedly(10, cycle.maybe_restore_messages)\n",
+     [("duration", "loop.call_repeatedly", "10", 0)]),
+    ("timer.call_after(5, on_timeout)\n", [("duration", "timer.call_after", "5", 0)]),
+]  # fmt: skip
+
+TAUGHT_NOT_FOUND = [
+    "class Umask(Setting):\n    default = 0o22\n",  # a class named for nothing
+    "class Timeout(Setting):\n    def f(self):\n        default = 30\n",  # not the class's own
+    "class Timeout(Setting):\n    fallback = 30\n",  # not a settings field
+    "default = 30\nvalue = 5\n",  # no class
+    "_DAYS_BEFORE_MONTH = [-1]\n",  # a table's first row, not a held limit
+    "_limit = [10, 20]\n",  # a list of values
+    "def line(self, count=1):\n    pass\n",  # one item, as `count=1` of a call
+    "def f(amount=10):\n    pass\n",  # only the exact keyword is a limit
+]
+
+
+@pytest.mark.parametrize("fast", ["1", "0"])
+@pytest.mark.parametrize("prefilter", [True, False])
+@pytest.mark.parametrize(("source", "expected"), TAUGHT_FOUND)
+def test_taught_by_gunicorn_kombu_redis(detect, monkeypatch, source, expected, prefilter, fast):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)  # every pre-filter keeps them
+    assert summary(detect(source, prefilter=prefilter)) == expected
+
+
+@pytest.mark.parametrize("source", TAUGHT_NOT_FOUND)
+def test_not_taught(detect, source):
+    assert detect(source) == []
+
+
+def test_a_settings_class_field_is_replaced_where_it_stands(detect):
+    (found,) = detect("class GracefulTimeout(Setting):\n    default = 30\n")
+    assert (found.context.value, found.code, found.unit, found.seconds) == (
+        "assignment", "HCL103", "s", 30)  # fmt: skip
+    assert (found.line, found.column, found.snippet) == (2, 15, "default = 30")
+    assert found.scope == "GracefulTimeout"

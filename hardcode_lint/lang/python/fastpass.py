@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
+from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
 from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
@@ -55,6 +56,7 @@ _PATTERNS = (
         "typed_default_parameter", "pair", "unary_operator", "binary_operator",
         "conditional_expression", "parenthesized_expression", "boolean_operator")),
     ("(keyword_argument value: [(tuple) (list)] @sequence)", "sequence"),
+    ("(assignment right: (list . [(integer) (float)] @number .))", "number"),  # `_limit = [10]`
     (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
     (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
     (f"(typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
@@ -107,6 +109,26 @@ def _pow_arguments(place: Node) -> bool:
 
 def _line(node: Node) -> int:
     return node.start_point.row + 1
+
+
+def _holds_one(value: Node, kind: str) -> bool:
+    """``_limit = [10]``: a one-element list assigned to a name (judged by the detector)."""
+    return kind == "assignment" and value.type == "list" and value.named_child_count == 1
+
+
+def _class_name(assignment: Node) -> str | None:
+    """The class whose body holds ``assignment`` as a statement of its own, if any."""
+    node = assignment
+    while node.parent is not None and node.parent.type == "assignment":  # `a = b = 5`
+        node = node.parent
+    statement = node.parent
+    if statement is None or statement.type != "expression_statement":
+        return None
+    block = statement.parent
+    owner = block.parent if block is not None else None
+    if owner is None or owner.type != "class_definition":
+        return None
+    return field_text(owner, "name")
 
 
 class _Matches:
@@ -169,7 +191,7 @@ class _Matches:
         if place is None or place.id in self.placed:
             return
         kind = place.type
-        if in_sequence and kind != "keyword_argument":
+        if in_sequence and kind != "keyword_argument" and not _holds_one(value, kind):
             return  # `f((1, 2))`: no literal argument (`f((1, 2), 5)` still has one)
         self.placed.add(place.id)  # the other numbers of `f(1, 2)` or `5 * 60` say the same
         if kind == "keyword_argument":
@@ -178,9 +200,14 @@ class _Matches:
             self.call(place.parent)
         elif kind == "assignment" and place.child_by_field_name("right") == value:
             for target in chained_targets(place):
-                self.named(last_name(target), _line(value), as_keyword=False)
+                name = last_name(target)
+                self.named(name, _line(value), as_keyword=False)
+                if target.type == "identifier" and name in class_fields():
+                    self.named(_class_name(place), _line(value), as_keyword=False)
         elif kind in _DEFAULTS and place.child_by_field_name("value") == value:
-            self.named(field_text(place, "name"), _line(value), as_keyword=False)
+            name = field_text(place, "name")
+            if name and default_verdict(name, self.words):
+                self.result.lines.append(_line(value))
         elif kind == "pair" and place.child_by_field_name("value") == value:
             key = place.child_by_field_name("key")
             if key is not None and key.type == "string":

@@ -17,6 +17,12 @@ import libcst as cst
 
 from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.names import classify_name
+from hardcode_lint.lang.python.bound_names import (
+    asks_one,
+    class_fields,
+    default_verdict,
+    holds_one,
+)
 from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
@@ -30,7 +36,7 @@ from hardcode_lint.lang.python.calls import (
     entry_verdict,
     new_site,
 )
-from hardcode_lint.lang.python.cst_literals import is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
@@ -41,6 +47,15 @@ _LITERAL_ROOTS = frozenset(
     {cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation, cst.Call}  # `pow(2, 29)`
 )
 _HANDLERS: dict[tuple[str, type], Callable[..., Any] | None] = {}
+
+
+def _held(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The literal of a one-element list (``_limit = [10]``), judged by the name it is bound to
+    (see ``bound_names.holds_one``); nothing for any other value."""
+    if not isinstance(value, cst.List) or len(value.elements) != 1:
+        return []
+    element = value.elements[0]
+    return [] if isinstance(element, cst.StarredElement) else literal_leaves(element.value)
 
 
 def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
@@ -150,7 +165,20 @@ class DetectorVisitor(ScopeTracker):
         else:
             return
         written = one_line(self.module.code_for_node(target))
+        owner = self._settings_class(target)
+        if owner is not None:  # `class Timeout(Setting): default = 30`: judged by the class
+            self._judge_bound(value, Context.ASSIGNMENT, owner, written, " = ", f"{owner}.{name}")
+            return
         self._judge_bound(value, Context.ASSIGNMENT, name, written, " = ")
+
+    def _settings_class(self, target: cst.BaseExpression) -> str | None:
+        """The class whose settings field ``target`` is (``default`` in its body), if any."""
+        scope = self.scope
+        if scope.kind is not ScopeKind.CLASS or not isinstance(target, cst.Name):
+            return None
+        if target.value not in class_fields() or scope.qualname is None:
+            return None
+        return scope.qualname.rsplit(".", 1)[-1]
 
     def visit_Param(self, node: cst.Param) -> None:
         name = node.name.value
@@ -167,12 +195,20 @@ class DetectorVisitor(ScopeTracker):
         self._owners.pop()
 
     def _judge_bound(
-        self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
+        self,
+        value: cst.BaseExpression,
+        context: Context,
+        name: str,
+        written: str,
+        sep: str,
+        api: str | None = None,
     ) -> None:
-        """A value bound to a name: literals judged by the name, or a migrated site."""
+        """A value bound to a name: literals judged by the name, or a migrated site.  ``api``
+        is what the finding names when it is not ``written`` (a settings class's field)."""
         leaves = literal_leaves(value)
+        held = _held(value) if not leaves and context is Context.ASSIGNMENT else []
         watched = self.watch.watched_in(value)
-        if not leaves and not watched:
+        if not leaves and not held and not watched:
             return
         scope = self.scope
         for node, expression in watched:
@@ -180,29 +216,25 @@ class DetectorVisitor(ScopeTracker):
             hit = ReplacementHit(node, expression, context, written, name, scope.qualname,
                                  snippet, start, end)  # fmt: skip
             self.hits.append(hit)
-        if not leaves:
+        if not leaves and not held:
             return
-        verdict = classify_name(name, self.catalog.words, as_keyword=False)
-        if verdict is None:
+        words = self.catalog.words
+        if context is Context.DEFAULT:
+            verdict = default_verdict(name, words)
+        else:
+            verdict = classify_name(name, words, as_keyword=False)
+        if verdict is None or (held and not holds_one(len(held), verdict)):
             return
+        if context is Context.DEFAULT and verdict.kind is Kind.LIMIT:
+            leaves = [leaf for leaf in leaves if not asks_one(name, fold_cst(leaf), words)]
         local = context is Context.ASSIGNMENT and written == name and verdict.kind is Kind.LIMIT
-        for leaf in leaves:
+        for leaf in leaves or held:
             if local and scope.kind is ScopeKind.FUNCTION:
                 self._local_limits[id(leaf)] = (scope, name)
             snippet, start, end = self._bound_snippet(written, sep, value, leaf)
+            where = (name, scope.qualname, snippet, start, end)
             self.detections.append(
-                Detection(
-                    node=leaf,
-                    kind=verdict.kind,
-                    context=context,
-                    unit=verdict.unit,
-                    api=written,
-                    arg=name,
-                    scope=scope.qualname,
-                    snippet=snippet,
-                    snippet_start=start,
-                    snippet_end=end,
-                )
+                Detection(leaf, verdict.kind, context, verdict.unit, api or written, *where)
             )
 
     def _is_counter(self, detection: Detection) -> bool:
