@@ -299,3 +299,49 @@ def test_a_settings_class_field_is_replaced_where_it_stands(detect):
         "assignment", "HCL103", "s", 30)  # fmt: skip
     assert (found.line, found.column, found.snippet) == (2, 15, "default = 30")
     assert found.scope == "GracefulTimeout"
+
+
+# What the surroundings say a literal is (session 6, the open items of huey and APScheduler):
+# a factor the module multiplies a delay by, a platform bound, the clock's grain.
+SURROUNDED_NOT_FOUND = [
+    # huey: `backoff` multiplies the delay, in this function or anywhere in the module
+    "def get(self, timeout=None, backoff=1.15):\n    delay = self.start\n    while True:\n"
+    "        sleep(delay)\n        delay *= backoff\n",
+    "class Consumer:\n    def __init__(self, backoff=1.15):\n        self.backoff = backoff\n"
+    "class Scheduler:\n    def sleep(self):\n        self.delay *= self.backoff\n",
+    # APScheduler: 2**32 ms as seconds, what Event.wait takes on Windows
+    "try:\n    from threading import TIMEOUT_MAX\nexcept ImportError:\n    TIMEOUT_MAX = 4294967\n",
+    "def wait(self, timeout=2147483):\n    pass\n",
+    # an integer type's maximum bound to a limit name: the type's or the format's bound
+    "MAX_WINDOW_SIZE = 2**32 - 1\n",
+    "ZIP_FILECOUNT_LIMIT = (1 << 16) - 1\n",
+    # one microsecond: the next instant, the clock's grain
+    "from datetime import timedelta\nstart = previous + timedelta(microseconds=1)\n",
+]
+
+SURROUNDED_FOUND = [
+    # not multiplied, or multiplied by something else, or with a unit word: still a duration
+    ("def get(self, backoff=2, backoff_ms=50):\n    delay = 0.1\n    delay *= backoff_ms\n",
+     [("duration", "backoff", "2", "backoff"), ("duration", "backoff_ms", "50", "backoff_ms"),
+      ("duration", "delay", "0.1", "delay")]),
+    ("def f(timeout=5):\n    total = 3\n    total *= timeout\n",
+     [("duration", "timeout", "5", "timeout")]),
+    # a bound that is not a type's maximum, and a limit passed by keyword, are settings
+    ("max_connections = max_connections or 2**31\nTIMEOUT = 4294968\nf(max_size=65535)\n",
+     [("limit", "max_connections", "2**31", "max_connections"),
+      ("duration", "TIMEOUT", "4294968", "TIMEOUT"), ("limit", "f", "65535", "max_size")]),
+    ("from datetime import timedelta\nstep = timedelta(microseconds=5)\n",
+     [("duration", "datetime.timedelta", "5", "microseconds")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fast", ["1", "0"])
+@pytest.mark.parametrize("source", SURROUNDED_NOT_FOUND)
+def test_what_surrounds_a_literal_says_it_is_no_tunable(detect, monkeypatch, source, fast):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)
+    assert detect(source) == []
+
+
+@pytest.mark.parametrize(("source", "expected"), SURROUNDED_FOUND)
+def test_what_surrounds_a_literal_keeps_a_tunable(detect, source, expected):
+    assert summary(detect(source)) == expected

@@ -70,6 +70,8 @@ _PATTERNS = (
     ("(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)", "alias"),
     ("[(global_statement) (nonlocal_statement)] @keep", "keep"),
     ('(augmented_assignment left: (identifier) @counted operator: "+=")', "counted"),
+    ('(augmented_assignment operator: "*=" right: [(identifier) (attribute)] @counted)',
+     "counted"),  # `delay *= backoff`: a factor
     ("[(print_statement) (exec_statement)] @legacy", "legacy"),
 )  # fmt: skip
 _CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
@@ -223,9 +225,10 @@ class _Matches:
         self.result.keep.append(_line(captures["keep"][0]))
 
     def read_counted(self, captures: dict[str, list[Node]]) -> None:
-        """``attempts += 1``: kept, as the ``ast`` pre-pass keeps it (a counter's start)."""
+        """``attempts += 1`` and ``delay *= backoff``: kept, as the ``ast`` pre-pass keeps them
+        (a counter's start, a factor)."""
         name = captures["counted"][0]
-        if classify_name(text(name), self.words, as_keyword=False):
+        if classify_name(last_name(name) or "", self.words, as_keyword=False):
             self.result.keep.append(_line(name))
 
     def read_legacy(self, captures: dict[str, list[Node]]) -> None:

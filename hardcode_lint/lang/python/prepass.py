@@ -205,9 +205,12 @@ class _Walk:
         self.result.keep.append(node.lineno)  # it rebinds names outside its function
 
     def counted(self, node: ast.AugAssign) -> None:
-        """``attempts += 1``: kept, so the detector sees that ``attempts = 1`` starts a counter."""
+        """``attempts += 1``: kept, so the detector sees that ``attempts = 1`` starts a counter;
+        ``delay *= backoff`` too, so that it sees ``backoff`` is a factor."""
         target, words = node.target, self.words
         name = target.id if isinstance(target, ast.Name) and isinstance(node.op, ast.Add) else None
+        if type(node.op) is ast.Mult:
+            name = _last_name(node.value)
         if name is not None and classify_name(name, words, as_keyword=False):
             self.result.keep.append(node.lineno)
 

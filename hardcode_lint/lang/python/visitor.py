@@ -37,6 +37,7 @@ from hardcode_lint.lang.python.calls import (
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
@@ -56,6 +57,13 @@ def _held(value: cst.BaseExpression) -> list[cst.BaseExpression]:
         return []
     element = value.elements[0]
     return [] if isinstance(element, cst.StarredElement) else literal_leaves(element.value)
+
+
+def _last_name(node: cst.BaseExpression) -> str | None:
+    """``backoff`` of ``backoff`` and of ``self.backoff``."""
+    if isinstance(node, cst.Name):
+        return node.value
+    return node.attr.value if isinstance(node, cst.Attribute) else None
 
 
 def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
@@ -100,6 +108,7 @@ class DetectorVisitor(ScopeTracker):
         # `attempts = 1 ... attempts += 1` is a counter's start, not a bound
         self._local_limits: dict[int, tuple[Scope, str]] = {}
         self._counted: set[tuple[int, str]] = set()
+        self._factors: set[str] = set()  # names a duration is multiplied by: `delay *= backoff`
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -123,6 +132,12 @@ class DetectorVisitor(ScopeTracker):
         self._bind_target(node.target, None)
         if isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
             self._counted.add((id(self.scope), node.target.value))
+        elif isinstance(node.operator, cst.MultiplyAssign):  # `delay *= backoff`: a factor
+            target, factor = _last_name(node.target), _last_name(node.value)
+            words = self.catalog.words
+            verdict = classify_name(target, words, as_keyword=False) if target else None
+            if factor is not None and verdict is not None and verdict.kind is Kind.DURATION:
+                self._factors.add(factor)
 
     # -- judged on the spot: assignments and defaults ---------------------------------------
 
@@ -244,6 +259,16 @@ class DetectorVisitor(ScopeTracker):
         local = self._local_limits.get(id(detection.node))
         return local is not None and (id(local[0]), local[1]) in self._counted
 
+    def _is_factor(self, detection: Detection) -> bool:
+        """A duration bound to a name the module multiplies a duration by (``backoff=1.15``
+        with ``delay *= backoff``): a multiplier, no duration (``not_tunables.py``)."""
+        return (
+            detection.kind is Kind.DURATION
+            and detection.context in (Context.ASSIGNMENT, Context.DEFAULT)
+            and isinstance(detection.arg, str)
+            and is_factor_name(detection.arg, self._factors, self.catalog.words)
+        )
+
     def _bound_snippet(
         self, written: str, sep: str, value: cst.BaseExpression, leaf: cst.BaseExpression
     ) -> tuple[str, int, int]:
@@ -336,6 +361,8 @@ class DetectorVisitor(ScopeTracker):
     def leave_Module(self, original_node: cst.Module) -> None:
         if self._counted and self._local_limits:
             self.detections = [d for d in self.detections if not self._is_counter(d)]
+        if self._factors:
+            self.detections = [d for d in self.detections if not self._is_factor(d)]
         judge = CallJudge(self.module, self.catalog)
         for site in self._calls:
             self.detections.extend(judge.judge(site))
