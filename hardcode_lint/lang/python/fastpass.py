@@ -32,7 +32,9 @@ from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
 from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
+    enclosing_class,
     field_text,
+    holds_one_literal,
     last_name,
     receiver_member,
     root_name,
@@ -113,26 +115,6 @@ def _line(node: Node) -> int:
     return node.start_point.row + 1
 
 
-def _holds_one(value: Node, kind: str) -> bool:
-    """``_limit = [10]``: a one-element list assigned to a name (judged by the detector)."""
-    return kind == "assignment" and value.type == "list" and value.named_child_count == 1
-
-
-def _class_name(assignment: Node) -> str | None:
-    """The class whose body holds ``assignment`` as a statement of its own, if any."""
-    node = assignment
-    while node.parent is not None and node.parent.type == "assignment":  # `a = b = 5`
-        node = node.parent
-    statement = node.parent
-    if statement is None or statement.type != "expression_statement":
-        return None
-    block = statement.parent
-    owner = block.parent if block is not None else None
-    if owner is None or owner.type != "class_definition":
-        return None
-    return field_text(owner, "name")
-
-
 class _Matches:
     """The query's matches, read into the ``ast`` pre-pass's vocabulary."""
 
@@ -193,7 +175,7 @@ class _Matches:
         if place is None or place.id in self.placed:
             return
         kind = place.type
-        if in_sequence and kind != "keyword_argument" and not _holds_one(value, kind):
+        if in_sequence and kind != "keyword_argument" and not holds_one_literal(value, kind):
             return  # `f((1, 2))`: no literal argument (`f((1, 2), 5)` still has one)
         self.placed.add(place.id)  # the other numbers of `f(1, 2)` or `5 * 60` say the same
         if kind == "keyword_argument":
@@ -205,7 +187,7 @@ class _Matches:
                 name = last_name(target)
                 self.named(name, _line(value), as_keyword=False)
                 if target.type == "identifier" and name in class_fields():
-                    self.named(_class_name(place), _line(value), as_keyword=False)
+                    self.named(enclosing_class(place), _line(value), as_keyword=False)
         elif kind in _DEFAULTS and place.child_by_field_name("value") == value:
             name = field_text(place, "name")
             if name and default_verdict(name, self.words):
