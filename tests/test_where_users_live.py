@@ -313,3 +313,105 @@ def test_read_sizes_and_flow_control_windows_are_limits(detect, source, expected
 )  # fmt: skip
 def test_a_threshold_is_a_limit_unless_a_unit_makes_it_a_duration(detect, source, expected):
     assert [(f.kind.value, f.value) for f in detect(source)] == expected
+
+
+# What the hand labels of gunicorn, kombu and redis-py taught (session 6): settings declared as
+# classes, the default of a `count` parameter, a limit held in a one-element list, event-loop
+# timers.  (source, [(kind, api, value, arg)])
+TAUGHT_FOUND = [
+    ("class Timeout(Setting):\n    name = 'timeout'\n    type = int\n    default = 30\n",
+     [("duration", "Timeout.default", "30", "Timeout")]),
+    ("class Backlog(Setting):\n    default = 2048\n\nclass LimitRequestLine(Setting):\n"
+     "    default: int = 4094\n",
+     [("limit", "Backlog.default", "2048", "Backlog"),
+      ("limit", "LimitRequestLine.default", "4094", "LimitRequestLine")]),
+    ("class Config:\n    class Keepalive(Setting):\n        value = 2\n",
+     [("duration", "Keepalive.value", "2", "Keepalive")]),
+    ("_limit = [10]\n", [("limit", "_limit", "10", "_limit")]),
+    ("def fetch(self, queue, count=10, callback=None):\n    pass\n",
+     [("limit", "count", "10", "count")]),
+    # a limit by its own word keeps its 1 (dramatiq's rate limiters: one at a time)
+    ("def __init__(self, backend, key, *, limit=1):\n    pass\n",
+     [("limit", "limit", "1", "limit")]),
+    ("loop.call_repeatedly(10, cycle.maybe_restore_messages)\n",
+     [("duration", "loop.call_repeatedly", "10", 0)]),
+    ("timer.call_after(5, on_timeout)\n", [("duration", "timer.call_after", "5", 0)]),
+]  # fmt: skip
+
+TAUGHT_NOT_FOUND = [
+    "class Umask(Setting):\n    default = 0o22\n",  # a class named for nothing
+    "class Timeout(Setting):\n    def f(self):\n        default = 30\n",  # not the class's own
+    "class Timeout(Setting):\n    fallback = 30\n",  # not a settings field
+    "default = 30\nvalue = 5\n",  # no class
+    "_DAYS_BEFORE_MONTH = [-1]\n",  # a table's first row, not a held limit
+    "_limit = [10, 20]\n",  # a list of values
+    "def line(self, count=1):\n    pass\n",  # one item, as `count=1` of a call
+    "def f(amount=10):\n    pass\n",  # only the exact keyword is a limit
+]
+
+
+@pytest.mark.parametrize("fast", ["1", "0"])
+@pytest.mark.parametrize("prefilter", [True, False])
+@pytest.mark.parametrize(("source", "expected"), TAUGHT_FOUND)
+def test_taught_by_gunicorn_kombu_redis(detect, monkeypatch, source, expected, prefilter, fast):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)  # every pre-filter keeps them
+    assert summary(detect(source, prefilter=prefilter)) == expected
+
+
+@pytest.mark.parametrize("source", TAUGHT_NOT_FOUND)
+def test_not_taught(detect, source):
+    assert detect(source) == []
+
+
+def test_a_settings_class_field_is_replaced_where_it_stands(detect):
+    (found,) = detect("class GracefulTimeout(Setting):\n    default = 30\n")
+    assert (found.context.value, found.code, found.unit, found.seconds) == (
+        "assignment", "HCL103", "s", 30)  # fmt: skip
+    assert (found.line, found.column, found.snippet) == (2, 15, "default = 30")
+    assert found.scope == "GracefulTimeout"
+
+
+# What the surroundings say a literal is (session 6, the open items of huey and APScheduler):
+# a factor the module multiplies a delay by, a platform bound, the clock's grain.
+SURROUNDED_NOT_FOUND = [
+    # huey: `backoff` multiplies the delay, in this function or anywhere in the module
+    "def get(self, timeout=None, backoff=1.15):\n    delay = self.start\n    while True:\n"
+    "        sleep(delay)\n        delay *= backoff\n",
+    "class Consumer:\n    def __init__(self, backoff=1.15):\n        self.backoff = backoff\n"
+    "class Scheduler:\n    def sleep(self):\n        self.delay *= self.backoff\n",
+    # APScheduler: 2**32 ms as seconds, what Event.wait takes on Windows
+    "try:\n    from threading import TIMEOUT_MAX\nexcept ImportError:\n    TIMEOUT_MAX = 4294967\n",
+    "def wait(self, timeout=2147483):\n    pass\n",
+    # an integer type's maximum bound to a limit name: the type's or the format's bound
+    "MAX_WINDOW_SIZE = 2**32 - 1\n",
+    "ZIP_FILECOUNT_LIMIT = (1 << 16) - 1\n",
+    # one microsecond: the next instant, the clock's grain
+    "from datetime import timedelta\nstart = previous + timedelta(microseconds=1)\n",
+]
+
+SURROUNDED_FOUND = [
+    # not multiplied, or multiplied by something else, or with a unit word: still a duration
+    ("def get(self, backoff=2, backoff_ms=50):\n    delay = 0.1\n    delay *= backoff_ms\n",
+     [("duration", "backoff", "2", "backoff"), ("duration", "backoff_ms", "50", "backoff_ms"),
+      ("duration", "delay", "0.1", "delay")]),
+    ("def f(timeout=5):\n    total = 3\n    total *= timeout\n",
+     [("duration", "timeout", "5", "timeout")]),
+    # a bound that is not a type's maximum, and a limit passed by keyword, are settings
+    ("max_connections = max_connections or 2**31\nTIMEOUT = 4294968\nf(max_size=65535)\n",
+     [("limit", "max_connections", "2**31", "max_connections"),
+      ("duration", "TIMEOUT", "4294968", "TIMEOUT"), ("limit", "f", "65535", "max_size")]),
+    ("from datetime import timedelta\nstep = timedelta(microseconds=5)\n",
+     [("duration", "datetime.timedelta", "5", "microseconds")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fast", ["1", "0"])
+@pytest.mark.parametrize("source", SURROUNDED_NOT_FOUND)
+def test_what_surrounds_a_literal_says_it_is_no_tunable(detect, monkeypatch, source, fast):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)
+    assert detect(source) == []
+
+
+@pytest.mark.parametrize(("source", "expected"), SURROUNDED_FOUND)
+def test_what_surrounds_a_literal_keeps_a_tunable(detect, source, expected):
+    assert summary(detect(source)) == expected

@@ -28,10 +28,13 @@ from dataclasses import dataclass, field
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
+from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
 from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
+    enclosing_class,
     field_text,
+    holds_one_literal,
     last_name,
     receiver_member,
     root_name,
@@ -55,6 +58,7 @@ _PATTERNS = (
         "typed_default_parameter", "pair", "unary_operator", "binary_operator",
         "conditional_expression", "parenthesized_expression", "boolean_operator")),
     ("(keyword_argument value: [(tuple) (list)] @sequence)", "sequence"),
+    ("(assignment right: (list . [(integer) (float)] @number .))", "number"),  # `_limit = [10]`
     (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
     (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
     (f"(typed_default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
@@ -68,6 +72,8 @@ _PATTERNS = (
     ("(aliased_import name: (dotted_name) @imported alias: (identifier) @bound)", "alias"),
     ("[(global_statement) (nonlocal_statement)] @keep", "keep"),
     ('(augmented_assignment left: (identifier) @counted operator: "+=")', "counted"),
+    ('(augmented_assignment operator: "*=" right: [(identifier) (attribute)] @counted)',
+     "counted"),  # `delay *= backoff`: a factor
     ("[(print_statement) (exec_statement)] @legacy", "legacy"),
 )  # fmt: skip
 _CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
@@ -169,7 +175,7 @@ class _Matches:
         if place is None or place.id in self.placed:
             return
         kind = place.type
-        if in_sequence and kind != "keyword_argument":
+        if in_sequence and kind != "keyword_argument" and not holds_one_literal(value, kind):
             return  # `f((1, 2))`: no literal argument (`f((1, 2), 5)` still has one)
         self.placed.add(place.id)  # the other numbers of `f(1, 2)` or `5 * 60` say the same
         if kind == "keyword_argument":
@@ -178,9 +184,14 @@ class _Matches:
             self.call(place.parent)
         elif kind == "assignment" and place.child_by_field_name("right") == value:
             for target in chained_targets(place):
-                self.named(last_name(target), _line(value), as_keyword=False)
+                name = last_name(target)
+                self.named(name, _line(value), as_keyword=False)
+                if target.type == "identifier" and name in class_fields():
+                    self.named(enclosing_class(place), _line(value), as_keyword=False)
         elif kind in _DEFAULTS and place.child_by_field_name("value") == value:
-            self.named(field_text(place, "name"), _line(value), as_keyword=False)
+            name = field_text(place, "name")
+            if name and default_verdict(name, self.words):
+                self.result.lines.append(_line(value))
         elif kind == "pair" and place.child_by_field_name("value") == value:
             key = place.child_by_field_name("key")
             if key is not None and key.type == "string":
@@ -196,9 +207,10 @@ class _Matches:
         self.result.keep.append(_line(captures["keep"][0]))
 
     def read_counted(self, captures: dict[str, list[Node]]) -> None:
-        """``attempts += 1``: kept, as the ``ast`` pre-pass keeps it (a counter's start)."""
+        """``attempts += 1`` and ``delay *= backoff``: kept, as the ``ast`` pre-pass keeps them
+        (a counter's start, a factor)."""
         name = captures["counted"][0]
-        if classify_name(text(name), self.words, as_keyword=False):
+        if classify_name(last_name(name) or "", self.words, as_keyword=False):
             self.result.keep.append(_line(name))
 
     def read_legacy(self, captures: dict[str, list[Node]]) -> None:

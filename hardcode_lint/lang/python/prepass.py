@@ -24,6 +24,7 @@ from typing import Any
 
 from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
+from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
 from hardcode_lint.lang.python.literals import (
     POW,
     ast_element_values,
@@ -152,6 +153,8 @@ class _Walk:
 
     def assign(self, targets: Iterable[ast.AST], value: ast.expr | None) -> None:
         targets = list(targets)
+        if type(value) is ast.List and len(value.elts) == 1:  # `_limit = [10]`: one held value
+            value = value.elts[0]
         for leaf in ast_literal_leaves(value) if value is not None else []:
             for target in targets:
                 self.named(_last_name(target), leaf.lineno, as_keyword=False)
@@ -171,8 +174,23 @@ class _Walk:
         pairs += [(a, d) for a, d in keyword_only if d is not None]
         for arg, default in pairs:
             for leaf in ast_literal_leaves(default):
-                self.named(arg.arg, leaf.lineno, as_keyword=False)
+                if default_verdict(arg.arg, self.words):
+                    self.result.lines.append(leaf.lineno)
             self.alias(arg.arg, default)
+
+    def klass(self, node: ast.ClassDef) -> None:
+        """``class Timeout(Setting): default = 30``: a settings field, judged by the class."""
+        fields = class_fields()
+        for statement in node.body:
+            if type(statement) is ast.Assign:
+                targets, value = statement.targets, statement.value
+            elif type(statement) is ast.AnnAssign and statement.value is not None:
+                targets, value = [statement.target], statement.value
+            else:
+                continue
+            if any(type(t) is ast.Name and t.id in fields for t in targets):
+                for leaf in ast_literal_leaves(value):
+                    self.named(node.name, leaf.lineno, as_keyword=False)
 
     def imports(self, node: ast.Import | ast.ImportFrom) -> None:
         for alias in node.names:
@@ -187,9 +205,12 @@ class _Walk:
         self.result.keep.append(node.lineno)  # it rebinds names outside its function
 
     def counted(self, node: ast.AugAssign) -> None:
-        """``attempts += 1``: kept, so the detector sees that ``attempts = 1`` starts a counter."""
+        """``attempts += 1``: kept, so the detector sees that ``attempts = 1`` starts a counter;
+        ``delay *= backoff`` too, so that it sees ``backoff`` is a factor."""
         target, words = node.target, self.words
         name = target.id if isinstance(target, ast.Name) and isinstance(node.op, ast.Add) else None
+        if type(node.op) is ast.Mult:
+            name = _last_name(node.value)
         if name is not None and classify_name(name, words, as_keyword=False):
             self.result.keep.append(node.lineno)
 
@@ -201,6 +222,7 @@ class _Walk:
             ast.Assign: lambda n: self.assign(n.targets, n.value),
             ast.AnnAssign: lambda n: self.assign([n.target], n.value),
             ast.arguments: self.arguments,
+            ast.ClassDef: self.klass,
             ast.Import: self.imports,
             ast.ImportFrom: self.imports,
             ast.Global: self.scoping,

@@ -78,3 +78,23 @@ def string_key(node: Node) -> str | None:
     if len(content) != 1 or any(c.type == "interpolation" for c in node.named_children):
         return None
     return text(content[0])
+
+
+def holds_one_literal(value: Node, kind: str) -> bool:
+    """``_limit = [10]``: a one-element list assigned to a name (judged by the detector)."""
+    return kind == "assignment" and value.type == "list" and value.named_child_count == 1
+
+
+def enclosing_class(assignment: Node) -> str | None:
+    """The class whose body holds ``assignment`` as a statement of its own, if any."""
+    node = assignment
+    while node.parent is not None and node.parent.type == "assignment":  # `a = b = 5`
+        node = node.parent
+    statement = node.parent
+    if statement is None or statement.type != "expression_statement":
+        return None
+    block = statement.parent
+    owner = block.parent if block is not None else None
+    if owner is None or owner.type != "class_definition":
+        return None
+    return field_text(owner, "name")

@@ -2,9 +2,9 @@
 
 The walk does three things at once: it numbers every literal expression in source order (the
 cheap ``ast`` pre-pass numbers them the same way and supplies their positions, so no libcst
-position pass is needed); it records bindings per scope (see ``scopes.py``); and it judges
-assignments and parameter defaults on the spot, while calls wait until the walk is over and every
-import is known.
+position pass is needed); it records bindings per scope (its base class, in
+``scope_visitor.py``); and it judges assignments and parameter defaults on the spot, while calls
+wait until the walk is over and every import is known.
 """
 
 from __future__ import annotations
@@ -17,6 +17,12 @@ import libcst as cst
 
 from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.names import classify_name, is_type_range
+from hardcode_lint.lang.python.bound_names import (
+    asks_one,
+    class_fields,
+    default_verdict,
+    holds_one,
+)
 from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
@@ -31,7 +37,9 @@ from hardcode_lint.lang.python.calls import (
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
+from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
@@ -40,6 +48,22 @@ _LITERAL_ROOTS = frozenset(
     {cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation, cst.Call}  # `pow(2, 29)`
 )
 _HANDLERS: dict[tuple[str, type], Callable[..., Any] | None] = {}
+
+
+def _held(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The literal of a one-element list (``_limit = [10]``), judged by the name it is bound to
+    (see ``bound_names.holds_one``); nothing for any other value."""
+    if not isinstance(value, cst.List) or len(value.elements) != 1:
+        return []
+    element = value.elements[0]
+    return [] if isinstance(element, cst.StarredElement) else literal_leaves(element.value)
+
+
+def _last_name(node: cst.BaseExpression) -> str | None:
+    """``backoff`` of ``backoff`` and of ``self.backoff``."""
+    if isinstance(node, cst.Name):
+        return node.value
+    return node.attr.value if isinstance(node, cst.Attribute) else None
 
 
 def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
@@ -66,37 +90,25 @@ class _Owner:
     value: cst.BaseExpression | None = None  # the assigned value or default
 
 
-def _instance_name(node: cst.FunctionDef) -> str | None:
-    """A method's first parameter (``self``, ``cls``); None for a static method."""
-    static = any(
-        isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
-        for d in node.decorators
-    )
-    first = [*node.params.posonly_params, *node.params.params][:1]
-    return first[0].name.value if first and not static else None
-
-
-class DetectorVisitor(cst.CSTVisitor):
+class DetectorVisitor(ScopeTracker):
     """Collects :class:`Detection` objects and the source-order number of every literal."""
 
     def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist) -> None:
-        super().__init__()
-        self.module = module
+        super().__init__(module)
         self.catalog = catalog
         self.watch = watch
         self.hits: list[ReplacementHit] = []
-        self.scope = Scope(ScopeKind.MODULE, None, None)
         self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
         self.literals: list[cst.BaseExpression] = []  # literal nodes by that number
         self.detections: list[Detection] = []
         self._calls: list[CallSite] = []
-        self._blind = 0  # > 0 inside type annotations, where nothing is a finding
         self._after: dict[int, str] = {}  # id(call) -> the attribute that follows it
         self._owners: list[_Owner] = []  # the calls, assignments and defaults being visited
         # (scope, name) of limits bound to a local name, and of names counted up with `+=`:
         # `attempts = 1 ... attempts += 1` is a counter's start, not a bound
         self._local_limits: dict[int, tuple[Scope, str]] = {}
         self._counted: set[tuple[int, str]] = set()
+        self._factors: set[str] = set()  # names a duration is multiplied by: `delay *= backoff`
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -116,102 +128,16 @@ class DetectorVisitor(cst.CSTVisitor):
         if handler is not None:
             handler(self, original_node)
 
-    # -- scopes ----------------------------------------------------------------------------
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scope.bind(node.name.value)
-        method = self.scope.kind is ScopeKind.CLASS
-        self.scope = self.scope.child(ScopeKind.FUNCTION, node.name.value)
-        if method:
-            self.scope.instance = _instance_name(node)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._pop()
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.scope.bind(node.name.value)
-        self.scope = self.scope.child(ScopeKind.CLASS, node.name.value)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._pop()
-
-    def visit_Lambda(self, node: cst.Lambda) -> None:
-        self.scope = self.scope.child(ScopeKind.FUNCTION, None)
-
-    def leave_Lambda(self, original_node: cst.Lambda) -> None:
-        self._pop()
-
-    def _pop(self) -> None:
-        assert self.scope.parent is not None
-        self.scope = self.scope.parent
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self.scope.global_names.update(item.name.value for item in node.names)
-
-    # -- blind regions ---------------------------------------------------------------------
-
-    def visit_Annotation(self, node: cst.Annotation) -> None:
-        self._blind += 1
-
-    def leave_Annotation(self, original_node: cst.Annotation) -> None:
-        self._blind -= 1
-
-    # -- bindings --------------------------------------------------------------------------
-
-    def visit_Import(self, node: cst.Import) -> None:
-        for alias in node.names:
-            full = self.module.code_for_node(alias.name)
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self.scope.bind(alias.asname.name.value, Binding(imported=full))
-            else:
-                root = full.split(".", 1)[0]
-                self.scope.bind(root, Binding(imported=root))
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        module = self.module.code_for_node(node.module) if node.module is not None else ""
-        prefix = "." * len(node.relative) + module
-        if isinstance(node.names, cst.ImportStar):
-            self.scope.module().star_imports.append(prefix)
-            return
-        for alias in node.names:
-            name = self.module.code_for_node(alias.name)
-            imported = f"{prefix}.{name}" if module else f"{prefix}{name}"
-            bound = alias.asname.name if alias.asname is not None else alias.name
-            if isinstance(bound, cst.Name):
-                self.scope.bind(bound.value, Binding(imported=imported))
-
-    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
-        """Bind the names a target assigns; ``x = a.b`` makes ``x`` an alias of ``a.b``."""
-        if isinstance(target, cst.Name):
-            parts = dotted_parts(value) if value is not None else None
-            self.scope.bind(target.value, Binding(alias=parts) if parts else Binding())
-        elif isinstance(target, cst.Tuple | cst.List):
-            for element in target.elements:
-                self._bind_target(element.value, None)
-        elif isinstance(target, cst.StarredElement):
-            self._bind_target(target.value, None)
-
-    def visit_For(self, node: cst.For) -> None:
-        self._bind_target(node.target, None)
-
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._bind_target(node.target, None)
-
-    def visit_WithItem(self, node: cst.WithItem) -> None:
-        if node.asname is not None:
-            self._bind_target(node.asname.name, None)
-
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if node.name is not None:
-            self._bind_target(node.name.name, None)
-
-    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-        self._bind_target(node.target, None)
-
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         self._bind_target(node.target, None)
         if isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
             self._counted.add((id(self.scope), node.target.value))
+        elif isinstance(node.operator, cst.MultiplyAssign):  # `delay *= backoff`: a factor
+            target, factor = _last_name(node.target), _last_name(node.value)
+            words = self.catalog.words
+            verdict = classify_name(target, words, as_keyword=False) if target else None
+            if factor is not None and verdict is not None and verdict.kind is Kind.DURATION:
+                self._factors.add(factor)
 
     # -- judged on the spot: assignments and defaults ---------------------------------------
 
@@ -254,7 +180,20 @@ class DetectorVisitor(cst.CSTVisitor):
         else:
             return
         written = one_line(self.module.code_for_node(target))
+        owner = self._settings_class(target)
+        if owner is not None:  # `class Timeout(Setting): default = 30`: judged by the class
+            self._judge_bound(value, Context.ASSIGNMENT, owner, written, " = ", f"{owner}.{name}")
+            return
         self._judge_bound(value, Context.ASSIGNMENT, name, written, " = ")
+
+    def _settings_class(self, target: cst.BaseExpression) -> str | None:
+        """The class whose settings field ``target`` is (``default`` in its body), if any."""
+        scope = self.scope
+        if scope.kind is not ScopeKind.CLASS or not isinstance(target, cst.Name):
+            return None
+        if target.value not in class_fields() or scope.qualname is None:
+            return None
+        return scope.qualname.rsplit(".", 1)[-1]
 
     def visit_Param(self, node: cst.Param) -> None:
         name = node.name.value
@@ -271,12 +210,20 @@ class DetectorVisitor(cst.CSTVisitor):
         self._owners.pop()
 
     def _judge_bound(
-        self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
+        self,
+        value: cst.BaseExpression,
+        context: Context,
+        name: str,
+        written: str,
+        sep: str,
+        api: str | None = None,
     ) -> None:
-        """A value bound to a name: literals judged by the name, or a migrated site."""
+        """A value bound to a name: literals judged by the name, or a migrated site.  ``api``
+        is what the finding names when it is not ``written`` (a settings class's field)."""
         leaves = literal_leaves(value)
+        held = _held(value) if not leaves and context is Context.ASSIGNMENT else []
         watched = self.watch.watched_in(value)
-        if not leaves and not watched:
+        if not leaves and not held and not watched:
             return
         scope = self.scope
         for node, expression in watched:
@@ -284,31 +231,27 @@ class DetectorVisitor(cst.CSTVisitor):
             hit = ReplacementHit(node, expression, context, written, name, scope.qualname,
                                  snippet, start, end)  # fmt: skip
             self.hits.append(hit)
-        if not leaves:
+        if not leaves and not held:
             return
-        verdict = classify_name(name, self.catalog.words, as_keyword=False)
-        if verdict is None:
+        words = self.catalog.words
+        if context is Context.DEFAULT:
+            verdict = default_verdict(name, words)
+        else:
+            verdict = classify_name(name, words, as_keyword=False)
+        if verdict is None or (held and not holds_one(len(held), verdict)):
             return
+        if context is Context.DEFAULT and verdict.kind is Kind.LIMIT:
+            leaves = [leaf for leaf in leaves if not asks_one(name, fold_cst(leaf), words)]
         local = context is Context.ASSIGNMENT and written == name and verdict.kind is Kind.LIMIT
-        for leaf in leaves:
+        for leaf in leaves or held:
             if is_type_range(verdict, fold_cst(leaf), self.catalog.words):
                 continue  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's range (detect/names.py)
             if local and scope.kind is ScopeKind.FUNCTION:
                 self._local_limits[id(leaf)] = (scope, name)
             snippet, start, end = self._bound_snippet(written, sep, value, leaf)
+            where = (name, scope.qualname, snippet, start, end)
             self.detections.append(
-                Detection(
-                    node=leaf,
-                    kind=verdict.kind,
-                    context=context,
-                    unit=verdict.unit,
-                    api=written,
-                    arg=name,
-                    scope=scope.qualname,
-                    snippet=snippet,
-                    snippet_start=start,
-                    snippet_end=end,
-                )
+                Detection(leaf, verdict.kind, context, verdict.unit, api or written, *where)
             )
 
     def _is_counter(self, detection: Detection) -> bool:
@@ -317,6 +260,16 @@ class DetectorVisitor(cst.CSTVisitor):
         (``retries = 3`` then ``retries -= 1``) keeps it a budget."""
         local = self._local_limits.get(id(detection.node))
         return local is not None and (id(local[0]), local[1]) in self._counted
+
+    def _is_factor(self, detection: Detection) -> bool:
+        """A duration bound to a name the module multiplies a duration by (``backoff=1.15``
+        with ``delay *= backoff``): a multiplier, no duration (``not_tunables.py``)."""
+        return (
+            detection.kind is Kind.DURATION
+            and detection.context in (Context.ASSIGNMENT, Context.DEFAULT)
+            and isinstance(detection.arg, str)
+            and is_factor_name(detection.arg, self._factors, self.catalog.words)
+        )
 
     def _bound_snippet(
         self, written: str, sep: str, value: cst.BaseExpression, leaf: cst.BaseExpression
@@ -410,6 +363,8 @@ class DetectorVisitor(cst.CSTVisitor):
     def leave_Module(self, original_node: cst.Module) -> None:
         if self._counted and self._local_limits:
             self.detections = [d for d in self.detections if not self._is_counter(d)]
+        if self._factors:
+            self.detections = [d for d in self.detections if not self._is_factor(d)]
         judge = CallJudge(self.module, self.catalog)
         for site in self._calls:
             self.detections.extend(judge.judge(site))
