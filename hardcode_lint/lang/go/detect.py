@@ -21,6 +21,7 @@ from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_s
 from hardcode_lint.lang.go.imports import import_table, resolve
 from hardcode_lint.lang.go.literals import Literal, literal
 from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
+from hardcode_lint.lang.go.types import declared_type
 from hardcode_lint.lang.go.watch import Watch, watch_for
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
@@ -177,13 +178,23 @@ class _Detector:
         literals = [literal(a) for a in args]
         if spec.any_position and (len(args) < spec.min_args or all(literals)):
             return  # max(1, 2) is arithmetic, not a clamp
+        bound_type = self._operand_type(call, args) if spec.kind is Kind.CLAMP else None
         for index, lit in enumerate(literals):
             listed, unit = spec.unit_for(index)
             if listed and lit is not None:
                 site = Site(Context.CALL, api, index, call)
-                self._hit(
-                    lit, spec.kind_of(index), site, unit, place_of(call), (lit.start, lit.end)
-                )
+                self._hit(lit, spec.kind_of(index), site, unit, place_of(call),
+                          (lit.start, lit.end), value_type=bound_type)  # fmt: skip
+
+    @staticmethod
+    def _operand_type(call: Node, args: list[Node]) -> str | None:
+        """The declared number type of a name the clamp bounds (``max(ttlSeconds, 1)``)."""
+        for arg in args:
+            if arg.type == "identifier":
+                found = declared_type(call, text(arg))
+                if found in _NUMBER_TYPES:
+                    return found
+        return None
 
     def own_clamps(self) -> bool:
         """Whether the package declares its own ``max`` / ``min`` (in any of its files)."""
@@ -254,6 +265,8 @@ class _Detector:
             if verdict is None or _CODE_LITERAL.match(text(value)):
                 return
             kind, unit = verdict.kind, verdict.unit
+        if value_type is None:  # an untyped constant: the type Go gives it
+            value_type = "float64" if isinstance(lit.number, float) else "int"
         self._hit(lit, kind, site, unit, place_of(value), (lit.start, lit.end),
                   value_type=value_type)  # fmt: skip
 

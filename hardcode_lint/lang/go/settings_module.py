@@ -42,8 +42,8 @@ UNIT_CONSTANTS = {
 def go_type(value: SettingValue) -> str:
     """The field's type: the site's when it can hold the literal, else one that can."""
     number, kind = value.value, value.value_type
-    if kind == DURATION:
-        return DURATION
+    if kind == DURATION or (kind is None and value.comment in UNIT_CONSTANTS):
+        return DURATION  # a site's literal always says its type: None is a migrated rule's
     if isinstance(number, float):
         return kind if kind in FLOATS else "float64"
     if kind in FLOATS or (kind in INTEGERS and not (number < 0 and kind.startswith(("u", "b")))):
