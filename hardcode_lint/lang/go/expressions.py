@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from hardcode_lint.lang.go.naming import go_spelled
 from hardcode_lint.lang.go.parser import Node, count_errors, named, parse, text
 
 _HEAD = "package p\n\nvar _ = "
@@ -50,11 +51,13 @@ def check_import(statement: str) -> str | None:
 
 def replacement_text(expression: str) -> str:
     """The code spliced for a duration expression: parenthesised unless it is an operand
-    already (a name, a selector, a call), so ``2 * x`` keeps its meaning in any product."""
-    node = parse_expression(expression)
+    already (a name, a selector, a call), so ``2 * x`` keeps its meaning in any product; the
+    fields read from a settings accessor spelled the Go way (``naming.py``)."""
+    spelled = go_spelled(expression).strip()
+    node = parse_expression(spelled)
     if node is None or node.type in _ATOMS:
-        return expression.strip()
-    return f"({expression.strip()})"
+        return spelled
+    return f"({spelled})"
 
 
 def expression_text(node: Node) -> str:

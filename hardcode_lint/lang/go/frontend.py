@@ -93,9 +93,10 @@ class GoFrontend:
 
     def normalise(self, expression: str) -> str | None:
         from hardcode_lint.lang.go.expressions import parse_expression
+        from hardcode_lint.lang.go.naming import go_spelled
         from hardcode_lint.lang.go.parser import normalised
 
-        node = parse_expression(expression)
+        node = parse_expression(go_spelled(expression))
         return normalised(node) if node is not None else None
 
     def replacement_text(self, expression: str) -> str:
@@ -114,10 +115,14 @@ class GoFrontend:
     def settings_targets(
         self, root: Path, sites: Sequence[str], configured: Sequence[str]
     ) -> dict[str, SettingsTarget]:
-        return {}  # not yet: `defaults --format go` is section 5's next step
+        from hardcode_lint.lang.go.targets import settings_targets
+
+        return settings_targets(root, sites, configured)
 
     def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
-        return []
+        from hardcode_lint.lang.go.settings_reads import settings_reads
+
+        return settings_reads(source, target)
 
     def formatter(self, root: Path, path: str) -> FormatCommand | None:
         from hardcode_lint.lang.go.formatter import go_formatter
@@ -130,10 +135,14 @@ class GoFrontend:
         return same_go(before, after)
 
     def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
-        return GeneratedSettings("", problems=("Go settings modules are not generated yet",))
+        from hardcode_lint.lang.go.settings_module import go_settings
+
+        return go_settings(root, request)
 
     def reserved_names(self) -> frozenset[str]:
         return KEYWORDS
 
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
-        return {}
+        from hardcode_lint.lang.go.settings_keys import settings_keys
+
+        return settings_keys(text)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hardcode_lint.lang.go.expressions import parse_expression
+from hardcode_lint.lang.go.naming import go_spelled
 from hardcode_lint.lang.go.parser import Node, leaves, matches, normalised
 
 _CANDIDATES = "[(selector_expression) (call_expression) (identifier) (index_expression)] @e"
@@ -45,7 +46,7 @@ class Watch:
 def watch_for(replacements: tuple[str, ...]) -> Watch:
     expressions, anchors = set(), set()
     for replacement in replacements:
-        node = parse_expression(replacement)
+        node = parse_expression(go_spelled(replacement))
         if node is None:
             continue
         expressions.add(normalised(node))
