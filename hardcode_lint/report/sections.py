@@ -7,6 +7,7 @@ are decided here so the three always agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -95,10 +96,16 @@ def proposed_key(row: SiteRow) -> str:
     return row.key or row.proposed
 
 
+#: A value that spells its unit by name (`30 * time.Second`): no unit after it.
+_NAMED_UNIT = re.compile(r"[A-Za-z_]\w*\.[A-Za-z_]")
+
+
 def value_text(row: SiteRow) -> str:
     """The literal as written with its unit where known (``30 s``, ``5000 ms``, ``100``): what
     tells two sites of one line apart."""
-    return f"{row.value} {row.unit}" if row.value and row.unit else row.value
+    if not (row.value and row.unit) or _NAMED_UNIT.search(row.value):
+        return row.value  # `30 * time.Second` says its unit already
+    return f"{row.value} {row.unit}"
 
 
 def todo_summary(entry: ModuleReport, strings: Strings) -> str:
