@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -50,7 +51,7 @@ class Language:
     imports: tuple[str, ...]
     import_line: re.Pattern[str]
     bom: bool
-    xfail: dict[str, str]  # test name -> why the front end fails it today
+    xfail: dict[str, Any]  # test name -> why the front end fails it today (known_failure)
 
     def findings(self) -> set[Row]:
         return {row for row in self.rows if row.kind not in ("error", "migrated")}
@@ -91,6 +92,14 @@ def language(name: str) -> Language:
 def known() -> tuple[str, ...]:
     """Every registered language: each must have a folder of cases."""
     return names()
+
+
+def known_failure(entry: str | dict[str, str] | None) -> str | None:
+    """The reason of an ``[xfail]`` entry: a string, or ``{ reason = "...", needs = "PROGRAM" }``
+    for a failure that shows only where PROGRAM is installed (a formatter the fix runs)."""
+    if isinstance(entry, dict):
+        return entry["reason"] if shutil.which(entry.get("needs", "")) else None
+    return entry
 
 
 def extensions(name: str) -> tuple[str, ...]:

@@ -46,7 +46,7 @@ def params(test: str, variants: tuple[str, ...] = ("",)) -> list[Any]:
         except FileNotFoundError:
             reasons = {}  # the test itself fails: every language needs its cases
         for variant in variants:
-            reason = reasons.get(f"{test}[{variant}]" if variant else test)
+            reason = cases.known_failure(reasons.get(f"{test}[{variant}]" if variant else test))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
             ident = f"{name}-{variant}" if variant else name
             found.append(pytest.param(name, *([variant] if variant else []), marks=marks, id=ident))
