@@ -172,9 +172,14 @@ def add_imports(
         at = _insertion_point(root, data)
         shift = sum(len(a.encode()) for p, a in merges if p <= at)
         at += shift
-        block = "\n".join(lines)
+        newline = "\r\n" if b"\r\n" in data else "\n"  # the file's line endings are kept
+        block = newline.join(lines)
         if at == 0:
-            data = (block + "\n\n").encode() + data if data.strip() else (block + "\n").encode()
+            data = (
+                (block + newline * 2).encode() + data
+                if data.strip()
+                else (block + newline).encode()
+            )
         else:
-            data = data[:at] + ("\n" + block).encode() + data[at:]
+            data = data[:at] + (newline + block).encode() + data[at:]
     return data, None
