@@ -7,5 +7,5 @@ import (
 )
 
 func Wait() {
-	time.Sleep(settings.Get().poll)
+	time.Sleep(settings.Get().Poll)
 }
