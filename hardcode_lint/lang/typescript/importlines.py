@@ -52,10 +52,9 @@ def style_of(root: Node, path: str, data: bytes) -> Style:
     """The file's module style, quote and statement ending, read off its imports (its first
     statements when it has none)."""
     sample = _imports(root) or [c for c in root.named_children if c.type != "comment"][:5]
-    quote = '"' if data.count(b'"') >= data.count(b"'") else "'"
-    strings = [leaf for s in sample for leaf in _strings(s)]
-    if strings:
-        quote = text(strings[0])[0]
+    strings = [leaf for s in sample for leaf in _strings(s)] or _first_strings(root)
+    quotes = [text(leaf)[0] for leaf in strings]
+    quote = "'" if quotes and quotes.count("'") * 2 > len(quotes) else '"'
     ends = [text(s).rstrip().endswith(";") for s in _statements(sample or [root])]
     semicolon = ";" if not ends or sum(ends) * 2 >= len(ends) else ""
     return Style(is_es_module(root, path), quote, semicolon)
@@ -75,6 +74,19 @@ def _statements(sample: list[Node], limit: int = 20) -> list[Node]:
     while stack and len(found) < limit:
         node = stack.pop()
         if node.type in _TERMINATED:
+            found.append(node)
+        else:
+            stack.extend(reversed(node.named_children))
+    return found
+
+
+def _first_strings(root: Node, limit: int = 20) -> list[Node]:
+    """The file's first string literals (its quote style when it has no imports)."""
+    found: list[Node] = []
+    stack = [root]
+    while stack and len(found) < limit:
+        node = stack.pop()
+        if node.type == "string":
             found.append(node)
         else:
             stack.extend(reversed(node.named_children))
@@ -202,5 +214,8 @@ def add_imports(
         if at == 0:
             data = (block + "\n\n").encode() + data if data.strip() else (block + "\n").encode()
         else:
-            data = data[:at] + ("\n" + block).encode() + data[at:]
+            rest = data[at:]
+            blank = rest.startswith((b"\n\n", b"\r\n\r\n")) or not rest.strip()
+            gap = "" if _imports(root) or blank else "\n"  # a blank line before the code
+            data = data[:at] + ("\n" + block + gap).encode() + rest
     return data, None
