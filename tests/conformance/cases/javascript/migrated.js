@@ -1,4 +1,4 @@
-import { settings } from "./settings";
+import { settings } from "./conf";
 
 export function poll(done) {
   setTimeout(done, settings.poll);
