@@ -7,31 +7,23 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog, unit_name_words
+from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog
 from hardcode_lint.detect.names import (
-    NameVerdict,
     classify_name,
     defines_unit,
     is_type_bound,
-    split_words,
 )
-from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.cst_literals import (
     element_values,
     fold_cst,
     is_cst_literal,
     literal_leaves,
 )
+from hardcode_lint.lang.python.entries import CONTEXT_MAX, Entry, entry_text, entry_verdict
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Scope, constructed_type, resolve_dotted
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
-
-#: A call longer than this around its literal is shortened to `callee(…, arg, …)`.  Measured
-#: without the literal, so that a pending site and its migrated twin (the same call with the
-#: replacement) are shortened alike and the report's "new code" equals what fix wrote.
-_CONTEXT_MAX = 96
-
 
 #: A literal's kind, context and unit, and the name it is judged by when that is not its
 #: argument (the looked-up name of ``opts.get("delay", 3)``).
@@ -69,17 +61,6 @@ class ReplacementHit:
     snippet_start: int = -1
     snippet_end: int = -1
     arg_alias: ArgKey | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A dict literal's entry with a string key (``"max_attempts": 3``), judged by the key."""
-
-    element: cst.DictElement
-    key: str
-    node: cst.BaseExpression  # a literal leaf of the value, or the watched value itself
-    as_keyword: bool  # the dict is unpacked as keywords (`f(**{"ex": 60})`)
-    expression: str | None = None  # the watched replacement the value is, if it is one
 
 
 @dataclass(slots=True)
@@ -135,52 +116,6 @@ def new_site(call: cst.Call, scope: Scope, after: str | None = None) -> CallSite
         receiver=dotted_parts(receiver.func) if isinstance(receiver, cst.Call) else None,
         after=after,
     )
-
-
-def entry_text(module: cst.Module, entry: Entry) -> tuple[str, int, int]:
-    """``"TIMEOUT": 300`` on one line, and the range of the entry's literal in it: what a
-    snippet shows of an entry whose dict is too long to show whole."""
-    key = one_line(module.code_for_node(entry.element.key)) + ": "
-    value, start, end = marked_snippet(module, entry.element.value, entry.node)
-    return key + value, start + len(key), end + len(key)
-
-
-def entry_key(element: cst.BaseDictElement) -> str | None:
-    """The text of a dict entry's key when it is a string literal (``"TIMEOUT"``)."""
-    if not isinstance(element, cst.DictElement):
-        return None  # `**other`
-    key = element.key
-    if not isinstance(key, cst.SimpleString | cst.ConcatenatedString):
-        return None
-    value = key.evaluated_value
-    return value if isinstance(value, str) else None
-
-
-def bound_entry_snippet(
-    module: cst.Module, head: str, value: cst.BaseExpression, entry: Entry
-) -> tuple[str, int, int]:
-    """``head`` (``CACHES = ``) and the value holding the entry on one line, or
-    ``CACHES = {…, "TIMEOUT": 300, …}`` when that is long; and the literal's range in it."""
-    code = one_line(module.code_for_node(value))
-    if len(code) - len(literal_text(entry.node)) <= _CONTEXT_MAX:
-        text, start, end = marked_snippet(module, value, entry.node)
-    else:
-        text, start, end = entry_text(module, entry)
-        text, start, end = "{…, " + text + ", …}", start + 4, end + 4
-    return head + text, start + len(head), end + len(head)
-
-
-def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
-    """A dict entry judged by its key with the word rules of names, or of keywords when the
-    dict is unpacked as keywords (``f(**{"ex": 60})``): elsewhere ``{"count": 0}`` is a counter.
-
-    A key that is nothing but a unit (``"sec"``, ``"minutes"``) names the row of a conversion
-    table (``{"sec": 1.0, "ms": 1e-3}``), not a duration, unless the dict is unpacked as
-    keywords (``timedelta(**{"minutes": 5})``).
-    """
-    if not entry.as_keyword and set(split_words(entry.key)) <= unit_name_words():
-        return None
-    return classify_name(entry.key, words, as_keyword=entry.as_keyword)
 
 
 def collect_call(
@@ -335,7 +270,7 @@ class CallJudge:
     def _entry_snippet(self, site: CallSite, entry: Entry) -> tuple[str, int, int]:
         """The call around a dict entry, or ``callee(…, {…, "key": value, …}, …)`` when long."""
         code = one_line(self.module.code_for_node(site.call))
-        if len(code) - len(literal_text(entry.node)) <= _CONTEXT_MAX:
+        if len(code) - len(literal_text(entry.node)) <= CONTEXT_MAX:
             return marked_snippet(self.module, site.call, entry.node)
         head = one_line(self.module.code_for_node(site.call.func)) + "(…, {…, "
         text, start, end = entry_text(self.module, entry)
@@ -395,7 +330,7 @@ class CallJudge:
     ) -> tuple[str, int, int]:
         """The call as users see it, and the literal's character range in that text."""
         code = one_line(self.module.code_for_node(site.call))
-        if len(code) - len(one_line(self.module.code_for_node(node))) <= _CONTEXT_MAX:
+        if len(code) - len(one_line(self.module.code_for_node(node))) <= CONTEXT_MAX:
             return marked_snippet(self.module, site.call, node)
         callee = one_line(self.module.code_for_node(site.call.func))
         value, bare = one_line(self.module.code_for_node(node)), literal_text(node)

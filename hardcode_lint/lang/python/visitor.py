@@ -27,16 +27,13 @@ from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
     Detection,
-    Entry,
     ReplacementHit,
-    bound_entry_snippet,
     collect_call,
     dotted_parts,
-    entry_key,
-    entry_verdict,
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.entries import Entry, bound_entry_snippet, entry_key, entry_verdict
 from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker

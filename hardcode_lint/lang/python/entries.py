@@ -1,0 +1,75 @@
+"""The entries of dict literals with string keys (``{"max_attempts": 3}``): a literal there is
+judged by its key, and shown as ``"TIMEOUT": 300`` when the dict is too long to show whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from hardcode_lint.detect.catalog import unit_name_words
+from hardcode_lint.detect.names import NameVerdict, classify_name, split_words
+from hardcode_lint.detect.words import NameWords
+from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
+
+#: A call longer than this around its literal is shortened to `callee(…, arg, …)`.  Measured
+#: without the literal, so that a pending site and its migrated twin (the same call with the
+#: replacement) are shortened alike and the report's "new code" equals what fix wrote.
+CONTEXT_MAX = 96
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A dict literal's entry with a string key (``"max_attempts": 3``), judged by the key."""
+
+    element: cst.DictElement
+    key: str
+    node: cst.BaseExpression  # a literal leaf of the value, or the watched value itself
+    as_keyword: bool  # the dict is unpacked as keywords (`f(**{"ex": 60})`)
+    expression: str | None = None  # the watched replacement the value is, if it is one
+
+
+def entry_text(module: cst.Module, entry: Entry) -> tuple[str, int, int]:
+    """``"TIMEOUT": 300`` on one line, and the range of the entry's literal in it: what a
+    snippet shows of an entry whose dict is too long to show whole."""
+    key = one_line(module.code_for_node(entry.element.key)) + ": "
+    value, start, end = marked_snippet(module, entry.element.value, entry.node)
+    return key + value, start + len(key), end + len(key)
+
+
+def entry_key(element: cst.BaseDictElement) -> str | None:
+    """The text of a dict entry's key when it is a string literal (``"TIMEOUT"``)."""
+    if not isinstance(element, cst.DictElement):
+        return None  # `**other`
+    key = element.key
+    if not isinstance(key, cst.SimpleString | cst.ConcatenatedString):
+        return None
+    value = key.evaluated_value
+    return value if isinstance(value, str) else None
+
+
+def bound_entry_snippet(
+    module: cst.Module, head: str, value: cst.BaseExpression, entry: Entry
+) -> tuple[str, int, int]:
+    """``head`` (``CACHES = ``) and the value holding the entry on one line, or
+    ``CACHES = {…, "TIMEOUT": 300, …}`` when that is long; and the literal's range in it."""
+    code = one_line(module.code_for_node(value))
+    if len(code) - len(literal_text(entry.node)) <= CONTEXT_MAX:
+        text, start, end = marked_snippet(module, value, entry.node)
+    else:
+        text, start, end = entry_text(module, entry)
+        text, start, end = "{…, " + text + ", …}", start + 4, end + 4
+    return head + text, start + len(head), end + len(head)
+
+
+def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
+    """A dict entry judged by its key with the word rules of names, or of keywords when the
+    dict is unpacked as keywords (``f(**{"ex": 60})``): elsewhere ``{"count": 0}`` is a counter.
+
+    A key that is nothing but a unit (``"sec"``, ``"minutes"``) names the row of a conversion
+    table (``{"sec": 1.0, "ms": 1e-3}``), not a duration, unless the dict is unpacked as
+    keywords (``timedelta(**{"minutes": 5})``).
+    """
+    if not entry.as_keyword and set(split_words(entry.key)) <= unit_name_words():
+        return None
+    return classify_name(entry.key, words, as_keyword=entry.as_keyword)
