@@ -4,29 +4,47 @@ from __future__ import annotations
 
 import pytest
 
-from hardcode_lint.detect.codes import CODES, EXPLANATIONS
-from tests.helpers import cli, detect_in
-from tests.test_rust_detect import detect_rust
+from hardcode_lint.api import settings_for
+from hardcode_lint.config import Config
+from hardcode_lint.detect.codes import CODES, EXPLANATIONS, known_codes
+from hardcode_lint.engine import FileTask, analyze_file
+from hardcode_lint.lang import frontend, names
+from tests.helpers import cli
 
 ALL = sorted({code.code for code in CODES.values()})
+EXAMPLES = [(language, code, example) for language in names()
+            for code, example in frontend(language).code_examples().items()
+            if code in ALL]  # fmt: skip
 
 
-def test_every_code_has_an_explanation():
+def test_every_code_has_an_explanation_and_every_language_examples():
+    """Each code is explained; each language shows an example of most codes (a language may
+    lack a code it cannot report: Rust has no keyword arguments)."""
     assert set(EXPLANATIONS) == set(ALL)
+    for language in names():
+        shown = set(frontend(language).code_examples())
+        assert shown <= set(known_codes()) and len(shown & set(ALL)) >= 4, (language, shown)
+    assert {code for _, code, _ in EXAMPLES} == set(ALL)
 
 
 @pytest.mark.parametrize("code", ALL)
-def test_explain_prints_the_code_and_its_examples(code):
+def test_explain_prints_the_code_and_each_languages_example(code):
     exit_code, out, _ = cli("explain", code.lower())
-    assert exit_code == 0 and out.startswith(code) and EXPLANATIONS[code].python.split()[0] in out
+    assert exit_code == 0 and out.startswith(code)
+    for language, shown, example in EXAMPLES:
+        if shown == code:
+            assert f"{frontend(language).title}:\n    {example.splitlines()[0]}" in out
 
 
-@pytest.mark.parametrize("code", ALL)
-def test_the_examples_yield_their_code(tmp_path, code):
-    explanation = EXPLANATIONS[code]
-    assert code in [f.code for f in detect_in(tmp_path, explanation.python)]
-    if explanation.rust:
-        assert code in [f.code for f in detect_rust(tmp_path, explanation.rust)]
+@pytest.mark.parametrize(("language", "code", "example"), EXAMPLES,
+                         ids=[f"{lang}-{code}" for lang, code, _ in EXAMPLES])  # fmt: skip
+def test_the_examples_yield_their_code(tmp_path, language, code, example):
+    """An example is a file of its language the engine reports the code in."""
+    name = "example" + frontend(language).extensions[0]
+    (tmp_path / name).write_text(example, encoding="utf-8")
+    task = FileTask(path=tmp_path / name, rel=name, test=False, language=language)
+    result = analyze_file(task, settings_for(Config(root=tmp_path)))
+    assert result.error is None and code in [f.code for f in result.findings], result
 
 
 def test_an_unknown_code_is_a_usage_error():

@@ -43,7 +43,8 @@ FILE_FORMATS = ("toml", "json", "yaml")  # defaults.files; every language: defau
                    "writes the settings module the rules' `replace` reads.")  # fmt: skip
 @click.option("--output", "-o", "module_file", type=click.Path(path_type=Path, dir_okay=False),
               help="With --format LANG: write the settings module to FILE. At a package's or "
-                   "crate's own place (src/settings.rs) it holds that unit's keys and every "
+                   "crate's own place (where `settings-module`, else the language, puts it) it "
+                   "holds that unit's keys and every "
                    "other unit's module is written too (a nested crate's); elsewhere it holds "
                    "every key of the language. Without it, each module goes where "
                    "`settings-module` (else the language's default place) puts it for the "
@@ -89,7 +90,7 @@ def defaults_command(
         say(line, err=True)
     missing = _unknown_values(defaults)
     if output_format is None and write_to is not None and language_of(write_to.name):
-        output_format = language_of(write_to.name)  # a .py file is a settings module, not TOML
+        output_format = language_of(write_to.name)  # a source file is a settings module, not TOML
     if output_format in names():
         if write_to is not None:
             if module_file is not None:

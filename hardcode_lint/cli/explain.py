@@ -29,18 +29,15 @@ def explain_command(code: str) -> None:
     if wanted not in names:
         say(f"error: unknown code {code!r} (codes: {', '.join(known_codes())})", err=True)
         sys.exit(EXIT_USAGE)
-    entry, explanation = names[wanted], EXPLANATIONS[wanted]
-    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", explanation.why]
-    for language in languages():
-        example = getattr(explanation, language, None)
-        if example:
-            title = frontend(language).title
-            lines += ["", f"{title}:", *("    " + line for line in example.splitlines())]
+    entry = names[wanted]
+    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", EXPLANATIONS[wanted]]
+    lines += _examples(wanted)
     lines += ["", f"Map it to a config key with a rule (`{_suggest()}`), or silence it by ending "
               "its line with a comment:"]  # fmt: skip
+    width = max(len(frontend(language).title) for language in languages()) + 1
     for language in languages():
-        comment = frontend(language).comment
-        lines.append(f"    {frontend(language).title + ':':<8} `{comment} noqa: {entry.code}` "
+        title, comment = frontend(language).title + ":", frontend(language).comment
+        lines.append(f"    {title:<{width}} `{comment} noqa: {entry.code}` "
                      f"(this code), `{ignore_comment(language)}` (every code)")  # fmt: skip
     lines += ["", "To keep literals for good, and have the report count them as kept (not to "
               "migrate): a rule with `keep = true` and a `reason`, a `[[keep]]` entry (`path`, "
@@ -69,7 +66,20 @@ def _explain_gate(code: str) -> None:
     from hardcode_lint.detect.codes import GATE_CODES
 
     entry = GATE_CODES[code]
-    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", entry.why, "", "Example:",
-             *("    " + line for line in entry.example.splitlines()), "",
-             "`hardcode-lint check` reports it, each time with how to fix it."]  # fmt: skip
+    lines = [f"{entry.code} ({entry.name}): {entry.summary}", "", entry.why]
+    if entry.example:
+        lines += ["", "Example:", *(f"    {line}".rstrip() for line in entry.example.splitlines())]
+    lines += _examples(code)
+    lines += ["", "`hardcode-lint check` reports it, each time with how to fix it."]
     say("\n".join(lines))
+
+
+def _examples(code: str) -> list[str]:
+    """Each language's example of ``code`` under the language's title, indented."""
+    lines: list[str] = []
+    for language in languages():
+        example = frontend(language).code_examples().get(code, "").strip("\n")
+        if example:
+            title = frontend(language).title
+            lines += ["", f"{title}:", *(f"    {line}".rstrip() for line in example.splitlines())]
+    return lines

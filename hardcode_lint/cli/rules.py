@@ -124,8 +124,8 @@ def list_command(paths: tuple[Path, ...], config_file: Path | None, output_forma
     "template",
     metavar="TEMPLATE",
     help='The [module] `replace` of new files, e.g. "settings.{key}" [default: each '
-    "site's generated settings: settings.{key} with its import in Python, "
-    "crate::settings::get().{key} in Rust].",
+    "site's generated settings module, as its language reads a key there, with its import "
+    "(`hardcode-lint defaults --help`)].",
 )
 @click.option("--import", "imports", multiple=True, metavar="LINE",
               help="An import the template needs (repeatable), e.g. "

@@ -60,50 +60,21 @@ def selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> boo
     return any(code.startswith(p) for p in select) and not any(code.startswith(p) for p in ignore)
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
-    """What ``hardcode-lint explain CODE`` prints; its examples are tests (they must yield it)."""
-
-    why: str
-    python: str
-    rust: str | None = None
-
-
-EXPLANATIONS: dict[str, Explanation] = {
-    "HCL101": Explanation(
-        "A literal passed to a catalogued time API (its unit is the API's): tuning it means a "
-        "rebuild and a redeploy, and the same interval is often hardcoded in several places.",
-        "import time\ntime.sleep(5)\n",
-        "use std::time::Duration;\nfn f() { Duration::from_secs(5); }\n",
-    ),
-    "HCL102": Explanation(
-        "A literal passed to a keyword whose name says it is a duration (`timeout=`, "
-        "`retry_delay=`, `*_ms=`): a setting in disguise.",
-        "requests.get(url, timeout=10)\n",
-    ),
-    "HCL103": Explanation(
-        "A literal bound to a duration-named variable, attribute, parameter default, `const`, "
-        "`static`, `let` or struct field: the name says it is configuration.",
-        "POLL_INTERVAL_SECONDS = 30\n",
-        "const POLL_INTERVAL_SECS: u64 = 30;\n",
-    ),
-    "HCL201": Explanation(
-        "A literal bound of a min/max clamp (`max(ttl, 1)`, `ttl_seconds.max(1)`): a floor or a "
-        "ceiling that operations will want to tune.",
-        "def f(ttl):\n    return max(ttl, 1)\n",
-        "fn f(ttl: u64) -> u64 { ttl.max(1) }\n",
-    ),
-    "HCL301": Explanation(
-        "A literal size or count limit passed by name (`maxlen=`, `max_retries=`, "
-        "`batch_size=`): capacity is configuration.",
-        "import collections\ncollections.deque(maxlen=1000)\n",
-    ),
-    "HCL302": Explanation(
-        "A literal bound to a limit-named variable or default (`MAX_RETRIES = 3`), or a Rust "
-        "binding or struct field (`max_size: 10`).",
-        "MAX_RETRIES = 3\n",
-        "fn f() -> Cfg { Cfg { max_size: 10 } }\n",
-    ),
+#: Why each finding code is reported: what ``hardcode-lint explain CODE`` says first.  Its
+#: examples are each front end's (``Frontend.code_examples``), and they are tests.
+EXPLANATIONS: dict[str, str] = {
+    "HCL101": "A literal passed to a catalogued time API (its unit is the API's): tuning it "
+    "means a rebuild and a redeploy, and the same interval is often hardcoded in several places.",
+    "HCL102": "A literal passed to a keyword, option or field whose name says it is a duration "
+    "(`timeout=`, `retry_delay=`, `*_ms=`): a setting in disguise.",
+    "HCL103": "A literal bound to a duration-named variable, attribute, parameter default, "
+    "constant or struct field: the name says it is configuration.",
+    "HCL201": "A literal bound of a min/max clamp (`max(ttl, 1)`, `ttl_seconds.max(1)`): a floor "
+    "or a ceiling that operations will want to tune.",
+    "HCL301": "A literal size or count limit passed by name (`maxlen=`, `max_retries=`, "
+    "`batch_size=`): capacity is configuration.",
+    "HCL302": "A literal bound to a limit-named variable, constant, default or struct field "
+    "(`MAX_RETRIES = 3`, `max_size: 10`): capacity is configuration.",
 }
 
 
@@ -116,7 +87,7 @@ class GateCode:
     name: str
     summary: str
     why: str
-    example: str
+    example: str = ""  # the situation when it is no language's; else each front end shows its own
 
 
 GATE_CODES: dict[str, GateCode] = {
@@ -141,9 +112,6 @@ GATE_CODES: dict[str, GateCode] = {
             "nothing; a default edited by hand (or a key added or dropped) changes behaviour "
             "without review.  Override values at run time (PREFIX__KEY__PATH, the settings "
             "file) instead, and regenerate the module.",
-            "pkg/settings.py:12: HCL901 the default of key `tasks.poll_seconds` is not the "
-            "literal `30` of rule `poll` (rules/tasks.toml:3)\n    fix: regenerate it: "
-            "`hardcode-lint defaults --format python --output pkg/settings.py`\n",
         ),
         GateCode(
             "HCL902", "key-clash",
@@ -152,20 +120,13 @@ GATE_CODES: dict[str, GateCode] = {
             "a key whose default is another site's 15 s silently becomes 15 s.  Literals agree "
             "when their numbers are equal and, for durations, their units too (5 s and 5000 ms "
             "are two values).",
-            "# rules/ssh.toml: two rules, one key\n[[rule]]\nid = \"banner\"\nvalue = 15\n"
-            "key = \"ssh.timeout\"\n[[rule]]\nid = \"auth\"\nvalue = 30\nkey = \"ssh.timeout\"\n"
-            "\nsrc/ssh.py:40: HCL902 key `ssh.timeout` is given two values: `15` at "
-            "src/ssh.py:12 and `30` at src/ssh.py:40\n",
         ),
         GateCode(
             "HCL903", "dangling-settings-read",
             "The code reads a settings key the generated settings module does not define",
             "A rule deleted or renamed and the settings regenerated leave code reading a key "
-            "that no longer exists: an AttributeError (Python) or a build error (Rust) waiting "
+            "that no longer exists: an error at start-up or a build error waiting "
             "to happen.",
-            "from pkg.settings import settings\ntime.sleep(settings.tasks.poll_seconds)\n\n"
-            "src/pkg/worker.py:7: HCL903 reads settings key `tasks.poll_seconds`, which "
-            "pkg/settings.py does not define\n",
         ),
         GateCode(
             "HCL904", "file-not-checked",
@@ -173,8 +134,6 @@ GATE_CODES: dict[str, GateCode] = {
             "A file the scan cannot parse may hold any hardcode (a new `time.sleep(3)` in a "
             "file with a syntax error would pass unseen).  Fix the file, or accept a "
             "deliberately broken one with `hardcode-lint baseline`.",
-            "def broken(:\n    time.sleep(3)\n\nsrc/broken.py:1: HCL904 not checked: "
-            "syntax error\n",
         ),
     )
 }  # fmt: skip

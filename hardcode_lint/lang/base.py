@@ -323,6 +323,10 @@ class Frontend(Protocol):
         """The keys a generated settings module defines, each with its type and its comment
         (the unit), as written there; empty when ``text`` is no such module."""
 
+    def code_examples(self) -> Mapping[str, str]:
+        """Code -> a short source in this language that yields it: what ``explain`` shows
+        (see :func:`shipped_examples`); a code the language never reports is absent."""
+
 
 def folder_module(unit_name: str, path: str, extensions: Sequence[str]) -> tuple[str, str]:
     """The module of a language whose modules are folders (a Go package, a folder of ES
@@ -332,3 +336,14 @@ def folder_module(unit_name: str, path: str, extensions: Sequence[str]) -> tuple
     folder = path.rpartition("/")[0]
     files = f"*{extensions[0]}" if len(extensions) == 1 else "*"
     return (folder or unit_name or "(top level)", f"{folder}/{files}" if folder else files)
+
+
+def shipped_examples(package: str, language: str) -> dict[str, str]:
+    """The ``[language]`` table of ``package``'s ``examples.toml``: the examples live beside the
+    catalog as data, one per code, and the test suite runs each through the engine."""
+    import tomllib
+    from importlib import resources
+
+    text = resources.files(package).joinpath("examples.toml").read_text("utf-8")
+    table: dict[str, str] = tomllib.loads(text).get(language, {})
+    return table

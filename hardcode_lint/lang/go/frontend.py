@@ -21,6 +21,7 @@ from hardcode_lint.lang.base import (
     SiteEdit,
     Step,
     folder_module,
+    shipped_examples,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -146,3 +147,6 @@ class GoFrontend:
         from hardcode_lint.lang.go.settings_keys import settings_keys
 
         return settings_keys(text)
+
+    def code_examples(self) -> Mapping[str, str]:
+        return shipped_examples("hardcode_lint.lang.go", self.name)

@@ -22,6 +22,7 @@ from hardcode_lint.lang.base import (
     SettingsTarget,
     SiteEdit,
     Step,
+    shipped_examples,
 )
 from hardcode_lint.parse.source import SourceFile
 
@@ -151,6 +152,9 @@ class PythonFrontend:
         from hardcode_lint.lang.python.settings_keys import settings_keys
 
         return settings_keys(text)
+
+    def code_examples(self) -> Mapping[str, str]:
+        return shipped_examples("hardcode_lint.lang.python", self.name)
 
 
 def _declares_project(path: Path) -> bool:

@@ -20,6 +20,7 @@ from hardcode_lint.lang.base import (
     SettingsTarget,
     SiteEdit,
     Step,
+    shipped_examples,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -143,3 +144,6 @@ class RustFrontend:
         from hardcode_lint.lang.rust.settings_keys import settings_keys
 
         return settings_keys(text)
+
+    def code_examples(self) -> Mapping[str, str]:
+        return shipped_examples("hardcode_lint.lang.rust", self.name)

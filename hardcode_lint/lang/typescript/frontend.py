@@ -22,6 +22,7 @@ from hardcode_lint.lang.base import (
     SiteEdit,
     Step,
     folder_module,
+    shipped_examples,
 )
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -158,3 +159,6 @@ class ScriptFrontend:
         from hardcode_lint.lang.typescript.settings_module import settings_keys
 
         return settings_keys(text)
+
+    def code_examples(self) -> Mapping[str, str]:
+        return shipped_examples("hardcode_lint.lang.typescript", self.name)
