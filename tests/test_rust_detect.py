@@ -63,6 +63,8 @@ CASES = [
     ("fn f(x: i64) { x.max(-1); }", [("clamp", "max", "-1", 0)]),
     ("use std::cmp;\nfn f(a: u32) { cmp::max(a, 1); std::cmp::min(100, a); }",
      [("clamp", "std::cmp::max", "1", 1), ("clamp", "std::cmp::min", "100", 0)]),
+    # the method called as a function (indicatif's `Ord::max(t, 2)`)
+    ("fn f(t: u64) -> u64 { Ord::max(t, 2) }", [("clamp", "Ord::max", "2", 1)]),
     ("use std::cmp::{max, min};\nfn f(a: u32) { max(a, 1); min(a, 2); }",
      [("clamp", "std::cmp::max", "1", 1), ("clamp", "std::cmp::min", "2", 1)]),
     # names: const / static / let bindings and struct-literal fields

@@ -53,6 +53,9 @@ FOUND = [
     ("f(max_reconnects=5, max_redirects=30, max_pings=3, max_payload=1024, max_open=9)\n",
      [("limit", "f", v, k) for k, v in (("max_reconnects", "5"), ("max_redirects", "30"),
       ("max_pings", "3"), ("max_payload", "1024"), ("max_open", "9"))]),
+    # the duration-named side of a product stays a duration (only the other name is a factor)
+    ("def f(timeout=30, scale=2):\n    return timeout * scale\n",
+     [("duration", "timeout", "30", "timeout")]),
     ("def f(num_workers=1, threads=8, processes=2, replicas=3):\n    pass\n",
      [("limit", k, v, k) for k, v in (("num_workers", "1"), ("threads", "8"),
       ("processes", "2"), ("replicas", "3"))]),
@@ -137,6 +140,12 @@ NOT_FOUND = [
     "f(retry_backoff_multiplier=2)\n",
     "f(backoff_factors=(1, 2))\n",
     "SCALE_RATIO = 0.75\n",
+    # a name a duration is multiplied by is a factor (kazoo's `backoff=2` with
+    # `sleeptime * self.backoff`), in `*=` or in a product
+    "class R:\n    def __init__(self, backoff=2):\n        self.backoff = backoff\n"
+    "    def next(self, sleep_time):\n        return sleep_time * self.backoff\n",
+    # a duration a value is divided by is its unit (tornado's `t / timedelta(milliseconds=1)`)
+    "import datetime\ndef ms(t):\n    return t / datetime.timedelta(milliseconds=1)\n",
     # unit constants: unit words only ("one", "per", "in", "to" aside), a unit's size
     "MS_PER_SECOND = 1000\n",
     "SECONDS_IN_DAY = 86400\n",

@@ -74,6 +74,8 @@ _PATTERNS = (
     ('(augmented_assignment left: (identifier) @counted operator: "+=")', "counted"),
     ('(augmented_assignment operator: "*=" right: [(identifier) (attribute)] @counted)',
      "counted"),  # `delay *= backoff`: a factor
+    ('(binary_operator left: [(identifier) (attribute)] @counted operator: "*"'
+     " right: [(identifier) (attribute)] @counted)", "counted"),  # `sleep_time * backoff`
     ("[(print_statement) (exec_statement)] @legacy", "legacy"),
 )  # fmt: skip
 _CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
@@ -207,11 +209,12 @@ class _Matches:
         self.result.keep.append(_line(captures["keep"][0]))
 
     def read_counted(self, captures: dict[str, list[Node]]) -> None:
-        """``attempts += 1`` and ``delay *= backoff``: kept, as the ``ast`` pre-pass keeps them
-        (a counter's start, a factor)."""
-        name = captures["counted"][0]
-        if classify_name(last_name(name) or "", self.words, as_keyword=False):
-            self.result.keep.append(_line(name))
+        """``attempts += 1``, ``delay *= backoff`` and ``sleep_time * backoff``: kept, as the
+        ``ast`` pre-pass keeps them (a counter's start, a factor)."""
+        for name in captures["counted"]:  # a product's two names: kept if either is named so
+            if classify_name(last_name(name) or "", self.words, as_keyword=False):
+                self.result.keep.append(_line(name))
+                return
 
     def read_legacy(self, captures: dict[str, list[Node]]) -> None:
         self.legacy = True

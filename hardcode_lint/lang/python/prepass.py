@@ -214,6 +214,16 @@ class _Walk:
         if name is not None and classify_name(name, words, as_keyword=False):
             self.result.keep.append(node.lineno)
 
+    def product(self, node: ast.BinOp) -> None:
+        """``sleep_time * self.backoff``: kept, so that the detector sees ``backoff`` is a
+        factor of a duration (a name times a duration-named name)."""
+        if type(node.op) is ast.Mult:
+            names = (_last_name(node.left), _last_name(node.right))
+            if None not in names and any(
+                classify_name(name or "", self.words, as_keyword=False) for name in names
+            ):
+                self.result.keep.append(node.lineno)
+
     def handlers(self) -> dict[type, Any]:
         """What to do per node type; a dict lookup is cheaper than a chain of isinstance."""
         return {
@@ -228,6 +238,7 @@ class _Walk:
             ast.Global: self.scoping,
             ast.Nonlocal: self.scoping,
             ast.AugAssign: self.counted,
+            ast.BinOp: self.product,
         }
 
 

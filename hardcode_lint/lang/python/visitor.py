@@ -106,6 +106,7 @@ class DetectorVisitor(ScopeTracker):
         self._local_limits: dict[int, tuple[Scope, str]] = {}
         self._counted: set[tuple[int, str]] = set()
         self._factors: set[str] = set()  # names a duration is multiplied by: `delay *= backoff`
+        self._divisors: set[int] = set()  # ids of what a value is divided by
 
     # -- numbering literals ---------------------------------------------------------------
 
@@ -130,11 +131,21 @@ class DetectorVisitor(ScopeTracker):
         if isinstance(node.target, cst.Name) and isinstance(node.operator, cst.AddAssign):
             self._counted.add((id(self.scope), node.target.value))
         elif isinstance(node.operator, cst.MultiplyAssign):  # `delay *= backoff`: a factor
-            target, factor = _last_name(node.target), _last_name(node.value)
-            words = self.catalog.words
-            verdict = classify_name(target, words, as_keyword=False) if target else None
-            if factor is not None and verdict is not None and verdict.kind is Kind.DURATION:
-                self._factors.add(factor)
+            self._note_factor(node.target, node.value)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if isinstance(node.operator, cst.Multiply):  # `sleeptime * self.backoff`: a factor
+            self._note_factor(node.left, node.right)
+            self._note_factor(node.right, node.left)
+        elif isinstance(node.operator, cst.Divide | cst.FloorDivide):
+            self._divisors.add(id(node.right))  # `t / timedelta(milliseconds=1)`: a unit
+
+    def _note_factor(self, duration: cst.BaseExpression, factor: cst.BaseExpression) -> None:
+        """``factor``'s name, if ``duration`` is a duration-named name it multiplies."""
+        target, name = _last_name(duration), _last_name(factor)
+        verdict = classify_name(target, self.catalog.words, as_keyword=False) if target else None
+        if name is not None and verdict is not None and verdict.kind is Kind.DURATION:
+            self._factors.add(name)
 
     # -- judged on the spot: assignments and defaults ---------------------------------------
 
@@ -364,5 +375,8 @@ class DetectorVisitor(ScopeTracker):
             self.detections = [d for d in self.detections if not self._is_factor(d)]
         judge = CallJudge(self.module, self.catalog)
         for site in self._calls:
-            self.detections.extend(judge.judge(site))
+            found = list(judge.judge(site))
+            if id(site.call) in self._divisors:  # a duration divided by is a unit, no setting
+                found = [d for d in found if d.kind is not Kind.DURATION]
+            self.detections.extend(found)
             self.hits.extend(judge.replacements(site))
