@@ -13,11 +13,10 @@ down to the candidates' statements, which the ``ast`` pre-pass and libcst read a
 
 Sound by construction: every test is a superset of the ``ast`` pre-pass's (``a + 1`` counts as
 literal here, a class's keywords as a call's); ``tests/test_fastpass.py`` and ``bench/run.py``
-check identical findings with and without it.
-What tree-sitter cannot read the way CPython does (another encoding, CR-only line ends, a
-parse error, a line so long it is generated or nested deeper than CPython allows) is left to
-the ``ast`` path: :func:`fast_prepass` returns None.
-"""
+check identical findings with and without it. What tree-sitter cannot read the way CPython
+does (another encoding, CR-only line ends, a parse error, a line so long it is generated or
+nested deeper than CPython allows) is left to the ``ast`` path: :func:`fast_prepass` returns
+None."""
 
 from __future__ import annotations
 
@@ -209,8 +208,7 @@ class _Matches:
         self.result.keep.append(_line(captures["keep"][0]))
 
     def read_counted(self, captures: dict[str, list[Node]]) -> None:
-        """``attempts += 1``, ``delay *= backoff`` and ``sleep_time * backoff``: kept, as the
-        ``ast`` pre-pass keeps them (a counter's start, a factor)."""
+        """``attempts += 1``, ``delay *= b``, ``delay * b``: kept as the ``ast`` pre-pass does."""
         for name in captures["counted"]:  # a product's two names: kept if either is named so
             if classify_name(last_name(name) or "", self.words, as_keyword=False):
                 self.result.keep.append(_line(name))
