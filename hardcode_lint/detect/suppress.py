@@ -19,9 +19,16 @@ _IGNORE = r"{}\s*hardcode-lint:\s*ignore\b"
 IGNORE_COMMENT = "hardcode-lint: ignore"  # after the language's comment marker
 
 
+#: Languages whose line comments start ``//`` have ``/* ... */`` block comments too, the only
+#: comment a JSX child can hold (``<Poller interval={5000} /> {/* hardcode-lint: ignore */}``).
+_BLOCK = {"//": "/*"}
+
+
 @lru_cache(maxsize=8)
 def _patterns(comment: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     marker = re.escape(comment)
+    if comment in _BLOCK:
+        marker = f"(?:{marker}|{re.escape(_BLOCK[comment])})"
     return re.compile(_IGNORE.format(marker), re.I), re.compile(_NOQA.format(marker), re.I)
 
 
@@ -37,7 +44,7 @@ def suppression(line: str, code: str, comment: str = "#") -> str | None:
     A bare ``# noqa`` silences everything, as in flake8 and ruff; ``# noqa: E501`` silences
     only the codes it lists, so it does not hide our findings.
     """
-    if comment not in line:
+    if comment not in line and _BLOCK.get(comment, comment) not in line:
         return None
     ignore, noqa = _patterns(comment)
     if ignore.search(line):
