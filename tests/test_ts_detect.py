@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.ts_helpers import detect_ts, rows
 
 
@@ -259,3 +261,24 @@ def test_error_tables_and_sets_of_names_are_no_settings(tmp_path):
     assert [(f.value, f.arg) for f in found] == [("10000", "CONNECT_TIMEOUT")]
     short = detect_ts(tmp_path, "exports.ER_A = 1;\nexports.ER_LOCK_WAIT_TIMEOUT = 1205;\n", "e.js")
     assert [f.value for f in short] == ["1205"]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "languages"),
+    [
+        ('{"name": "a"}', ("javascript",)),
+        (
+            '{"name": "a", "devDependencies": {"typescript": "^5.4.0"}}',
+            ("typescript", "javascript"),
+        ),
+        ('{"name": "a", "scripts": {"start": "tsx src/main.ts"}}', ("typescript", "javascript")),
+        ('{"name": "a", "types": "dist/index.d.ts"}', ("typescript", "javascript")),
+    ],
+)
+def test_a_package_json_naming_typescript_makes_a_typescript_project(tmp_path, manifest, languages):
+    """Without a tsconfig.json, a package run with tsx or ts-node is still TypeScript: its
+    .ts files are scanned by default (before, `scan` found 0 of 0 files there)."""
+    from hardcode_lint.config import project_languages
+
+    (tmp_path / "package.json").write_text(manifest, encoding="utf-8")
+    assert project_languages(tmp_path) == languages

@@ -6,6 +6,7 @@ Nothing heavy is imported here: tree-sitter loads when a file is first parsed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,12 @@ KEYWORDS = frozenset({
 _TEST_PATHS = ("**/*.test.*", "**/*.spec.*", "**/__tests__/**", "**/test/**", "**/tests/**")
 
 
+#: What in a ``package.json`` says the package is written in TypeScript.
+_NAMES_TYPESCRIPT = re.compile(
+    r'"(?:typescript|ts-node|tsx|@types/[^"]+|types|typings)"\s*:|\.m?tsx?"'
+)
+
+
 class ScriptFrontend:
     """The front end of ``typescript`` or ``javascript``."""
 
@@ -56,9 +63,22 @@ class ScriptFrontend:
             grammar(flavour).parser()
 
     def project_manifest(self, folder: Path) -> str | None:
-        if self.name == "typescript":
-            return "tsconfig.json" if (folder / "tsconfig.json").is_file() else None
-        return "package.json" if (folder / "package.json").is_file() else None
+        """``package.json`` makes a JavaScript project; a TypeScript one has a
+        ``tsconfig.json``, or a ``package.json`` that names TypeScript (a ``typescript``,
+        ``ts-node`` or ``tsx`` dependency, ``.ts`` entry points or ``types``): a package run
+        with ``tsx`` or ``ts-node`` often has no ``tsconfig.json``."""
+        if self.name == "typescript" and (folder / "tsconfig.json").is_file():
+            return "tsconfig.json"
+        manifest = folder / "package.json"
+        if not manifest.is_file():
+            return None
+        if self.name != "typescript":
+            return "package.json"
+        try:
+            text = manifest.read_text("utf-8", errors="replace")
+        except OSError:
+            return None
+        return "package.json" if _NAMES_TYPESCRIPT.search(text) else None
 
     def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
         """A folder of modules is one rule module (``src/clients`` spans ``src/clients/*``)."""
