@@ -127,6 +127,9 @@ class Rule:
     value: Number | None = None
     kind: Kind | None = None
     unit: str | None = None  # a duration's unit: tells `every(2).second` from `.minute`
+    # a `value` spelled as the language writes a duration (Go's "1m30s"): its seconds and text
+    seconds: float | None = None
+    spelled: str | None = None
     count: int | None = 1
     imports: tuple[str, ...] = ()
     language: str | None = None  # None: any language (no suffix in `path`, none given)

@@ -217,6 +217,8 @@ def test_the_loop_a_team_walks_on_a_go_module(tmp_path, monkeypatch):
     monkeypatch.chdir(root)
     subprocess.run(["git", "init", "-q"], check=True)
     assert cli("rules", "suggest", "--output", "rules/")[0] == 0
+    written = "".join(p.read_text() for p in (root / "rules").glob("*.toml"))
+    assert 'value = "500ms"' in written and 'value = "30s"' in written  # as Go writes them
     assert cli("rules", "validate")[0] == 0
     code, out, err = cli("defaults", "--format", "go", "--output", "settings/settings.go")
     assert code == 0, out + err

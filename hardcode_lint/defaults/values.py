@@ -70,7 +70,9 @@ def _sites(outcome: RuleOutcome) -> list[ValueSite]:
         ValueSite(f"{f.path}:{f.line}", f.number, f.unit, f.value_type, f.path)
         for f in sorted(outcome.findings, key=lambda f: (f.path, f.line, f.column))
     ]
-    if not found and rule.value is not None:
+    if not found and rule.spelled is not None:  # a migrated `value = "90s"`: 90, in s
+        found.append(_spelled_site(rule))
+    elif not found and rule.value is not None:
         # migrated: the literal is gone, but the file that reads the key still says which
         # settings module (which crate's, in a workspace) must hold it
         read = next((r.path for r in outcome.replacements), None)
@@ -78,6 +80,18 @@ def _sites(outcome: RuleOutcome) -> list[ValueSite]:
         found.append(ValueSite(f"{rule.file}:{rule.line}", rule.value, rule.unit, None,
                                read or plain))  # fmt: skip
     return found
+
+
+def _spelled_site(rule: Rule) -> ValueSite:
+    """A migrated rule's ``value = "500ms"`` as the number in the unit it ends with (500 ms),
+    as the code wrote it and the settings module holds it."""
+    from hardcode_lint.detect.catalog import UNIT_SECONDS
+    from hardcode_lint.lang import frontend
+
+    seconds, unit = frontend(rule.language or "").duration_value(rule.spelled or "") or (0, "s")
+    number = seconds / UNIT_SECONDS[unit]
+    value: Number = round(number) if abs(number - round(number)) < 1e-9 else number
+    return ValueSite(f"{rule.file}:{rule.line}", value, unit, None, rule.path)
 
 
 def _clash(sites: list[ValueSite]) -> tuple[ValueSite, ValueSite] | None:

@@ -323,6 +323,21 @@ class Frontend(Protocol):
         """The keys a generated settings module defines, each with its type and its comment
         (the unit), as written there; empty when ``text`` is no such module."""
 
+    def duration_value(self, text: str) -> tuple[float, str] | None:
+        """The seconds of a duration written as this language writes one in configuration
+        (Go's ``"1m30s"``), and the unit of its last part (``"s"``): a rule's ``value`` may be
+        one; None when the language has no such spelling or ``text`` is not one."""
+
+    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
+        """``number`` ``unit`` as this language writes a duration in configuration, in that
+        unit (Go's ``"90s"`` for ``90 * time.Second``): ``rules suggest`` writes rule values
+        so; None where its settings hold plain numbers, or a site of ``value_type`` holds one
+        (Go's ``timeoutMs := 500`` is an ``int``)."""
+
+    def api_names(self, api: str) -> tuple[str, ...]:
+        """Other names a rule's ``api`` may give the resolved ``api``, beyond its suffixes
+        (Go's ``redis.Options`` for ``github.com/redis/go-redis/v9.Options``)."""
+
     def code_examples(self) -> Mapping[str, str]:
         """Code -> a short source in this language that yields it: what ``explain`` shows
         (see :func:`shipped_examples`); a code the language never reports is absent."""

@@ -137,7 +137,7 @@ def pending_row(rule: Rule, finding: Finding, reason: str | None = None) -> Site
 def migrated_row(rule: Rule, site: Replacement) -> SiteRow:
     """A migrated site; its old code is the rule's ``old`` (the code before the migration),
     else rebuilt from the new code, which is only right when the site held nothing else."""
-    value = "" if rule.value is None else str(rule.value)
+    value = rule.spelled or ("" if rule.value is None else str(rule.value))
     old = rule.old or (_spliced(site, value) if value else "?")
     return SiteRow(rule.id, site.path, site.line, old, site.snippet, rule.key,
                    Status.MIGRATED, site.test, None, value, rule.unit)  # fmt: skip

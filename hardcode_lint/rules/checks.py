@@ -84,9 +84,31 @@ def check_arg(value: Any) -> str | None:
 
 
 def check_value(value: Any) -> str | None:
+    """A number, or a string the rule's language reads as a duration (checked once the
+    language is known: :func:`duration_value`)."""
+    if isinstance(value, str) and value.strip():
+        return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "must be a number (the literal's value)"
     return None
+
+
+def duration_value(value: Any, language: str | None) -> tuple[float | None, str | None]:
+    """A string ``value``'s seconds as ``language`` writes durations (Go's ``"1m30s"``), and
+    the problem when it is not one; (None, None) for a number."""
+    from hardcode_lint.lang import frontend
+
+    if not isinstance(value, str):
+        return None, None
+    parsed = frontend(language).duration_value(value) if language else None
+    if parsed is not None:
+        return parsed[0], None
+    example = frontend(language).duration_text(90, "s", None) if language else None
+    if example is None:
+        return None, "must be a number (the literal's value)"
+    title = frontend(language).title if language else ""
+    return None, (f"must be a number, or a duration as {title} writes one "
+                  f'("{example}", "1m30s"): {value!r} is neither')  # fmt: skip
 
 
 def check_count(value: Any) -> str | None:

@@ -32,7 +32,8 @@ class Given:
         return self.unit is None or other.unit is None or self.unit == other.unit
 
     def __str__(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
+        spelled = self.text[-1:].isalpha()  # `1m30s` says its unit
+        unit = f" {self.unit}" if self.unit and not spelled else ""
         return f"`{self.text}`{unit} at {self.path}:{self.line}"
 
 
@@ -66,13 +67,18 @@ def _value_text(number: Number) -> str:
     return repr(number)
 
 
+def _given(rule: Rule) -> Given | None:
+    """What a rule's own ``value`` gives its key: a number, or a spelled duration's seconds."""
+    if rule.value is not None:
+        return Given(rule.file, rule.line, rule.value, None, _value_text(rule.value))
+    if rule.seconds is not None:
+        return Given(rule.file, rule.line, rule.seconds, "s", rule.spelled or "")
+    return None
+
+
 def value_clashes(rules: Iterable[Rule]) -> list[Clash]:
     """Rules that give one key different ``value``s (what ``rules validate`` can see)."""
-    given = [
-        (rule.key, Given(rule.file, rule.line, rule.value, None, _value_text(rule.value)))
-        for rule in rules
-        if rule.value is not None
-    ]
+    given = [(rule.key, item) for rule in rules if (item := _given(rule)) is not None]
     return _clashes(given)
 
 
@@ -86,7 +92,6 @@ def key_clashes(matching: Matching) -> list[Clash]:
         sites = sorted(outcome.findings, key=lambda f: (f.path, f.line, f.column))
         for f in sites:
             given.append((rule.key, Given(f.path, f.line, f.number, f.unit, f.value)))
-        if not sites and rule.value is not None:
-            given.append((rule.key, Given(rule.file, rule.line, rule.value, None,
-                                          _value_text(rule.value))))  # fmt: skip
+        if not sites and (item := _given(rule)) is not None:
+            given.append((rule.key, item))
     return _clashes(given)

@@ -215,6 +215,8 @@ class _FileLoader:
         language = table.get("language") or self.defaults.get("language")
         language = language or infer_language(table.get("path"), imports)
         problems = language_problems(language, replace, imports)
+        seconds, wrong = checks.duration_value(table.get("value"), language)
+        problems += [("value", wrong)] if wrong else []
         for key, message in problems:
             self.problem(self.where.key("rule", index, key), f"`{key}` {message}")
         if problems:
@@ -230,7 +232,7 @@ class _FileLoader:
             scope=table.get("scope"),
             api=table.get("api"),
             arg=_position_or_keyword(table.get("arg")),
-            value=table.get("value"),
+            **_value_fields(table.get("value"), seconds),
             kind=Kind(table["kind"]) if "kind" in table else None,
             unit=table.get("unit"),
             count=None if count == "*" else count,
@@ -269,10 +271,14 @@ class _FileLoader:
     ) -> Rule:
         """A kept rule or ``[[keep]]`` entry: matched like a rule, with no key to migrate to."""
         language = table.get("language") or infer_language(table.get("path"), ())
+        seconds, wrong = checks.duration_value(table.get("value"), language)
+        if wrong:
+            self.problem(line, f"`value` {wrong}")
         return Rule(
             id=rule_id, module=module.name, file=self.file, line=line, key="", replace="",
             path=table.get("path"), scope=table.get("scope"), api=table.get("api"),
-            arg=_position_or_keyword(table.get("arg")), value=table.get("value"),
+            arg=_position_or_keyword(table.get("arg")),
+            **_value_fields(table.get("value"), seconds),
             kind=Kind(table["kind"]) if "kind" in table else None, unit=table.get("unit"),
             count=None, language=language, keep=reason,
         )  # fmt: skip
@@ -365,3 +371,11 @@ def load_rules(root: Path, locations: tuple[str, ...], explicit: bool = False) -
     _duplicates(result)
     result.problems.sort(key=lambda p: (p.file, p.line))
     return result
+
+
+def _value_fields(value: Any, seconds: float | None) -> dict[str, Any]:
+    """A rule's ``value`` as :class:`Rule` holds it: a number, or a duration's seconds and
+    its text (Go's ``value = "1m30s"``)."""
+    if isinstance(value, str):
+        return {"seconds": seconds, "spelled": value}
+    return {"value": value}

@@ -8,6 +8,7 @@ broad rule does not double-count what a precise rule already claims.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
@@ -15,7 +16,7 @@ from typing import Any
 
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.lang import frontend
-from hardcode_lint.model import Finding, Replacement, Rule, Status
+from hardcode_lint.model import Finding, Number, Replacement, Rule, Status
 
 
 @dataclass
@@ -72,7 +73,7 @@ def api_matches(actual: str | None, wanted: str) -> bool:
     """
     if actual is None:
         return False
-    return actual == wanted or actual.endswith(("." + wanted, "::" + wanted))
+    return actual == wanted or actual.endswith(("." + wanted, "::" + wanted, "/" + wanted))
 
 
 def scope_matches(actual: str | None, wanted: str, separator: str = ".") -> bool:
@@ -88,6 +89,11 @@ def scope_matches(actual: str | None, wanted: str, separator: str = ".") -> bool
     return any(fnmatchcase(separator.join(parts[:n]), wanted) for n in range(len(parts), 0, -1))
 
 
+def _same_duration(seconds: Number | None, wanted: float) -> bool:
+    """A duration rule's ``value = "1m30s"`` matches the sites that last that long."""
+    return seconds is not None and math.isclose(seconds, wanted, rel_tol=1e-9, abs_tol=1e-12)
+
+
 class _Matcher:
     """One rule's fields, compiled once."""
 
@@ -95,7 +101,14 @@ class _Matcher:
         self.rule = rule
         self.paths = compile_globs([rule.path]) if rule.path else None
         self.expressions: dict[str, str | None] = {}  # by language, normalised when first needed
-        given = (rule.path, rule.scope, rule.api, rule.arg, rule.value, rule.kind)
+        given = (
+            rule.path,
+            rule.scope,
+            rule.api,
+            rule.arg,
+            rule.value if rule.value is not None else rule.seconds,
+            rule.kind,
+        )
         self.specificity = sum(item is not None for item in given)
 
     def _expression(self, language: str) -> str | None:
@@ -118,13 +131,23 @@ class _Matcher:
         separator = frontend(site.language).scope_separator
         if rule.scope is not None and not scope_matches(site.scope, rule.scope, separator):
             return False
-        if rule.api is not None and not api_matches(site.api, rule.api):
+        if rule.api is not None and not self._api(site):
             return False
         return rule.arg is None or rule.arg in (site.arg, site.arg_alias)
+
+    def _api(self, site: Finding | Replacement) -> bool:
+        """The rule's ``api`` is the site's, a suffix of it, or another name the site's
+        language gives it (Go's ``redis.Options`` for ``.../go-redis/v9.Options``)."""
+        wanted = self.rule.api or ""
+        if api_matches(site.api, wanted):
+            return True
+        return site.api is not None and wanted in frontend(site.language).api_names(site.api)
 
     def finding(self, finding: Finding) -> bool:
         rule = self.rule
         if rule.value is not None and finding.number != rule.value:
+            return False
+        if rule.seconds is not None and not _same_duration(finding.seconds, rule.seconds):
             return False
         if rule.kind is not None and finding.kind is not rule.kind:
             return False

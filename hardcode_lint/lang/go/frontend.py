@@ -23,6 +23,7 @@ from hardcode_lint.lang.base import (
     folder_module,
     shipped_examples,
 )
+from hardcode_lint.model import Number
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 #: Go's keywords and predeclared names: a generated field or package cannot be one.
@@ -147,6 +148,25 @@ class GoFrontend:
         from hardcode_lint.lang.go.settings_keys import settings_keys
 
         return settings_keys(text)
+
+    def duration_value(self, text: str) -> tuple[float, str] | None:
+        from hardcode_lint.lang.go.duration_text import parse_duration
+
+        parsed = parse_duration(text)
+        return None if parsed is None else (float(parsed[0]), parsed[1])
+
+    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
+        from hardcode_lint.lang.go.duration_text import spelled
+
+        if value_type not in (None, "time.Duration"):
+            return None  # a plain number bound to a name (`timeoutMs := 500`) stays one
+        return spelled(number, unit)
+
+    def api_names(self, api: str) -> tuple[str, ...]:
+        from hardcode_lint.lang.go.imports import assumed_name
+
+        path, dot, name = api.rpartition(".")
+        return (f"{assumed_name(path)}.{name}",) if dot and "/" in path else ()
 
     def code_examples(self) -> Mapping[str, str]:
         return shipped_examples("hardcode_lint.lang.go", self.name)

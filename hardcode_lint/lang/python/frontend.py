@@ -24,6 +24,7 @@ from hardcode_lint.lang.base import (
     Step,
     shipped_examples,
 )
+from hardcode_lint.model import Number
 from hardcode_lint.parse.source import SourceFile
 
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
@@ -152,6 +153,15 @@ class PythonFrontend:
         from hardcode_lint.lang.python.settings_keys import settings_keys
 
         return settings_keys(text)
+
+    def duration_value(self, text: str) -> tuple[float, str] | None:
+        return None
+
+    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
+        return None
+
+    def api_names(self, api: str) -> tuple[str, ...]:
+        return ()
 
     def code_examples(self) -> Mapping[str, str]:
         return shipped_examples("hardcode_lint.lang.python", self.name)

@@ -22,6 +22,7 @@ from hardcode_lint.lang.base import (
     Step,
     shipped_examples,
 )
+from hardcode_lint.model import Number
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 
@@ -144,6 +145,15 @@ class RustFrontend:
         from hardcode_lint.lang.rust.settings_keys import settings_keys
 
         return settings_keys(text)
+
+    def duration_value(self, text: str) -> tuple[float, str] | None:
+        return None
+
+    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
+        return None
+
+    def api_names(self, api: str) -> tuple[str, ...]:
+        return ()
 
     def code_examples(self) -> Mapping[str, str]:
         return shipped_examples("hardcode_lint.lang.rust", self.name)

@@ -25,6 +25,7 @@ from hardcode_lint.lang.base import (
     folder_module,
     shipped_examples,
 )
+from hardcode_lint.model import Number
 from hardcode_lint.parse.source import SourceError, SourceFile
 
 #: Reserved words: a generated field cannot be one without quotes.
@@ -179,6 +180,15 @@ class ScriptFrontend:
         from hardcode_lint.lang.typescript.settings_module import settings_keys
 
         return settings_keys(text)
+
+    def duration_value(self, text: str) -> tuple[float, str] | None:
+        return None
+
+    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
+        return None
+
+    def api_names(self, api: str) -> tuple[str, ...]:
+        return ()
 
     def code_examples(self) -> Mapping[str, str]:
         return shipped_examples("hardcode_lint.lang.typescript", self.name)

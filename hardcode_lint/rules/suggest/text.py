@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from hardcode_lint.model import Finding
+from hardcode_lint.lang import frontend
+from hardcode_lint.model import Finding, Number
 from hardcode_lint.rules.suggest.unique import (
     NO_DEFAULTS,
     Defaults,
@@ -45,6 +46,16 @@ def _toml(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
+def _value(finding: Finding) -> Number | str:
+    """A rule's ``value``: the literal's number, or a duration as its language writes one in
+    configuration where it has such a spelling (Go's ``"90s"`` for ``90 * time.Second``)."""
+    if finding.unit is None:
+        return finding.number
+    front = frontend(finding.language)
+    text = front.duration_text(finding.number, finding.unit, finding.value_type)
+    return finding.number if text is None else text
+
+
 def _rule_text(stub: Stub, template: bool = False) -> list[str]:
     """A ``[[rule]]`` table; ``template``: the module gives ``replace``, the rule does not."""
     f = stub.finding
@@ -55,7 +66,7 @@ def _rule_text(stub: Stub, template: bool = False) -> list[str]:
         lines.append(f"api = {_toml(f.api)}")
     if f.arg is not None:
         lines.append(f"arg = {_toml(f.arg)}")
-    lines.append(f"value = {_toml(f.number)}")
+    lines.append(f"value = {_toml(_value(f))}")
     if stub.by_unit and f.unit:
         lines.append(f"unit = {_toml(f.unit)}")
     if stub.count > 1:
