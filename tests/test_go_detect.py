@@ -154,12 +154,21 @@ NEVER = [
     "func f() { time.Sleep(5 * time.Second) } //nolint",
     "func f() { time.Sleep(5 * time.Second) } // hardcode-lint: ignore",
     "func f() { time.Sleep(5 * time.Second) } // noqa: HCL101",
+    # an update is no binding: grpc's `tempDelay *= 2` doubles, `retries -= 1` counts down
+    "func f(tempDelay time.Duration, maxRetries int) { tempDelay *= 2; maxRetries -= 1 }",
 ]
 
 
 @pytest.mark.parametrize("body", NEVER)
 def test_never_findings(tmp_path, body):
     assert detect_go(tmp_path, f'import "time"\n\n{body}\n') == []
+
+
+def test_a_duration_added_in_an_update_is_still_a_duration(tmp_path):
+    found = detect_go(
+        tmp_path, 'import "time"\n\nfunc f(d time.Duration) { d += 3 * time.Second }\n'
+    )
+    assert [(f.value, f.context.value) for f in found] == [("3 * time.Second", "expression")]
 
 
 def test_nolint_for_another_linter_keeps_the_finding(tmp_path):

@@ -102,6 +102,13 @@ def _keyed(element: Node, imports: dict[str, str]) -> Site | None:
     return Site(Context.KEYWORD, api, name, keyed)
 
 
+def compound(binding: Node) -> bool:
+    """``x *= 2``, ``n += 1``: an assignment that updates its name rather than binds a value
+    to it (section 1G binds by ``const``, ``var``, ``:=`` and ``=`` only)."""
+    operator = binding.child_by_field_name("operator")
+    return binding.type == "assignment_statement" and operator is not None and operator.type != "="
+
+
 def _bound(values: Node, index: int) -> Site | None:
     """The binding whose ``index``-th value is in ``values``."""
     binding = values.parent
@@ -115,6 +122,8 @@ def _bound(values: Node, index: int) -> Site | None:
         left = binding.child_by_field_name("left")
         if binding.child_by_field_name("right") != values or left is None:
             return None
+        if compound(binding):  # `delay *= 2`: a factor, no value bound to the name
+            return Site(Context.EXPRESSION, None, None, binding)
         names = named(left)
     if index >= len(names):
         return None

@@ -16,7 +16,14 @@ from pathlib import Path
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, classify_name, defines_unit, split_words
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
-from hardcode_lint.lang.go.context import Place, Site, binding_name, place_of, site_of
+from hardcode_lint.lang.go.context import (
+    Place,
+    Site,
+    binding_name,
+    compound,
+    place_of,
+    site_of,
+)
 from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_selector
 from hardcode_lint.lang.go.imports import import_table, resolve
 from hardcode_lint.lang.go.literals import Literal, literal
@@ -230,6 +237,8 @@ class _Detector:
             kind = "".join(text(declared).split()) if declared is not None else None
             if kind is not None and kind not in _NUMBER_TYPES:
                 return  # an enum value of a named type
+        elif compound(decl):
+            return  # `delay *= 2`: a factor, not a value bound to `delay`
         else:
             left, values = decl.child_by_field_name("left"), decl.child_by_field_name("right")
             names, kind = (named(left) if left is not None else []), None
