@@ -30,7 +30,7 @@ def fixed(tmp_path: Path, code: str, replace: str, *, at: int = 0) -> tuple[str,
     finding = found[at]
     edit = SiteEdit(finding.start, finding.end, replace, (SETTINGS,), "0", rule="r")
     result = GO.apply(source, [edit])
-    return (result.data or data).decode(), result.refused
+    return (result.spliced(data) or data).decode(), result.refused
 
 
 def test_the_whole_duration_is_replaced_and_an_unused_time_import_goes(tmp_path):
@@ -56,7 +56,7 @@ def test_a_standard_import_goes_into_the_standard_group(tmp_path):
     source = GO.decode(code.encode(), "a.go", "a.go")
     (finding,) = detect_go(tmp_path, code)
     edit = SiteEdit(finding.start, finding.end, "x.Seconds", ('import "net/http"',), "0")
-    new = (GO.apply(source, [edit]).data or b"").decode()
+    new = (GO.apply(source, [edit]).spliced(source.data) or b"").decode()
     assert '"net/http"\n\t"os"\n\n\t"github.com/x/y"' in new and '"time"' not in new
 
 

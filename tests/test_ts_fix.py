@@ -29,7 +29,7 @@ def fixed(tmp_path: Path, code: str, name: str = "a.ts", imports: tuple[str, ...
     source = TS.decode(code.encode(), name, name)
     edits = [SiteEdit(f.start, f.end, replace, imports, str(i)) for i, f in enumerate(found)]
     result = TS.apply(source, edits)
-    return (result.data or code.encode()).decode(), result.refused
+    return (result.spliced(source.data) or code.encode()).decode(), result.refused
 
 
 def test_an_es_import_is_merged_into_the_same_module_and_never_repeated(tmp_path):

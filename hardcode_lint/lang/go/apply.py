@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hardcode_lint.edit import TextEdit, splice
+from hardcode_lint.edit import TextEdit, folded, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
 from hardcode_lint.lang.go.consts import const_change
 from hardcode_lint.lang.go.durations import duration_at
@@ -72,7 +72,7 @@ def _overlap(a: TextEdit[bytes], b: TextEdit[bytes]) -> bool:
 
 
 def apply_go(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the import block's rewrite becomes one edit of the file."""
     result = Applied()
     base = len(source.bom)
     body = source.data[base:]
@@ -100,7 +100,6 @@ def apply_go(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         reason = "the result would not parse (more syntax errors than before)"
         result.refused.update({e.label: reason for e in accepted})
         return result
-    data = source.bom + after
     result.applied = [e.label for e in accepted]
-    result.data = data if data != source.data else None
+    result.edits = tuple(folded(source.data, changes, source.bom + after))
     return result

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import PurePosixPath
 
-from hardcode_lint.edit import TextEdit, splice
+from hardcode_lint.edit import TextEdit, folded, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
 from hardcode_lint.lang.python.imports import ImportRequest, parse_imports
 from hardcode_lint.parse.source import SourceError, SourceFile
@@ -159,16 +159,14 @@ def _compiles(data: bytes, path: str) -> str | None:
 
 
 def apply_python(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the imports libcst adds become one edit of the file."""
     result = Applied()
     accepted = _checked(source, edits, result)
     if not accepted:
         return result
-    spliced = splice(
-        source.data,
-        [TextEdit(e.start, e.end, replacement_text(e.replace).encode(source.encoding))
-         for e in accepted],
-    )  # fmt: skip
+    literals = [TextEdit(e.start, e.end, replacement_text(e.replace).encode(source.encoding))
+                for e in accepted]  # fmt: skip
+    spliced = splice(source.data, literals)
     requests = [r for e in accepted for r in parse_imports(e.imports)]
     try:
         after = _with_imports(spliced, requests)
@@ -179,5 +177,5 @@ def apply_python(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         result.refused.update({e.label: reason for e in accepted})
         return result
     result.applied = [e.label for e in accepted]
-    result.data = after if after != source.data else None
+    result.edits = tuple(folded(source.data, literals, after))
     return result

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from hardcode_lint.edit import TextEdit, splice
+from hardcode_lint.edit import TextEdit, folded, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
 from hardcode_lint.lang.typescript.expressions import Import, parse_import, replacement_text
 from hardcode_lint.lang.typescript.importlines import add_imports, style_of
@@ -56,7 +56,7 @@ def _wanted(edits: Sequence[SiteEdit]) -> tuple[list[Import], str | None]:
 
 
 def apply_script(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the imports added become one edit of the file."""
     result = Applied()
     base = len(source.bom)
     body = source.data[base:]
@@ -91,7 +91,6 @@ def apply_script(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
     if reason is not None:
         result.refused.update({e.label: reason for e in accepted})
         return result
-    data = source.bom + after
     result.applied = [e.label for e in accepted]
-    result.data = data if data != source.data else None
+    result.edits = tuple(folded(source.data, changes, source.bom + after))
     return result
