@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang import frontend
 from hardcode_lint.lang.base import SiteEdit
 from hardcode_lint.lang.go.formatter import gofmt
@@ -44,6 +45,20 @@ def test_the_whole_duration_is_replaced_and_an_unused_time_import_goes(tmp_path)
         'package p\n\nimport (\n\t"fmt"\n\n\t"example.com/m/settings"\n\t"github.com/x/y"\n)\n\n'
         "func f() { y.Wait(fmt.Sprint(1), settings.Get().Poll) }\n"
     )
+
+
+def test_the_fix_is_its_edits_the_import_section_and_the_duration(tmp_path):
+    """The editor and ``fix`` splice the same edits: one for the import section (time out,
+    settings in), one for the duration; the code between them is no edit's."""
+    code = 'package p\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nvar d = 5 * time.Second\nvar _ = fmt.Sprint\n'
+    (finding,) = detect_go(tmp_path, code)
+    source = GO.decode(code.encode(), "a.go", "a.go")
+    edit = SiteEdit(finding.start, finding.end, "settings.Get().Poll", (SETTINGS,), "0")
+    imports, duration = GO.apply(source, [edit]).edits
+    assert (imports.start, imports.end) == (code.index("import"), code.index("var d"))
+    assert imports.text == b'import (\n\t"fmt"\n\n\t"example.com/m/settings"\n)\n\n'
+    at = code.index("5 * time")
+    assert duration == TextEdit(at, at + len("5 * time.Second"), b"settings.Get().Poll")
 
 
 def test_an_import_block_is_made_when_there_is_none(tmp_path):
