@@ -7,7 +7,7 @@ ast-grep's design).  Overlapping edits are skipped, never merged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -33,64 +33,3 @@ def splice(data: Text, edits: Iterable[TextEdit[Text]]) -> Text:
         cursor = edit.end
     parts.append(data[cursor:])
     return data[:0].join(parts)
-
-
-def changed_range(old: Text, new: Text) -> TextEdit[Text] | None:
-    """The one edit turning ``old`` into ``new``: their common ends trimmed; None when equal."""
-    if old == new:
-        return None
-    limit = min(len(old), len(new))
-    prefix = 0
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < limit - prefix and old[len(old) - 1 - suffix] == new[len(new) - 1 - suffix]:
-        suffix += 1
-    return TextEdit(prefix, len(old) - suffix, new[prefix : len(new) - suffix])
-
-
-def folded(data: Text, edits: Sequence[TextEdit[Text]], after: Text) -> list[TextEdit[Text]]:
-    """Edits of ``data`` whose splice is ``after``, where ``after`` is ``splice(data, edits)``
-    rewritten once more by a whole-file step (an importer that hands back the file): the step's
-    change, as one trimmed range, joins ``edits`` mapped back onto ``data``; an edit whose text
-    the step touched is merged into it, so the splice is ``after`` whatever the step did."""
-    ordered = sorted(edits, key=lambda e: (e.start, e.end))
-    spliced = splice(data, ordered)
-    change = changed_range(spliced, after)
-    if change is None:
-        return ordered
-    outputs, shift = [], 0  # each edit's range in ``spliced``
-    for edit in ordered:
-        outputs.append((edit.start + shift, edit.start + shift + len(edit.text)))
-        shift += len(edit.text) - (edit.end - edit.start)
-    low, high = change.start, change.end
-    merged: set[int] = set()
-    grown = True
-    while grown:
-        grown = False
-        for index, (a, b) in enumerate(outputs):
-            inside = a < low < b or a < high < b
-            # an insertion and the step's change at one offset: their order is the step's
-            touching = ordered[index].start == ordered[index].end and a <= high and low <= b
-            if index not in merged and (inside or touching or (low < b and a < high)):
-                merged.add(index)
-                low, high, grown = min(low, a), max(high, b), True
-    kept: list[TextEdit[Text]] = [e for i, e in enumerate(ordered) if i not in merged]
-    start, end = _unspliced(ordered, outputs, low, True), _unspliced(ordered, outputs, high, False)
-    end = max(start, end)
-    kept.append(TextEdit(start, end, after[low : high + len(after) - len(spliced)]))
-    return sorted(kept, key=lambda e: (e.start, e.end))
-
-
-def _unspliced(
-    edits: Sequence[TextEdit[Text]], outputs: Sequence[tuple[int, int]], at: int, late: bool
-) -> int:
-    """The offset in the unspliced data of offset ``at`` of the spliced data, which lies on no
-    edit's text but maybe at its ends (``late``: after a removal standing there)."""
-    before = at  # an offset before every edit maps to itself
-    for edit, (a, b) in zip(edits, outputs, strict=True):
-        if b <= at and (late or b < at or a < b):
-            before = edit.end + (at - b)
-        elif a >= at:
-            break
-    return before
