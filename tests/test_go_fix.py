@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang import frontend
 from hardcode_lint.lang.base import SiteEdit
 from hardcode_lint.lang.go.formatter import gofmt
@@ -30,7 +31,7 @@ def fixed(tmp_path: Path, code: str, replace: str, *, at: int = 0) -> tuple[str,
     finding = found[at]
     edit = SiteEdit(finding.start, finding.end, replace, (SETTINGS,), "0", rule="r")
     result = GO.apply(source, [edit])
-    return (result.data or data).decode(), result.refused
+    return (result.spliced(data) or data).decode(), result.refused
 
 
 def test_the_whole_duration_is_replaced_and_an_unused_time_import_goes(tmp_path):
@@ -46,6 +47,20 @@ def test_the_whole_duration_is_replaced_and_an_unused_time_import_goes(tmp_path)
     )
 
 
+def test_the_fix_is_its_edits_the_import_section_and_the_duration(tmp_path):
+    """The editor and ``fix`` splice the same edits: one for the import section (time out,
+    settings in), one for the duration; the code between them is no edit's."""
+    code = 'package p\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nvar d = 5 * time.Second\nvar _ = fmt.Sprint\n'
+    (finding,) = detect_go(tmp_path, code)
+    source = GO.decode(code.encode(), "a.go", "a.go")
+    edit = SiteEdit(finding.start, finding.end, "settings.Get().Poll", (SETTINGS,), "0")
+    imports, duration = GO.apply(source, [edit]).edits
+    assert (imports.start, imports.end) == (code.index("import"), code.index("var d"))
+    assert imports.text == b'import (\n\t"fmt"\n\n\t"example.com/m/settings"\n)\n\n'
+    at = code.index("5 * time")
+    assert duration == TextEdit(at, at + len("5 * time.Second"), b"settings.Get().Poll")
+
+
 def test_an_import_block_is_made_when_there_is_none(tmp_path):
     new, _ = fixed(tmp_path, 'package p\n\nimport "time"\n\nvar d = time.Duration(500)\n', "cfg.D")
     assert new == 'package p\n\nimport (\n\t"example.com/m/settings"\n)\n\nvar d = cfg.D\n'
@@ -56,7 +71,7 @@ def test_a_standard_import_goes_into_the_standard_group(tmp_path):
     source = GO.decode(code.encode(), "a.go", "a.go")
     (finding,) = detect_go(tmp_path, code)
     edit = SiteEdit(finding.start, finding.end, "x.Seconds", ('import "net/http"',), "0")
-    new = (GO.apply(source, [edit]).data or b"").decode()
+    new = (GO.apply(source, [edit]).spliced(source.data) or b"").decode()
     assert '"net/http"\n\t"os"\n\n\t"github.com/x/y"' in new and '"time"' not in new
 
 

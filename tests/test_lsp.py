@@ -7,15 +7,21 @@ against ``scan --format json`` and action results against what ``fix --write`` w
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lsprotocol import types
 
+from hardcode_lint.api import analyze, resolve_config
+from hardcode_lint.edit import splice
+from hardcode_lint.fix.plan import plan_fixes
+from hardcode_lint.fix.run import compute_fixes
 from hardcode_lint.lsp.text import Position, TextIndex, apply_changes, changes
 from tests.lsp_helpers import (
     Editor,
@@ -26,6 +32,7 @@ from tests.lsp_helpers import (
     positions,
     run_cli,
     scan_positions,
+    width,
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -209,6 +216,47 @@ def test_columns_are_utf16_code_units(editor: Editor) -> None:
     assert found.range.end.character == end + 1  # the emoji is two UTF-16 units
 
 
+# -- the actions send the front end's edits ------------------------------------------------
+
+
+def _action_edits(edit: types.WorkspaceEdit) -> list[tuple[int, int, int, int, str]]:
+    found = [e for es in (edit.changes or {}).values() for e in es]
+    found += [e for c in edit.document_changes or [] if isinstance(c, types.TextDocumentEdit)
+              for e in c.edits if isinstance(e, types.TextEdit)]  # fmt: skip
+    return sorted((e.range.start.line, e.range.start.character, e.range.end.line,
+                   e.range.end.character, e.new_text) for e in found)  # fmt: skip
+
+
+def _lsp_position(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """The LSP position of byte ``offset``, counted afresh (not by the server's code)."""
+    lines = re.split(r"\r\n|\r|\n", data[:offset].decode("utf-8"))
+    return len(lines) - 1, sum(width(char, encoding) for char in lines[-1])
+
+
+def _front_end_fix(root: Path, rel: str, rule: str, encoding: str) -> tuple[str, list[Any]]:
+    """``rel`` spliced with the front end's edits of ``fix --rule RULE`` (no formatter), and
+    those edits as LSP ranges."""
+    config = resolve_config([str(root)])
+    plan = plan_fixes(analyze([str(root)], config, jobs=1, use_cache=False), [rule])
+    (fix,) = [f for f in compute_fixes(plan, root).changed if f.path == rel]
+    ranges = sorted((*_lsp_position(fix.before, e.start, encoding),
+                     *_lsp_position(fix.before, e.end, encoding), e.text.decode("utf-8"))
+                    for e in fix.edits)  # fmt: skip
+    return splice(fix.before, fix.edits).decode("utf-8"), ranges
+
+
+def test_python_action_sends_the_front_ends_edits(editor: Editor, tmp_path: Path) -> None:
+    rel, rule = "src/node_cache.py", "node-cache-version-check-timeout"
+    uri = editor.open(rel)
+    replace = action(editor.code_actions(uri, on_line(editor.diagnostics(uri), 18)),
+                     "Replace with `config.node_cache")  # fmt: skip
+    assert replace.edit is not None
+    spliced, ranges = _front_end_fix(editor.root, rel, rule, "utf-16")
+    assert len(ranges) == 2  # the literal and the import, two edits
+    assert _action_edits(replace.edit) == ranges
+    assert fixed_copy(editor.root, tmp_path, rel, "--rule", rule) == spliced
+
+
 def test_python_server_shuts_down_cleanly(editor: Editor) -> None:
     assert editor.close() == (0, "")
 
@@ -263,6 +311,17 @@ def test_rust_columns_follow_the_negotiated_encoding(rust_editor: Editor) -> Non
     # é is 2 UTF-8 bytes and the emoji 4: two and three more than their one code point each
     assert (found.range.start.line, found.range.start.character) == (line, column + 4)
     assert found.range.end.character == end + 4
+
+
+def test_rust_action_sends_the_front_ends_edits(rust_editor: Editor, tmp_path: Path) -> None:
+    rel, rule = "src/phase2/runtime_streams.rs", "streams-reclaim-interval"
+    uri = rust_editor.open(rel, language="rust")
+    target = on_line(rust_editor.diagnostics(uri), 69)
+    resolved = rust_editor.resolve(action(rust_editor.code_actions(uri, target), "Replace with"))
+    assert resolved.edit is not None
+    spliced, ranges = _front_end_fix(rust_editor.root, rel, rule, "utf-8")
+    assert _action_edits(resolved.edit) == ranges
+    assert fixed_copy(rust_editor.root, tmp_path, rel, "--rule", rule) == spliced
 
 
 def test_rust_server_shuts_down_cleanly(rust_editor: Editor) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang import frontend
 from hardcode_lint.lang.base import SiteEdit
 from tests.helpers import cli
@@ -29,7 +30,7 @@ def fixed(tmp_path: Path, code: str, name: str = "a.ts", imports: tuple[str, ...
     source = TS.decode(code.encode(), name, name)
     edits = [SiteEdit(f.start, f.end, replace, imports, str(i)) for i, f in enumerate(found)]
     result = TS.apply(source, edits)
-    return (result.data or code.encode()).decode(), result.refused
+    return (result.spliced(source.data) or code.encode()).decode(), result.refused
 
 
 def test_an_es_import_is_merged_into_the_same_module_and_never_repeated(tmp_path):
@@ -162,3 +163,16 @@ def test_a_prettier_clean_file_stays_prettier_clean(tmp_path, monkeypatch):
     assert "settings.client.connectTimeoutInMilliseconds," in after and after.count("\n") > 4
     check = subprocess.run([_prettier() or "", "--check", "a.ts"], capture_output=True, check=False)
     assert check.returncode == 0
+
+
+def test_the_fix_is_its_edits_a_name_merged_into_an_import_and_the_literal(tmp_path):
+    """The editor and ``fix`` splice the same small edits: no edit spans the lines between."""
+    code = 'import { other } from "./conf";\n\nsetTimeout(f, 500);\n'
+    (finding,) = detect_ts(tmp_path, code)
+    source = TS.decode(code.encode(), "a.ts", "a.ts")
+    result = TS.apply(source, [SiteEdit(finding.start, finding.end, "settings.x", (ES,), "0")])
+    after_other = code.index("other") + len("other")
+    assert result.edits == (
+        TextEdit(after_other, after_other, b", settings"),
+        TextEdit(code.index("500"), code.index("500") + 3, b"settings.x"),
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from hardcode_lint.atomic import WriteRefused, replace_checked
+from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.fix.plan import Edit, FixPlan
 from hardcode_lint.fix.write import dirty_files
 from hardcode_lint.lang import frontend
@@ -23,14 +24,23 @@ from hardcode_lint.parse.source import SourceError, SourceFile, read_bytes, spli
 
 @dataclass
 class FileFix:
-    """The outcome for one file: its new bytes (None: unchanged) and the edits made or refused."""
+    """The outcome for one file: its new bytes (None: unchanged) and the edits made or refused.
+
+    ``edits`` are the front end's byte edits of ``before``; ``after`` is their splice until
+    the formatter rewrites it (then only :meth:`spliced_as_is` tells)."""
 
     path: str
     before: bytes
     after: bytes | None = None
+    edits: tuple[TextEdit[bytes], ...] = ()
     applied: list[Edit] = field(default_factory=list)
     refused: list[tuple[Edit, str]] = field(default_factory=list)
     encoding: str = "utf-8"
+
+    def spliced_as_is(self) -> bool:
+        """Whether ``after`` is exactly ``edits`` spliced into ``before`` (no formatter
+        rewrote it), so that the edits alone describe the change."""
+        return self.after is not None and splice(self.before, self.edits) == self.after
 
 
 def _same_literal(source: SourceFile, edit: Edit) -> bool:
@@ -98,7 +108,8 @@ def fix_file(path: str, data: bytes, edits: Sequence[Edit]) -> FileFix:
         return result
     result.refused += [(labelled[label], why) for label, why in outcome.refused.items()]
     result.applied = [labelled[label] for label in outcome.applied]
-    result.after = outcome.data
+    result.edits = outcome.edits
+    result.after = outcome.spliced(data)
     return result
 
 
@@ -215,7 +226,8 @@ class _Group:
         if not isinstance(source, str):
             fix.encoding = source.encoding
         if outcome is not None and outcome.applied:
-            fix.after = outcome.data
+            fix.edits = outcome.edits
+            fix.after = outcome.spliced(data)
         for label in self.planned.get(rel, []):
             edit = self.labelled[label]
             if label in self.failed:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.model import Context, Kind, Number
 from hardcode_lint.parse.source import SourceFile
 
@@ -139,11 +140,19 @@ class Expanded:
 
 @dataclass
 class Applied:
-    """The outcome of :meth:`Frontend.apply`: the new bytes, or why each edit was refused."""
+    """The outcome of :meth:`Frontend.apply`: the edits of the file's bytes (the literals'
+    replacements, the imports, any other range the front end rewrites), or why each edit was
+    refused.  The engine splices them (:func:`edit.splice`), so that ``fix``, its diff, the
+    report and the editor's code actions all make the same file of the same edits."""
 
-    data: bytes | None = None  # None: nothing changed
+    edits: tuple[TextEdit[bytes], ...] = ()
     refused: dict[str, str] = field(default_factory=dict)  # label -> reason
     applied: list[str] = field(default_factory=list)  # labels
+
+    def spliced(self, data: bytes) -> bytes | None:
+        """The file ``data`` with the edits made; None when nothing changes."""
+        after = splice(data, self.edits)
+        return after if after != data else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +282,8 @@ class Frontend(Protocol):
         """The code spliced in place of a literal (parenthesised where precedence needs it)."""
 
     def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-        """Splice the edits, add their imports, and keep the result only if it parses."""
+        """The byte edits that replace the literals and add their imports, kept only if the
+        spliced result parses (the engine splices them)."""
 
     def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
         """The edits a fix really needs, by root-relative path: each may be rewritten for its

@@ -3,9 +3,12 @@
 "Replace with" and "Fix all" run :func:`fix.checked.formatted_fixes` on the buffer's bytes,
 exactly as ``fix --write`` would on the saved file (the same splice, parentheses and merged
 imports, the same formatter and the same refusals; a Rust constant moved to its uses in this
-file), and turn the difference into small text edits.  "Add a rule" appends the
-stub :mod:`rules.suggest` writes, to the rule file of the module that claims the finding's
-path, else to the file ``rules suggest --output rules/`` would create.  The server returns
+file), and send the front end's own byte edits (the literals, the imports) as text edits.
+Only when the project's formatter rewrote the fixed file do the edits no longer describe it;
+then, and only then, the old and new texts are compared (:func:`lsp.text.changes`).
+"Add a rule" appends the stub :mod:`rules.suggest` writes, to the rule file of the module
+that claims the finding's path, else to the file ``rules suggest --output rules/`` would
+create.  The server returns
 these as workspace edits: the editor applies them, the server writes nothing.
 """
 
@@ -18,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from lsprotocol import types
 
 from hardcode_lint.discover.globs import compile_globs
+from hardcode_lint.edit import TextEdit
 from hardcode_lint.fix.checked import formatted_fixes
 from hardcode_lint.fix.formatting import Formatting
 from hardcode_lint.fix.plan import Edit, FixPlan
@@ -72,8 +76,21 @@ def fixed(buffer: Buffer, sites: Sequence[Site]) -> Fixed:
                 for rule, path in sorted(elsewhere.items())]  # fmt: skip
     if result is None or result.after is None:
         return Fixed([], refused or ["nothing to change"])
+    if result.spliced_as_is():
+        return Fixed(char_changes(result.before, result.edits, result.encoding), refused)
     after = result.after.decode(result.encoding, errors="replace")
-    return Fixed(changes(buffer.index.text, after), refused)
+    return Fixed(changes(buffer.index.text, after), refused)  # the formatter rewrote it
+
+
+def char_changes(data: bytes, edits: Sequence[TextEdit[bytes]], encoding: str) -> list[Change]:
+    """The byte edits of ``data`` as character edits of its text (what the buffer holds)."""
+
+    def offset(at: int) -> int:
+        return len(data[:at].decode(encoding, errors="replace"))
+
+    found = sorted(edits, key=lambda e: (e.start, e.end))
+    return [Change(offset(e.start), offset(e.end), e.text.decode(encoding, errors="replace"))
+            for e in found]  # fmt: skip
 
 
 def text_edits(index: TextIndex, found: Sequence[Change]) -> list[types.TextEdit]:

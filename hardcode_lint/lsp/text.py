@@ -115,7 +115,10 @@ def _trimmed(old: str, new: str, start: int) -> Change:
 def changes(old: str, new: str) -> list[Change]:
     """Non-overlapping changes turning ``old`` into ``new``: one per changed run of lines,
     each trimmed to the characters that differ (an added import and a replaced literal are
-    two small edits, not one covering the lines between them)."""
+    two small edits, not one covering the lines between them).
+
+    Only for a fixed file the project's formatter rewrote: otherwise a code action sends the
+    front end's own edits (:func:`lsp.edits.char_changes`), and nothing is recovered."""
     old_lines, new_lines = split_lines(old), split_lines(new)
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     starts = [0]

@@ -12,7 +12,7 @@ from hardcode_lint.lang.base import Applied, SiteEdit
 from hardcode_lint.lang.go.consts import const_change
 from hardcode_lint.lang.go.durations import duration_at
 from hardcode_lint.lang.go.expressions import parse_import, replacement_text
-from hardcode_lint.lang.go.importblock import Wanted, add_imports, drop_unused
+from hardcode_lint.lang.go.importblock import Wanted, import_edit, used_names
 from hardcode_lint.lang.go.imports import import_table
 from hardcode_lint.lang.go.parser import Node, count_errors, parse
 from hardcode_lint.parse.source import SourceFile
@@ -72,7 +72,8 @@ def _overlap(a: TextEdit[bytes], b: TextEdit[bytes]) -> bool:
 
 
 def apply_go(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the import section's rewrite is one edit beside the
+    literals' (computed on the file as it is, with the names its code uses after them)."""
     result = Applied()
     base = len(source.bom)
     body = source.data[base:]
@@ -93,14 +94,19 @@ def apply_go(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         changes.extend(made)
     if not accepted:
         return result
-    after = splice(source.data, sorted(changes, key=lambda c: c.start))[base:]
-    after = add_imports(after, _wanted(accepted)[0])
-    after = drop_unused(after, {"time"})
-    if count_errors(parse(after).root_node) > count_errors(root):
+    spliced = splice(source.data, changes)[base:]
+    used = used_names(parse(spliced).root_node)
+    imports = import_edit(body, _wanted(accepted)[0], {"time"}, used)
+    if imports is not None:
+        imports = TextEdit(imports.start + base, imports.end + base, imports.text)
+        if any(_overlap(imports, c) for c in changes):
+            result.refused.update({e.label: "an edit falls in the import block" for e in accepted})
+            return result
+        changes.append(imports)
+    if count_errors(parse(splice(source.data, changes)[base:]).root_node) > count_errors(root):
         reason = "the result would not parse (more syntax errors than before)"
         result.refused.update({e.label: reason for e in accepted})
         return result
-    data = source.bom + after
     result.applied = [e.label for e in accepted]
-    result.data = data if data != source.data else None
+    result.edits = tuple(sorted(changes, key=lambda c: (c.start, c.end)))
     return result

@@ -111,6 +111,31 @@ def add_imports(data: bytes, wanted: list[Wanted]) -> bytes:
     return data
 
 
+def import_edit(
+    data: bytes, wanted: list[Wanted], unused: set[str], used: set[str]
+) -> TextEdit[bytes] | None:
+    """The one edit of ``data``'s import section (its declarations and the blank line after)
+    that adds ``wanted`` and drops the imports of ``unused`` whose names ``used`` lacks; None
+    when nothing changes.  Only that section is rewritten, as goimports does, so the edit
+    holds no code: Go puts every import before the first declaration."""
+    root = parse(data).root_node
+    declarations = [c for c in root.named_children if c.type == "import_declaration"]
+    package = next((c for c in root.named_children if c.type == "package_clause"), None)
+    if declarations:
+        start, end = declarations[0].start_byte, _line_end(data, declarations[-1].end_byte)
+        if data[end : end + 1] in (b"\n", b"\r"):
+            end = _line_end(data, end)
+    else:
+        start = end = _line_end(data, package.end_byte) if package is not None else 0
+    header = data[:end]
+    new = drop_unused(add_imports(header, wanted), unused, used)
+    if new == header:
+        return None
+    if not new.startswith(header[:start]):
+        start = 0
+    return TextEdit(start, end, new[start:])
+
+
 _USES = (
     "(selector_expression operand: (identifier) @name)"
     " (qualified_type package: (package_identifier) @name)"
@@ -122,10 +147,9 @@ def used_names(root: Node) -> set[str]:
     return {text(nodes["name"][0]) for _, nodes in matches(_USES, root)}
 
 
-def drop_unused(data: bytes, paths: set[str]) -> bytes:
-    """``data`` without the imports of ``paths`` that nothing uses any more."""
+def drop_unused(data: bytes, paths: set[str], used: set[str]) -> bytes:
+    """``data`` without the imports of ``paths`` whose names are not in ``used``."""
     root = parse(data).root_node
-    used = used_names(root)
     for spec in reversed(file_imports(root)):
         if spec.path not in paths or not spec.name or spec.name in used:
             continue

@@ -3,8 +3,8 @@
 The byte ranges come from the scan itself; nothing is detected again here.  Every other byte
 of the file stays (comments, quotes, line endings, the BOM and the coding cookie); libcst's
 ``AddImportsVisitor`` merges the rules' imports with the file's own, after the docstring and
-``__future__`` imports.  A result that would not parse, or a name that would mean something
-else at the site, refuses the edits instead.
+``__future__`` imports, read back as edits (:mod:`import_edits`).  A result that would not
+parse, or a name that would mean something else at the site, refuses the edits instead.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
+from hardcode_lint.lang.python.import_edits import import_edits
 from hardcode_lint.lang.python.imports import ImportRequest, parse_imports
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -122,30 +123,6 @@ def _aliased(edit: SiteEdit, request: ImportRequest) -> SiteEdit | None:
     return replace(edit, replace=expression, imports=(*others, statement))
 
 
-def _with_imports(data: bytes, requests: list[ImportRequest]) -> bytes:
-    """``data`` with the imports added by libcst (which also proves that it parses).
-
-    libcst drops the last line ending of a file whose lines end in a bare CR, so such a file
-    is handed over with LF (same length, and it holds no LF of its own) and turned back.
-    """
-    if b"\r" in data and b"\n" not in data:
-        return _with_imports(data.replace(b"\r", b"\n"), requests).replace(b"\n", b"\r")
-    from libcst.codemod import CodemodContext
-    from libcst.codemod.visitors import AddImportsVisitor
-
-    from hardcode_lint.lang.python.detect import parse_cst
-
-    module = parse_cst(data)
-    if module.bytes != data:  # never let a round-trip quirk change a byte we did not mean to
-        raise SourceError("libcst cannot rewrite this file byte for byte")
-    if not requests:
-        return data
-    context = CodemodContext()
-    for r in dict.fromkeys(requests):
-        AddImportsVisitor.add_needed_import(context, r.module, r.obj, r.asname, r.relative)
-    return AddImportsVisitor(context).transform_module(module).bytes
-
-
 def _compiles(data: bytes, path: str) -> str | None:
     from hardcode_lint.lang.python.source import decode
 
@@ -159,25 +136,23 @@ def _compiles(data: bytes, path: str) -> str | None:
 
 
 def apply_python(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the imports are edits of the file as it is, beside the
+    literals' (``import_edits``)."""
     result = Applied()
     accepted = _checked(source, edits, result)
     if not accepted:
         return result
-    spliced = splice(
-        source.data,
-        [TextEdit(e.start, e.end, replacement_text(e.replace).encode(source.encoding))
-         for e in accepted],
-    )  # fmt: skip
+    literals = [TextEdit(e.start, e.end, replacement_text(e.replace).encode(source.encoding))
+                for e in accepted]  # fmt: skip
     requests = [r for e in accepted for r in parse_imports(e.imports)]
     try:
-        after = _with_imports(spliced, requests)
-        reason = _compiles(after, source.path)
+        imports = import_edits(source.data, requests)
+        reason = _compiles(splice(source.data, [*literals, *imports]), source.path)
     except SourceError as exc:
         reason = f"the result would not parse: {exc.message}"
     if reason:
         result.refused.update({e.label: reason for e in accepted})
         return result
     result.applied = [e.label for e in accepted]
-    result.data = after if after != source.data else None
+    result.edits = tuple(sorted([*literals, *imports], key=lambda e: (e.start, e.end)))
     return result

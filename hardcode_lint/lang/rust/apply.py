@@ -115,7 +115,7 @@ def _change(
 
 
 def apply_rust(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the new ``use`` lines are one insertion edit."""
     result = Applied()
     body = source.data[len(source.bom) :]
     root = parse(body).root_node
@@ -146,5 +146,5 @@ def apply_rust(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         result.refused.update({e.label: reason for e in accepted})
         return result
     result.applied = [e.label for e in accepted]
-    result.data = after if after != source.data else None
+    result.edits = tuple(sorted(changes, key=lambda c: (c.start, c.end)))
     return result

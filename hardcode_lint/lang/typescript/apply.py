@@ -56,7 +56,8 @@ def _wanted(edits: Sequence[SiteEdit]) -> tuple[list[Import], str | None]:
 
 
 def apply_script(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-    """See the module docstring; ``result.data`` is None when nothing changed."""
+    """See the module docstring; the imports are edits of the file as it is, beside the
+    literals' (imports sit before the code, so no literal moves them)."""
     result = Applied()
     base = len(source.bom)
     body = source.data[base:]
@@ -82,16 +83,17 @@ def apply_script(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         changes.append(made)
     if not accepted:
         return result
-    after = splice(source.data, changes)[base:]
-    new_root = parse(after, flavour)
-    after, reason = add_imports(after, new_root, _wanted(accepted)[0],
-                                style_of(root, source.path, body))  # fmt: skip
-    if reason is None and count_errors(parse(after, flavour)) > count_errors(root):
-        reason = "the result would not parse (more syntax errors than before)"
+    added, reason = add_imports(body, root, _wanted(accepted)[0], style_of(root, source.path, body))
+    imports = [TextEdit(e.start + base, e.end + base, e.text) for e in added]
+    if any(i.start < c.end and c.start < i.end for i in imports for c in changes):
+        reason = "an import would go where another edit is"
+    if reason is None:
+        after = splice(source.data, [*changes, *imports])[base:]
+        if count_errors(parse(after, flavour)) > count_errors(root):
+            reason = "the result would not parse (more syntax errors than before)"
     if reason is not None:
         result.refused.update({e.label: reason for e in accepted})
         return result
-    data = source.bom + after
     result.applied = [e.label for e in accepted]
-    result.data = data if data != source.data else None
+    result.edits = tuple(sorted([*changes, *imports], key=lambda e: (e.start, e.end)))
     return result

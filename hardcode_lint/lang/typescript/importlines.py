@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang.typescript.expressions import Import
 from hardcode_lint.lang.typescript.imports import import_table, required
 from hardcode_lint.lang.typescript.parser import Node, named, string_value, text
@@ -181,15 +182,17 @@ def _missing(item: Import, table: dict[str, str]) -> tuple[list[tuple[str, str]]
 
 def add_imports(
     data: bytes, root: Node, wanted: Sequence[Import], style: Style
-) -> tuple[bytes, str | None]:
-    """``data`` with ``wanted`` added; or why not (a name the file binds to something else)."""
+) -> tuple[list[TextEdit[bytes]], str | None]:
+    """The edits of ``data`` (parsed as ``root``) that add ``wanted``: names merged into an
+    import of the same module, new lines after the last import; or why not (a name the file
+    binds to something else).  Edits, not a new file, so that every consumer splices them."""
     table = import_table(root)
     lines: list[str] = []
-    merges: list[tuple[int, str]] = []
+    made: list[TextEdit[bytes]] = []
     for item in wanted:
         missing, reason = _missing(item, table)
         if reason is not None:
-            return data, reason
+            return [], reason
         if not missing:
             continue
         target = _merge_target(root, item) if style.es else None
@@ -198,29 +201,28 @@ def add_imports(
             inner = named(target)
             at = inner[-1].end_byte if inner else target.start_byte + 1
             added = ", ".join(_spec(i, local, " as ") for i, local in members)
-            merges.append((at, (", " if inner else " ") + added + ("" if inner else " ")))
+            made.append(TextEdit(at, at, ((", " if inner else " ") + added
+                                          + ("" if inner else " ")).encode()))  # fmt: skip
         else:
             lines.append(
                 render(Import(item.statement, item.module, item.es, tuple(missing)), style)
             )
         table.update({local: _qualified(item.module, imported) for imported, local in missing})
-    for at, added in sorted(merges, reverse=True):
-        data = data[:at] + added.encode() + data[at:]
     if lines:
-        at = _insertion_point(root, data)
-        shift = sum(len(a.encode()) for p, a in merges if p <= at)
-        at += shift
-        newline = "\r\n" if b"\r\n" in data else "\n"  # the file's line endings are kept
-        block = newline.join(lines)
-        if at == 0:
-            data = (
-                (block + newline * 2).encode() + data
-                if data.strip()
-                else (block + newline).encode()
-            )
-        else:
-            rest = data[at:]
-            blank = rest.startswith((b"\n\n", b"\r\n\r\n")) or not rest.strip()
-            gap = "" if _imports(root) or blank else newline  # a blank line before the code
-            data = data[:at] + (newline + block + gap).encode() + rest
-    return data, None
+        made.append(_lines_edit(root, data, lines))
+    return made, None
+
+
+def _lines_edit(root: Node, data: bytes, lines: list[str]) -> TextEdit[bytes]:
+    """The new import lines, after the last import (or the header), in the file's endings."""
+    at = _insertion_point(root, data)
+    newline = "\r\n" if b"\r\n" in data else "\n"  # the file's line endings are kept
+    block = newline.join(lines)
+    if at == 0:
+        if data.strip():
+            return TextEdit(0, 0, (block + newline * 2).encode())
+        return TextEdit(0, len(data), (block + newline).encode())
+    rest = data[at:]
+    blank = rest.startswith((b"\n\n", b"\r\n\r\n")) or not rest.strip()
+    gap = "" if _imports(root) or blank else newline  # a blank line before the code
+    return TextEdit(at, at, (newline + block + gap).encode())

@@ -1,0 +1,90 @@
+"""Python's imports as edits of the file as it is (ruff's importer hands back an ``Edit`` too).
+
+libcst's ``AddImportsVisitor`` decides what to import and where, as it always did: a name
+merged into a ``from`` import of the leading import block, new statements after that block
+(after the docstring and ``__future__`` imports), a blank line before the code that follows.
+It touches nothing else, so its result is read statement by statement at the places it
+edits: one edit replacing the leading import block (an insertion when there is none) and one
+inserting the blank line.  The offsets come from the statements' own code, which libcst
+renders byte for byte, so no whole file is compared with another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from hardcode_lint.edit import TextEdit
+from hardcode_lint.lang.python.imports import ImportRequest
+from hardcode_lint.parse.source import SourceError
+
+if TYPE_CHECKING:  # libcst loads only when a fix needs it (a cached scan never does)
+    import libcst as cst
+
+
+def import_edits(data: bytes, requests: Sequence[ImportRequest]) -> list[TextEdit[bytes]]:
+    """The edits of ``data`` that add ``requests`` (none when each is there already).
+
+    libcst drops the last line ending of a file whose lines end in a bare CR, so such a file
+    is handed over with LF (same length, and it holds no LF of its own) and turned back.
+    """
+    if b"\r" in data and b"\n" not in data:
+        found = import_edits(data.replace(b"\r", b"\n"), requests)
+        return [TextEdit(e.start, e.end, e.text.replace(b"\n", b"\r")) for e in found]
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor
+
+    from hardcode_lint.lang.python.detect import parse_cst
+
+    module = parse_cst(data)
+    if module.bytes != data:  # never let a round-trip quirk change a byte we did not mean to
+        raise SourceError("libcst cannot rewrite this file byte for byte")
+    if not requests:
+        return []
+    context = CodemodContext()
+    for r in dict.fromkeys(requests):
+        AddImportsVisitor.add_needed_import(context, r.module, r.obj, r.asname, r.relative)
+    return _statement_edits(module, AddImportsVisitor(context).transform_module(module))
+
+
+def _leading_block(module: cst.Module) -> tuple[int, int]:
+    """The indices of the leading import block's first statement and the one after it, as
+    ``AddImportsVisitor`` finds them (after a docstring or ``__strict__`` flag)."""
+    import libcst.matchers as m
+
+    strict = m.Assign(targets=[m.AssignTarget(target=m.Name("__strict__"))])
+    leading = m.SimpleStatementLine(body=[strict | m.Expr(value=m.SimpleString())])
+    statement = m.SimpleStatementLine(body=[m.ImportFrom() | m.Import()])
+    first = 1 if module.body and m.matches(module.body[0], leading) else 0
+    after = first
+    while after < len(module.body) and m.matches(module.body[after], statement):
+        after += 1
+    return first, after
+
+
+def _statement_edits(old: cst.Module, new: cst.Module) -> list[TextEdit[bytes]]:
+    plain = old.encoding.removesuffix("-sig")  # the signature (BOM) is the file's, once
+
+    def code(module: cst.Module, nodes: Sequence[cst.CSTNode]) -> bytes:
+        return "".join(module.code_for_node(n) for n in nodes).encode(plain)
+
+    first, after = _leading_block(old)
+    added = len(new.body) - len(old.body)  # statements inserted into the block
+    starts = [len("".encode(old.encoding)) + len(code(old, old.header))]
+    for statement in old.body:
+        starts.append(starts[-1] + len(code(old, [statement])))
+    size = len(old.bytes)
+    edits = []
+    block = code(new, new.body[first : after + added])
+    if block != code(old, old.body[first:after]):
+        if starts[after] >= size and not old.has_trailing_newline and not old.footer:
+            # the block ends the file, which has no last line ending: nor does the result
+            block = block.removesuffix(old.default_newline.encode(plain))
+        edits.append(TextEdit(starts[first], min(starts[after], size), block))
+    if after < len(old.body):
+        was, now = code(old, [old.body[after]]), code(new, [new.body[after + added]])
+        if now != was:
+            if not now.endswith(was):
+                raise SourceError("libcst changed more than the imports")
+            edits.append(TextEdit(starts[after], starts[after], now[: len(now) - len(was)]))
+    return edits
