@@ -282,3 +282,48 @@ def test_a_package_json_naming_typescript_makes_a_typescript_project(tmp_path, m
 
     (tmp_path / "package.json").write_text(manifest, encoding="utf-8")
     assert project_languages(tmp_path) == languages
+
+
+def test_a_symbol_keyed_property_is_judged_by_the_symbols_name(tmp_path):
+    """undici's `this[kKeepAliveTimeout] = ... ? 4e3 : ...` and opossum's `this[TIMEOUT]`:
+    the computed key's variable names the property; a number index does not."""
+    found = detect_ts(
+        tmp_path,
+        """\
+        const kKeepAliveTimeout = Symbol("keepAliveTimeout");
+        class Client {
+          constructor(opts) {
+            this[kKeepAliveTimeout] = opts.keepAliveTimeout == null ? 4e3 : opts.keepAliveTimeout;
+            this["maxRetries"] = opts.retries || 3;
+            this.slots[2] = 500;
+          }
+        }
+        const table = { [kKeepAliveTimeout]: 2e3 };
+        """,
+        name="client.js",
+    )
+    assert [(f.value, f.kind.value, f.arg) for f in found] == [
+        ("4e3", "duration", "kKeepAliveTimeout"), ("3", "limit", "maxRetries"),
+        ("2e3", "duration", "kKeepAliveTimeout"),
+    ]  # fmt: skip
+
+
+def test_an_option_descriptors_default_is_judged_by_the_options_name(tmp_path):
+    """mongodb's option table: `maxPoolSize: { default: 100, type: "uint" }`."""
+    found = detect_ts(
+        tmp_path,
+        """\
+        export const OPTIONS = {
+          maxPoolSize: { default: 100, type: "uint" },
+          connectTimeoutMS: { default: 30000, type: "uint" },
+          appName: { default: 3, type: "string" },
+        };
+        """,
+    )
+    assert [(f.value, f.kind.value, f.unit) for f in found] == [
+        ("100", "limit", None), ("30000", "duration", "ms")
+    ]  # fmt: skip
+
+
+def test_a_unit_conversion_constant_is_no_setting(tmp_path):
+    assert detect_ts(tmp_path, "const UNITS_TO_MS = 1000;\nconst MS_PER_SECOND = 1000;\n") == []

@@ -37,6 +37,9 @@ PACKAGE = "hardcode_lint.lang.typescript"
 GLOBALS = frozenset({"setTimeout", "setInterval", "Math", "AbortSignal", "_"})
 _NUMBERS = "(number) @n"
 _CALLS = frozenset({"call_expression", "new_expression"})
+#: The keys of an option's descriptor that hold its value: judged by the option's name
+#: (mongodb's `maxPoolSize: { default: 100, type: "uint" }`).
+_DESCRIPTOR_KEYS = frozenset({"default", "defaultValue", "value"})
 
 
 @lru_cache(maxsize=8)
@@ -148,6 +151,8 @@ class _Detector:
         ):
             return  # `{ count: 1 }`: one item, no tunable
         verdict = self.verdict(name, as_keyword)
+        if name in _DESCRIPTOR_KEYS and site.outer:  # `maxPoolSize: { default: 100 }`
+            verdict = self.verdict(site.outer, as_keyword=False)
         if verdict is None and site.outer:  # `timeout: { request: 10000 }` (got)
             outer = self.verdict(site.outer, as_keyword=False)
             if outer is not None and outer.kind is Kind.DURATION:

@@ -91,7 +91,13 @@ def name_of(node: Node | None) -> str | None:
     if node.type == "string":
         return string_value(node)
     if node.type == "computed_property_name" and node.named_child_count == 1:
-        return string_value(node.named_children[0])
+        inner = node.named_children[0]  # `["timeout"]: 5`, or a symbol's name `[kTimeout]: 5`
+        return string_value(inner) if inner.type == "string" else name_of(inner)
+    if node.type == "subscript_expression":  # `this[kKeepAliveTimeout]`, `opts["timeout"]`
+        index = node.child_by_field_name("index")
+        return (
+            name_of(index) if index is not None and index.type in ("identifier", "string") else None
+        )
     if node.type == "member_expression":  # `exports.TTL`, `this.opts.retryDelay`
         return name_of(node.child_by_field_name("property"))
     return None
