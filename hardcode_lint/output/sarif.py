@@ -105,5 +105,20 @@ def write_sarif(run: AnnotationRun, stream: TextIO) -> None:
     stream.write("\n")
 
 
+def shard_category(index: int, count: int) -> str:
+    """``runs[].automationDetails.id`` of shard ``index`` of ``count``: code scanning takes what
+    stands before the last ``/`` as the category, so each shard keeps its own alerts (section 7)."""
+    return f"hardcode-lint/{index}-of-{count}/"
+
+
+def write_shard_sarif(run: AnnotationRun, stream: TextIO, index: int, count: int) -> None:
+    """:func:`write_sarif` of one shard's run, categorised by :func:`shard_category`."""
+    document = sarif_document(run)
+    for entry in document["runs"]:
+        entry["automationDetails"] = {"id": shard_category(index, count)}
+    stream.write(json_text(document))
+    stream.write("\n")
+
+
 def render(result: ScanResult, stream: TextIO) -> None:
     write_sarif(scan_annotations(result), stream)

@@ -45,6 +45,23 @@ def rule_to_json(outcome: RuleOutcome, reason: str | None = None) -> dict[str, A
         "sites": [_site(row) for row in sites],
         "rule_file": rule.file,
         "rule_line": rule.line,
+        **merge_facts(outcome),
+    }
+
+
+def merge_facts(outcome: RuleOutcome) -> dict[str, Any]:
+    """What ``merge`` needs to judge the rule on the whole repository from shards (contract
+    section 7): its literals and replacements in the files this run saw, its ``count``, and
+    whether its one replacement is a moved site that only a rule finding nothing adopts."""
+    rule = outcome.rule
+    return {
+        "literal_sites": len(outcome.findings),
+        "kept_literals": len(outcome.kept),
+        "replacement_sites": len(outcome.replacements),
+        "max_count": rule.count,
+        "adopted": outcome.adopted,
+        "value": None if rule.value is None else str(rule.value),
+        "unit": rule.unit,
     }
 
 
