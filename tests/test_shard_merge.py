@@ -210,7 +210,8 @@ def test_repositories_merge_with_a_keys_table(runs: dict, tmp_path: Path) -> Non
     for module in other["modules"]:
         for rule in module["rules"]:
             if rule["key"] == "tokens.ttl":
-                rule["value"] = "45"
+                for literal in rule["literals"]:
+                    literal.update(value="45", number=45)
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     a.write_text(json.dumps(whole), "utf-8")
     b.write_text(json.dumps(other), "utf-8")

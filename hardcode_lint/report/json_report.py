@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from hardcode_lint.model import Status
+from hardcode_lint.model import Finding, Status
 from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import (
     ModuleReport,
@@ -62,7 +62,19 @@ def merge_facts(outcome: RuleOutcome) -> dict[str, Any]:
         "adopted": outcome.adopted,
         "value": None if rule.value is None else str(rule.value),
         "unit": rule.unit,
+        "literals": [_literal(f) for f in sorted(outcome.findings, key=_place)],
     }
+
+
+def _place(finding: Finding) -> tuple[str, int, int]:
+    return finding.path, finding.line, finding.column
+
+
+def _literal(finding: Finding) -> dict[str, Any]:
+    """A pending literal's value, so that ``merge --check`` can find one key given two values
+    in files of different shards (as ``check`` does on one machine)."""
+    return {"path": finding.path, "line": finding.line, "value": finding.value,
+            "number": finding.number, "unit": finding.unit}  # fmt: skip
 
 
 def _tally(tally: Tally, *, full: bool) -> dict[str, Any]:

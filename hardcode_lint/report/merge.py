@@ -158,6 +158,7 @@ def merge_rule(entries: list[dict[str, Any]]) -> dict[str, Any]:
         kept_literals=kept,
         replacement_sites=replacements,
         adopted=adopted,
+        literals=_by_path([row for e in entries for row in e.get("literals", [])]),
     )
     return merged
 
@@ -211,6 +212,8 @@ def totals_of(modules: list[dict[str, Any]], errors: int) -> dict[str, Any]:
 def merge_repository(repository: Repository) -> dict[str, Any]:
     """The shards of one repository as its unsharded ``report --format json``."""
     datas = [output.data for output in repository.outputs]
+    if len(datas) == 1 and repository.outputs[0].shard is None:
+        return dict(datas[0])  # one machine's report already judged the whole repository
     modules: dict[str, list[dict[str, Any]]] = {}
     for data in datas:
         for module in data["modules"]:

@@ -65,22 +65,26 @@ def _display(repository: Repository) -> str:
 
 
 def keys_table(merged: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Each config key with the repositories and values that use it; ``differs`` when one key
-    holds different values in different places (the defaults kept must agree)."""
-    keys: dict[str, list[dict[str, Any]]] = {}
+    """Each config key with the repositories and values that use it (the pending literals, or
+    a migrated rule's ``value``); ``differs`` when one key holds different values in different
+    places (the defaults kept must agree)."""
+    from hardcode_lint.report.merge_check import given_values
+    from hardcode_lint.rules.clashes import clashes_of
+
+    keys: dict[str, list[tuple[dict[str, Any], Any]]] = {}
     for name, report in merged:
         for module in report["modules"]:
             for rule in module["rules"]:
-                if rule.get("key"):
-                    use = {"repository": name, "value": rule.get("value"),
-                           "unit": rule.get("unit"), "rule": rule["id"]}  # fmt: skip
-                    keys.setdefault(rule["key"], []).append(use)
+                for given in given_values(rule) if rule.get("key") else []:
+                    use = {"repository": name, "value": repr(given.number), "unit": given.unit,
+                           "rule": rule["id"]}  # fmt: skip
+                    keys.setdefault(rule["key"], []).append((use, given))
     table = []
     for key in sorted(keys):
-        uses = keys[key]
-        values = {(u["value"], u["unit"]) for u in uses}
+        uses = [dict(u) for u in {tuple(u.items()): u for u, _ in keys[key]}.values()]
         repos = sorted({u["repository"] for u in uses})
-        table.append({"key": key, "repositories": repos, "uses": uses, "differs": len(values) > 1})
+        differs = bool(clashes_of((key, given) for _, given in keys[key]))
+        table.append({"key": key, "repositories": repos, "uses": uses, "differs": differs})
     return table
 
 

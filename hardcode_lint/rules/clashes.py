@@ -48,8 +48,9 @@ class Clash:
         return f"key `{self.key}` is given two values: {self.first} and {self.second}"
 
 
-def _clashes(given: Iterable[tuple[str, Given]]) -> list[Clash]:
-    """For each key, every value that disagrees with the key's first, once per value."""
+def clashes_of(given: Iterable[tuple[str, Given]]) -> list[Clash]:
+    """For each key, every value that disagrees with the key's first, once per value (also
+    what ``merge --check`` judges a repository's merged shards with)."""
     first: dict[str, Given] = {}
     reported: dict[str, list[Given]] = {}
     found = []
@@ -73,7 +74,7 @@ def value_clashes(rules: Iterable[Rule]) -> list[Clash]:
         for rule in rules
         if rule.value is not None
     ]
-    return _clashes(given)
+    return clashes_of(given)
 
 
 def key_clashes(matching: Matching) -> list[Clash]:
@@ -89,4 +90,4 @@ def key_clashes(matching: Matching) -> list[Clash]:
         if not sites and rule.value is not None:
             given.append((rule.key, Given(rule.file, rule.line, rule.value, None,
                                           _value_text(rule.value))))  # fmt: skip
-    return _clashes(given)
+    return clashes_of(given)
