@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from hardcode_lint.shard import parse_shard, shard_of
 from tests.helpers import cli
+from tests.test_gate import SARIF_SCHEMA
 
 SHARDS = 4
 
@@ -234,10 +236,37 @@ def test_scan_json_and_sarif_say_what_they_cover(repository: Path) -> None:
     assert code == 0 and data["shard"] == "2/4" and data["tool"]["name"] == "hardcode-lint"
     assert data["repository"]["name"] == "service" and data["settings"]
     assert all(shard_of(f["path"], 4) == 2 for f in data["findings"])
-    code, out, _ = cli("scan", str(repository), "--format", "sarif", "--shard", "2/4",
-                       "--jobs", "1", "--no-cache")  # fmt: skip
-    run = json.loads(out)["runs"][0]
-    assert run["automationDetails"]["id"] == "hardcode-lint/2-of-4/"
+
+
+def _sarif(*args: str) -> dict:
+    code, out, err = cli(*args, "--format", "sarif", "--jobs", "1", "--no-cache")
+    assert code in (0, 1), err
+    document = json.loads(out)
+    jsonschema.validate(document, SARIF_SCHEMA)
+    return document["runs"][0]
+
+
+def _fingerprints(run: dict) -> dict[str, dict]:
+    return {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] + ":"
+            + str(r["locations"][0]["physicalLocation"]["region"]["startLine"]):
+            r["partialFingerprints"] for r in run["results"]}  # fmt: skip
+
+
+def test_sarif_of_each_shard_is_valid_categorised_and_fingerprinted_as_unsharded(
+    repository: Path,
+) -> None:
+    """Code scanning keeps one set of alerts per category: each shard its own; an alert's
+    fingerprint is the same whichever job found it, so no alert is closed and reopened."""
+    whole = _fingerprints(_sarif("scan", str(repository)))
+    assert "automationDetails" not in _sarif("scan", str(repository))
+    found: dict[str, dict] = {}
+    for k in range(1, 5):
+        for command in ("scan", "check"):
+            run = _sarif(command, str(repository), "--shard", f"{k}/4")
+            assert run["automationDetails"]["id"] == f"hardcode-lint/{k}-of-4/"
+            if command == "scan":
+                found.update(_fingerprints(run))
+    assert found == whole and len(whole) > 100
 
 
 def test_a_bad_shard_is_one_line(repository: Path) -> None:

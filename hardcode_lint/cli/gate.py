@@ -92,7 +92,7 @@ def check_command(
                             shard=shard)  # fmt: skip
     baseline = read_baseline(baseline_file or config.root / config.baseline)
     if shard is not None:
-        _check_shard(analysis, baseline, baseline_file, output, output_format, exit_zero)
+        _check_shard(analysis, baseline, baseline_file, output, output_format, exit_zero, shard)
     progress = None
     if min_progress is not None:
         progress = build_report(analysis, baseline=baseline.entries).totals.progress
@@ -106,19 +106,24 @@ def check_command(
 
 
 def _check_shard(analysis: Analysis, baseline: Baseline, baseline_file: Path | None,
-                 output: Path | None, output_format: str, exit_zero: bool) -> NoReturn:  # fmt: skip
+                 output: Path | None, output_format: str, exit_zero: bool,
+                 shard: Shard) -> NoReturn:  # fmt: skip
     """``check --shard``: the shard's own files' verdict, then exit."""
     from hardcode_lint.gate.check import judge_shard
     from hardcode_lint.gate.references import dangling_failures
 
     verdict = judge_shard(analysis, baseline, baseline_file)
+    from hardcode_lint.output.sarif import shard_category
+
     verdict.failures += dangling_failures(analysis, None)
     with open_output(output) as stream:
-        _render(verdict, analysis.scan, output_format, stream)
+        _render(verdict, analysis.scan, output_format, stream,
+                shard_category(shard.index, shard.count))  # fmt: skip
     sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)
 
 
-def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: TextIO) -> None:
+def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: TextIO,
+            category: str | None = None) -> None:  # fmt: skip
     """The verdict; under ``-q`` the text format keeps the failures (each with its fix) and the
     files not checked, and drops the notes and the closing passed/failed line."""
     import dataclasses
@@ -127,7 +132,7 @@ def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: Text
     from hardcode_lint.gate.render import render
 
     if output_format != "text" or not verbosity().quiet:
-        render(verdict, scan, output_format, stream)
+        render(verdict, scan, output_format, stream, category)
         return
     buffer = io.StringIO()
     render(dataclasses.replace(verdict, notes=[], gone=0), scan, output_format, buffer)

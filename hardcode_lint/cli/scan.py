@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -120,13 +121,12 @@ def _machine_output(
 
     if output_format == "sarif":
         from hardcode_lint.output.annotations import scan_annotations
-        from hardcode_lint.output.sarif import write_sarif, write_shard_sarif
+        from hardcode_lint.output.sarif import shard_category, write_sarif
 
         run = scan_annotations(analysis.scan)
-        if shard is None:
-            write_sarif(run, stream)
-        else:
-            write_shard_sarif(run, stream, shard.index, shard.count)
+        if shard is not None:
+            run = dataclasses.replace(run, category=shard_category(shard.index, shard.count))
+        write_sarif(run, stream)
         return
     from hardcode_lint.output.json_format import scan_to_json
     from hardcode_lint.report.provenance import identity
