@@ -30,6 +30,7 @@ from hardcode_lint.runner import Progress, run_files
 if TYPE_CHECKING:
     from hardcode_lint.rules.load import RuleSet
     from hardcode_lint.rules.match import Matching
+    from hardcode_lint.shard import Shard
 
 
 def settings_for(
@@ -100,13 +101,14 @@ def scan(
     progress: Progress | None = None,
     replacements: Iterable[tuple[str, str]] = (),
     use_cache: bool = True,
+    shard: Shard | None = None,
 ) -> ScanResult:
     """Find every hardcoded duration, clamp bound and limit under ``paths``.
 
     ``config`` defaults to the one found from the first path.  ``jobs`` is the number of worker
     processes (default: the CPU count).  ``replacements`` are rule ``replace`` expressions to
     look for (migrated sites), as (language, expression).  ``use_cache`` reads and fills
-    ``.hardcode-lint-cache/``.
+    ``.hardcode-lint-cache/``.  ``shard``: only the files that shard holds (contract section 7).
     Raises :class:`~hardcode_lint.errors.UsageError` for a missing path or a bad configuration;
     unreadable or unparsable files go to ``errors``.
     """
@@ -114,6 +116,8 @@ def scan(
     config = config or resolve_config(path_list)
     settings = settings_for(config, prefilter=prefilter, replacements=replacements)
     tasks = tasks_for(path_list, config)
+    if shard is not None:
+        tasks = [task for task in tasks if shard.holds(task.rel)]
     result = ScanResult(root=config.root, files=len(tasks), scanned=[t.rel for t in tasks])
     files = run_files(tasks, settings, config.root, jobs=jobs, use_cache=use_cache,
                       progress=progress)  # fmt: skip
@@ -181,6 +185,7 @@ def analyze(
     prefilter: bool = True,
     progress: Progress | None = None,
     use_cache: bool = True,
+    shard: Shard | None = None,
 ) -> Analysis:
     """Scan ``paths`` and match the findings and migrated sites to the project's rules."""
     from hardcode_lint.rules.keep import match_project
@@ -196,6 +201,7 @@ def analyze(
         progress=progress,
         replacements=rule_replacements(rules.rules, config.languages),
         use_cache=use_cache,
+        shard=shard,
     )
     matching = match_project(rules, result.findings, result.replacements, result.kept,
                              include_zero=config.include_zero)  # fmt: skip

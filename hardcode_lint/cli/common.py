@@ -22,6 +22,7 @@ from hardcode_lint.output.console import COLOR_MODES, reset_color_mode, set_colo
 if TYPE_CHECKING:
     from hardcode_lint.api import Analysis
     from hardcode_lint.config import Config
+    from hardcode_lint.shard import Shard
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_FAIL, EXIT_USAGE = 1, 2
@@ -259,7 +260,8 @@ def open_output(path: Path | None) -> Iterator[TextIO]:
 
 
 def run_analysis(paths: list[Path], config: Config, *, jobs: int | None, use_cache: bool,
-                 prefilter: bool = True, progress: bool = False) -> Analysis:  # fmt: skip
+                 prefilter: bool = True, progress: bool = False,
+                 shard: Shard | None = None) -> Analysis:  # fmt: skip
     """:func:`hardcode_lint.api.analyze`, with the progress bar when ``progress`` (a command
     passes False when its stdout is a machine format) and ``-v``'s account of the run.
 
@@ -279,7 +281,7 @@ def run_analysis(paths: list[Path], config: Config, *, jobs: int | None, use_cac
                 bar(done, total)
 
         analysis = analyze(paths, config, jobs=jobs, use_cache=use_cache, prefilter=prefilter,
-                           progress=update)  # fmt: skip
+                           progress=update, shard=shard)  # fmt: skip
     _account(analysis, analysed if use_cache else None, time.perf_counter() - start)
     return analysis
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import click
 
@@ -23,9 +23,12 @@ from hardcode_lint.cli.common import (
     verbosity,
     verbosity_options,
 )
+from hardcode_lint.shard import Shard, shard_option
 
 if TYPE_CHECKING:
+    from hardcode_lint.api import Analysis
     from hardcode_lint.config import Config
+    from hardcode_lint.gate.baseline import Baseline
     from hardcode_lint.gate.check import Verdict
     from hardcode_lint.model import ScanResult
 
@@ -50,6 +53,7 @@ CHECK_FORMATS = [
               help="Report the failures but exit 0 (as ruff's --exit-zero).")  # fmt: skip
 @jobs_option
 @cache_option
+@shard_option
 @verbosity_options
 @user_errors
 def check_command(
@@ -62,6 +66,7 @@ def check_command(
     exit_zero: bool,
     jobs: int | None,
     no_cache: bool,
+    shard: Shard | None,
 ) -> None:
     """Fail (exit 1) when a new hardcode appears, a rule is stale or ambiguous, a migrated rule's
     literal is back, --min-progress is not met, or the defaults-file disagrees with a literal.
@@ -83,8 +88,11 @@ def check_command(
     file_mode = path_list != [config.root] and bool(paths) and all(p.is_file() for p in paths)
     files = {relative(p.resolve(), config.root) for p in paths} if file_mode else None
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
-                            progress=output_format == "text" or output is not None)  # fmt: skip
+                            progress=output_format == "text" or output is not None,
+                            shard=shard)  # fmt: skip
     baseline = read_baseline(baseline_file or config.root / config.baseline)
+    if shard is not None:
+        _check_shard(analysis, baseline, baseline_file, output, output_format, exit_zero, shard)
     progress = None
     if min_progress is not None:
         progress = build_report(analysis, baseline=baseline.entries).totals.progress
@@ -97,7 +105,25 @@ def check_command(
     sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)
 
 
-def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: TextIO) -> None:
+def _check_shard(analysis: Analysis, baseline: Baseline, baseline_file: Path | None,
+                 output: Path | None, output_format: str, exit_zero: bool,
+                 shard: Shard) -> NoReturn:  # fmt: skip
+    """``check --shard``: the shard's own files' verdict, then exit."""
+    from hardcode_lint.gate.check import judge_shard
+    from hardcode_lint.gate.references import dangling_failures
+
+    verdict = judge_shard(analysis, baseline, baseline_file)
+    from hardcode_lint.output.sarif import shard_category
+
+    verdict.failures += dangling_failures(analysis, None)
+    with open_output(output) as stream:
+        _render(verdict, analysis.scan, output_format, stream,
+                shard_category(shard.index, shard.count))  # fmt: skip
+    sys.exit(0 if verdict.passed or exit_zero else EXIT_FAIL)
+
+
+def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: TextIO,
+            category: str | None = None) -> None:  # fmt: skip
     """The verdict; under ``-q`` the text format keeps the failures (each with its fix) and the
     files not checked, and drops the notes and the closing passed/failed line."""
     import dataclasses
@@ -106,7 +132,7 @@ def _render(verdict: Verdict, scan: ScanResult, output_format: str, stream: Text
     from hardcode_lint.gate.render import render
 
     if output_format != "text" or not verbosity().quiet:
-        render(verdict, scan, output_format, stream)
+        render(verdict, scan, output_format, stream, category)
         return
     buffer = io.StringIO()
     render(dataclasses.replace(verdict, notes=[], gone=0), scan, output_format, buffer)

@@ -14,6 +14,7 @@ from hardcode_lint.cli.explain import explain_command
 from hardcode_lint.cli.fix import fix_command
 from hardcode_lint.cli.gate import baseline_command, check_command
 from hardcode_lint.cli.lsp import lsp_command
+from hardcode_lint.cli.merge import merge_command
 from hardcode_lint.cli.report import report_command
 from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
@@ -40,6 +41,7 @@ cli.add_command(check_command)
 cli.add_command(baseline_command)
 cli.add_command(lsp_command)
 cli.add_command(explain_command)
+cli.add_command(merge_command)
 
 
 @cli.group("cache", cls=SummaryGroup)

@@ -19,6 +19,7 @@ from hardcode_lint.cli.common import (
     user_errors,
     verbosity_options,
 )
+from hardcode_lint.shard import Shard, shard_option
 
 FORMATS = ["text", "markdown", "json", "html"]
 
@@ -36,6 +37,7 @@ FORMATS = ["text", "markdown", "json", "html"]
                    "replaces it, so one run in several formats is one point.")  # fmt: skip
 @jobs_option
 @cache_option
+@shard_option
 @verbosity_options
 @user_errors
 def report_command(
@@ -47,6 +49,7 @@ def report_command(
     history: Path | None,
     jobs: int | None,
     no_cache: bool,
+    shard: Shard | None,
 ) -> None:
     """Report the migration's progress per module (rule file) under PATHS.
 
@@ -66,7 +69,8 @@ def report_command(
     path_list = list(paths) or [Path(".")]
     config = project_config(path_list, config_file)
     analysis = run_analysis(path_list, config, jobs=jobs, use_cache=not no_cache,
-                            progress=output_format == "text" or output is not None)  # fmt: skip
+                            progress=output_format == "text" or output is not None,
+                            shard=shard)  # fmt: skip
     from hardcode_lint.gate.baseline import read_baseline
     from hardcode_lint.report.reasons import rule_reasons
 
@@ -80,4 +84,10 @@ def report_command(
         for warning in warnings:
             say(f"warning: {warning}", err=True)
     with open_output(output) as stream:
-        report_renderer(output_format)(report, Strings(lang), stream)
+        if output_format == "json":
+            from hardcode_lint.report.stamped import stamped_report
+            from hardcode_lint.textsafe import json_text
+
+            stream.write(json_text(stamped_report(report, analysis, shard)) + "\n")
+        else:
+            report_renderer(output_format)(report, Strings(lang), stream)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -22,6 +23,7 @@ from hardcode_lint.cli.common import (
 )
 from hardcode_lint.errors import UsageError
 from hardcode_lint.output import SCAN_FORMATS
+from hardcode_lint.shard import Shard, shard_option
 
 if TYPE_CHECKING:
     from hardcode_lint.api import Analysis
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
               help="With PATH `-` (the source on standard input): the file it stands for, "
                    "which gives its language, settings and path in the output [default: "
                    "`-`, the default language].")  # fmt: skip
+@shard_option
 @verbosity_options
 @user_errors
 def scan_command(
@@ -57,6 +60,7 @@ def scan_command(
     no_prefilter: bool,
     statistics: bool,
     stdin_filename: Path | None,
+    shard: Shard | None,
 ) -> None:
     """List the hardcoded values under PATHS (files or folders; default: the current folder).
 
@@ -69,10 +73,13 @@ def scan_command(
     path_list = list(paths) or [Path(".")]
     analysis = _analysis(path_list, config_file, stdin_filename, jobs=jobs,
                          use_cache=not no_cache, prefilter=not no_prefilter,
-                         progress=output_format == "text" or output is not None)  # fmt: skip
+                         progress=output_format == "text" or output is not None,
+                         shard=shard)  # fmt: skip
     with open_output(output) as stream:
         if statistics:
             _statistics(analysis.scan.findings, stream)
+        elif output_format in ("json", "sarif"):
+            _machine_output(analysis, output_format, shard, stream)
         else:
             renderer(output_format, quiet=verbosity().quiet)(analysis.scan, stream)
 
@@ -86,6 +93,7 @@ def _analysis(
     use_cache: bool,
     prefilter: bool,
     progress: bool,
+    shard: Shard | None = None,
 ) -> Analysis:
     """The files' analysis, or standard input's when the one PATH is ``-``."""
     from hardcode_lint.cli.stdin import STDIN, config_start, stdin_analysis
@@ -95,11 +103,35 @@ def _analysis(
             raise UsageError("--stdin-filename is for reading standard input (PATH `-`)")
         config = project_config(paths, config_file)
         return run_analysis(paths, config, jobs=jobs, use_cache=use_cache, prefilter=prefilter,
-                            progress=progress)  # fmt: skip
+                            progress=progress, shard=shard)  # fmt: skip
+    if shard is not None:
+        raise UsageError("--shard is for scanning files, not standard input")
     if len(paths) > 1:
         raise UsageError("`-` (standard input) cannot be given with other PATHs")
     config = project_config([config_start(stdin_filename)], config_file)
     return stdin_analysis(config, stdin_filename, prefilter=prefilter)
+
+
+def _machine_output(
+    analysis: Analysis, output_format: str, shard: Shard | None, stream: TextIO
+) -> None:
+    """JSON with what the run covers (tool, settings, repository, shard), or SARIF with the
+    shard's category: what a merge job and code scanning need (contract section 7)."""
+    from hardcode_lint.textsafe import json_text
+
+    if output_format == "sarif":
+        from hardcode_lint.output.annotations import scan_annotations
+        from hardcode_lint.output.sarif import shard_category, write_sarif
+
+        run = scan_annotations(analysis.scan)
+        if shard is not None:
+            run = dataclasses.replace(run, category=shard_category(shard.index, shard.count))
+        write_sarif(run, stream)
+        return
+    from hardcode_lint.output.json_format import scan_to_json
+    from hardcode_lint.report.provenance import identity
+
+    stream.write(json_text({**scan_to_json(analysis.scan), **identity(analysis, shard)}) + "\n")
 
 
 def _statistics(findings: list[Finding], stream: TextIO) -> None:

@@ -179,6 +179,25 @@ def judge(
     return verdict
 
 
+def judge_shard(analysis: Analysis, baseline: Baseline, baseline_file: Path | None) -> Verdict:
+    """``check --shard``: only what the shard's own files decide (new unmapped findings,
+    unreadable files, a migrated rule's literal back; baseline entries of other shards' files
+    are not judged).  Rule statuses, key clashes and ``--min-progress`` need the whole
+    repository: ``merge --check`` judges them (contract section 7)."""
+    from hardcode_lint.hints import baseline_command
+
+    verdict = Verdict(baseline_command=baseline_command(analysis.config, baseline_file))
+    _new_findings(analysis, baseline, verdict, None)
+    _file_errors(analysis, baseline, verdict, None)
+    for outcome in analysis.matching.outcomes:  # a migrated rule's literal back in its files
+        if outcome.status is Status.PENDING and outcome.rule.id in baseline.migrated:
+            verdict.failures += _rule_failures(analysis.config, outcome, baseline)
+    verdict.notes.append(
+        "rule statuses, key clashes and --min-progress are judged by `merge --check`"
+    )
+    return verdict
+
+
 def _generated_module(analysis: Analysis, defaults: list[Any], path: Path,
                       shown: str | None = None) -> list[Failure] | None:  # fmt: skip
     """For a settings module (a language's file): a failure per key that differs from the

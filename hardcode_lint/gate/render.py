@@ -74,7 +74,9 @@ def _annotation(failure: Failure, fixes: dict[str, str]) -> Annotation:
                       f"hardcode-lint {failure.kind.value}", message)  # fmt: skip
 
 
-def render(verdict: Verdict, scan: ScanResult, fmt: str, stream: TextIO) -> None:
+def render(verdict: Verdict, scan: ScanResult, fmt: str, stream: TextIO,
+           category: str | None = None) -> None:  # fmt: skip
+    """The verdict in ``fmt``; ``category`` is a shard's SARIF category (section 7)."""
     if fmt == "text":
         render_text(verdict, scan.errors, stream)
     elif fmt == "json":
@@ -89,6 +91,6 @@ def render(verdict: Verdict, scan: ScanResult, fmt: str, stream: TextIO) -> None
         errors = scan.errors
         if fmt == "concise":  # a file not checked is a failure line already
             errors = [e for e in errors if e.path not in {a.path for a in annotations}]
-        run = AnnotationRun(scan.root, annotations, errors)
+        run = AnnotationRun(scan.root, annotations, errors, category)
         writers = {"sarif": write_sarif, "github": write_github, "concise": write_concise}
         writers[fmt](run, stream)

@@ -32,6 +32,7 @@ class AnnotationRun:
     root: Path
     annotations: list[Annotation]
     errors: list[FileError]
+    category: str | None = None  # SARIF runAutomationDetails.id: a shard's (section 7)
 
 
 def finding_message(finding: Finding) -> str:

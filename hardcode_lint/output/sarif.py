@@ -86,23 +86,30 @@ def sarif_document(run: AnnotationRun) -> dict[str, Any]:
     ]
     driver = {"name": "hardcode-lint", "version": __version__, "informationUri": INFO_URI}
     invocation = {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+    entry: dict[str, Any] = {
+        "tool": {"driver": {**driver, "rules": rules}},
+        "originalUriBaseIds": {"SRCROOT": {"uri": run.root.as_uri() + "/"}},
+        "invocations": [invocation],
+        "results": [_result(a, index) for a in run.annotations],
+    }
+    if run.category is not None:
+        entry["automationDetails"] = {"id": run.category}
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {**driver, "rules": rules}},
-                "originalUriBaseIds": {"SRCROOT": {"uri": run.root.as_uri() + "/"}},
-                "invocations": [invocation],
-                "results": [_result(a, index) for a in run.annotations],
-            }
-        ],
+        "runs": [entry],
     }
 
 
 def write_sarif(run: AnnotationRun, stream: TextIO) -> None:
     stream.write(json_text(sarif_document(run)))
     stream.write("\n")
+
+
+def shard_category(index: int, count: int) -> str:
+    """``runs[].automationDetails.id`` of shard ``index`` of ``count``: code scanning takes what
+    stands before the last ``/`` as the category, so each shard keeps its own alerts (section 7)."""
+    return f"hardcode-lint/{index}-of-{count}/"
 
 
 def render(result: ScanResult, stream: TextIO) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from hardcode_lint.model import Status
+from hardcode_lint.model import Finding, Status
 from hardcode_lint.report.i18n import Strings
 from hardcode_lint.report.progress import (
     ModuleReport,
@@ -45,7 +45,36 @@ def rule_to_json(outcome: RuleOutcome, reason: str | None = None) -> dict[str, A
         "sites": [_site(row) for row in sites],
         "rule_file": rule.file,
         "rule_line": rule.line,
+        **merge_facts(outcome),
     }
+
+
+def merge_facts(outcome: RuleOutcome) -> dict[str, Any]:
+    """What ``merge`` needs to judge the rule on the whole repository from shards (contract
+    section 7): its literals and replacements in the files this run saw, its ``count``, and
+    whether its one replacement is a moved site that only a rule finding nothing adopts."""
+    rule = outcome.rule
+    return {
+        "literal_sites": len(outcome.findings),
+        "kept_literals": len(outcome.kept),
+        "replacement_sites": len(outcome.replacements),
+        "max_count": rule.count,
+        "adopted": outcome.adopted,
+        "value": None if rule.value is None else str(rule.value),
+        "unit": rule.unit,
+        "literals": [_literal(f) for f in sorted(outcome.findings, key=_place)],
+    }
+
+
+def _place(finding: Finding) -> tuple[str, int, int]:
+    return finding.path, finding.line, finding.column
+
+
+def _literal(finding: Finding) -> dict[str, Any]:
+    """A pending literal's value, so that ``merge --check`` can find one key given two values
+    in files of different shards (as ``check`` does on one machine)."""
+    return {"path": finding.path, "line": finding.line, "value": finding.value,
+            "number": finding.number, "unit": finding.unit}  # fmt: skip
 
 
 def _tally(tally: Tally, *, full: bool) -> dict[str, Any]:

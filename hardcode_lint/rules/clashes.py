@@ -49,8 +49,9 @@ class Clash:
         return f"key `{self.key}` is given two values: {self.first} and {self.second}"
 
 
-def _clashes(given: Iterable[tuple[str, Given]]) -> list[Clash]:
-    """For each key, every value that disagrees with the key's first, once per value."""
+def clashes_of(given: Iterable[tuple[str, Given]]) -> list[Clash]:
+    """For each key, every value that disagrees with the key's first, once per value (also
+    what ``merge --check`` judges a repository's merged shards with)."""
     first: dict[str, Given] = {}
     reported: dict[str, list[Given]] = {}
     found = []
@@ -79,7 +80,7 @@ def _given(rule: Rule) -> Given | None:
 def value_clashes(rules: Iterable[Rule]) -> list[Clash]:
     """Rules that give one key different ``value``s (what ``rules validate`` can see)."""
     given = [(rule.key, item) for rule in rules if (item := _given(rule)) is not None]
-    return _clashes(given)
+    return clashes_of(given)
 
 
 def key_clashes(matching: Matching) -> list[Clash]:
@@ -94,4 +95,4 @@ def key_clashes(matching: Matching) -> list[Clash]:
             given.append((rule.key, Given(f.path, f.line, f.number, f.unit, f.value)))
         if not sites and (item := _given(rule)) is not None:
             given.append((rule.key, item))
-    return _clashes(given)
+    return clashes_of(given)

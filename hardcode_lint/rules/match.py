@@ -27,6 +27,7 @@ class RuleOutcome:
     findings: list[Finding] = field(default_factory=list)
     replacements: list[Replacement] = field(default_factory=list)
     kept: list[Finding] = field(default_factory=list)  # literals its out-of-scope module keeps
+    adopted: bool = False  # its one replacement is a moved site (see _adopt_moved)
 
     @property
     def sites(self) -> int:
@@ -240,4 +241,5 @@ def _adopt_moved(
             outcome = outcomes[matcher.rule.id]
             if not outcome.findings and not outcome.replacements and matcher.reads(site):
                 outcome.replacements.append(site)
+                outcome.adopted = True
                 break
