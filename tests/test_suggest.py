@@ -276,3 +276,26 @@ def test_suggest_may_write_a_configured_rule_file_that_does_not_exist_yet(tmp_pa
     result = runner.invoke(cli, ["rules", "suggest", "--output", "rules/all.toml"])
     assert result.exit_code == 0, result.stderr
     assert runner.invoke(cli, ["check"]).exit_code == 0
+
+
+def test_the_rule_with_the_longer_api_claims_the_site_both_match(tmp_path, monkeypatch):
+    """tokio's tests write `Duration::from_millis(1)` (a `use` the macro body hides) and
+    `std::time::Duration::from_millis(1)`: the shorter api's rule matches both spellings, the
+    longer one's claims its own site (as a deeper scope does), so the two suggested rules pass
+    `check` instead of one ambiguous and one stale."""
+    (tmp_path / "Cargo.toml").write_text('[package]\nname = "t"\nversion = "0.1.0"\n')
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "lib.rs").write_text(
+        "mod a {\n    fn f() { std::thread::sleep(Duration::from_millis(1)); }\n}\n"
+        "fn g() { std::thread::sleep(std::time::Duration::from_millis(1)); }\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["rules", "suggest", "--output", "rules/"])
+    assert result.exit_code == 0, result.stderr
+    (written,) = (tmp_path / "rules").glob("*.toml")
+    rules = tomllib.loads(written.read_text())["rule"]
+    assert [(r["api"], r.get("count", 1)) for r in rules] == [
+        ("Duration::from_millis", 1), ("std::time::Duration::from_millis", 1)
+    ]  # fmt: skip
+    check = CliRunner().invoke(cli, ["check"])
+    assert check.exit_code == 0, check.stdout

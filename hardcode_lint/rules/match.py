@@ -169,11 +169,14 @@ def _first(matchers: list[_Matcher], test: Any) -> _Matcher | None:
     return next((m for m in matchers if test(m)), None)
 
 
-def _scope_depth(matcher: _Matcher) -> int:
-    """How deep a rule's scope reaches: ``IterState.reset`` is more specific than
-    ``IterState``, so a site in the method goes to the method's rule."""
-    scope = matcher.rule.scope
-    return 0 if scope is None else len(scope.replace("::", ".").split("."))
+def _precedence(matcher: _Matcher) -> tuple[int, int, int]:
+    """Which of the rules matching a site claims it: the one giving more fields, then the
+    deeper scope (``IterState.reset`` before ``IterState``), then the longer api
+    (``std::time::Duration::from_millis`` before ``Duration::from_millis``, which matches
+    both spellings)."""
+    rule = matcher.rule
+    depth = 0 if rule.scope is None else len(rule.scope.replace("::", ".").split("."))
+    return -matcher.specificity, -depth, -len(rule.api or "")
 
 
 def match_rules(
@@ -194,8 +197,8 @@ def match_rules(
     zeros no rule claims are dropped."""
     matchers = [_Matcher(rule) for rule in rules]
     outcomes = {m.rule.id: RuleOutcome(m.rule) for m in matchers}
-    by_specificity = sorted(matchers, key=lambda m: (-m.specificity, -_scope_depth(m)))
-    keepers = sorted((_Matcher(k) for k in keeps), key=lambda m: (-m.specificity, -_scope_depth(m)))
+    by_specificity = sorted(matchers, key=_precedence)
+    keepers = sorted((_Matcher(k) for k in keeps), key=_precedence)
     labelled, unmapped, kept, kept_in = [], [], [], {}
     for finding in findings:
         if keeper := _first(keepers, lambda m, f=finding: m.finding(f)):
