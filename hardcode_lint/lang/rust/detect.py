@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from hardcode_lint.detect.names import classify_name, defines_unit, is_type_range
+from hardcode_lint.detect.names import classify_name, defines_unit, is_not_limit_value
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.bindings import Tables, tables_of
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
@@ -123,7 +123,14 @@ class _Detector:
         )  # fmt: skip
 
     def _place(self, node: Node, fixed: Place | None) -> Place:
-        return fixed if fixed is not None else place_of(node, self.file_test)
+        """Where ``node`` is; in a macro's body (``fixed``: the macro's own place) the body's
+        own items may still make it test code (nix's ``feature! { .. #[cfg(test)] mod test
+        { .. } }``), while the scope stays the macro's."""
+        if fixed is None:
+            return place_of(node, self.file_test)
+        if fixed.test or not place_of(node).test:
+            return fixed
+        return Place(fixed.scope, True, fixed.broken)
 
     # -- calls --------------------------------------------------------------------------
 
@@ -197,7 +204,8 @@ class _Detector:
         if lit is not None and verdict is not None:
             value_type = suffix_type(inner) or declared_type(decl, self.fields())
             verdict = judged(name, verdict, value_type, words)
-            verdict = None if verdict and is_type_range(verdict, lit.number, words) else verdict
+            if verdict and is_not_limit_value(verdict, lit.number, words):
+                verdict = None  # a type's range or a fraction (detect/names.py)
         if lit is not None and (
             verdict is None
             or on_marked_line(self.data, decl.start_byte + shift)

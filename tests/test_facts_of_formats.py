@@ -1,0 +1,73 @@
+"""Limit-named values that are facts of a format or ratios, not settings (issue 20, session 7),
+in every front end that judges names by the shared words, and the tunables beside them that
+stay findings.  Shapes from quinn-proto, tokio, chardet, asyncio and nix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_rust_names import names as rust_names
+from tests.test_rust_names import scan as rust_scan
+
+
+@pytest.mark.parametrize("fast", ["1", "0"])
+def test_a_fraction_bound_to_a_limit_name_is_a_ratio(detect, monkeypatch, fast):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)
+    source = (
+        "SHORTCUT_THRESHOLD = 0.95\n"  # chardet: a confidence score
+        "_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5\n"  # asyncio
+        "MAX_HEADERS = 100\n"
+        "max_size = 2.0\n"  # whole, if written as a float: a size
+    )
+    assert [f.api for f in detect(source)] == ["MAX_HEADERS", "max_size"]
+
+
+def test_a_rust_fraction_bound_to_a_limit_name_is_a_ratio(tmp_path: Path):
+    source = """
+    fn default() -> Config {
+        Config { time_threshold: 9.0 / 8.0, packet_threshold: 3, max_tlps: 2 }
+    }
+    """
+    assert rust_names(tmp_path, source) == ["packet_threshold", "max_tlps"]
+
+
+def test_so_many_per_unit_of_a_format_is_a_fact(tmp_path: Path):
+    source = """
+    const MAX_BYTES_PER_CHAR: usize = 4;
+    const BITS_PER_DIGIT: u32 = 4;
+    const MAX_TASKS_PER_TICK: u32 = 61;
+    const DEFAULT_MAX_IDLE_CONNECTIONS_PER_HOST: usize = 1;
+    const MAX_BYTES_PER_SECOND: u64 = 1_000_000;
+    """
+    assert rust_names(tmp_path, source) == [
+        "MAX_TASKS_PER_TICK", "DEFAULT_MAX_IDLE_CONNECTIONS_PER_HOST", "MAX_BYTES_PER_SECOND"]  # fmt: skip
+
+
+def test_so_many_per_character_in_python_too(detect):
+    source = "MAX_BYTES_PER_CHAR = 4\nmax_requests_per_connection = 100\n"
+    assert [f.api for f in detect(source)] == ["max_requests_per_connection"]
+
+
+NIX_SHAPE = """
+macro_rules! feature { ($($t:tt)*) => { $($t)* } }
+feature! {
+#![feature = "uio"]
+pub fn recv() { let t = std::time::Duration::from_secs(5); }
+
+#[cfg(target_os = "linux")]
+#[cfg(test)]
+mod test {
+    #[test]
+    fn test_recvmm2() {
+        let t = std::time::Duration::from_secs(10);
+    }
+}
+}
+"""
+
+
+def test_a_test_module_inside_a_macro_body_is_test_code(tmp_path: Path):
+    found = [(f.value, f.test) for f in rust_scan(tmp_path, NIX_SHAPE)]
+    assert found == [("5", False), ("10", True)]
