@@ -71,3 +71,30 @@ mod test {
 def test_a_test_module_inside_a_macro_body_is_test_code(tmp_path: Path):
     found = [(f.value, f.test) for f in rust_scan(tmp_path, NIX_SHAPE)]
     assert found == [("5", False), ("10", True)]
+
+
+def test_a_constant_sizing_a_c_structure_member_mirrors_c(tmp_path: Path):
+    source = """
+    use shared::minwindef::DWORD;
+    use shared::ntdef::CHAR;
+    pub const MAX_ADAPTER_NAME_LENGTH: usize = 256;
+    pub const MAX_HOSTNAME_LEN: usize = 128;
+    STRUCT!{struct IP_ADAPTER_INFO {
+        ComboIndex: DWORD,
+        AdapterName: [CHAR; MAX_ADAPTER_NAME_LENGTH + 4],
+    }}
+    #[repr(C)]
+    pub struct Fixed { name: [libc::c_char; MAX_HOSTNAME_LEN] }
+    """
+    assert rust_names(tmp_path, source) == []
+
+
+def test_a_constant_sizing_a_rust_array_is_still_a_limit(tmp_path: Path):
+    source = """
+    const MAX_OBJECTS: usize = 64;
+    const MAX_HEADERS: usize = 100;
+    struct Bag { deferreds: [Deferred; MAX_OBJECTS] }
+    fn new() -> Bag { Bag { deferreds: [Deferred::NO_OP; MAX_OBJECTS] } }
+    fn parse() { let mut headers = [EMPTY_HEADER; MAX_HEADERS]; }
+    """
+    assert rust_names(tmp_path, source) == ["MAX_OBJECTS", "MAX_HEADERS"]
