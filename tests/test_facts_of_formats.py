@@ -98,3 +98,28 @@ def test_a_constant_sizing_a_rust_array_is_still_a_limit(tmp_path: Path):
     fn parse() { let mut headers = [EMPTY_HEADER; MAX_HEADERS]; }
     """
     assert rust_names(tmp_path, source) == ["MAX_OBJECTS", "MAX_HEADERS"]
+
+
+def test_the_clocks_own_numbers_are_no_rust_durations(tmp_path: Path):
+    source = """
+    use std::time::Duration;
+    fn f() {
+        let never = Duration::new(u64::MAX, 1_000_000_000 - 1);
+        let next = Duration::from_nanos(1);
+        let tick = Duration::new(0, 1);
+        let step = Duration::from_micros(1);
+    }
+    """
+    assert [f.value for f in rust_scan(tmp_path, source)] == []
+
+
+def test_near_the_clocks_numbers_durations_stay(tmp_path: Path):
+    source = """
+    use std::time::Duration;
+    fn f() {
+        let a = Duration::from_nanos(2);
+        let b = Duration::from_millis(1);
+        let c = Duration::new(5, 500_000_000);
+    }
+    """
+    assert [f.value for f in rust_scan(tmp_path, source)] == ["2", "1", "5", "500_000_000"]
