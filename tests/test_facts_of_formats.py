@@ -123,3 +123,25 @@ def test_near_the_clocks_numbers_durations_stay(tmp_path: Path):
     }
     """
     assert [f.value for f in rust_scan(tmp_path, source)] == ["2", "1", "5", "500_000_000"]
+
+
+def test_a_fallback_by_reference_and_a_rust_cap_are_findings(tmp_path: Path):
+    source = """
+    fn f(&self, sleeps: u32) {
+        let delay_us = [50, 75, 100].get(sleeps as usize).unwrap_or(&10_000);
+        let (reader, writer) = pipe(self.cap.unwrap_or(8 * 1024 * 1024));
+        let index = table.get(i).unwrap_or(&3);
+    }
+    const BLOCK_CAP: usize = 32;
+    const CAPTION: usize = 3;
+    """
+    found = [(f.api, f.value, f.kind.value, f.unit) for f in rust_scan(tmp_path, source)]
+    assert found == [
+        ("delay_us", "10_000", "duration", "us"),
+        ("unwrap_or", "8 * 1024 * 1024", "limit", None),
+        ("BLOCK_CAP", "32", "limit", None),
+    ]
+
+
+def test_cap_is_no_limit_word_in_python(detect):
+    assert detect("codepoints = {'cap': 0x2229, 'cup': 0x222A}\ncap = 5\n") == []

@@ -239,6 +239,8 @@ class _Detector:
         (``let timeout = x.unwrap_or(30)``, context ``assignment``) or else by what it reads
         (context ``keyword``, api ``unwrap_or``)."""
         args = arguments(args_node)
+        if len(args) == 1 and args[0].type == "reference_expression":  # `.get(i).unwrap_or(&5)`
+            args = [args[0].child_by_field_name("value") or args[0]]
         lit = literal(unwrapped(args[0])) if len(args) == 1 else None
         if lit is None or lit.number < 0 or _CODE_LITERAL.match(args[0].text or b""):
             return  # `.unwrap_or(-1)`: "none" (epoll's endless wait), no quantity
