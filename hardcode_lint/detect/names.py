@@ -119,6 +119,29 @@ def is_type_range(verdict: NameVerdict, value: Number | None, vocab: NameWords) 
     )
 
 
+def is_fraction(verdict: NameVerdict, value: Number | None) -> bool:
+    """Whether a limit-named binding holds a fraction (quinn's ``time_threshold: 9.0 / 8.0``,
+    chardet's ``SHORTCUT_THRESHOLD = 0.95``, asyncio's ``_MIN_CANCELLED_TIMER_HANDLES_FRACTION =
+    0.5``): counts and sizes are whole, so a fraction is a ratio or a score, not a limit."""
+    return verdict.kind is Kind.LIMIT and isinstance(value, float) and not value.is_integer()
+
+
+def is_not_limit_value(verdict: NameVerdict, value: Number | None, vocab: NameWords) -> bool:
+    """A limit-named binding whose value says it is no setting: a type's range or a fraction."""
+    return is_type_range(verdict, value, vocab) or is_fraction(verdict, value)
+
+
+def _per_fact(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``MAX_BYTES_PER_CHAR = 4``, ``BITS_PER_DIGIT``: so many per a unit of a format (a
+    character, a byte, a digit) is a fact of the encoding.  Per a unit of time it is a rate
+    someone chose (``max_bytes_per_second``), and per anything else a limit
+    (``MAX_TASKS_PER_TICK``, ``max_idle_connections_per_host``)."""
+    return any(
+        a == "per" and b in vocab.bound_fact_words and b not in vocab.unit_definition_words
+        for a, b in pairwise(words)
+    )
+
+
 def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
     """A limit whose head (last word) is what it counts: ``max_keepalive_connections``,
     ``connect_timeout_retries``.  The duration word before it only says which ones, so the
@@ -214,7 +237,7 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
         return None  # the constant `MINUTE = 60` is what a minute is, not how long to wait
-    if any(w in vocab.spec_words for w in words):
+    if any(w in vocab.spec_words for w in words) or _per_fact(words, vocab):
         return None  # `SPEC_WINDOW_SIZE = 65_535`: the standard's number, not a setting
     if _counts_at_head(words, vocab):
         return NameVerdict(Kind.LIMIT, None)  # `max_keepalive_connections`: how many

@@ -12,12 +12,14 @@
   ``ZIP64_LIMIT = (1 << 31) - 1``): the type's or the format's bound, not a setting (as a clamp
   to one already is, ``names.is_type_bound``).
 * A resolution step: one microsecond or one nanosecond (``previous + timedelta(microseconds=1)``,
-  the next instant after ``previous``): the clock's grain, never tuned.
+  the next instant after ``previous``): the clock's grain, never tuned (``detect/grains.py``,
+  shared with every language).
 """
 
 from __future__ import annotations
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS
+from hardcode_lint.detect.grains import is_clock_number
 from hardcode_lint.detect.names import is_type_bound, split_words
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.model import Context, Kind, Number
@@ -28,7 +30,6 @@ _BIGGEST = {2**bits - 1 for bits in (31, 32, 63, 64)} | {2**bits for bits in (31
 _DURATION_BOUNDS = frozenset(
     bound // ticks for bound in _BIGGEST for ticks in _TICKS if bound // ticks > 2**16
 )
-_STEPS = (1e-6, 1e-9)  # seconds
 
 
 def is_factor_name(name: str, factors: set[str], words: NameWords) -> bool:
@@ -39,8 +40,8 @@ def is_factor_name(name: str, factors: set[str], words: NameWords) -> bool:
 def is_platform_value(kind: Kind, context: Context, number: Number, unit: str | None) -> bool:
     """A platform bound or a resolution step (see the module docstring), no tunable."""
     if kind is Kind.DURATION and unit is not None:
-        seconds = number * UNIT_SECONDS[unit]
-        if any(abs(seconds - step) < step * 1e-9 for step in _STEPS):
+        if is_clock_number(number, unit):
             return True
+        seconds = number * UNIT_SECONDS[unit]
         return context in _NAMED and isinstance(number, int) and seconds in _DURATION_BOUNDS
     return kind is Kind.LIMIT and context in _NAMED and is_type_bound(number)

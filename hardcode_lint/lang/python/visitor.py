@@ -16,7 +16,7 @@ from typing import Any
 import libcst as cst
 
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.names import classify_name, is_type_range
+from hardcode_lint.detect.names import classify_name, is_not_limit_value
 from hardcode_lint.lang.python.bound_names import (
     asks_one,
     class_fields,
@@ -252,7 +252,7 @@ class DetectorVisitor(ScopeTracker):
             leaves = [leaf for leaf in leaves if not asks_one(name, fold_cst(leaf), words)]
         local = context is Context.ASSIGNMENT and written == name and verdict.kind is Kind.LIMIT
         for leaf in leaves or held:
-            if is_type_range(verdict, fold_cst(leaf), self.catalog.words):
+            if is_not_limit_value(verdict, fold_cst(leaf), self.catalog.words):
                 continue  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's range (detect/names.py)
             if local and scope.kind is ScopeKind.FUNCTION:
                 self._local_limits[id(leaf)] = (scope, name)

@@ -4,9 +4,10 @@ Their words read like durations and limits (``wait``, ``ms``, ``TIMEOUT``, ``MAX
 the numbers of someone else's ABI: nobody tunes them.  They are recognised by where they stand,
 so that a binding crate nobody listed is recognised too: the files of a ``*-sys`` package (or
 one with ``links =`` in its Cargo.toml), files with an ``extern`` block, files of hundreds of
-constants, and runs of sibling constants that share an OS naming pattern of the catalog
-(``[c-tables]`` in ``catalog.toml``).  On the Debian registry this took the name findings of
-its binding crates (libc, linux-raw-sys, winapi, the `*-sys` ones) from 1,994 to 29.
+constants, runs of sibling constants that share an OS naming pattern of the catalog
+(``[c-tables]`` in ``catalog.toml``), and the constants that size a C structure's array
+member.  On the Debian registry this took the name findings of its binding crates (libc,
+linux-raw-sys, winapi, the `*-sys` ones) from 1,994 to 17.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ _CONSTANT = re.compile(
 )
 #: A C type: `c_int`, `libc::c_ulong`, or a C typedef spelled in capitals (`DWORD`, `HRESULT`).
 _C_TYPE = re.compile(r"(?:[\w]*::)*(?:c_[a-z]+|[A-Z][A-Z0-9_]{2,})")
+#: A field whose type is an array of a C type sized by a constant (winapi's
+#: `AdapterName: [CHAR; MAX_ADAPTER_NAME_LENGTH + 4]`, ntapi's `[ULONG; GDI_BATCH_BUFFER_SIZE]`):
+#: the constant is the length of a C structure's member.  Module paths are lowercase, so a
+#: value (`[Deferred::NO_OP; MAX_OBJECTS]`) is no type.
+_C_ARRAY_FIELD = re.compile(
+    rb":[ \t]*\[[ \t]*(?:[a-z_][a-z0-9_]*::)*(?:c_[a-z]+|[A-Z][A-Z0-9_]{2,})[ \t]*;[ \t]*"
+    rb"([A-Za-z_]\w*)"
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,7 @@ def tables_of(data: bytes, file: str) -> Tables:
     constants = {m.group(1).decode(): m.group(2).decode().strip() for m in _CONSTANT.finditer(data)}
     if len(constants) >= rules.table_size:
         return Tables(True)
-    run: set[str] = set()
+    run = {m.group(1).decode() for m in _C_ARRAY_FIELD.finditer(data)} & constants.keys()
     c_typed = [name for name, kind in constants.items() if _C_TYPE.fullmatch(kind)]
     if len(c_typed) >= rules.min_run:
         run.update(c_typed)

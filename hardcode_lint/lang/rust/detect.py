@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from hardcode_lint.detect.names import classify_name, defines_unit, is_type_range
+from hardcode_lint.detect.grains import is_clock_number
+from hardcode_lint.detect.names import classify_name, defines_unit, is_not_limit_value
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.bindings import Tables, tables_of
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
@@ -123,7 +124,14 @@ class _Detector:
         )  # fmt: skip
 
     def _place(self, node: Node, fixed: Place | None) -> Place:
-        return fixed if fixed is not None else place_of(node, self.file_test)
+        """Where ``node`` is; in a macro's body (``fixed``: the macro's own place) the body's
+        own items may still make it test code (nix's ``feature! { .. #[cfg(test)] mod test
+        { .. } }``), while the scope stays the macro's."""
+        if fixed is None:
+            return place_of(node, self.file_test)
+        if fixed.test or not place_of(node).test:
+            return fixed
+        return Place(fixed.scope, True, fixed.broken)
 
     # -- calls --------------------------------------------------------------------------
 
@@ -157,6 +165,8 @@ class _Detector:
                 continue
             if lit is None and not self.watch.matches(arg):
                 continue
+            if lit is not None and spec.kind is Kind.DURATION and is_clock_number(lit.number, unit):
+                continue  # `Duration::from_nanos(1)`: the clock's grain (detect/grains.py)
             place = place or self._place(call, fixed)
             if place.broken:
                 return
@@ -197,7 +207,8 @@ class _Detector:
         if lit is not None and verdict is not None:
             value_type = suffix_type(inner) or declared_type(decl, self.fields())
             verdict = judged(name, verdict, value_type, words)
-            verdict = None if verdict and is_type_range(verdict, lit.number, words) else verdict
+            if verdict and is_not_limit_value(verdict, lit.number, words):
+                verdict = None  # a type's range or a fraction (detect/names.py)
         if lit is not None and (
             verdict is None
             or on_marked_line(self.data, decl.start_byte + shift)
@@ -228,6 +239,8 @@ class _Detector:
         (``let timeout = x.unwrap_or(30)``, context ``assignment``) or else by what it reads
         (context ``keyword``, api ``unwrap_or``)."""
         args = arguments(args_node)
+        if len(args) == 1 and args[0].type == "reference_expression":  # `.get(i).unwrap_or(&5)`
+            args = [args[0].child_by_field_name("value") or args[0]]
         lit = literal(unwrapped(args[0])) if len(args) == 1 else None
         if lit is None or lit.number < 0 or _CODE_LITERAL.match(args[0].text or b""):
             return  # `.unwrap_or(-1)`: "none" (epoll's endless wait), no quantity
