@@ -35,7 +35,9 @@ def child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
-def capabilities(resolve: bool = False, encoding: str = "utf-16") -> types.ClientCapabilities:
+def capabilities(
+    resolve: bool = False, encoding: str = "utf-16", watch: bool = True
+) -> types.ClientCapabilities:
     """A modern editor's capabilities: versioned edits, file creation, watched files."""
     action = types.CodeActionClientCapabilities(
         code_action_literal_support=types.ClientCodeActionLiteralOptions(
@@ -50,7 +52,7 @@ def capabilities(resolve: bool = False, encoding: str = "utf-16") -> types.Clien
                 document_changes=True, resource_operations=[types.ResourceOperationKind.Create]
             ),
             did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
-                dynamic_registration=True
+                dynamic_registration=watch
             ),
         ),
         text_document=types.TextDocumentClientCapabilities(code_action=action),
@@ -153,7 +155,9 @@ def on_line(diagnostics: list[types.Diagnostic], line: int) -> types.Diagnostic:
 class Editor:
     """One server process and the documents open in it."""
 
-    def __init__(self, root: Path, resolve: bool = False, encoding: str = "utf-16") -> None:
+    def __init__(
+        self, root: Path, resolve: bool = False, encoding: str = "utf-16", watch: bool = True
+    ) -> None:
         self.root = root
         self.encoding = encoding
         self.loop = asyncio.new_event_loop()
@@ -166,7 +170,7 @@ class Editor:
         self.texts: dict[str, str] = {}
         self.registrations: list[types.Registration] = []
         self._hooks()
-        self.call(self._start(resolve, encoding))
+        self.call(self._start(capabilities(resolve, encoding, watch)))
 
     def _hooks(self) -> None:
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -188,11 +192,11 @@ class Editor:
     def call(self, coroutine: Coroutine[Any, Any, T], timeout: float = 20) -> T:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
 
-    async def _start(self, resolve: bool, encoding: str) -> None:
+    async def _start(self, offered: types.ClientCapabilities) -> None:
         args = ["-m", "hardcode_lint", "lsp"]
         await self.client.start_io(sys.executable, *args, cwd=str(self.root), env=child_env())
         params = types.InitializeParams(
-            capabilities=capabilities(resolve, encoding),
+            capabilities=offered,
             root_uri=self.root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(self.root.as_uri(), self.root.name)],
         )

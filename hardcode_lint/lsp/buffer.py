@@ -11,7 +11,7 @@ is ready, the buffer is judged alone.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from threading import Lock
 
@@ -153,3 +153,48 @@ def analyze_buffer(
     index = TextIndex(text, encoding)
     sites = _sites(project, snapshot, result, index) if result.error is None else []
     return Buffer(path, rel, language, data, index, tuple(sites), result.error, snapshot)
+
+
+def _kept_lines(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many lines the two texts share at their start, and then at their end."""
+    most = min(len(old), len(new))
+    head = 0
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def _shifted(finding: Finding, lines: int, data: int) -> Finding:
+    def at(offset: int) -> int:
+        return offset + data if offset >= 0 else offset
+
+    return replace(
+        finding, line=finding.line + lines, end_line=finding.end_line + lines,
+        start=at(finding.start), end=at(finding.end),
+        snippet_start=at(finding.snippet_start), snippet_end=at(finding.snippet_end),
+    )  # fmt: skip
+
+
+def moved(old: Buffer, text: str, encoding: str, error: FileError | None) -> Buffer:
+    """``old``'s findings carried over to ``text``, a later version of the buffer that has
+    not been analysed (it does not parse, or its analysis is still running): the findings on
+    lines the edits left alone, moved by the lines and bytes inserted above them, so the
+    editor keeps them (and their hover and actions) instead of flickering to nothing."""
+    index = TextIndex(text, encoding)
+    data = buffer_bytes(text, old.language, old.path.name, old.rel)
+    head, tail = _kept_lines(old.index.lines, index.lines)
+    first_moved = len(old.index.lines) - tail  # 0-based line from which findings move
+    lines = len(index.lines) - len(old.index.lines)
+    chars, octets = len(text) - len(old.index.text), len(data) - len(old.data)
+    sites = []
+    for site in old.sites:
+        finding = site.finding
+        if finding.end_line - 1 < head:
+            sites.append(site)
+        elif finding.line - 1 >= first_moved:
+            span = (site.span[0] + chars, site.span[1] + chars)
+            sites.append(replace(site, finding=_shifted(finding, lines, octets), span=span))
+    return Buffer(old.path, old.rel, old.language, data, index, tuple(sites), error, old.snapshot)

@@ -97,19 +97,46 @@ def _diagnostic(buffer: Buffer, site: Site) -> types.Diagnostic:
     )  # fmt: skip
 
 
+def _error(buffer: Buffer) -> types.Diagnostic | None:
+    """Where the buffer stops parsing; its findings, if any, are the last good version's."""
+    if buffer.error is None:
+        return None
+    line = max(0, (buffer.error.line or 1) - 1)
+    line = min(line, len(buffer.index.lines) - 1)
+    start = buffer.index.starts[line]
+    kept = "; the findings shown are those of its last version that parsed" if buffer.sites else ""
+    return types.Diagnostic(
+        range=to_range(buffer.index, start, buffer.index.line_end(line)),
+        message=f"hardcode-lint cannot analyse this file: {buffer.error.message}{kept}",
+        severity=types.DiagnosticSeverity.Information, source=SOURCE,
+    )  # fmt: skip
+
+
+def _rules_broken(buffer: Buffer) -> types.Diagnostic | None:
+    """The rule or settings problem that makes ``scan`` and ``check`` exit 2, shown on the
+    source too: without it the findings of the broken file's rules would just look unmapped."""
+    problems = buffer.snapshot.source_problems()
+    if not problems:
+        return None
+    first, root = problems[0], buffer.snapshot.config.root
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    where = types.Location((root / first.file).as_uri(), _line_range(root / first.file, first.line))
+    return types.Diagnostic(
+        range=to_range(buffer.index, 0, buffer.index.line_end(0)),
+        message=f"the rules cannot be used, so `scan` and `check` stop (exit 2): "
+        f"{first.file}:{first.line}: {first.message}{more}",
+        severity=types.DiagnosticSeverity.Error, code=RULE_CODE, source=SOURCE,
+        code_description=types.CodeDescription(href=README + RULES_ANCHOR),
+        related_information=[types.DiagnosticRelatedInformation(where, first.message)],
+    )  # fmt: skip
+
+
 def buffer_diagnostics(buffer: Buffer) -> list[types.Diagnostic]:
-    """One diagnostic per finding, or one saying why the file could not be analysed."""
+    """One diagnostic per finding, one where the file stops parsing, and one when the
+    project's rules are broken."""
     found = [_diagnostic(buffer, site) for site in buffer.sites]
-    if buffer.error is not None:
-        line = max(0, (buffer.error.line or 1) - 1)
-        line = min(line, len(buffer.index.lines) - 1)
-        start = buffer.index.starts[line]
-        found.append(types.Diagnostic(
-            range=to_range(buffer.index, start, buffer.index.line_end(line)),
-            message=f"hardcode-lint cannot analyse this file: {buffer.error.message}",
-            severity=types.DiagnosticSeverity.Information, source=SOURCE,
-        ))  # fmt: skip
-    return found
+    extra = (_error(buffer), _rules_broken(buffer))
+    return found + [diagnostic for diagnostic in extra if diagnostic is not None]
 
 
 def _line_range(path: Path, line: int) -> types.Range:

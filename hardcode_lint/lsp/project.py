@@ -134,12 +134,14 @@ class Project:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.snapshot = load_snapshot(root)
+        self.stamped = self.stamp()
         self.view: View | None = None
         self.generation = 0  # bumped by every reload: an older analysis is dropped
         self._refreshing = threading.Lock()
 
     def reload(self) -> None:
         """Read the settings and rule files again (they changed on disk)."""
+        self.stamped = self.stamp()
         self.snapshot = load_snapshot(self.root)
         self.generation += 1
         self.view = None  # its rules are the old ones; refresh() makes the next
@@ -154,6 +156,23 @@ class Project:
                 return False
             self.view = build_view(analysis)
             return True
+
+    def stamp(self) -> tuple[tuple[str, int], ...]:
+        """The settings, rule and baseline files with their modification times: polled when
+        the client cannot watch files, a change of any means :meth:`reload`."""
+        config = self.snapshot.config
+        paths = [self.root / name for name in (*CONFIG_FILES, CARGO_FILE)]
+        paths.append(self.root / config.baseline)
+        for location in config.rules:
+            where = self.root / location
+            paths.extend(sorted(where.rglob("*.toml")) if where.is_dir() else [where])
+        found = []
+        for path in paths:
+            try:
+                found.append((str(path), path.stat().st_mtime_ns))
+            except OSError:
+                continue  # absent: its appearance changes the stamp
+        return tuple(found)
 
     def watches(self, path: Path) -> bool:
         """Whether a change to ``path`` means reloading: a settings, rule or baseline file."""

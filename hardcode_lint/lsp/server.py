@@ -5,7 +5,11 @@ Each handler is a few lines; what the server knows lives in the other modules of
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +47,25 @@ class HardcodeServer(LanguageServer):
         return None if document is None else (document.source, document.version)
 
     def log(self, message: str) -> None:
-        self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
+        with contextlib.suppress(*GONE):
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
 
     def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
         params = types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-        self.text_document_publish_diagnostics(params)
+        with contextlib.suppress(*GONE):  # the client left without waiting: nobody to tell
+            self.text_document_publish_diagnostics(params)
+
+
+GONE = (BrokenPipeError, ConnectionResetError)
+
+
+class _Gone(logging.Filter):
+    """Drops pygls' tracebacks of writes to a client that has gone (one that sends ``exit``
+    without waiting for the answer to ``shutdown``): nothing is wrong, nobody is listening."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, GONE) and "BrokenPipeError" not in record.getMessage()
 
 
 def _encoding(server: HardcodeServer) -> str:
@@ -111,6 +129,8 @@ def _lifecycle(server: HardcodeServer, session: Session) -> None:
             session.project_for(folder / ".")  # a path inside the folder: loads it, starts its view
         if server.watch_dynamically:
             await _register_watchers(server)
+        else:  # no file events will come: look at the rule files from time to time
+            session.tasks.append(asyncio.ensure_future(session.poll()))
 
     @server.feature(types.SHUTDOWN)
     def shutdown(params: Any) -> None:
@@ -152,10 +172,10 @@ def _documents(server: HardcodeServer, session: Session) -> None:
 def _requests(server: HardcodeServer, session: Session) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(params: types.HoverParams) -> types.Hover | None:
-        found = await session.buffer(params.text_document.uri)
-        if found is None:
+        buffer = await session.quick(params.text_document.uri)
+        if buffer is None:
             return None
-        buffer, where = found[1], params.position
+        where = params.position
         offset = buffer.index.offset(Position(where.line, where.character))
         return hover(buffer, offset, session.project_for(buffer.path).view)
 
@@ -208,4 +228,11 @@ def run(log_file: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO if log_file else logging.WARNING,
                         handlers=[handler], force=True)  # fmt: skip
     logging.captureWarnings(True)  # stderr is the editor's: nothing may land there
-    create_server().start_io()
+    handler.addFilter(_Gone())
+    try:
+        create_server().start_io()
+    except GONE:
+        pass
+    finally:  # a stdout whose reader has gone must not fail the interpreter's last flush
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -26,7 +26,8 @@ from urllib.parse import unquote, urlparse
 from lsprotocol import types
 
 from hardcode_lint.lsp.actions import Client
-from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer
+from hardcode_lint.lsp.analyses import Analyses, Job, Settled
+from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer, moved
 from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
 from hardcode_lint.lsp.project import Project, project_root
 
@@ -34,6 +35,8 @@ DEBOUNCE = 0.15  # seconds of quiet after a change, while typing, before analysi
 SETTLE = 0.03  # seconds after the first change following a pause
 TYPING = 0.5  # changes closer than this are one burst of typing
 REFRESH_DELAY = 0.5  # seconds to gather watched-file events before a refresh
+POLL = 1.0  # seconds between looks at the rule files, when the client does not watch them
+HOVER_WAIT = 0.15  # seconds a hover waits for a running analysis before using the last one
 
 T = TypeVar("T")
 
@@ -94,11 +97,12 @@ class Session:
         self.client = Client()
         self.encoding = "utf-16"
         self.cache = ResultCache()
-        self.buffers: dict[str, tuple[Any, Buffer | None]] = {}  # uri -> (key, analysis)
+        self.analyses = Analyses(self._job, in_background, self._stale)
         self.linted: set[str] = set()  # uris that have buffer diagnostics published
         self.timers: dict[str, asyncio.Task[None]] = {}
         self.last_change: dict[str, float] = {}
         self.refreshes: dict[Path, asyncio.Task[None]] = {}
+        self.tasks: list[asyncio.Task[None]] = []  # the poller, when there is one
         self.dirty: set[Path] = set()
         self.published: dict[Path, set[Path]] = {}  # project root -> files with diagnostics
 
@@ -195,15 +199,45 @@ class Session:
         except Exception as exc:  # a bug of ours must cost this buffer's diagnostics only
             self.documents.log(f"analysing {uri} failed: {exc!r}")
             return
-        if found is None:
-            return  # closed, or changed meanwhile: a newer analysis is on its way
-        version, buffer = found
+        if found is not None:
+            self._publish(uri, found[1], found[0])
+        # else closed, or changed meanwhile: a newer analysis is on its way
+
+    def _publish(self, uri: str, buffer: Buffer | None, version: int | None) -> None:
         if buffer is not None:
             self.linted.add(uri)
             self.documents.publish(uri, buffer_diagnostics(buffer), version)
         elif uri in self.linted:  # e.g. the file became excluded
             self.linted.discard(uri)
             self.documents.publish(uri, [], None)
+
+    def _stale(self, uri: str, settled: Settled) -> None:
+        """An analysis settled for a version the user has typed past: show its findings,
+        moved to the current text, while the newest text is analysed (no version: they are
+        not that version's analysis)."""
+        current = self.documents.text(uri)
+        if settled.buffer is None or current is None:
+            return
+        error = settled.buffer.error
+        self._publish(uri, moved(settled.buffer, current[0], self.encoding, error), None)
+
+    def _job(self, uri: str) -> Job | None:
+        current = self.documents.text(uri)
+        path = uri_path(uri)
+        if current is None or path is None:
+            return None
+        text, version = current
+        project = self.project_for(path)
+        key = (version, hash(text), id(project.snapshot), id(project.view))
+        encoding, cache = self.encoding, self.cache
+
+        def run(good: Buffer | None) -> Buffer | None:
+            buffer = analyze_buffer(project, path, text, encoding, cache)
+            if buffer is None or buffer.error is None or good is None:
+                return buffer
+            return moved(good, text, encoding, buffer.error)  # keep the last good findings
+
+        return Job(key, version, text, run)
 
     async def buffer(self, uri: str) -> tuple[int | None, Buffer] | None:
         """The analysis of open document ``uri`` as it is now, or None when there is none."""
@@ -212,36 +246,37 @@ class Session:
             return None
         return found[0], found[1]
 
+    async def quick(self, uri: str, wait: float = HOVER_WAIT) -> Buffer | None:
+        """The analysis of ``uri`` if it comes within ``wait`` seconds, else the last settled
+        one moved to the current text (a hover must not wait for a whole analysis)."""
+        task = asyncio.ensure_future(self.buffer(uri))
+        done, _ = await asyncio.wait({task}, timeout=wait)
+        if task in done:
+            found = task.result()
+            return None if found is None else found[1]
+        task.cancel()  # the analysis itself goes on: it is shielded
+        recent, current = self.analyses.recent(uri), self.documents.text(uri)
+        if recent is None or recent.buffer is None or current is None:
+            return None
+        return moved(recent.buffer, current[0], self.encoding, recent.buffer.error)
+
     async def analysis(self, uri: str) -> tuple[int | None, Buffer | None] | None:
         """(version, analysis) of the current text of open document ``uri`` (the analysis is
         None for a file ``scan`` would not read), or None when the document is not open or
         changed while it was being analysed."""
-        current = self.documents.text(uri)
-        path = uri_path(uri)
-        if current is None or path is None:
+        settled = await self.analyses.get(uri)
+        if settled is None:
             return None
-        text, version = current
-        project = self.project_for(path)
-        key = (version, hash(text), id(project.snapshot), id(project.view))
-        cached = self.buffers.get(uri)
-        if cached is None or cached[0] != key:
-            encoding = self.encoding
-            buffer = await in_background(
-                lambda: analyze_buffer(project, path, text, encoding, self.cache)
-            )
-            self.buffers[uri] = (key, buffer)
-        else:
-            buffer = cached[1]
         latest = self.documents.text(uri)
-        if latest is None or latest[1] != version:
+        if latest is None or latest[1] != settled.version:
             return None
-        return version, buffer
+        return settled.version, settled.buffer
 
     def close(self, uri: str) -> None:
         timer = self.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
-        self.buffers.pop(uri, None)
+        self.analyses.forget(uri)
         self.last_change.pop(uri, None)
         if uri in self.linted:
             self.linted.discard(uri)
@@ -261,6 +296,16 @@ class Session:
         for project in refresh:
             self.request_refresh(project, REFRESH_DELAY)
 
+    async def poll(self, every: float = POLL) -> None:
+        """Reload a project whose settings or rule files changed on disk: for clients that
+        do not watch files (Neovim on Linux), checked every ``every`` seconds."""
+        while True:
+            await asyncio.sleep(every)
+            for project in list(self.projects.values()):
+                stamp = await in_background(project.stamp)
+                if stamp != project.stamped:
+                    await self.reload(project)
+
     def read(self) -> Callable[[Path], tuple[str, int | None] | None]:
         """A reader of files as the editor has them (open buffers first, else the disk),
         over a copy of the open documents, safe to call from another thread."""
@@ -276,5 +321,5 @@ class Session:
         return read
 
     def stop(self) -> None:
-        for task in [*self.timers.values(), *self.refreshes.values()]:
+        for task in [*self.timers.values(), *self.refreshes.values(), *self.tasks]:
             task.cancel()
