@@ -127,10 +127,14 @@ class ScriptFrontend:
     def settings_targets(
         self, root: Path, sites: Sequence[str], configured: Sequence[str]
     ) -> dict[str, SettingsTarget]:
-        return {}  # not yet: `defaults --format typescript` is section 5's next step
+        from hardcode_lint.lang.typescript.targets import settings_targets
+
+        return settings_targets(root, sites, configured, self.name)
 
     def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
-        return []
+        from hardcode_lint.lang.typescript.settings_reads import settings_reads
+
+        return settings_reads(source, target)
 
     def formatter(self, root: Path, path: str) -> FormatCommand | None:
         from hardcode_lint.lang.typescript.formatter import prettier
@@ -143,12 +147,14 @@ class ScriptFrontend:
         return same_script(before, after)
 
     def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
-        return GeneratedSettings(
-            "", problems=(f"{self.title} settings modules are not generated yet",)
-        )
+        from hardcode_lint.lang.typescript.settings_module import script_settings
+
+        return script_settings(root, request, self.name)
 
     def reserved_names(self) -> frozenset[str]:
         return KEYWORDS
 
     def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
-        return {}
+        from hardcode_lint.lang.typescript.settings_module import settings_keys
+
+        return settings_keys(text)

@@ -25,9 +25,15 @@ class Style:
 
 
 def is_es_module(root: Node, path: str) -> bool:
+    """ES ``import`` syntax: a file with ``import`` / ``export``, a ``.mjs`` / ``.mts`` file,
+    and any TypeScript file that has no ``require`` binding (TypeScript compiles ``import`` to
+    whatever module system it targets, while ``require`` needs ``@types/node`` to type-check)."""
     if path.endswith((".mjs", ".mts")):
         return True
-    return any(c.type in ("import_statement", "export_statement") for c in root.named_children)
+    if any(c.type in ("import_statement", "export_statement") for c in root.named_children):
+        return True
+    typescript = path.endswith((".ts", ".tsx", ".cts"))
+    return typescript and not any(_is_require(c) for c in root.named_children)
 
 
 def _is_require(statement: Node) -> bool:
@@ -46,13 +52,45 @@ def style_of(root: Node, path: str, data: bytes) -> Style:
     """The file's module style, quote and statement ending, read off its imports (its first
     statements when it has none)."""
     sample = _imports(root) or [c for c in root.named_children if c.type != "comment"][:5]
-    quote = '"' if data.count(b'"') >= data.count(b"'") else "'"
-    strings = [leaf for s in sample for leaf in _strings(s)]
-    if strings:
-        quote = text(strings[0])[0]
-    ends = [text(s).rstrip().endswith(";") for s in sample]
+    strings = [leaf for s in sample for leaf in _strings(s)] or _first_strings(root)
+    quotes = [text(leaf)[0] for leaf in strings]
+    quote = "'" if quotes and quotes.count("'") * 2 > len(quotes) else '"'
+    ends = [text(s).rstrip().endswith(";") for s in _statements(sample or [root])]
     semicolon = ";" if not ends or sum(ends) * 2 >= len(ends) else ""
     return Style(is_es_module(root, path), quote, semicolon)
+
+
+#: Statements that end with a semicolon in a file that writes them (a class or a function
+#: declaration never does, so it says nothing about the file's style).
+_TERMINATED = frozenset({"import_statement", "lexical_declaration", "variable_declaration",
+                         "expression_statement", "return_statement", "throw_statement",
+                         "public_field_definition", "field_definition"})  # fmt: skip
+
+
+def _statements(sample: list[Node], limit: int = 20) -> list[Node]:
+    """Up to ``limit`` statements of ``sample`` (and inside it) whose ending tells the style."""
+    found: list[Node] = []
+    stack = list(reversed(sample))
+    while stack and len(found) < limit:
+        node = stack.pop()
+        if node.type in _TERMINATED:
+            found.append(node)
+        else:
+            stack.extend(reversed(node.named_children))
+    return found
+
+
+def _first_strings(root: Node, limit: int = 20) -> list[Node]:
+    """The file's first string literals (its quote style when it has no imports)."""
+    found: list[Node] = []
+    stack = [root]
+    while stack and len(found) < limit:
+        node = stack.pop()
+        if node.type == "string":
+            found.append(node)
+        else:
+            stack.extend(reversed(node.named_children))
+    return found
 
 
 def _strings(node: Node) -> list[Node]:
@@ -172,9 +210,17 @@ def add_imports(
         at = _insertion_point(root, data)
         shift = sum(len(a.encode()) for p, a in merges if p <= at)
         at += shift
-        block = "\n".join(lines)
+        newline = "\r\n" if b"\r\n" in data else "\n"  # the file's line endings are kept
+        block = newline.join(lines)
         if at == 0:
-            data = (block + "\n\n").encode() + data if data.strip() else (block + "\n").encode()
+            data = (
+                (block + newline * 2).encode() + data
+                if data.strip()
+                else (block + newline).encode()
+            )
         else:
-            data = data[:at] + ("\n" + block).encode() + data[at:]
+            rest = data[at:]
+            blank = rest.startswith((b"\n\n", b"\r\n\r\n")) or not rest.strip()
+            gap = "" if _imports(root) or blank else newline  # a blank line before the code
+            data = data[:at] + (newline + block + gap).encode() + rest
     return data, None

@@ -1,0 +1,1 @@
+"""One conformance suite for every front end (see ``cases.py``)."""

@@ -1,0 +1,11 @@
+package cases
+
+import (
+	"time"
+
+	"example.com/m/settings"
+)
+
+func Wait() {
+	time.Sleep(settings.Get().Poll)
+}

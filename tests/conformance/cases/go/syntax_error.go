@@ -1,0 +1,10 @@
+package cases
+
+import "time"
+
+func Broken( {
+}
+
+func Poll() time.Duration {
+	return 5 * time.Second
+}

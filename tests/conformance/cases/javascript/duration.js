@@ -1,0 +1,5 @@
+export function poll(done) {
+  setTimeout(done, 5000);
+  const client = { timeout: 250 };
+  void client;
+}

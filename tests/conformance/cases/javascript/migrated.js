@@ -1,0 +1,5 @@
+import { settings } from "./conf";
+
+export function poll(done) {
+  setTimeout(done, settings.poll);
+}

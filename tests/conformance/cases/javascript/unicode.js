@@ -1,0 +1,6 @@
+// délai de grâce, 等待
+export function wait(done) {
+  const caféTimeoutMs = 30; // «ok»
+  void caféTimeoutMs;
+  const étiquette = "naïve 时间"; setTimeout(done, 4000); void étiquette;
+}

@@ -1,0 +1,3 @@
+export function waitABit(done) {
+  setTimeout(done, 20);
+}

@@ -1,0 +1,2 @@
+def bound(ttl, n):
+    return max(ttl, 1), min(n, 100)

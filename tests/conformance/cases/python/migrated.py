@@ -1,0 +1,5 @@
+import time
+
+from conf import settings
+
+time.sleep(settings.poll)

@@ -1,0 +1,5 @@
+import time
+
+time.sleep(5)
+def broken(:
+    pass

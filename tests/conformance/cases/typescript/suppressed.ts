@@ -1,0 +1,5 @@
+export function waits(done: () => void): void {
+  setTimeout(done, 5000); // hardcode-lint: ignore
+  setTimeout(done, 7000); // noqa: HCL101
+  setTimeout(done, 9000);
+}

@@ -1,0 +1,3 @@
+export function waitABit(done: () => void): void {
+  setTimeout(done, 20);
+}
