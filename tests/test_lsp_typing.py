@@ -75,6 +75,19 @@ def test_a_rule_file_rewritten_on_disk_is_noticed_without_file_events(editor: Ed
     editor.diagnostics(uri, until=lambda d: on_line(d, 22).severity == WARNING)
 
 
+def test_an_unsaved_rule_file_buffer_counts_until_it_is_closed(editor: Editor) -> None:
+    uri = editor.open("src/pubsub.py")
+    assert on_line(editor.diagnostics(uri), 22).severity == WARNING  # asyncio.sleep(1.5)
+    rules = editor.open("rules/pubsub.toml", language="toml")
+    disk = editor.texts[rules]
+    editor.change(rules, disk.replace("value = 1.5", "value = 2.5"))  # typed, not saved
+    after = editor.diagnostics(uri, until=lambda d: on_line(d, 22).severity != WARNING)
+    assert "no rule maps it" in on_line(after, 22).message
+    assert (editor.root / "rules" / "pubsub.toml").read_text("utf-8") == disk
+    editor.close_document(rules)
+    editor.diagnostics(uri, until=lambda d: on_line(d, 22).severity == WARNING)
+
+
 def test_a_broken_rule_file_is_an_error_on_the_rule_file_and_the_source(editor: Editor) -> None:
     uri = editor.open("src/pubsub.py")
     editor.diagnostics(uri)

@@ -111,7 +111,7 @@ def _baselined(snapshot: Snapshot, unmapped: list[Finding]) -> dict[int, bool]:
     return {id(f): entry in accepted for entry, f in baseline_entries(unmapped)}
 
 
-def _sites(
+def judge_sites(
     project: Project, snapshot: Snapshot, result: FileResult, index: TextIndex
 ) -> list[Site]:
     rules = {rule.id: rule for rule in snapshot.rules.rules}
@@ -151,7 +151,7 @@ def analyze_buffer(
     task = FileTask(path=path, rel=rel, test=snapshot.tests.match_file(rel), language=language)
     result = cache.result(task, data, snapshot.settings)
     index = TextIndex(text, encoding)
-    sites = _sites(project, snapshot, result, index) if result.error is None else []
+    sites = judge_sites(project, snapshot, result, index) if result.error is None else []
     return Buffer(path, rel, language, data, index, tuple(sites), result.error, snapshot)
 
 
