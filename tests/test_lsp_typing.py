@@ -143,3 +143,24 @@ def test_a_client_that_leaves_without_waiting_gets_no_tracebacks(tmp_path: Path)
     assert server.stderr is not None
     assert server.stderr.read().decode() == ""
     assert "Traceback" not in log.read_text("utf-8")
+
+
+def test_a_hover_moves_only_the_findings_of_its_line(tmp_path: Path) -> None:
+    """The hover of a dense file during an analysis moves the last findings of its own line
+    only; they must be exactly those the whole move puts there."""
+    from hardcode_lint.lsp.buffer import ResultCache, analyze_buffer, moved
+    from hardcode_lint.lsp.project import Project
+
+    root = tmp_path / "scheduler"
+    shutil.copytree(FIXTURES / "scheduler", root)
+    path = root / "src" / "phase2" / "streams.py"
+    text = path.read_text("utf-8")
+    old = analyze_buffer(Project(root), path, text, "utf-16", ResultCache())
+    assert old is not None and len(old.sites) > 3
+    lines = text.splitlines(keepends=True)
+    new = "".join([*lines[:20], "\n\n", *lines[20:]])  # two lines inserted mid-file
+    whole = moved(old, new, "utf-16", None)
+    for line in range(len(new.splitlines())):
+        only = moved(old, new, "utf-16", None, line)
+        there = [s for s in whole.sites if s.finding.line - 1 <= line <= s.finding.end_line - 1]
+        assert only.sites == tuple(there)

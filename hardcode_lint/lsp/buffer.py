@@ -178,11 +178,22 @@ def _shifted(finding: Finding, lines: int, data: int) -> Finding:
     )  # fmt: skip
 
 
-def moved(old: Buffer, text: str, encoding: str, error: FileError | None) -> Buffer:
+def _lands_on(finding: Finding, line: int, first_moved: int, lines: int) -> bool:
+    """Whether ``finding`` covers 0-based ``line`` once moved (``lines`` down from
+    ``first_moved`` on)."""
+    shift = lines if finding.line - 1 >= first_moved else 0
+    return finding.line - 1 + shift <= line <= finding.end_line - 1 + shift
+
+
+def moved(
+    old: Buffer, text: str, encoding: str, error: FileError | None, line: int | None = None
+) -> Buffer:
     """``old``'s findings carried over to ``text``, a later version of the buffer that has
     not been analysed (it does not parse, or its analysis is still running): the findings on
     lines the edits left alone, moved by the lines and bytes inserted above them, so the
-    editor keeps them (and their hover and actions) instead of flickering to nothing."""
+    editor keeps them (and their hover and actions) instead of flickering to nothing.  With
+    ``line`` (0-based, in ``text``), only the findings that end up on it: a hover's, which
+    must not pay for moving thousands of findings of a dense file."""
     index = TextIndex(text, encoding)
     data = buffer_bytes(text, old.language, old.path.name, old.rel)
     head, tail = _kept_lines(old.index.lines, index.lines)
@@ -192,6 +203,8 @@ def moved(old: Buffer, text: str, encoding: str, error: FileError | None) -> Buf
     sites = []
     for site in old.sites:
         finding = site.finding
+        if line is not None and not _lands_on(finding, line, first_moved, lines):
+            continue
         if finding.end_line - 1 < head:
             sites.append(site)
         elif finding.line - 1 >= first_moved:

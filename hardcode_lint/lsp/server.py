@@ -259,7 +259,7 @@ def _documents(server: HardcodeServer, session: Session) -> None:
 def _requests(server: HardcodeServer, session: Session) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(params: types.HoverParams) -> types.Hover | None:
-        buffer = await session.quick(params.text_document.uri)
+        buffer = await session.quick(params.text_document.uri, params.position.line)
         if buffer is None:
             return None
         where = params.position
@@ -268,7 +268,7 @@ def _requests(server: HardcodeServer, session: Session) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     async def on_definition(params: types.DefinitionParams) -> list[types.Location] | None:
-        buffer = await session.quick(params.text_document.uri)
+        buffer = await session.quick(params.text_document.uri, params.position.line)
         if buffer is None:
             return None
         where = params.position

@@ -33,7 +33,7 @@ SETTLE = 0.03  # seconds after the first change following a pause
 TYPING = 0.5  # changes closer than this are one burst of typing
 REFRESH_DELAY = 0.5  # seconds to gather watched-file events before a refresh
 POLL = 1.0  # seconds between looks at the rule files, when the client does not watch them
-HOVER_WAIT = 0.15  # seconds a hover waits for a running analysis before using the last one
+HOVER_WAIT = 0.1  # seconds a hover waits for a running analysis before using the last one
 
 
 class Documents(Protocol):
@@ -245,7 +245,9 @@ class Session:
             return None
         return found[0], found[1]
 
-    async def quick(self, uri: str, wait: float = HOVER_WAIT) -> Buffer | None:
+    async def quick(
+        self, uri: str, line: int | None = None, wait: float = HOVER_WAIT
+    ) -> Buffer | None:
         """The analysis of ``uri`` if it comes within ``wait`` seconds, else the last settled
         one moved to the current text (a hover must not wait for a whole analysis)."""
         task = asyncio.ensure_future(self.buffer(uri))
@@ -257,7 +259,7 @@ class Session:
         recent, current = self.analyses.recent(uri), self.documents.text(uri)
         if recent is None or recent.buffer is None or current is None:
             return None
-        return moved(recent.buffer, current[0], self.encoding, recent.buffer.error)
+        return moved(recent.buffer, current[0], self.encoding, recent.buffer.error, line)
 
     async def analysis(self, uri: str) -> tuple[int | None, Buffer | None] | None:
         """(version, analysis) of the current text of open document ``uri`` (the analysis is
