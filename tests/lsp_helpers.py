@@ -35,8 +35,11 @@ def child_env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
-def capabilities(resolve: bool = False, encoding: str = "utf-16") -> types.ClientCapabilities:
-    """A modern editor's capabilities: versioned edits, file creation, watched files."""
+def capabilities(
+    resolve: bool = False, encoding: str = "utf-16", watch: bool = True, modern: bool = False
+) -> types.ClientCapabilities:
+    """A modern editor's capabilities: versioned edits, file creation, watched files; with
+    ``modern``, also pull diagnostics, progress and ``workspace/configuration`` (VS Code)."""
     action = types.CodeActionClientCapabilities(
         code_action_literal_support=types.ClientCodeActionLiteralOptions(
             types.ClientCodeActionKindOptions(value_set=["quickfix", "source.fixAll"])
@@ -50,10 +53,16 @@ def capabilities(resolve: bool = False, encoding: str = "utf-16") -> types.Clien
                 document_changes=True, resource_operations=[types.ResourceOperationKind.Create]
             ),
             did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
-                dynamic_registration=True
+                dynamic_registration=watch
             ),
+            configuration=modern,
+            diagnostics=types.DiagnosticWorkspaceClientCapabilities(refresh_support=modern),
         ),
-        text_document=types.TextDocumentClientCapabilities(code_action=action),
+        text_document=types.TextDocumentClientCapabilities(
+            code_action=action,
+            diagnostic=types.DiagnosticClientCapabilities(dynamic_registration=modern),
+        ),
+        window=types.WindowClientCapabilities(work_done_progress=modern),
         general=types.GeneralClientCapabilities(position_encodings=[encoding]),
     )
 
@@ -153,8 +162,20 @@ def on_line(diagnostics: list[types.Diagnostic], line: int) -> types.Diagnostic:
 class Editor:
     """One server process and the documents open in it."""
 
-    def __init__(self, root: Path, resolve: bool = False, encoding: str = "utf-16") -> None:
+    def __init__(
+        self,
+        root: Path,
+        resolve: bool = False,
+        encoding: str = "utf-16",
+        watch: bool = True,
+        modern: bool = False,
+        options: dict[str, Any] | None = None,
+    ) -> None:
         self.root = root
+        self.options = options  # initializationOptions
+        self.settings: dict[str, Any] = {}  # what workspace/configuration answers
+        self.progress: list[Any] = []  # $/progress values, in order
+        self.refreshes = 0  # workspace/diagnostic/refresh requests
         self.encoding = encoding
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
@@ -166,7 +187,7 @@ class Editor:
         self.texts: dict[str, str] = {}
         self.registrations: list[types.Registration] = []
         self._hooks()
-        self.call(self._start(resolve, encoding))
+        self.call(self._start(capabilities(resolve, encoding, watch, modern)))
 
     def _hooks(self) -> None:
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -185,14 +206,31 @@ class Editor:
         def log(params: types.LogMessageParams) -> None:
             pass
 
+        @self.client.feature(types.WORKSPACE_CONFIGURATION)
+        def configuration(params: types.ConfigurationParams) -> list[Any]:
+            return [self.settings for _ in params.items]
+
+        @self.client.feature(types.WINDOW_WORK_DONE_PROGRESS_CREATE)
+        def create(params: types.WorkDoneProgressCreateParams) -> None:
+            pass
+
+        @self.client.feature(types.PROGRESS)
+        def progress(params: types.ProgressParams) -> None:
+            self.progress.append(params.value)
+
+        @self.client.feature(types.WORKSPACE_DIAGNOSTIC_REFRESH)
+        def refresh(params: None) -> None:
+            self.refreshes += 1
+
     def call(self, coroutine: Coroutine[Any, Any, T], timeout: float = 20) -> T:
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
 
-    async def _start(self, resolve: bool, encoding: str) -> None:
+    async def _start(self, offered: types.ClientCapabilities) -> None:
         args = ["-m", "hardcode_lint", "lsp"]
         await self.client.start_io(sys.executable, *args, cwd=str(self.root), env=child_env())
         params = types.InitializeParams(
-            capabilities=capabilities(resolve, encoding),
+            capabilities=offered,
+            initialization_options=self.options,
             root_uri=self.root.as_uri(),
             workspace_folders=[types.WorkspaceFolder(self.root.as_uri(), self.root.name)],
         )
@@ -221,6 +259,13 @@ class Editor:
         params = types.DidChangeTextDocumentParams(document, [change])
         self.loop.call_soon_threadsafe(self.client.text_document_did_change, params)
         return self.versions[uri]
+
+    def close_document(self, uri: str) -> None:
+        """Close the buffer: diagnostics published for it now carry no version."""
+        self.versions.pop(uri, None)
+        self.texts.pop(uri, None)
+        params = types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+        self.notify(self.client.text_document_did_close, params)
 
     def notify(self, send: Callable[[Any], None], params: Any) -> None:
         self.loop.call_soon_threadsafe(send, params)
@@ -262,6 +307,15 @@ class Editor:
 
     def resolve(self, action: types.CodeAction) -> types.CodeAction:
         return self.call(self.client.code_action_resolve_async(action))
+
+    def pull(self, uri: str, previous: str | None = None) -> Any:
+        params = types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri),
+                                                previous_result_id=previous)  # fmt: skip
+        return self.call(self.client.text_document_diagnostic_async(params))
+
+    def definition(self, uri: str, position: types.Position) -> Any:
+        params = types.DefinitionParams(types.TextDocumentIdentifier(uri), position)
+        return self.call(self.client.text_document_definition_async(params))
 
     def hover(self, uri: str, position: types.Position) -> types.Hover | None:
         params = types.HoverParams(types.TextDocumentIdentifier(uri), position)

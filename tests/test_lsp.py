@@ -82,7 +82,7 @@ def test_severity_and_message_follow_the_status(editor: Editor) -> None:
                  "streams-group-create-retry-delay"):  # fmt: skip
         assert part in pending.message
     assert pending.code_description is not None
-    assert pending.code_description.href.endswith("#what-is-a-finding")
+    assert pending.code_description.href.endswith("docs/codes.md#hcl101")  # its own section
     unmapped = on_line(found, 44)  # 60_000 ms, accepted by the baseline
     assert unmapped.severity == INFORMATION
     assert "60 seconds" in unmapped.message and "baseline" in unmapped.message

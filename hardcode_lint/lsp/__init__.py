@@ -8,6 +8,7 @@ the editor and the command line can never disagree.  The modules, bottom up:
 - ``text``: character offsets <-> LSP positions (UTF-16 by default), minimal text edits;
 - ``project``: one project root's configuration, rules, baseline and whole-workspace analysis;
 - ``buffer``: one buffer's findings, with their rule's status across the whole project;
+- ``analyses``: one analysis per document version, shared by diagnostics, hover and actions;
 - ``diagnostics``, ``actions``, ``hover``: what the editor is sent;
 - ``server``: the pygls wiring (the only module importing pygls).
 

@@ -11,7 +11,7 @@ is ready, the buffer is judged alone.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from threading import Lock
 
@@ -111,7 +111,7 @@ def _baselined(snapshot: Snapshot, unmapped: list[Finding]) -> dict[int, bool]:
     return {id(f): entry in accepted for entry, f in baseline_entries(unmapped)}
 
 
-def _sites(
+def judge_sites(
     project: Project, snapshot: Snapshot, result: FileResult, index: TextIndex
 ) -> list[Site]:
     rules = {rule.id: rule for rule in snapshot.rules.rules}
@@ -151,5 +151,63 @@ def analyze_buffer(
     task = FileTask(path=path, rel=rel, test=snapshot.tests.match_file(rel), language=language)
     result = cache.result(task, data, snapshot.settings)
     index = TextIndex(text, encoding)
-    sites = _sites(project, snapshot, result, index) if result.error is None else []
+    sites = judge_sites(project, snapshot, result, index) if result.error is None else []
     return Buffer(path, rel, language, data, index, tuple(sites), result.error, snapshot)
+
+
+def _kept_lines(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many lines the two texts share at their start, and then at their end."""
+    most = min(len(old), len(new))
+    head = 0
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def _shifted(finding: Finding, lines: int, data: int) -> Finding:
+    def at(offset: int) -> int:
+        return offset + data if offset >= 0 else offset
+
+    return replace(
+        finding, line=finding.line + lines, end_line=finding.end_line + lines,
+        start=at(finding.start), end=at(finding.end),
+        snippet_start=at(finding.snippet_start), snippet_end=at(finding.snippet_end),
+    )  # fmt: skip
+
+
+def _lands_on(finding: Finding, line: int, first_moved: int, lines: int) -> bool:
+    """Whether ``finding`` covers 0-based ``line`` once moved (``lines`` down from
+    ``first_moved`` on)."""
+    shift = lines if finding.line - 1 >= first_moved else 0
+    return finding.line - 1 + shift <= line <= finding.end_line - 1 + shift
+
+
+def moved(
+    old: Buffer, text: str, encoding: str, error: FileError | None, line: int | None = None
+) -> Buffer:
+    """``old``'s findings carried over to ``text``, a later version of the buffer that has
+    not been analysed (it does not parse, or its analysis is still running): the findings on
+    lines the edits left alone, moved by the lines and bytes inserted above them, so the
+    editor keeps them (and their hover and actions) instead of flickering to nothing.  With
+    ``line`` (0-based, in ``text``), only the findings that end up on it: a hover's, which
+    must not pay for moving thousands of findings of a dense file."""
+    index = TextIndex(text, encoding)
+    data = buffer_bytes(text, old.language, old.path.name, old.rel)
+    head, tail = _kept_lines(old.index.lines, index.lines)
+    first_moved = len(old.index.lines) - tail  # 0-based line from which findings move
+    lines = len(index.lines) - len(old.index.lines)
+    chars, octets = len(text) - len(old.index.text), len(data) - len(old.data)
+    sites = []
+    for site in old.sites:
+        finding = site.finding
+        if line is not None and not _lands_on(finding, line, first_moved, lines):
+            continue
+        if finding.end_line - 1 < head:
+            sites.append(site)
+        elif finding.line - 1 >= first_moved:
+            span = (site.span[0] + chars, site.span[1] + chars)
+            sites.append(replace(site, finding=_shifted(finding, lines, octets), span=span))
+    return Buffer(old.path, old.rel, old.language, data, index, tuple(sites), error, old.snapshot)

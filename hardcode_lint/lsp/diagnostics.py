@@ -15,22 +15,16 @@ from pathlib import Path
 
 from lsprotocol import types
 
-from hardcode_lint.lang import frontend, names
 from hardcode_lint.lsp.buffer import Buffer, Site
+from hardcode_lint.lsp.codes_doc import code_href
+from hardcode_lint.lsp.links import RuleLocations
 from hardcode_lint.lsp.project import View
 from hardcode_lint.lsp.text import TextIndex
 from hardcode_lint.model import Finding, Kind, Number, Status
 from hardcode_lint.rules.load import Problem
 
 SOURCE = "hardcode-lint"
-README = "https://github.com/hardcode-lint/hardcode-lint#"
-RULES_ANCHOR = "writing-rule-files-the-seed-scenario-worked"
 RULE_CODE = "HCL900"  # as `check` names rule and project problems
-
-
-def _anchor(language: str) -> str:
-    """The README section of the finding's language (the first language's for a hand-made one)."""
-    return frontend(language if language in names() else names()[0]).doc_anchor
 
 
 def to_range(index: TextIndex, start: int, end: int) -> types.Range:
@@ -82,34 +76,66 @@ def severity(site: Site) -> types.DiagnosticSeverity:
     return types.DiagnosticSeverity.Information
 
 
-def _diagnostic(buffer: Buffer, site: Site) -> types.Diagnostic:
+def _diagnostic(buffer: Buffer, site: Site, rules: RuleLocations) -> types.Diagnostic:
     finding = site.finding
-    href = README + _anchor(finding.language)
+    related = None
+    if site.rule is not None:
+        text = f"rule `{site.rule.id}` maps it to `{site.rule.key}`"
+        related = [types.DiagnosticRelatedInformation(rules.of(site.rule), text)]
     return types.Diagnostic(
         range=to_range(buffer.index, *site.span),
         message=message(site),
         severity=severity(site),
         code=finding.code,
-        code_description=types.CodeDescription(href=href),
+        code_description=types.CodeDescription(href=code_href(finding.code)),
         source=SOURCE,
+        related_information=related,
         data={"rule": site.rule.id if site.rule else None,
               "key": site.rule.key if site.rule else None, "status": site.status.value},
     )  # fmt: skip
 
 
+def _error(buffer: Buffer) -> types.Diagnostic | None:
+    """Where the buffer stops parsing; its findings, if any, are the last good version's."""
+    if buffer.error is None:
+        return None
+    line = max(0, (buffer.error.line or 1) - 1)
+    line = min(line, len(buffer.index.lines) - 1)
+    start = buffer.index.starts[line]
+    kept = "; the findings shown are those of its last version that parsed" if buffer.sites else ""
+    return types.Diagnostic(
+        range=to_range(buffer.index, start, buffer.index.line_end(line)),
+        message=f"hardcode-lint cannot analyse this file: {buffer.error.message}{kept}",
+        severity=types.DiagnosticSeverity.Information, source=SOURCE,
+    )  # fmt: skip
+
+
+def _rules_broken(buffer: Buffer) -> types.Diagnostic | None:
+    """The rule or settings problem that makes ``scan`` and ``check`` exit 2, shown on the
+    source too: without it the findings of the broken file's rules would just look unmapped."""
+    problems = buffer.snapshot.source_problems()
+    if not problems:
+        return None
+    first, root = problems[0], buffer.snapshot.config.root
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    where = types.Location((root / first.file).as_uri(), _line_range(root / first.file, first.line))
+    return types.Diagnostic(
+        range=to_range(buffer.index, 0, buffer.index.line_end(0)),
+        message=f"the rules cannot be used, so `scan` and `check` stop (exit 2): "
+        f"{first.file}:{first.line}: {first.message}{more}",
+        severity=types.DiagnosticSeverity.Error, code=RULE_CODE, source=SOURCE,
+        code_description=types.CodeDescription(href=code_href(RULE_CODE)),
+        related_information=[types.DiagnosticRelatedInformation(where, first.message)],
+    )  # fmt: skip
+
+
 def buffer_diagnostics(buffer: Buffer) -> list[types.Diagnostic]:
-    """One diagnostic per finding, or one saying why the file could not be analysed."""
-    found = [_diagnostic(buffer, site) for site in buffer.sites]
-    if buffer.error is not None:
-        line = max(0, (buffer.error.line or 1) - 1)
-        line = min(line, len(buffer.index.lines) - 1)
-        start = buffer.index.starts[line]
-        found.append(types.Diagnostic(
-            range=to_range(buffer.index, start, buffer.index.line_end(line)),
-            message=f"hardcode-lint cannot analyse this file: {buffer.error.message}",
-            severity=types.DiagnosticSeverity.Information, source=SOURCE,
-        ))  # fmt: skip
-    return found
+    """One diagnostic per finding, one where the file stops parsing, and one when the
+    project's rules are broken."""
+    rules = RuleLocations(buffer.snapshot.config.root, buffer.index.encoding)
+    found = [_diagnostic(buffer, site, rules) for site in buffer.sites]
+    extra = (_error(buffer), _rules_broken(buffer))
+    return found + [diagnostic for diagnostic in extra if diagnostic is not None]
 
 
 def _line_range(path: Path, line: int) -> types.Range:
@@ -127,7 +153,7 @@ def _file_diagnostic(
 ) -> types.Diagnostic:
     return types.Diagnostic(
         range=_line_range(root / file, line), message=text, severity=level, code=RULE_CODE,
-        code_description=types.CodeDescription(href=README + RULES_ANCHOR), source=SOURCE,
+        code_description=types.CodeDescription(href=code_href(RULE_CODE)), source=SOURCE,
     )  # fmt: skip
 
 

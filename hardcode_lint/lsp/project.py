@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from hardcode_lint.api import Analysis, rule_replacements, scan, settings_for
-from hardcode_lint.config import CARGO_FILE, CONFIG_FILES, Config, load_config, settings_file
+from hardcode_lint.config import (
+    CARGO_FILE,
+    CONFIG_FILES,
+    Config,
+    load_config,
+    override,
+    settings_file,
+)
 from hardcode_lint.discover.files import relative
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.engine import Settings
@@ -68,20 +75,53 @@ class Snapshot:
         return list(self.problems) + list(self.rules.problems)
 
 
-def load_snapshot(root: Path) -> Snapshot:
-    """The project's snapshot; a bad setting falls back to the defaults and becomes a problem
-    on the settings file, so the editor shows where to fix it."""
-    problems: list[Problem] = []
+EDITOR_OPTIONS = ("select", "ignore", "exclude", "languages")  # as the CLI's flags
+
+
+def editor_options(raw: object) -> dict[str, tuple[str, ...]]:
+    """The settings an editor passes (``initializationOptions``, ``workspace/configuration``
+    section ``hardcode-lint``): ``select``, ``ignore``, ``exclude`` and ``languages``, lists
+    of strings applied on top of the project's settings as the CLI's flags are."""
+    if not isinstance(raw, dict):
+        return {}
+    found = {}
+    for name in EDITOR_OPTIONS:
+        value = raw.get(name)
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            found[name] = tuple(value)
+    return found
+
+
+def _configured(root: Path, options: dict[str, tuple[str, ...]]) -> tuple[Config, list[Problem]]:
+    """The project's settings with the editor's on top; a bad setting falls back to the
+    defaults and becomes a problem on the settings file, so the editor shows where to fix it."""
+    names = (*CONFIG_FILES, CARGO_FILE)
+    source = next((root / n for n in names if (root / n).is_file()), root)
     try:
         config = load_config(root)
     except UsageError as exc:
-        config = Config(root=root)
-        names = (*CONFIG_FILES, CARGO_FILE)
-        source = next((root / n for n in names if (root / n).is_file()), root)
         message = str(exc).removeprefix(f"{source}: ")
-        problems.append(Problem(relative(source, root), _line_of(message), message))
+        return Config(root=root), [Problem(relative(source, root), _line_of(message), message)]
+    flags = {"language" if k == "languages" else k: v for k, v in options.items()}
     try:
-        rules = load_rules(root, config.rules, explicit="rules" in config.explicit)
+        return override(config, **flags), []
+    except UsageError as exc:  # e.g. a code prefix that names no code
+        message = f"the editor's hardcode-lint settings: {exc}"
+        return config, [Problem(relative(source, root), 1, message)]
+
+
+def load_snapshot(
+    root: Path,
+    options: dict[str, tuple[str, ...]] | None = None,
+    texts: dict[Path, str] | None = None,
+) -> Snapshot:
+    """The project's snapshot, with the editor's settings (``options``) and its unsaved
+    rule-file buffers (``texts``) in place of the disk's copies."""
+    config, problems = _configured(root, options or {})
+    try:
+        rules = load_rules(root, config.rules, "rules" in config.explicit, texts)
     except UsageError as exc:
         rules = RuleSet()
         where = relative(config.source, root) if config.source else "."
@@ -131,16 +171,20 @@ def build_view(analysis: Analysis) -> View:
 class Project:
     """One root's snapshot and view; :meth:`refresh` runs in a background thread."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, options: dict[str, tuple[str, ...]] | None = None) -> None:
         self.root = root
-        self.snapshot = load_snapshot(root)
+        self.options = options or {}  # the editor's settings
+        self.texts: dict[Path, str] = {}  # unsaved rule-file buffers
+        self.snapshot = load_snapshot(root, self.options)
+        self.stamped = self.stamp()
         self.view: View | None = None
         self.generation = 0  # bumped by every reload: an older analysis is dropped
         self._refreshing = threading.Lock()
 
     def reload(self) -> None:
         """Read the settings and rule files again (they changed on disk)."""
-        self.snapshot = load_snapshot(self.root)
+        self.stamped = self.stamp()
+        self.snapshot = load_snapshot(self.root, self.options, dict(self.texts))
         self.generation += 1
         self.view = None  # its rules are the old ones; refresh() makes the next
 
@@ -154,6 +198,23 @@ class Project:
                 return False
             self.view = build_view(analysis)
             return True
+
+    def stamp(self) -> tuple[tuple[str, int], ...]:
+        """The settings, rule and baseline files with their modification times: polled when
+        the client cannot watch files, a change of any means :meth:`reload`."""
+        config = self.snapshot.config
+        paths = [self.root / name for name in (*CONFIG_FILES, CARGO_FILE)]
+        paths.append(self.root / config.baseline)
+        for location in config.rules:
+            where = self.root / location
+            paths.extend(sorted(where.rglob("*.toml")) if where.is_dir() else [where])
+        found = []
+        for path in paths:
+            try:
+                found.append((str(path), path.stat().st_mtime_ns))
+            except OSError:
+                continue  # absent: its appearance changes the stamp
+        return tuple(found)
 
     def watches(self, path: Path) -> bool:
         """Whether a change to ``path`` means reloading: a settings, rule or baseline file."""

@@ -5,7 +5,13 @@ Each handler is a few lines; what the server knows lives in the other modules of
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +20,13 @@ from pygls.lsp.server import LanguageServer
 
 from hardcode_lint import __version__
 from hardcode_lint.lang import frontend, names
+from hardcode_lint.lsp import pull
 from hardcode_lint.lsp.actions import KINDS, Request, client_of, code_actions, resolve_fix, sites_of
 from hardcode_lint.lsp.hover import hover
-from hardcode_lint.lsp.session import Session, in_background, uri_path
+from hardcode_lint.lsp.links import definition
+from hardcode_lint.lsp.loop import in_background, uri_path
+from hardcode_lint.lsp.project import editor_options
+from hardcode_lint.lsp.session import Session
 from hardcode_lint.lsp.text import Position
 
 
@@ -34,6 +44,8 @@ class HardcodeServer(LanguageServer):
         super().__init__("hardcode-lint", __version__, text_document_sync_kind=sync)
         self.session = Session(self)
         self.watch_dynamically = False
+        self.progress_supported = False
+        self.configurable = False  # the client answers workspace/configuration
 
     def uris(self) -> list[str]:
         return list(self.workspace.text_documents)
@@ -43,11 +55,46 @@ class HardcodeServer(LanguageServer):
         return None if document is None else (document.source, document.version)
 
     def log(self, message: str) -> None:
-        self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
+        with contextlib.suppress(*GONE):
+            self.window_log_message(types.LogMessageParams(types.MessageType.Warning, message))
 
     def publish(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
         params = types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
-        self.text_document_publish_diagnostics(params)
+        with contextlib.suppress(*GONE):  # the client left without waiting: nobody to tell
+            self.text_document_publish_diagnostics(params)
+
+    def refresh_diagnostics(self) -> None:
+        with contextlib.suppress(*GONE):
+            self.workspace_diagnostic_refresh(None)
+
+    @contextlib.asynccontextmanager
+    async def working(self, title: str) -> AsyncIterator[None]:
+        """Work-done progress around the project analysis, for clients that show it."""
+        token = f"hardcode-lint-{uuid.uuid4()}" if self.progress_supported else None
+        if token is not None:
+            try:
+                await self.work_done_progress.create_async(token)
+                self.work_done_progress.begin(token, types.WorkDoneProgressBegin(title=title))
+            except Exception:  # the client refused, or has gone: analyse without it
+                token = None
+        try:
+            yield
+        finally:
+            if token is not None:
+                with contextlib.suppress(*GONE):
+                    self.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+
+
+GONE = (BrokenPipeError, ConnectionResetError)
+
+
+class _Gone(logging.Filter):
+    """Drops pygls' tracebacks of writes to a client that has gone (one that sends ``exit``
+    without waiting for the answer to ``shutdown``): nothing is wrong, nobody is listening."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, GONE) and "BrokenPipeError" not in record.getMessage()
 
 
 def _encoding(server: HardcodeServer) -> str:
@@ -64,6 +111,44 @@ def _folders(params: types.InitializeParams) -> list[Path]:
     if not folders and params.root_path:
         folders = [Path(params.root_path).resolve()]
     return [folder for folder in folders if folder is not None]
+
+
+async def _configuration(server: HardcodeServer, session: Session) -> None:
+    """The ``hardcode-lint`` section of the client's settings (replacing the
+    ``initializationOptions``, when the client has one)."""
+    params = types.ConfigurationParams([types.ConfigurationItem(section="hardcode-lint")])
+    try:
+        found = await server.workspace_configuration_async(params)
+    except Exception as exc:  # the client could not answer: keep what we have
+        server.log(f"no settings from the client: {exc}")
+        return
+    if found and isinstance(found[0], dict):
+        await session.configure(editor_options(found[0]))
+
+
+def _pull_features(server: HardcodeServer, session: Session) -> None:
+    """Pull diagnostics, offered by registration (see :mod:`.pull`) once the client has said
+    it pulls: handlers added after ``initialize`` are not advertised statically."""
+
+    @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC)
+    async def on_pull(params: types.DocumentDiagnosticParams) -> pull.Report:
+        return await pull.document_report(session, params.text_document.uri,
+                                          params.previous_result_id)  # fmt: skip
+
+    @server.feature(types.WORKSPACE_DIAGNOSTIC)
+    async def on_workspace(params: types.WorkspaceDiagnosticParams) -> Any:
+        return await pull.workspace_report(session, list(params.previous_result_ids))
+
+    async def register() -> None:
+        try:
+            params = types.RegistrationParams([pull.registration()])
+            await server.client_register_capability_async(params)
+        except Exception as exc:  # refused: push after all
+            session.pull = False
+            server.log(f"pull diagnostics refused: {exc}")
+            session.relint_all()
+
+    session.tasks.append(asyncio.ensure_future(register()))
 
 
 async def _register_watchers(server: HardcodeServer) -> None:
@@ -103,14 +188,25 @@ def _lifecycle(server: HardcodeServer, session: Session) -> None:
         workspace = params.capabilities.workspace
         files = workspace.did_change_watched_files if workspace else None
         server.watch_dynamically = bool(files and files.dynamic_registration)
+        server.configurable = bool(workspace and workspace.configuration)
+        window = params.capabilities.window
+        server.progress_supported = bool(window and window.work_done_progress)
+        session.options = editor_options(params.initialization_options)
+        session.pull = pull.pulls(params.capabilities)
 
     @server.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:
         in_background(_warm)
+        if session.pull:
+            _pull_features(server, session)
+        if server.configurable:
+            await _configuration(server, session)
         for folder in session.folders:
-            session.project_for(folder / ".")  # a path inside the folder: loads it, starts its view
+            session.project_for(folder / "-")  # a file in the folder: loads it, starts its view
         if server.watch_dynamically:
             await _register_watchers(server)
+        else:  # no file events will come: look at the rule files from time to time
+            session.tasks.append(asyncio.ensure_future(session.poll()))
 
     @server.feature(types.SHUTDOWN)
     def shutdown(params: Any) -> None:
@@ -134,6 +230,7 @@ def _documents(server: HardcodeServer, session: Session) -> None:
             return
         project = session.project_for(path)
         if project.watches(path):
+            project.texts.pop(path, None)  # saved: the disk has the buffer's text
             await session.reload(project)
         else:
             session.schedule(uri, 0.0)
@@ -141,7 +238,17 @@ def _documents(server: HardcodeServer, session: Session) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        path = uri_path(params.text_document.uri)
+        if path is not None:
+            session.forget_buffer(path)  # a rule file's unsaved text no longer counts
         session.close(params.text_document.uri)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def configuration(params: types.DidChangeConfigurationParams) -> None:
+        if server.configurable:
+            await _configuration(server, session)
+        elif isinstance(params.settings, dict):
+            await session.configure(editor_options(params.settings.get("hardcode-lint")))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def watched(params: types.DidChangeWatchedFilesParams) -> None:
@@ -152,12 +259,20 @@ def _documents(server: HardcodeServer, session: Session) -> None:
 def _requests(server: HardcodeServer, session: Session) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(params: types.HoverParams) -> types.Hover | None:
-        found = await session.buffer(params.text_document.uri)
-        if found is None:
+        buffer = await session.quick(params.text_document.uri, params.position.line)
+        if buffer is None:
             return None
-        buffer, where = found[1], params.position
+        where = params.position
         offset = buffer.index.offset(Position(where.line, where.character))
         return hover(buffer, offset, session.project_for(buffer.path).view)
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    async def on_definition(params: types.DefinitionParams) -> list[types.Location] | None:
+        buffer = await session.quick(params.text_document.uri, params.position.line)
+        if buffer is None:
+            return None
+        where = params.position
+        return definition(buffer, buffer.index.offset(Position(where.line, where.character)))
 
     options = types.CodeActionOptions(code_action_kinds=KINDS, resolve_provider=True)
 
@@ -208,4 +323,17 @@ def run(log_file: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO if log_file else logging.WARNING,
                         handlers=[handler], force=True)  # fmt: skip
     logging.captureWarnings(True)  # stderr is the editor's: nothing may land there
-    create_server().start_io()
+    handler.addFilter(_Gone())
+    code = 0
+    try:
+        create_server().start_io()
+    except GONE:
+        pass
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0
+    finally:  # a stdout whose reader has gone must not fail the interpreter's last flush
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    logging.shutdown()
+    os._exit(code)  # an analysis still running in a thread must not abort the interpreter

@@ -15,48 +15,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import re
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
-from urllib.parse import unquote, urlparse
+from typing import Protocol
 
 from lsprotocol import types
 
 from hardcode_lint.lsp.actions import Client
-from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer
+from hardcode_lint.lsp.analyses import Analyses, Job, Settled
+from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer, moved
 from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
+from hardcode_lint.lsp.loop import in_background, outlive, uri_path
 from hardcode_lint.lsp.project import Project, project_root
 
 DEBOUNCE = 0.15  # seconds of quiet after a change, while typing, before analysing
 SETTLE = 0.03  # seconds after the first change following a pause
 TYPING = 0.5  # changes closer than this are one burst of typing
 REFRESH_DELAY = 0.5  # seconds to gather watched-file events before a refresh
-
-T = TypeVar("T")
-
-
-def in_background(work: Callable[[], T]) -> asyncio.Future[T]:
-    """``work()`` in a daemon thread, its result (or exception) delivered on the loop."""
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def settle(result: Any, failed: bool) -> None:
-        if not future.done():
-            future.set_exception(result) if failed else future.set_result(result)
-
-    def run() -> None:
-        try:
-            result: Any = work()
-        except BaseException as exc:  # delivered to the awaiting handler, which reports it
-            loop.call_soon_threadsafe(settle, exc, True)
-        else:
-            loop.call_soon_threadsafe(settle, result, False)
-
-    threading.Thread(target=run, name="hardcode-lint-work", daemon=True).start()
-    return future
+POLL = 1.0  # seconds between looks at the rule files, when the client does not watch them
+HOVER_WAIT = 0.1  # seconds a hover waits for a running analysis before using the last one
 
 
 class Documents(Protocol):
@@ -72,18 +49,9 @@ class Documents(Protocol):
 
     def log(self, message: str) -> None: ...
 
+    def refresh_diagnostics(self) -> None: ...  # a pulling client: pull again
 
-def uri_path(uri: str) -> Path | None:
-    """The file a ``file:`` URI names (None for other schemes: unsaved or remote buffers)."""
-    parsed = urlparse(uri)
-    if parsed.scheme != "file":
-        return None
-    path = unquote(parsed.path)
-    if os.name == "nt" and re.match(r"^/[A-Za-z]:", path):
-        path = path[1:]
-    if parsed.netloc:
-        path = f"//{parsed.netloc}{path}"
-    return Path(path).resolve()
+    def working(self, title: str) -> contextlib.AbstractAsyncContextManager[None]: ...
 
 
 class Session:
@@ -94,13 +62,17 @@ class Session:
         self.client = Client()
         self.encoding = "utf-16"
         self.cache = ResultCache()
-        self.buffers: dict[str, tuple[Any, Buffer | None]] = {}  # uri -> (key, analysis)
+        self.analyses = Analyses(self._job, in_background, self._stale)
         self.linted: set[str] = set()  # uris that have buffer diagnostics published
         self.timers: dict[str, asyncio.Task[None]] = {}
         self.last_change: dict[str, float] = {}
         self.refreshes: dict[Path, asyncio.Task[None]] = {}
+        self.tasks: list[asyncio.Task[None]] = []  # the poller, when there is one
         self.dirty: set[Path] = set()
         self.published: dict[Path, set[Path]] = {}  # project root -> files with diagnostics
+        self.project_files: dict[Path, dict[Path, list[types.Diagnostic]]] = {}  # by root
+        self.options: dict[str, tuple[str, ...]] = {}  # the editor's settings
+        self.pull = False  # the client pulls diagnostics: push none
 
     # -- projects ---------------------------------------------------------------------------
 
@@ -108,7 +80,7 @@ class Session:
         root = project_root(path, self.folders)
         project = self.projects.get(root)
         if project is None:
-            project = self.projects[root] = Project(root)
+            project = self.projects[root] = Project(root, self.options)
             self.publish_project(project)
             self.request_refresh(project)
         return project
@@ -120,6 +92,10 @@ class Session:
         if snapshot.config.source is not None:
             files.append(snapshot.config.source.relative_to(project.root).as_posix())
         found = project_diagnostics(project.root, files, snapshot.source_problems(), project.view)
+        self.project_files[project.root] = found
+        if self.pull:
+            self.documents.refresh_diagnostics()
+            return
         for path in self.published.get(project.root, set()) - set(found):
             self.documents.publish(path.as_uri(), [], None)
         for path, diagnostics in found.items():
@@ -138,7 +114,8 @@ class Session:
             await asyncio.sleep(delay)
             self.dirty.discard(project.root)
             try:
-                await in_background(project.refresh)
+                async with self.documents.working(f"hardcode-lint: {project.root.name}"):
+                    await in_background(project.refresh)
             except Exception as exc:  # a bug of ours: say so, keep serving the buffers
                 self.documents.log(f"analysing {project.root} failed: {exc!r}")
                 return
@@ -155,8 +132,17 @@ class Session:
         project = self.projects.get(project_root(path, self.folders)) if path else None
         task = self.refreshes.get(project.root) if project else None
         if project is not None and project.view is None and task is not None:
-            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError):
-                await asyncio.wait_for(asyncio.shield(task), timeout)
+            await outlive(task, timeout)
+
+    async def views(self) -> None:
+        """Wait for every project's whole-tree view (the first, or one being made)."""
+        for project in list(self.projects.values()):
+            task = self.refreshes.get(project.root)
+            if project.view is None and (task is None or task.done()):
+                self.request_refresh(project)
+                task = self.refreshes.get(project.root)
+            if task is not None and not task.done():
+                await outlive(task, None)
 
     async def reload(self, project: Project) -> None:
         """Settings or rules changed: load them again and judge every open buffer anew."""
@@ -165,7 +151,14 @@ class Session:
         self.relint(project)
         self.request_refresh(project)
 
+    def relint_all(self) -> None:
+        for project in list(self.projects.values()):
+            self.relint(project)
+
     def relint(self, project: Project) -> None:
+        if self.pull:
+            self.documents.refresh_diagnostics()
+            return
         for uri in self.documents.uris():
             path = uri_path(uri)
             if path is not None and project_root(path, self.folders) == project.root:
@@ -174,7 +167,15 @@ class Session:
     # -- buffers ----------------------------------------------------------------------------
 
     def changed(self, uri: str) -> None:
-        """The buffer changed (unsaved): analyse it once the change has settled."""
+        """The buffer changed (unsaved): analyse it once the change has settled; a rule or
+        settings file's buffer: judge the project's files by its unsaved text."""
+        path, current = uri_path(uri), self.documents.text(uri)
+        project = self.project_for(path) if path is not None else None
+        if project is not None and path is not None and project.watches(path):
+            if current is not None and path.suffix == ".toml":
+                project.texts[path] = current[0]
+            self.schedule_reload(project)
+            return
         now = asyncio.get_running_loop().time()
         typing = now - self.last_change.get(uri, -TYPING) < TYPING
         self.last_change[uri] = now
@@ -195,15 +196,47 @@ class Session:
         except Exception as exc:  # a bug of ours must cost this buffer's diagnostics only
             self.documents.log(f"analysing {uri} failed: {exc!r}")
             return
-        if found is None:
-            return  # closed, or changed meanwhile: a newer analysis is on its way
-        version, buffer = found
+        if found is not None:
+            self._publish(uri, found[1], found[0])
+        # else closed, or changed meanwhile: a newer analysis is on its way
+
+    def _publish(self, uri: str, buffer: Buffer | None, version: int | None) -> None:
+        if self.pull:
+            return  # the client asks for them (textDocument/diagnostic)
         if buffer is not None:
             self.linted.add(uri)
             self.documents.publish(uri, buffer_diagnostics(buffer), version)
         elif uri in self.linted:  # e.g. the file became excluded
             self.linted.discard(uri)
             self.documents.publish(uri, [], None)
+
+    def _stale(self, uri: str, settled: Settled) -> None:
+        """An analysis settled for a version the user has typed past: show its findings,
+        moved to the current text, while the newest text is analysed (no version: they are
+        not that version's analysis)."""
+        current = self.documents.text(uri)
+        if settled.buffer is None or current is None:
+            return
+        error = settled.buffer.error
+        self._publish(uri, moved(settled.buffer, current[0], self.encoding, error), None)
+
+    def _job(self, uri: str) -> Job | None:
+        current = self.documents.text(uri)
+        path = uri_path(uri)
+        if current is None or path is None:
+            return None
+        text, version = current
+        project = self.project_for(path)
+        key = (version, hash(text), id(project.snapshot), id(project.view))
+        encoding, cache = self.encoding, self.cache
+
+        def run(good: Buffer | None) -> Buffer | None:
+            buffer = analyze_buffer(project, path, text, encoding, cache)
+            if buffer is None or buffer.error is None or good is None:
+                return buffer
+            return moved(good, text, encoding, buffer.error)  # keep the last good findings
+
+        return Job(key, version, text, run)
 
     async def buffer(self, uri: str) -> tuple[int | None, Buffer] | None:
         """The analysis of open document ``uri`` as it is now, or None when there is none."""
@@ -212,36 +245,69 @@ class Session:
             return None
         return found[0], found[1]
 
+    async def quick(
+        self, uri: str, line: int | None = None, wait: float = HOVER_WAIT
+    ) -> Buffer | None:
+        """The analysis of ``uri`` if it comes within ``wait`` seconds, else the last settled
+        one moved to the current text (a hover must not wait for a whole analysis)."""
+        task = asyncio.ensure_future(self.buffer(uri))
+        done, _ = await asyncio.wait({task}, timeout=wait)
+        if task in done:
+            found = task.result()
+            return None if found is None else found[1]
+        task.cancel()  # the analysis itself goes on: it is shielded
+        recent, current = self.analyses.recent(uri), self.documents.text(uri)
+        if recent is None or recent.buffer is None or current is None:
+            return None
+        return moved(recent.buffer, current[0], self.encoding, recent.buffer.error, line)
+
     async def analysis(self, uri: str) -> tuple[int | None, Buffer | None] | None:
         """(version, analysis) of the current text of open document ``uri`` (the analysis is
         None for a file ``scan`` would not read), or None when the document is not open or
         changed while it was being analysed."""
-        current = self.documents.text(uri)
-        path = uri_path(uri)
-        if current is None or path is None:
+        settled = await self.analyses.get(uri)
+        if settled is None:
             return None
-        text, version = current
-        project = self.project_for(path)
-        key = (version, hash(text), id(project.snapshot), id(project.view))
-        cached = self.buffers.get(uri)
-        if cached is None or cached[0] != key:
-            encoding = self.encoding
-            buffer = await in_background(
-                lambda: analyze_buffer(project, path, text, encoding, self.cache)
-            )
-            self.buffers[uri] = (key, buffer)
-        else:
-            buffer = cached[1]
         latest = self.documents.text(uri)
-        if latest is None or latest[1] != version:
+        if latest is None or latest[1] != settled.version:
             return None
-        return version, buffer
+        return settled.version, settled.buffer
+
+    def schedule_reload(self, project: Project, delay: float = DEBOUNCE) -> None:
+        """Reload ``project`` after ``delay`` seconds without another call for it."""
+        key = f"reload:{project.root}"
+        old = self.timers.pop(key, None)
+        if old is not None:
+            old.cancel()
+
+        async def later() -> None:
+            await asyncio.sleep(delay)
+            await self.reload(project)
+
+        self.timers[key] = asyncio.ensure_future(later())
+
+    def forget_buffer(self, path: Path) -> bool:
+        """A rule file's buffer was closed or saved: the disk's copy counts again."""
+        project = self.projects.get(project_root(path, self.folders))
+        if project is None or project.texts.pop(path, None) is None:
+            return False
+        self.schedule_reload(project, 0.0)
+        return True
+
+    async def configure(self, options: dict[str, tuple[str, ...]]) -> None:
+        """The editor's settings changed: every project is judged by the new ones."""
+        if options == self.options:
+            return
+        self.options = options
+        for project in list(self.projects.values()):
+            project.options = options
+            await self.reload(project)
 
     def close(self, uri: str) -> None:
         timer = self.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
-        self.buffers.pop(uri, None)
+        self.analyses.forget(uri)
         self.last_change.pop(uri, None)
         if uri in self.linted:
             self.linted.discard(uri)
@@ -261,6 +327,18 @@ class Session:
         for project in refresh:
             self.request_refresh(project, REFRESH_DELAY)
 
+    async def poll(self, every: float = POLL) -> None:
+        """Reload a project whose settings or rule files changed on disk: for clients that
+        do not watch files (Neovim on Linux), checked every ``every`` seconds."""
+        while True:
+            await asyncio.sleep(every)
+            for project in list(self.projects.values()):
+                try:
+                    if await in_background(project.stamp) != project.stamped:
+                        await self.reload(project)
+                except Exception as exc:  # a bug of ours must not end the polling
+                    self.documents.log(f"reloading {project.root} failed: {exc!r}")
+
     def read(self) -> Callable[[Path], tuple[str, int | None] | None]:
         """A reader of files as the editor has them (open buffers first, else the disk),
         over a copy of the open documents, safe to call from another thread."""
@@ -276,5 +354,5 @@ class Session:
         return read
 
     def stop(self) -> None:
-        for task in [*self.timers.values(), *self.refreshes.values()]:
+        for task in [*self.timers.values(), *self.refreshes.values(), *self.tasks]:
             task.cancel()

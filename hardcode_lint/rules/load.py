@@ -294,9 +294,9 @@ class _FileLoader:
         return str(replace).strip(), tuple(s.strip() for s in imports)
 
 
-def _load_file(into: RuleSet, path: Path, file: str) -> None:
+def _load_file(into: RuleSet, path: Path, file: str, text: str | None = None) -> None:
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8") if text is None else text
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         into.problems.append(Problem(file, _syntax_line(exc), f"invalid TOML: {exc}"))
@@ -361,13 +361,19 @@ def clash_problems(rules: RuleSet) -> list[Problem]:
     ]  # fmt: skip
 
 
-def load_rules(root: Path, locations: tuple[str, ...], explicit: bool = False) -> RuleSet:
-    """Every rule file under ``locations`` (relative to ``root``), loaded and validated."""
+def load_rules(
+    root: Path,
+    locations: tuple[str, ...],
+    explicit: bool = False,
+    texts: Mapping[Path, str] | None = None,
+) -> RuleSet:
+    """Every rule file under ``locations`` (relative to ``root``), loaded and validated;
+    ``texts`` are contents that replace the disk's (an editor's unsaved rule-file buffers)."""
     result = RuleSet()
     for path in rule_files(root, locations, explicit):
         file = relative(path, root)
         result.files.append(file)
-        _load_file(result, path, file)
+        _load_file(result, path, file, (texts or {}).get(path))
     _duplicates(result)
     result.problems.sort(key=lambda p: (p.file, p.line))
     return result
