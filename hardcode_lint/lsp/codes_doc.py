@@ -28,19 +28,26 @@ def codes_markdown() -> str:
              "Generated from the codes' data; a test keeps this page equal to it.", ""]  # fmt: skip
     unique = {entry.code: entry for entry in CODES.values()}  # a code may cover two contexts
     for entry in sorted(unique.values(), key=lambda c: c.code):
-        explanation = EXPLANATIONS[entry.code]
         lines += [f"## {entry.code}", "", f"`{entry.name}`: {entry.summary.rstrip('.')}.", "",
-                  explanation.why, ""]  # fmt: skip
-        for language in names():
-            example = getattr(explanation, language, None)
-            if example:
-                lines += [f"{frontend(language).title}:", "", *_example(example), ""]
+                  EXPLANATIONS[entry.code], "", *_examples(entry.code)]  # fmt: skip
     for code in sorted(GATE_CODES):
         gate = GATE_CODES[code]
         summary = f"`{gate.name}`: {gate.summary.rstrip('.')}."
-        lines += [f"## {gate.code}", "", summary, "", gate.why, "", "Example:", "",
-                  *_example(gate.example), ""]  # fmt: skip
+        lines += [f"## {gate.code}", "", summary, "", gate.why, ""]
+        if gate.example:
+            lines += ["Example:", "", *_example(gate.example), ""]
+        lines += _examples(code)
     return "\n".join(lines)
+
+
+def _examples(code: str) -> list[str]:
+    """Each language's example of ``code`` (its front end's ``code_examples``)."""
+    lines: list[str] = []
+    for language in names():
+        example = frontend(language).code_examples().get(code, "").strip("\n")
+        if example:
+            lines += [f"{frontend(language).title}:", "", *_example(example), ""]
+    return lines
 
 
 if __name__ == "__main__":
