@@ -8,6 +8,7 @@ broad rule does not double-count what a precise rule already claims.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -111,6 +112,10 @@ class _Matcher:
             rule.kind,
         )
         self.specificity = sum(item is not None for item in given)
+        depth = 0 if rule.scope is None else len(rule.scope.replace("::", ".").split("."))
+        # which of the rules matching a site claims it: more fields, then the deeper scope
+        # (`IterState.reset` before `IterState`, where a site in the method goes)
+        self.precedence = (-self.specificity, -depth)
 
     def _expression(self, language: str) -> str | None:
         """The rule's ``replace`` as the front end of ``language`` reports migrated sites."""
@@ -166,17 +171,21 @@ class _Matcher:
 
 
 def _first(matchers: list[_Matcher], test: Any) -> _Matcher | None:
-    return next((m for m in matchers if test(m)), None)
-
-
-def _precedence(matcher: _Matcher) -> tuple[int, int, int]:
-    """Which of the rules matching a site claims it: the one giving more fields, then the
-    deeper scope (``IterState.reset`` before ``IterState``), then the longer api
-    (``std::time::Duration::from_millis`` before ``Duration::from_millis``, which matches
-    both spellings)."""
-    rule = matcher.rule
-    depth = 0 if rule.scope is None else len(rule.scope.replace("::", ".").split("."))
-    return -matcher.specificity, -depth, -len(rule.api or "")
+    """The first of ``matchers`` (in ``precedence`` order) that ``test`` accepts; among
+    rules as specific as it, one whose api extends its api claims the site instead
+    (``std::time::Duration::from_millis`` before ``Duration::from_millis``, which matches both
+    spellings of the call)."""
+    at = next((i for i, m in enumerate(matchers) if test(m)), None)
+    if at is None:
+        return None
+    found = matchers[at]
+    rank = found.precedence
+    following = itertools.islice(matchers, at + 1, None)
+    for other in itertools.takewhile(lambda m: m.precedence == rank, following):
+        api, mine = other.rule.api, found.rule.api
+        if api and mine and len(api) > len(mine) and api_matches(api, mine) and test(other):
+            found = other
+    return found
 
 
 def match_rules(
@@ -197,8 +206,8 @@ def match_rules(
     zeros no rule claims are dropped."""
     matchers = [_Matcher(rule) for rule in rules]
     outcomes = {m.rule.id: RuleOutcome(m.rule) for m in matchers}
-    by_specificity = sorted(matchers, key=_precedence)
-    keepers = sorted((_Matcher(k) for k in keeps), key=_precedence)
+    by_specificity = sorted(matchers, key=lambda m: m.precedence)
+    keepers = sorted((_Matcher(k) for k in keeps), key=lambda m: m.precedence)
     labelled, unmapped, kept, kept_in = [], [], [], {}
     for finding in findings:
         if keeper := _first(keepers, lambda m, f=finding: m.finding(f)):
