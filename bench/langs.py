@@ -62,10 +62,19 @@ def eslint_sites(out: str) -> Sites:
             for m in f["messages"] if not m.get("fatal")}  # fmt: skip
 
 
+def biome_cmd(biome: Path) -> list[str]:
+    """Biome once per package folder of the corpus, one after the other: Biome keeps what it
+    reads, and on the whole 1.5M-line corpus at once it peaked at 21.9 GB (the machine has 23)."""
+    lint = ('"$0" lint --config-path "$1" --only=style/noMagicNumbers --reporter=json '
+            '--max-diagnostics=none "$d"; echo')  # fmt: skip
+    return ["sh", "-c", f"for d in */; do {lint}; done", str(biome), str(PEERS / "biome.json")]
+
+
 def biome_sites(out: str) -> Sites:
-    found = json.loads(out or "{}").get("diagnostics", [])
-    return {(here(d["location"]["path"]), d["location"]["start"]["line"]) for d in found
-            if d["category"] == "lint/style/noMagicNumbers"}  # fmt: skip
+    reports = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    rule = "lint/style/noMagicNumbers"
+    return {(here(d["location"]["path"]), d["location"]["start"]["line"]) for r in reports
+            for d in r.get("diagnostics", []) if d["category"] == rule}  # fmt: skip
 
 
 def node_peers() -> tuple[list[Run], list[str]]:
@@ -82,9 +91,7 @@ def node_peers() -> tuple[list[Run], list[str]]:
     else:
         skipped.append(f"ESLint skipped: no eslint and typescript-eslint under {node_tools()}")
     if biome.exists():
-        runs.append(("Biome noMagicNumbers", [str(biome), "lint", "--config-path",
-                     str(PEERS / "biome.json"), "--only=style/noMagicNumbers", "--reporter=json",
-                     "--max-diagnostics=none", "."], biome_sites))  # fmt: skip
+        runs.append(("Biome noMagicNumbers", biome_cmd(biome), biome_sites))
     else:
         skipped.append(f"Biome skipped: no biome under {node_tools()}")
     return runs, skipped
