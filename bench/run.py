@@ -2,7 +2,7 @@
 """Benchmark hardcode-lint against its peers on the standard library, side by side in one run.
 
     python bench/run.py [--extra DIR] [--reps 3] [--skip-fixit] [--site DIR] [--rust DIR]
-                        [--write]
+                        [--go DIR] [--ts DIR] [--write]
 
 Builds a corpus from the running interpreter's standard library (plus --extra), then times, with
 medians over --reps runs and peak memory from GNU time: hardcode-lint cold (no cache), warm
@@ -13,7 +13,9 @@ like with like, and checks that the pre-filters change no finding.  hardcode-lin
 ast-grep run alternately (a busy moment costs both alike).  --site DIR (a large folder such as
 a site-packages) times both cold on it, with lines per second.  --rust DIR (a vendored Rust
 corpus) times the Rust front end cold against ast-grep with the equivalent rules of
-bench/peers/ast-grep-rust.yml, alternating, and checks its pre-filter too.  --write saves the
+bench/peers/ast-grep-rust.yml, alternating, and checks its pre-filter too.  --go DIR and --ts DIR
+(bench/go_corpus.sh, bench/npm_corpus.sh) add bench/langs.py's tables: Go against ast-grep,
+TypeScript/JavaScript against ast-grep, ESLint and Biome.  --write saves the
 tables to bench/RESULTS.md.  Nothing here is a test: speed is never asserted in the test suite.
 """
 
@@ -371,6 +373,8 @@ def main() -> None:
         "--site", type=Path, help="a large folder (site-packages), against ast-grep"
     )
     parser.add_argument("--rust", type=Path, help="a vendored Rust corpus, against ast-grep")
+    parser.add_argument("--go", type=Path, help="a Go corpus, against ast-grep (bench/langs.py)")
+    parser.add_argument("--ts", type=Path, help="an npm corpus, against ast-grep, ESLint, Biome")
     parser.add_argument("--write", action="store_true", help="write bench/RESULTS.md")
     args = parser.parse_args()
     compile_tool()
@@ -389,6 +393,11 @@ def main() -> None:
     if args.rust:
         rust, rust_facts = rust_runs(args.rust, args.reps)
         text += rust_table(rust, rust_facts, args.rust)
+    if args.go or args.ts:
+        from langs import go_section, ts_section  # the Go and TS/JS tables
+
+        text += go_section(args.go, args.reps) if args.go else ""
+        text += ts_section(args.ts, args.reps) if args.ts else ""
     print(text)
     if args.write:
         command = " ".join(["python bench/run.py", *sys.argv[1:]])
