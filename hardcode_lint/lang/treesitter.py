@@ -1,28 +1,47 @@
 """What every front end built on tree-sitter shares: its grammar loaded once per process, one
-parser, its compiled queries kept, and a node's text.
+parser, its compiled queries kept, a node's text, and :class:`Syntax`, the few facts about a
+grammar (its comments, its string tokens, how to wrap an expression in a file) from which the
+shared node helpers (leaves, normalised code, error counts, parentheses) follow.
 
 Compiling a query takes milliseconds and a parser holds native state: both are made once per
 process (a forked worker inherits what its parent made) and reused for every file.
+``tree_sitter`` itself is imported when a grammar is first made, so that a front end may build
+on this module and still be looked up without loading a parser.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import tree_sitter
+if TYPE_CHECKING:
+    import tree_sitter
+    from tree_sitter import Node as Node
 
-Node = tree_sitter.Node
+
+def __getattr__(name: str) -> Any:
+    """``Node``, tree-sitter's node type, imported when first asked for (see the docstring)."""
+    if name == "Node":
+        import tree_sitter
+
+        return tree_sitter.Node
+    raise AttributeError(name)
 
 
 class Grammar:
     """One tree-sitter language, e.g. ``Grammar(tree_sitter_rust.language())``."""
 
     def __init__(self, language: Any) -> None:
+        import tree_sitter
+
         self.language = tree_sitter.Language(language)
         self._parser: tree_sitter.Parser | None = None
         self._queries: dict[str, tree_sitter.Query] = {}
 
     def parser(self) -> tree_sitter.Parser:
+        import tree_sitter
+
         if self._parser is None:
             self._parser = tree_sitter.Parser(self.language)
         return self._parser
@@ -31,6 +50,8 @@ class Grammar:
         return self.parser().parse(data)
 
     def query(self, source: str) -> tree_sitter.Query:
+        import tree_sitter
+
         found = self._queries.get(source)
         if found is None:
             found = self._queries[source] = tree_sitter.Query(self.language, source)
@@ -38,11 +59,15 @@ class Grammar:
 
     def captures(self, source: str, node: Node) -> dict[str, list[Node]]:
         """The captures of query ``source`` under ``node``, by capture name."""
+        import tree_sitter
+
         found: dict[str, list[Node]] = tree_sitter.QueryCursor(self.query(source)).captures(node)
         return found
 
     def matches(self, source: str, node: Node) -> list[tuple[int, dict[str, list[Node]]]]:
         """The matches of query ``source`` under ``node``: (pattern index, captures)."""
+        import tree_sitter
+
         cursor = tree_sitter.QueryCursor(self.query(source))
         found: list[tuple[int, dict[str, list[Node]]]] = cursor.matches(node)
         return found
@@ -51,3 +76,113 @@ class Grammar:
 def text(node: Node) -> str:
     """A node's source text (tree-sitter reads the file's UTF-8 bytes)."""
     return (node.text or b"").decode("utf-8", errors="replace")
+
+
+def count_errors(node: Node) -> int:
+    """How many ERROR and MISSING nodes ``node`` holds: a fix is kept only when it adds none."""
+    if not node.has_error:
+        return 0
+    own = 1 if node.is_error or node.is_missing else 0
+    return own + sum(count_errors(child) for child in node.children)
+
+
+@dataclass(frozen=True)
+class Syntax:
+    """One grammar as the shared helpers see it, with defaulted hooks (as ast-grep's
+    ``Language`` trait): a language names its comment and string node types, and overrides
+    :meth:`wrap` and :meth:`locate` to say how one expression is read (tree-sitter parses whole
+    files only, so an expression is parsed inside a small file and found there again)."""
+
+    comments: frozenset[str]
+    #: node types read as one token although they have children (string literals)
+    tokens: frozenset[str] = frozenset()
+    #: expressions that bind as tightly as a literal: spliced as they are, others parenthesised
+    atoms: frozenset[str] = frozenset()
+
+    def grammar(self) -> Grammar:
+        """The grammar expressions are parsed with."""
+        raise NotImplementedError
+
+    def wrap(self, code: str) -> bytes | None:
+        """A file holding ``code`` as one expression, or None when ``code`` cannot be one."""
+        raise NotImplementedError
+
+    def locate(self, root: Node, code: str) -> Node | None:
+        """The expression node of ``code`` in the file :meth:`wrap` made, or None."""
+        raise NotImplementedError
+
+    def spelled(self, expression: str) -> str:
+        """``expression`` as this language writes it (a rule may spell it otherwise)."""
+        return expression
+
+    def parse_expression(self, code: str) -> Node | None:
+        """``code`` as one expression node, or None unless it is exactly one."""
+        wrapped = self.wrap(code)
+        if wrapped is None:
+            return None
+        root = self.grammar().parse(wrapped).root_node
+        return None if count_errors(root) else self.locate(root, code)
+
+    def replacement_text(self, expression: str) -> str:
+        """The code spliced in place of a literal: parenthesised unless it is an operand
+        already (a name, a field, a call), so ``2 * x`` keeps its meaning in any product."""
+        spelled = self.spelled(expression).strip()
+        node = self.parse_expression(spelled)
+        return spelled if node is None or node.type in self.atoms else f"({spelled})"
+
+    def normalise(self, expression: str) -> str | None:
+        """The form migrated hits report ``expression`` in (tokens only), None if invalid."""
+        node = self.parse_expression(self.spelled(expression))
+        return self.normalised(node) if node is not None else None
+
+    def named(self, node: Node) -> list[Node]:
+        """The named children of ``node``, comments left out."""
+        return [c for c in node.named_children if c.type not in self.comments]
+
+    def leaves(self, node: Node) -> Iterator[Node]:
+        """The tokens of ``node`` in order, comments left out (a string is one token)."""
+        if node.child_count == 0 or node.type in self.tokens:
+            if node.type not in self.comments:
+                yield node
+            return
+        for child in node.children:
+            yield from self.leaves(child)
+
+    def normalised(self, node: Node) -> str:
+        """``node``'s code as tokens only: layout, comments and outer parentheses dropped, so
+        that a replacement a formatter split over lines still reads the same."""
+        while node.type == "parenthesized_expression" and node.named_child_count == 1:
+            inner = node.named_children[0]
+            if inner.type in self.comments:
+                break
+            node = inner
+        return " ".join(text(leaf) for leaf in self.leaves(node))
+
+
+@dataclass(frozen=True)
+class Watch:
+    """The rules' replacement expressions a file is searched for, normalised, and their
+    anchors (each one's last name): only a node whose text holds an anchor is compared."""
+
+    expressions: frozenset[str] = frozenset()
+    anchors: tuple[bytes, ...] = ()
+
+    def mentioned_in(self, data: bytes) -> bool:
+        return any(anchor in data for anchor in self.anchors)
+
+
+def watched(
+    syntax: Syntax, replacements: tuple[str, ...], names: frozenset[str]
+) -> tuple[frozenset[str], tuple[bytes, ...]]:
+    """The normalised ``replacements`` and their anchors (the last leaf of a type in
+    ``names``): what a language's :class:`Watch` is made of."""
+    expressions, anchors = set(), set()
+    for replacement in replacements:
+        node = syntax.parse_expression(syntax.spelled(replacement))
+        if node is None:
+            continue
+        expressions.add(syntax.normalised(node))
+        found = [leaf for leaf in syntax.leaves(node) if leaf.type in names]
+        if found:
+            anchors.add(found[-1].text or b"")
+    return frozenset(expressions), tuple(sorted(a for a in anchors if a))
