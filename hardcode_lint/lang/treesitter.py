@@ -1,7 +1,11 @@
-"""What every front end built on tree-sitter shares: its grammar loaded once per process, one
-parser, its compiled queries kept, a node's text, and :class:`Syntax`, the few facts about a
-grammar (its comments, its string tokens, how to wrap an expression in a file) from which the
-shared node helpers (leaves, normalised code, error counts, parentheses) follow.
+"""What the front ends share.  :class:`FrontendBase` is the protocol's plumbing (each method
+that needs the parser a hook imported on first call, defaults for what most languages do
+alike); :class:`TreeSitterFrontend` adds what every tree-sitter language does alike (UTF-8
+decoding, warming its grammar).  Below them the tree-sitter machinery: the grammar loaded once
+per process, one parser, its compiled queries kept, a node's text, and :class:`Syntax`, the
+few facts about a grammar (its comments, its string tokens, how to wrap an expression in a
+file) from which the shared node helpers (leaves, normalised code, error counts, parentheses)
+follow.
 
 Compiling a query takes milliseconds and a parser holds native state: both are made once per
 process (a forked worker inherits what its parent made) and reused for every file.
@@ -11,13 +15,44 @@ on this module and still be looked up without loading a parser.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from hardcode_lint.lang.base import (
+    Applied,
+    Detected,
+    DetectOptions,
+    Expanded,
+    FormatCommand,
+    GeneratedSettings,
+    SettingsRequest,
+    SettingsTarget,
+    SiteEdit,
+    Step,
+    folder_module,
+    shipped_examples,
+)
+from hardcode_lint.model import Number
+from hardcode_lint.parse.source import SourceError, SourceFile
 
 if TYPE_CHECKING:
     import tree_sitter
     from tree_sitter import Node as Node
+
+#: Where a hook lives when a language's ``hooks`` do not say: "module.attribute" of its package.
+CONVENTION: Mapping[str, str] = {
+    "check_replacement": "expressions.check_replacement",
+    "check_import": "expressions.check_import",
+    "replacement_text": "expressions.replacement_text",
+    "normalise": "parser.normalise",
+    "settings_targets": "targets.settings_targets",
+    "settings_reads": "settings_reads.settings_reads",
+    "settings_keys": "settings_keys.settings_keys",
+    "grammar": "parser.GRAMMAR",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -27,6 +62,149 @@ def __getattr__(name: str) -> Any:
 
         return tree_sitter.Node
     raise AttributeError(name)
+
+
+class FrontendBase:
+    """A :class:`~hardcode_lint.lang.base.Frontend` whose parser-bound methods are hooks: the
+    table ``hooks`` (completed by :data:`CONVENTION`) names, for each, the attribute of a
+    module of ``package`` that implements it, imported on first call, so that looking a
+    language up imports no parser.  A language without ``expand``, ``site_steps`` or
+    ``module_of`` hooks gets the defaults below; it overrides what it does otherwise."""
+
+    name: str
+    title: str
+    extensions: tuple[str, ...]
+    package: str  # "hardcode_lint.lang.rust": its hooks, catalog and examples
+    manifest: str | None = None  # the file making a folder a project ("Cargo.toml")
+    hooks: ClassVar[Mapping[str, str]] = {}
+
+    def hook(self, method: str) -> Any:
+        """The implementation of ``method`` (a function, or a constant such as keywords)."""
+        module, _, attribute = (self.hooks.get(method) or CONVENTION[method]).rpartition(".")
+        return getattr(import_module(f"{self.package}.{module}"), attribute)
+
+    def project_manifest(self, folder: Path) -> str | None:
+        found = self.manifest
+        return found if found is not None and (folder / found).is_file() else None
+
+    def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
+        from hardcode_lint.detect.catalog import build_catalog
+
+        build_catalog(self.package, table, where)
+
+    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
+        found: SourceFile = self.hook("decode")(data, name, path)
+        return found
+
+    def detect(self, source: SourceFile, options: DetectOptions) -> Detected:
+        found: Detected = self.hook("detect")(source, options)
+        return found
+
+    def check_replacement(self, expression: str) -> str | None:
+        found: str | None = self.hook("check_replacement")(expression)
+        return found
+
+    def check_import(self, statement: str) -> str | None:
+        found: str | None = self.hook("check_import")(statement)
+        return found
+
+    def normalise(self, expression: str) -> str | None:
+        found: str | None = self.hook("normalise")(expression)
+        return found
+
+    def replacement_text(self, expression: str) -> str:
+        found: str = self.hook("replacement_text")(expression)
+        return found
+
+    def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
+        found: Applied = self.hook("apply")(source, edits)
+        return found
+
+    def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
+        """By default a literal is replaced where it stands: nothing to expand."""
+        if "expand" not in self.hooks:
+            return Expanded({path: list(found) for path, found in edits.items()})
+        expanded: Expanded = self.hook("expand")(root, edits)
+        return expanded
+
+    def settings_targets(
+        self, root: Path, sites: Sequence[str], configured: Sequence[str]
+    ) -> dict[str, SettingsTarget]:
+        found: dict[str, SettingsTarget] = self.hook("settings_targets")(root, sites, configured)
+        return found
+
+    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
+        found: list[tuple[str, int]] = self.hook("settings_reads")(source, target)
+        return found
+
+    def formatter(self, root: Path, path: str) -> FormatCommand | None:
+        found: FormatCommand | None = self.hook("formatter")(root, path)
+        return found
+
+    def same_code(self, before: bytes, after: bytes) -> bool:
+        found: bool = self.hook("same_code")(before, after)
+        return found
+
+    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
+        found: GeneratedSettings = self.hook("settings_module")(root, request)
+        return found
+
+    def reserved_names(self) -> frozenset[str]:
+        found: frozenset[str] = self.hook("reserved_names")
+        return found
+
+    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
+        """By default no constructs are read: ``rules suggest`` names keys after scope and api."""
+        if "site_steps" not in self.hooks:
+            return [() for _ in spans]
+        found: list[tuple[Step, ...]] = self.hook("site_steps")(data, spans)
+        return found
+
+    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        """By default a folder is a module (a Go package, a folder of ES modules)."""
+        if "module_of" not in self.hooks:
+            return folder_module(unit_name, path, self.extensions)
+        found: tuple[str, str] = self.hook("module_of")(unit_name, unit, path)
+        return found
+
+    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
+        found: dict[str, tuple[str | None, str | None]] = self.hook("settings_keys")(text)
+        return found
+
+    def duration_value(self, text: str) -> tuple[float, str] | None:
+        return None
+
+    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
+        return None
+
+    def api_names(self, api: str) -> tuple[str, ...]:
+        return ()
+
+    def code_examples(self) -> Mapping[str, str]:
+        return shipped_examples(self.package, self.name)
+
+
+class TreeSitterFrontend(FrontendBase):
+    """A front end on tree-sitter: UTF-8 source, and one grammar (``hooks["grammar"]``) made
+    before worker processes fork."""
+
+    comment = "//"
+
+    def warm(self) -> None:
+        grammar: Grammar = self.hook("grammar")
+        grammar.parser()
+
+    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
+        """Source is UTF-8 (a BOM is allowed); an empty file is valid."""
+        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+        if b"\0" in data:
+            raise SourceError(f"binary file (contains NUL bytes), not {self.title} source")
+        try:
+            text = data[len(bom) :].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise SourceError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
+        return SourceFile(path, data, text, "utf-8", bom)
 
 
 class Grammar:

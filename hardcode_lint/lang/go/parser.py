@@ -49,4 +49,5 @@ SYNTAX = GoSyntax(
 )  # fmt: skip
 leaves = SYNTAX.leaves
 normalised = SYNTAX.normalised
+normalise = SYNTAX.normalise
 named = SYNTAX.named

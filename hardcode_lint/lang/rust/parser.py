@@ -61,6 +61,7 @@ SYNTAX = RustSyntax(
 )  # fmt: skip
 leaves = SYNTAX.leaves
 normalised = SYNTAX.normalised
+normalise = SYNTAX.normalise
 
 
 def any_of(names: Iterable[str]) -> str:

@@ -71,6 +71,7 @@ SYNTAX = ScriptSyntax(
 )  # fmt: skip
 leaves = SYNTAX.leaves
 normalised = SYNTAX.normalised
+normalise = SYNTAX.normalise
 named = SYNTAX.named
 
 
