@@ -15,7 +15,7 @@ on this module and still be looked up without loading a parser.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
@@ -364,3 +364,24 @@ def watched(
         if found:
             anchors.add(found[-1].text or b"")
     return frozenset(expressions), tuple(sorted(a for a in anchors if a))
+
+
+def steps_at(
+    root: Node, spans: Sequence[tuple[int, int]], steps: Callable[[Node], tuple[Step, ...]]
+) -> list[tuple[Step, ...]]:
+    """For each literal's byte range, what ``steps`` reads outwards from the smallest node
+    covering it (:meth:`~hardcode_lint.lang.base.Frontend.site_steps`)."""
+    found = []
+    for start, end in spans:
+        literal = root.descendant_for_byte_range(start, max(start, end))
+        found.append(steps(literal) if literal is not None else ())
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A literal expression: its byte range (outer parentheses dropped) and folded value."""
+
+    start: int
+    end: int
+    number: Number

@@ -7,21 +7,11 @@ written as bits.  Runes, strings and imaginary literals are no numbers here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hardcode_lint.lang.go.parser import Node, named, text
+from hardcode_lint.lang.treesitter import Literal as Literal
 from hardcode_lint.model import Number
 
 _MAX_DIGITS = 400  # a literal longer than this is no tunable: skip, never hang
-
-
-@dataclass(frozen=True, slots=True)
-class Literal:
-    """A literal expression: its byte range (outer parentheses dropped) and folded value."""
-
-    start: int
-    end: int
-    number: Number
 
 
 def parse_number(raw: str, is_float: bool) -> Number | None:

@@ -12,23 +12,14 @@ expression.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from hardcode_lint.lang.rust.parser import COMMENTS, Node, text
+from hardcode_lint.lang.treesitter import Literal as Literal
 from hardcode_lint.model import Number
 
 _INT_SUFFIX = re.compile(r"(?:[ui](?:8|16|32|64|128|size))$")
 _FLOAT_SUFFIX = re.compile(r"(?:f32|f64)$")
 _MAX_DIGITS = 400  # a literal longer than this is not a number of seconds: skip, never hang
-
-
-@dataclass(frozen=True, slots=True)
-class Literal:
-    """A literal expression: its byte range (outer parentheses dropped) and folded value."""
-
-    start: int
-    end: int
-    number: Number
 
 
 def parse_number(raw: str, is_float: bool) -> Number | None:
