@@ -385,3 +385,18 @@ class Literal:
     start: int
     end: int
     number: Number
+
+
+def fold_binary(
+    node: Node,
+    fold: Callable[[Node, int], Number | None],
+    binary: Callable[[str, Number, Number], Number | None],
+    depth: int,
+) -> Number | None:
+    """A ``binary_expression``'s value: its operands folded, ``binary`` their operator's
+    arithmetic as the language does it (None: not a literal expression there)."""
+    left, op, right = (node.child_by_field_name(f) for f in ("left", "operator", "right"))
+    if left is None or op is None or right is None:
+        return None
+    a, b = fold(left, depth + 1), fold(right, depth + 1)
+    return binary(op.type, a, b) if a is not None and b is not None else None

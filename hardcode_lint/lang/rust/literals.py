@@ -15,6 +15,7 @@ import re
 
 from hardcode_lint.lang.rust.parser import COMMENTS, Node, text
 from hardcode_lint.lang.treesitter import Literal as Literal
+from hardcode_lint.lang.treesitter import fold_binary
 from hardcode_lint.model import Number
 
 _INT_SUFFIX = re.compile(r"(?:[ui](?:8|16|32|64|128|size))$")
@@ -113,11 +114,7 @@ def fold(node: Node, depth: int = 0) -> Number | None:
     if kind == "binary_expression":
         if _all_ones(node):
             return None
-        left, op, right = (node.child_by_field_name(f) for f in ("left", "operator", "right"))
-        if left is None or op is None or right is None:
-            return None
-        a, b = fold(left, depth + 1), fold(right, depth + 1)
-        return _binary(op.type, a, b) if a is not None and b is not None else None
+        return fold_binary(node, fold, _binary, depth)
     return None
 
 
