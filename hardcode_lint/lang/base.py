@@ -216,6 +216,19 @@ class SettingValue:
     comment: str | None = None  # the unit ("seconds"), or the comment the module had
 
 
+def key_tree(values: Sequence[SettingValue]) -> dict[str, Any]:
+    """``values`` nested by their keys' dotted sections (``a.b.c`` under ``a``, then ``b``):
+    the shape of the records every generated settings module declares."""
+    tree: dict[str, Any] = {}
+    for value in values:
+        *sections, name = value.key.split(".")
+        node = tree
+        for section in sections:
+            node = node.setdefault(section, {})
+        node[name] = value
+    return tree
+
+
 @dataclass(frozen=True, slots=True)
 class SettingsRequest:
     """What ``defaults --format LANG`` asks of a front end: the module's root-relative path

@@ -32,7 +32,8 @@ def gofmt() -> str | None:
     return next((str(c) for c in candidates if c.is_file()), None)
 
 
-def go_formatter(root: Path) -> FormatCommand | None:
+def go_formatter(root: Path, path: str = "") -> FormatCommand | None:
+    """gofmt, which every Go project uses: it reads no settings, so ``path`` says nothing."""
     binary = gofmt()
     return FormatCommand("gofmt", (binary,), root) if binary else None
 

@@ -7,21 +7,12 @@ written as bits.  Runes, strings and imaginary literals are no numbers here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from hardcode_lint.lang.go.parser import Node, named, text
+from hardcode_lint.lang.treesitter import Literal as Literal
+from hardcode_lint.lang.treesitter import fold_binary
 from hardcode_lint.model import Number
 
 _MAX_DIGITS = 400  # a literal longer than this is no tunable: skip, never hang
-
-
-@dataclass(frozen=True, slots=True)
-class Literal:
-    """A literal expression: its byte range (outer parentheses dropped) and folded value."""
-
-    start: int
-    end: int
-    number: Number
 
 
 def parse_number(raw: str, is_float: bool) -> Number | None:
@@ -78,11 +69,7 @@ def fold(node: Node, depth: int = 0) -> Number | None:
             return None
         return -value if operator.type == "-" else value
     if kind == "binary_expression":
-        left, op, right = (node.child_by_field_name(f) for f in ("left", "operator", "right"))
-        if left is None or op is None or right is None:
-            return None
-        a, b = fold(left, depth + 1), fold(right, depth + 1)
-        return _binary(op.type, a, b) if a is not None and b is not None else None
+        return fold_binary(node, fold, _binary, depth)
     return None
 
 

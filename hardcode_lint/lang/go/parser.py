@@ -2,46 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import tree_sitter_go
 
-from hardcode_lint.lang.treesitter import Grammar
+from hardcode_lint.lang.go.naming import go_spelled
+from hardcode_lint.lang.treesitter import Grammar, Syntax
 from hardcode_lint.lang.treesitter import Node as Node
+from hardcode_lint.lang.treesitter import count_errors as count_errors
 from hardcode_lint.lang.treesitter import text as text
 
 GRAMMAR = Grammar(tree_sitter_go.language())
 COMMENTS = frozenset({"comment"})
 parse = GRAMMAR.parse
 matches = GRAMMAR.matches
-_STRINGS = frozenset({"interpreted_string_literal", "raw_string_literal", "rune_literal"})
 
 
-def leaves(node: Node) -> Iterator[Node]:
-    """The tokens of ``node`` in order, comments left out (a string is one token)."""
-    if node.child_count == 0 or node.type in _STRINGS:
-        if node.type not in COMMENTS:
-            yield node
-        return
-    for child in node.children:
-        yield from leaves(child)
+class GoSyntax(Syntax):
+    """An expression is read as a package-level ``var``'s value; the fields read from a
+    settings accessor are spelled the Go way (``naming.py``) wherever a rule's text is read."""
+
+    def grammar(self) -> Grammar:
+        return GRAMMAR
+
+    def spelled(self, expression: str) -> str:
+        return go_spelled(expression)
+
+    def wrap(self, code: str) -> bytes | None:
+        if not code.strip() or ("\n" in code.strip() and "//" in code):
+            return None
+        return ("package p\n\nvar _ = " + code + "\n").encode()
+
+    def locate(self, root: Node, code: str) -> Node | None:
+        declarations = [c for c in root.named_children if c.type == "var_declaration"]
+        if len(declarations) != 1:
+            return None
+        spec = self.named(declarations[0])[0]
+        values = spec.child_by_field_name("value")
+        found = self.named(values) if values is not None else []
+        return found[0] if len(found) == 1 else None
 
 
-def normalised(node: Node) -> str:
-    """``node``'s code as tokens only: layout, comments and outer parentheses dropped."""
-    while node.type == "parenthesized_expression" and node.named_child_count == 1:
-        node = node.named_children[0]
-    return " ".join(text(leaf) for leaf in leaves(node))
-
-
-def count_errors(node: Node) -> int:
-    """How many ERROR and MISSING nodes ``node`` holds."""
-    if not node.has_error:
-        return 0
-    own = 1 if node.is_error or node.is_missing else 0
-    return own + sum(count_errors(child) for child in node.children)
-
-
-def named(node: Node) -> list[Node]:
-    """The named children of ``node``, comments left out."""
-    return [c for c in node.named_children if c.type not in COMMENTS]
+SYNTAX = GoSyntax(
+    COMMENTS,
+    tokens=frozenset({"interpreted_string_literal", "raw_string_literal", "rune_literal"}),
+    atoms=frozenset({"identifier", "selector_expression", "call_expression", "index_expression",
+                     "parenthesized_expression", "int_literal", "float_literal"}),
+)  # fmt: skip
+leaves = SYNTAX.leaves
+normalised = SYNTAX.normalised
+normalise = SYNTAX.normalise
+named = SYNTAX.named

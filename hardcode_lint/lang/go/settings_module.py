@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue
+from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue, key_tree
 from hardcode_lint.lang.go import settings_text as parts
 from hardcode_lint.lang.go.naming import go_name, spelling_problem
 from hardcode_lint.lang.go.targets import package_name
@@ -62,17 +62,6 @@ def go_literal(value: SettingValue, kind: str) -> str:
     return number
 
 
-def _tree(values: tuple[SettingValue, ...]) -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for value in values:
-        *sections, name = value.key.split(".")
-        node = tree
-        for section in sections:
-            node = node.setdefault(section, {})
-        node[name] = value
-    return tree
-
-
 def _structs(node: dict[str, Any], path: list[str], out: list[str], taken: set[str],
              defaults: list[str]) -> str:  # fmt: skip
     """Append the structs of ``node`` (deepest first); return its type's name."""
@@ -111,7 +100,7 @@ def module_text(request: SettingsRequest, package: str) -> str:
     prefix = request.env_prefix
     body: list[str] = []
     defaults: list[str] = []
-    _structs(_tree(request.values), [], body, set(), defaults)
+    _structs(key_tree(request.values), [], body, set(), defaults)
     kinds = sorted({go_type(v) for v in request.values} | {"int", "float64"})
     durations = DURATION in kinds
     head = [

@@ -10,21 +10,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hardcode_lint.lang.go.expressions import parse_expression
-from hardcode_lint.lang.go.naming import go_spelled
-from hardcode_lint.lang.go.parser import Node, leaves, matches, normalised
+from hardcode_lint.lang import treesitter
+from hardcode_lint.lang.go.parser import SYNTAX, Node, matches, normalised
 
+_NAMES = frozenset({"identifier", "field_identifier"})
 _CANDIDATES = "[(selector_expression) (call_expression) (identifier) (index_expression)] @e"
 
 
 @dataclass(frozen=True)
-class Watch:
-    expressions: frozenset[str] = frozenset()
-    anchors: tuple[bytes, ...] = ()
-
-    def mentioned_in(self, data: bytes) -> bool:
-        return any(anchor in data for anchor in self.anchors)
-
+class Watch(treesitter.Watch):
     def expression(self, node: Node) -> str:
         return normalised(node)
 
@@ -44,13 +38,4 @@ class Watch:
 
 @lru_cache(maxsize=8)
 def watch_for(replacements: tuple[str, ...]) -> Watch:
-    expressions, anchors = set(), set()
-    for replacement in replacements:
-        node = parse_expression(go_spelled(replacement))
-        if node is None:
-            continue
-        expressions.add(normalised(node))
-        names = [leaf for leaf in leaves(node) if leaf.type in ("identifier", "field_identifier")]
-        if names:
-            anchors.add(names[-1].text or b"")
-    return Watch(frozenset(expressions), tuple(sorted(a for a in anchors if a)))
+    return Watch(*treesitter.watched(SYNTAX, replacements, _NAMES))

@@ -1,4 +1,5 @@
-"""Python as a :class:`~hardcode_lint.lang.base.Frontend`: thin methods over this folder.
+"""Python as a :class:`~hardcode_lint.lang.base.Frontend`: the table of where each hook lives
+in this folder, and what Python does its own way.
 
 Nothing heavy is imported here: libcst loads when a file is first parsed, so that looking the
 language up (discovery, ``--version``, a warm cached run) stays cheap.
@@ -7,25 +8,11 @@ language up (discovery, ``--version``, a warm cached run) stays cheap.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
-from hardcode_lint.lang.base import (
-    Applied,
-    Detected,
-    DetectOptions,
-    Expanded,
-    FormatCommand,
-    GeneratedSettings,
-    SettingsRequest,
-    SettingsTarget,
-    SiteEdit,
-    Step,
-    shipped_examples,
-)
-from hardcode_lint.model import Number
-from hardcode_lint.parse.source import SourceFile
+from hardcode_lint.lang.treesitter import FrontendBase
 
 TEST_PATHS = ("tests/**", "**/tests/**", "**/test_*.py", "**/*_test.py", "**/conftest.py")
 
@@ -36,9 +23,21 @@ MANIFESTS = ("pyproject.toml", "setup.py", "setup.cfg")
 PROJECT_TABLES = ("project", "build-system")
 
 
-class PythonFrontend:
+class PythonFrontend(FrontendBase):
+    """Python's hooks, and what it does its own way: libcst warmed, PEP 263 decoding, a
+    ``pyproject.toml`` that must declare a project, ``ast`` checking rules' code, dotted
+    module names."""
+
     name = "python"
     title = "Python"
+    package = "hardcode_lint.lang.python"
+    hooks: ClassVar[Mapping[str, str]] = {
+        "decode": "source.decode_source", "detect": "detect.detect_python",
+        "normalise": "tokens.normalise_text", "replacement_text": "apply.replacement_text",
+        "apply": "apply.apply_python", "formatter": "formatter.python_formatter",
+        "same_code": "formatter.same_python", "settings_module": "settings_module.python_settings",
+        "reserved_names": "settings_module.RESERVED", "site_steps": "site_steps.site_steps",
+    }  # fmt: skip
     extensions: tuple[str, ...] = (".py",)
     test_paths: tuple[str, ...] = TEST_PATHS
     comment = "#"
@@ -56,22 +55,6 @@ class PythonFrontend:
                 return name
         return None
 
-    def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
-        from hardcode_lint.detect.catalog import build_catalog
-        from hardcode_lint.lang.python.detect import PACKAGE
-
-        build_catalog(PACKAGE, table, where)
-
-    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
-        from hardcode_lint.lang.python.source import decode_source
-
-        return decode_source(data, name, path)
-
-    def detect(self, source: SourceFile, options: DetectOptions) -> Detected:
-        from hardcode_lint.lang.python.detect import detect_python
-
-        return detect_python(source, options)
-
     def check_replacement(self, expression: str) -> str | None:
         try:
             ast.parse(expression.strip(), mode="eval")
@@ -88,83 +71,11 @@ class PythonFrontend:
             return f"{statement!r} is not an import statement"
         return None
 
-    def normalise(self, expression: str) -> str | None:
-        from hardcode_lint.lang.python.tokens import normalise_text
-
-        return normalise_text(expression)
-
-    def replacement_text(self, expression: str) -> str:
-        from hardcode_lint.lang.python.apply import replacement_text
-
-        return replacement_text(expression)
-
-    def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-        from hardcode_lint.lang.python.apply import apply_python
-
-        return apply_python(source, edits)
-
-    def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
-        """A Python literal is replaced where it stands: nothing to expand."""
-        return Expanded({path: list(found) for path, found in edits.items()})
-
-    def settings_targets(
-        self, root: Path, sites: Sequence[str], configured: Sequence[str]
-    ) -> dict[str, SettingsTarget]:
-        from hardcode_lint.lang.python.targets import settings_targets
-
-        return settings_targets(root, sites, configured)
-
-    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
-        from hardcode_lint.lang.python.settings_reads import settings_reads
-
-        return settings_reads(source, target)
-
-    def formatter(self, root: Path, path: str) -> FormatCommand | None:
-        from hardcode_lint.lang.python.formatter import python_formatter
-
-        return python_formatter(root, path)
-
-    def same_code(self, before: bytes, after: bytes) -> bool:
-        from hardcode_lint.lang.python.formatter import same_python
-
-        return same_python(before, after)
-
-    def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
-        from hardcode_lint.lang.python.settings_module import python_settings
-
-        return python_settings(root, request)
-
-    def reserved_names(self) -> frozenset[str]:
-        from hardcode_lint.lang.python.settings_module import RESERVED
-
-        return RESERVED
-
     def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
+        """A dotted module per package folder, whatever the unit."""
         from hardcode_lint.lang.python.site_steps import module_of
 
         return module_of(path)
-
-    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
-        from hardcode_lint.lang.python.site_steps import site_steps
-
-        return site_steps(data, spans)
-
-    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
-        from hardcode_lint.lang.python.settings_keys import settings_keys
-
-        return settings_keys(text)
-
-    def duration_value(self, text: str) -> tuple[float, str] | None:
-        return None
-
-    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
-        return None
-
-    def api_names(self, api: str) -> tuple[str, ...]:
-        return ()
-
-    def code_examples(self) -> Mapping[str, str]:
-        return shipped_examples("hardcode_lint.lang.python", self.name)
 
 
 def _declares_project(path: Path) -> bool:

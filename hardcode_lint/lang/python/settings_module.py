@@ -15,7 +15,7 @@ import keyword
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue
+from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue, key_tree
 from hardcode_lint.parse.source import GENERATED_MARKER
 
 ROOT_CLASS = "Settings"
@@ -142,17 +142,6 @@ def _class_name(path: list[str]) -> str:
     return ROOT_CLASS + "".join(p[:1].upper() + p[1:] for p in path).replace("_", "")
 
 
-def _tree(values: tuple[SettingValue, ...]) -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for value in values:
-        *sections, name = value.key.split(".")
-        node = tree
-        for section in sections:
-            node = node.setdefault(section, {})
-        node[name] = value
-    return tree
-
-
 def _kind(value: SettingValue) -> str:
     if value.value_type in ("int", "float"):
         return value.value_type
@@ -198,7 +187,7 @@ def python_settings(root: Path, request: SettingsRequest) -> GeneratedSettings:
     """The module for ``request`` (see the module docstring)."""
     del root  # a Python module needs nothing from its project to be importable
     body: list[str] = []
-    _classes(_tree(request.values), [], body, set())
+    _classes(key_tree(request.values), [], body, set())
     head = [
         *header(request.env_prefix, request.module),
         '"""Settings: every hardcoded value the migration moved, with its default."""',

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from hardcode_lint.lang.base import Step
 from hardcode_lint.lang.python.sitter import Node, parse, text
+from hardcode_lint.lang.treesitter import steps_at
 
 #: Constructs a value passes through unchanged in what it is called.
 _THROUGH = frozenset({"binary_operator", "unary_operator", "parenthesized_expression",
@@ -76,12 +77,7 @@ def _steps(literal: Node) -> tuple[Step, ...]:
 
 def site_steps(data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
     """See :meth:`hardcode_lint.lang.base.Frontend.site_steps`."""
-    root = parse(data).root_node
-    found = []
-    for start, end in spans:
-        literal = root.descendant_for_byte_range(start, max(start, end))
-        found.append(_steps(literal) if literal is not None else ())
-    return found
+    return steps_at(parse(data).root_node, spans, _steps)
 
 
 def module_of(path: str) -> tuple[str, str]:

@@ -12,23 +12,15 @@ expression.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from hardcode_lint.lang.rust.parser import COMMENTS, Node, text
+from hardcode_lint.lang.treesitter import Literal as Literal
+from hardcode_lint.lang.treesitter import fold_binary
 from hardcode_lint.model import Number
 
 _INT_SUFFIX = re.compile(r"(?:[ui](?:8|16|32|64|128|size))$")
 _FLOAT_SUFFIX = re.compile(r"(?:f32|f64)$")
 _MAX_DIGITS = 400  # a literal longer than this is not a number of seconds: skip, never hang
-
-
-@dataclass(frozen=True, slots=True)
-class Literal:
-    """A literal expression: its byte range (outer parentheses dropped) and folded value."""
-
-    start: int
-    end: int
-    number: Number
 
 
 def parse_number(raw: str, is_float: bool) -> Number | None:
@@ -122,11 +114,7 @@ def fold(node: Node, depth: int = 0) -> Number | None:
     if kind == "binary_expression":
         if _all_ones(node):
             return None
-        left, op, right = (node.child_by_field_name(f) for f in ("left", "operator", "right"))
-        if left is None or op is None or right is None:
-            return None
-        a, b = fold(left, depth + 1), fold(right, depth + 1)
-        return _binary(op.type, a, b) if a is not None and b is not None else None
+        return fold_binary(node, fold, _binary, depth)
     return None
 
 

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue
+from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue, key_tree
 from hardcode_lint.lang.rust import settings_text as parts
 from hardcode_lint.lang.rust.settings_crate import CrateFacts, declaration_edit, facts_for
 from hardcode_lint.parse.source import GENERATED_MARKER
@@ -52,17 +52,6 @@ def rust_literal(value: SettingValue, kind: str) -> str:
     if kind in FLOATS and not any(c in text for c in ".eE"):
         return f"{text}.0"
     return text
-
-
-def _tree(values: tuple[SettingValue, ...]) -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for value in values:
-        *sections, name = value.key.split(".")
-        node = tree
-        for section in sections:
-            node = node.setdefault(section, {})
-        node[name] = value
-    return tree
 
 
 def _struct_name(path: list[str], taken: set[str]) -> str:
@@ -116,7 +105,7 @@ def module_text(request: SettingsRequest, facts: CrateFacts) -> str:
     """The module's text for a crate with ``facts`` (see the module docstring)."""
     prefix = request.env_prefix
     body: list[str] = []
-    _structs(_tree(request.values), [], body, set(), facts.derive)
+    _structs(key_tree(request.values), [], body, set(), facts.derive)
     setters, names = _arms(request.values, prefix)
     head = [
         f"// {GENERATED_MARKER} (env prefix {prefix})",

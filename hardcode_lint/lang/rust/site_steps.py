@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from hardcode_lint.lang.base import Step
 from hardcode_lint.lang.rust.parser import COMMENTS, Node, parse, text
+from hardcode_lint.lang.treesitter import steps_at
 
 #: Constructs a value passes through unchanged in what it is called.
 _THROUGH = frozenset({"binary_expression", "parenthesized_expression", "unary_expression",
@@ -72,12 +73,7 @@ def _steps(literal: Node) -> tuple[Step, ...]:
 
 def site_steps(data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
     """See :meth:`hardcode_lint.lang.base.Frontend.site_steps`."""
-    root = parse(data).root_node
-    found = []
-    for start, end in spans:
-        literal = root.descendant_for_byte_range(start, max(start, end))
-        found.append(_steps(literal) if literal is not None else ())
-    return found
+    return steps_at(parse(data).root_node, spans, _steps)
 
 
 def module_of(unit_name: str, unit: str, path: str) -> tuple[str, str]:

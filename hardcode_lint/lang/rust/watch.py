@@ -10,18 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hardcode_lint.lang import treesitter
 from hardcode_lint.lang.rust.expressions import parse_expression
-from hardcode_lint.lang.rust.parser import Node, leaves, normalised
+from hardcode_lint.lang.rust.parser import SYNTAX, Node, normalised
+
+_NAMES = frozenset({"identifier", "field_identifier"})
 
 
 @dataclass(frozen=True)
-class Watch:
-    expressions: frozenset[str] = frozenset()
-    anchors: tuple[bytes, ...] = ()
-
-    def mentioned_in(self, data: bytes) -> bool:
-        return any(anchor in data for anchor in self.anchors)
-
+class Watch(treesitter.Watch):
     def matches(self, node: Node) -> bool:
         if not self.expressions or not self.mentioned_in(node.text or b""):
             return False
@@ -66,13 +63,4 @@ def unwrapped(node: Node) -> Node:
 
 @lru_cache(maxsize=8)
 def watch_for(replacements: tuple[str, ...]) -> Watch:
-    expressions, anchors = set(), set()
-    for replacement in replacements:
-        node = parse_expression(replacement)
-        if node is None:
-            continue
-        expressions.add(normalised(node))
-        names = [leaf for leaf in leaves(node) if leaf.type in ("identifier", "field_identifier")]
-        if names:
-            anchors.add(names[-1].text or b"")
-    return Watch(frozenset(expressions), tuple(sorted(a for a in anchors if a)))
+    return Watch(*treesitter.watched(SYNTAX, replacements, _NAMES))

@@ -6,17 +6,23 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from hardcode_lint.edit import TextEdit, splice
-from hardcode_lint.lang.base import Applied, SiteEdit
+from hardcode_lint.lang.base import Applied, Expanded, SiteEdit
 from hardcode_lint.lang.typescript.expressions import Import, parse_import, replacement_text
 from hardcode_lint.lang.typescript.importlines import add_imports, style_of
 from hardcode_lint.lang.typescript.parser import Node, count_errors, flavour_of, parse
 from hardcode_lint.parse.source import SourceFile
 
 _RELATIVE = re.compile(r"""(?P<q>['"])(?P<path>\.\.?/[^'"]*)(?P=q)""")
+
+
+def expand_script(root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
+    """Each file's edits, with the rules' relative imports rewritten for the file's folder."""
+    return Expanded(edits={path: relative_imports(path, found) for path, found in edits.items()})
 
 
 def relative_imports(path: str, edits: Sequence[SiteEdit]) -> list[SiteEdit]:

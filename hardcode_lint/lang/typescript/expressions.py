@@ -7,24 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hardcode_lint.lang.typescript.imports import required
-from hardcode_lint.lang.typescript.parser import Node, count_errors, named, parse, string_value
+from hardcode_lint.lang.typescript.parser import (
+    SYNTAX,
+    Node,
+    count_errors,
+    named,
+    parse,
+    string_value,
+)
 
-_HEAD = "const __hcl = "
-_ATOMS = frozenset({"identifier", "member_expression", "call_expression", "subscript_expression",
-                    "parenthesized_expression", "number", "this"})  # fmt: skip
-
-
-def parse_expression(code: str) -> Node | None:
-    """``code`` as one TypeScript expression node, or None when it is not exactly one."""
-    if not code.strip() or "//" in code or ";" in code:
-        return None
-    root = parse((_HEAD + code.strip() + ";\n").encode(), "ts")
-    if count_errors(root) or len(named(root)) != 1:
-        return None
-    declarators = named(named(root)[0])
-    if len(declarators) != 1:
-        return None
-    return declarators[0].child_by_field_name("value")
+parse_expression = SYNTAX.parse_expression
+replacement_text = SYNTAX.replacement_text
 
 
 def check_replacement(expression: str) -> str | None:
@@ -93,11 +86,3 @@ def check_import(statement: str) -> str | None:
             f"{statement!r} is not an ES import declaration or a `const x = require(...)` statement"
         )
     return None
-
-
-def replacement_text(expression: str) -> str:
-    """The code spliced for a literal: parenthesised unless it is an operand already."""
-    node = parse_expression(expression)
-    if node is None or node.type in _ATOMS:
-        return expression.strip()
-    return f"({expression.strip()})"

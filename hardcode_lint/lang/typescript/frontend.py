@@ -9,24 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
-from hardcode_lint.lang.base import (
-    Applied,
-    Detected,
-    DetectOptions,
-    Expanded,
-    FormatCommand,
-    GeneratedSettings,
-    SettingsRequest,
-    SettingsTarget,
-    SiteEdit,
-    Step,
-    folder_module,
-    shipped_examples,
-)
-from hardcode_lint.model import Number
-from hardcode_lint.parse.source import SourceError, SourceFile
+from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingsTarget
+from hardcode_lint.lang.treesitter import TreeSitterFrontend
 
 #: Reserved words: a generated field cannot be one without quotes.
 KEYWORDS = frozenset({
@@ -45,10 +31,17 @@ _NAMES_TYPESCRIPT = re.compile(
 )
 
 
-class ScriptFrontend:
-    """The front end of ``typescript`` or ``javascript``."""
+class ScriptFrontend(TreeSitterFrontend):
+    """The front end of ``typescript`` or ``javascript``: one package, three grammars (the
+    file's name chooses), and the language's name passed to what generates code for it."""
 
-    comment = "//"
+    package = "hardcode_lint.lang.typescript"
+    hooks: ClassVar[Mapping[str, str]] = {
+        "detect": "detect.detect_ts", "apply": "apply.apply_script",
+        "expand": "apply.expand_script", "formatter": "formatter.prettier",
+        "same_code": "formatter.same_script", "settings_keys": "settings_module.settings_keys",
+        "reserved_names": "frontend.KEYWORDS",
+    }  # fmt: skip
     skip_dirs = frozenset({"node_modules", "bower_components", "jspm_packages"})
     scope_separator = "."
     test_paths: tuple[str, ...] = _TEST_PATHS
@@ -81,71 +74,6 @@ class ScriptFrontend:
             return None
         return "package.json" if _NAMES_TYPESCRIPT.search(text) else None
 
-    def module_of(self, unit_name: str, unit: str, path: str) -> tuple[str, str]:
-        """A folder of modules is one rule module (``src/clients`` spans ``src/clients/*``)."""
-        return folder_module(unit_name, path, self.extensions)
-
-    def site_steps(self, data: bytes, spans: Sequence[tuple[int, int]]) -> list[tuple[Step, ...]]:
-        """No constructs read yet: ``rules suggest`` names keys after scope and api."""
-        return [() for _ in spans]
-
-    def check_catalog(self, table: Mapping[str, Any], where: str) -> None:
-        from hardcode_lint.detect.catalog import build_catalog
-        from hardcode_lint.lang.typescript.detect import PACKAGE
-
-        build_catalog(PACKAGE, table, where)
-
-    def decode(self, data: bytes, name: str, path: str) -> SourceFile:
-        """Source is UTF-8 (a BOM is allowed); an empty file is valid."""
-        bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-        if b"\0" in data:
-            raise SourceError(f"binary file (contains NUL bytes), not {self.title} source")
-        try:
-            text = data[len(bom) :].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise SourceError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", line) from None
-        return SourceFile(path, data, text, "utf-8", bom)
-
-    def detect(self, source: SourceFile, options: DetectOptions) -> Detected:
-        from hardcode_lint.lang.typescript.detect import detect_ts
-
-        return detect_ts(source, options)
-
-    def check_replacement(self, expression: str) -> str | None:
-        from hardcode_lint.lang.typescript.expressions import check_replacement
-
-        return check_replacement(expression)
-
-    def check_import(self, statement: str) -> str | None:
-        from hardcode_lint.lang.typescript.expressions import check_import
-
-        return check_import(statement)
-
-    def normalise(self, expression: str) -> str | None:
-        from hardcode_lint.lang.typescript.expressions import parse_expression
-        from hardcode_lint.lang.typescript.parser import normalised
-
-        node = parse_expression(expression)
-        return normalised(node) if node is not None else None
-
-    def replacement_text(self, expression: str) -> str:
-        from hardcode_lint.lang.typescript.expressions import replacement_text
-
-        return replacement_text(expression)
-
-    def apply(self, source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
-        from hardcode_lint.lang.typescript.apply import apply_script
-
-        return apply_script(source, edits)
-
-    def expand(self, root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
-        from hardcode_lint.lang.typescript.apply import relative_imports
-
-        return Expanded(
-            edits={path: relative_imports(path, found) for path, found in edits.items()}
-        )
-
     def settings_targets(
         self, root: Path, sites: Sequence[str], configured: Sequence[str]
     ) -> dict[str, SettingsTarget]:
@@ -153,42 +81,7 @@ class ScriptFrontend:
 
         return settings_targets(root, sites, configured, self.name)
 
-    def settings_reads(self, source: SourceFile, target: SettingsTarget) -> list[tuple[str, int]]:
-        from hardcode_lint.lang.typescript.settings_reads import settings_reads
-
-        return settings_reads(source, target)
-
-    def formatter(self, root: Path, path: str) -> FormatCommand | None:
-        from hardcode_lint.lang.typescript.formatter import prettier
-
-        return prettier(root, path)
-
-    def same_code(self, before: bytes, after: bytes) -> bool:
-        from hardcode_lint.lang.typescript.formatter import same_script
-
-        return same_script(before, after)
-
     def settings_module(self, root: Path, request: SettingsRequest) -> GeneratedSettings:
         from hardcode_lint.lang.typescript.settings_module import script_settings
 
         return script_settings(root, request, self.name)
-
-    def reserved_names(self) -> frozenset[str]:
-        return KEYWORDS
-
-    def settings_keys(self, text: str) -> dict[str, tuple[str | None, str | None]]:
-        from hardcode_lint.lang.typescript.settings_module import settings_keys
-
-        return settings_keys(text)
-
-    def duration_value(self, text: str) -> tuple[float, str] | None:
-        return None
-
-    def duration_text(self, number: Number, unit: str, value_type: str | None) -> str | None:
-        return None
-
-    def api_names(self, api: str) -> tuple[str, ...]:
-        return ()
-
-    def code_examples(self) -> Mapping[str, str]:
-        return shipped_examples("hardcode_lint.lang.typescript", self.name)

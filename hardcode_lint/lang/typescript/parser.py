@@ -3,15 +3,14 @@ the grammar a file's name asks for, and small node helpers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cache
 
-from hardcode_lint.lang.treesitter import Grammar
+from hardcode_lint.lang.treesitter import Grammar, Syntax
 from hardcode_lint.lang.treesitter import Node as Node
+from hardcode_lint.lang.treesitter import count_errors as count_errors
 from hardcode_lint.lang.treesitter import text as text
 
 COMMENTS = frozenset({"comment", "html_comment"})
-_STRINGS = frozenset({"string", "template_string", "regex"})
 
 
 @cache
@@ -43,34 +42,37 @@ def parse(data: bytes, flavour: str) -> Node:
     return grammar(flavour).parse(data).root_node
 
 
-def leaves(node: Node) -> Iterator[Node]:
-    """The tokens of ``node`` in order, comments left out (a string is one token)."""
-    if node.child_count == 0 or node.type in _STRINGS:
-        if node.type not in COMMENTS:
-            yield node
-        return
-    for child in node.children:
-        yield from leaves(child)
+class ScriptSyntax(Syntax):
+    """An expression is read as a ``const``'s value, in TypeScript (which reads JavaScript's
+    expressions too); a comment or a second statement makes it no expression."""
+
+    def grammar(self) -> Grammar:
+        return grammar("ts")
+
+    def wrap(self, code: str) -> bytes | None:
+        if not code.strip() or "//" in code or ";" in code:
+            return None
+        return ("const __hcl = " + code.strip() + ";\n").encode()
+
+    def locate(self, root: Node, code: str) -> Node | None:
+        if len(self.named(root)) != 1:
+            return None
+        declarators = self.named(self.named(root)[0])
+        if len(declarators) != 1:
+            return None
+        return declarators[0].child_by_field_name("value")
 
 
-def normalised(node: Node) -> str:
-    """``node``'s code as tokens only: layout, comments and outer parentheses dropped."""
-    while node.type == "parenthesized_expression" and node.named_child_count == 1:
-        node = node.named_children[0]
-    return " ".join(text(leaf) for leaf in leaves(node))
-
-
-def count_errors(node: Node) -> int:
-    """How many ERROR and MISSING nodes ``node`` holds."""
-    if not node.has_error:
-        return 0
-    own = 1 if node.is_error or node.is_missing else 0
-    return own + sum(count_errors(child) for child in node.children)
-
-
-def named(node: Node) -> list[Node]:
-    """The named children of ``node``, comments left out."""
-    return [c for c in node.named_children if c.type not in COMMENTS]
+SYNTAX = ScriptSyntax(
+    COMMENTS,
+    tokens=frozenset({"string", "template_string", "regex"}),
+    atoms=frozenset({"identifier", "member_expression", "call_expression",
+                     "subscript_expression", "parenthesized_expression", "number", "this"}),
+)  # fmt: skip
+leaves = SYNTAX.leaves
+normalised = SYNTAX.normalised
+normalise = SYNTAX.normalise
+named = SYNTAX.named
 
 
 def string_value(node: Node) -> str | None:

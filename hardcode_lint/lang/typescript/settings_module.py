@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue
+from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue, key_tree
 from hardcode_lint.lang.typescript.parser import Node, named, parse, text
 from hardcode_lint.lang.typescript.settings_loader import (
     COMMONJS_EXPORTS,
@@ -27,17 +27,6 @@ from hardcode_lint.parse.source import GENERATED_MARKER, is_generated
 
 Keys = dict[str, tuple[str | None, str | None]]
 DEFAULTS = "defaults"
-
-
-def _tree(values: tuple[SettingValue, ...]) -> dict[str, Any]:
-    tree: dict[str, Any] = {}
-    for value in values:
-        *sections, name = value.key.split(".")
-        node = tree
-        for section in sections:
-            node = node.setdefault(section, {})
-        node[name] = value
-    return tree
 
 
 def _interface(node: dict[str, Any], depth: int, out: list[str]) -> None:
@@ -102,7 +91,7 @@ def _es_module(root: Path, module: str) -> bool:
 
 def script_settings(root: Path, request: SettingsRequest, language: str) -> GeneratedSettings:
     """The module for ``request`` in ``language`` (see the module docstring)."""
-    tree = _tree(request.values)
+    tree = key_tree(request.values)
     lines = header(request.env_prefix, request.module, language)
     values: list[str] = []
     _defaults(tree, 1, values)
