@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from hardcode_lint.discover.files import FileKinds, discover, relative
 from hardcode_lint.discover.globs import compile_globs
 from hardcode_lint.engine import FileTask, Settings
 from hardcode_lint.errors import UsageError
-from hardcode_lint.lang import frontend, language_of
+from hardcode_lint.lang import frontend, language_of, names
 from hardcode_lint.model import FileResult, Finding, Replacement, Rule, ScanResult
 from hardcode_lint.runner import Progress, run_files
 
@@ -71,18 +72,27 @@ def resolve_config(paths: Sequence[str | Path], config_file: str | Path | None =
     return load_config(root, Path(config_file) if config_file is not None else None)
 
 
-def file_kinds(languages: Iterable[str]) -> FileKinds:
-    """The extensions and skipped folders of ``languages``, for discovery."""
+def file_kinds(languages: Iterable[str], others: bool = False) -> FileKinds:
+    """The extensions and skipped folders of ``languages``, for discovery; ``others``: the
+    other known languages' extensions too, to count what a run passes over."""
     fronts = [frontend(name) for name in languages]
+    extensions = tuple(e for f in fronts for e in f.extensions)
+    rest = [frontend(n) for n in names() if n not in languages] if others else []
     return FileKinds(
-        extensions=tuple(e for f in fronts for e in f.extensions),
+        extensions=extensions,
         skip_dirs=frozenset().union(*(f.skip_dirs for f in fronts)),
+        others=tuple(e for f in rest for e in f.extensions if e not in extensions),
     )
 
 
-def tasks_for(paths: Sequence[str | Path], config: Config) -> list[FileTask]:
-    kinds = file_kinds(config.languages)
-    files = discover([Path(p) for p in paths] or [Path(".")], config.root, config.exclude, kinds)
+def tasks_for(
+    paths: Sequence[str | Path], config: Config, passed: list[Path] | None = None
+) -> list[FileTask]:
+    """A task per file to scan; ``passed`` (when given) gets the files of languages that are
+    known but not enabled."""
+    kinds = file_kinds(config.languages, others=passed is not None)
+    roots = [Path(p) for p in paths] or [Path(".")]
+    files = discover(roots, config.root, config.exclude, kinds, passed)
     tests = compile_globs(config.test_paths)
     tasks = []
     for path in files:
@@ -115,10 +125,12 @@ def scan(
     path_list = list(paths) or ["."]
     config = config or resolve_config(path_list)
     settings = settings_for(config, prefilter=prefilter, replacements=replacements)
-    tasks = tasks_for(path_list, config)
+    passed: list[Path] | None = None if "languages" in config.explicit else []
+    tasks = tasks_for(path_list, config, passed)
     if shard is not None:
         tasks = [task for task in tasks if shard.holds(task.rel)]
     result = ScanResult(root=config.root, files=len(tasks), scanned=[t.rel for t in tasks])
+    result.passed_over = dict(Counter(language_of(p.name) or "" for p in passed or ()))
     files = run_files(tasks, settings, config.root, jobs=jobs, use_cache=use_cache,
                       progress=progress)  # fmt: skip
     tests = declared_test_files(files)

@@ -231,3 +231,6 @@ class ScanResult:
     scanned: list[str] = field(default_factory=list)  # root-relative paths, in scan order
     fixes: dict[str, str] = field(default_factory=dict)  # rule id -> its replace expression
     kept: list[Finding] = field(default_factory=list)  # silenced findings: counted, not listed
+    # files of known languages that `languages` (defaulted from the root's manifests) left out,
+    # by language: a run says what it passed over
+    passed_over: dict[str, int] = field(default_factory=dict)

@@ -143,8 +143,8 @@ def test_file_vanishing_during_the_scan_is_an_error_not_a_crash(project, monkeyp
 
     real = api.tasks_for
 
-    def tasks_then_delete(paths, config):
-        tasks = real(paths, config)
+    def tasks_then_delete(paths, config, passed=None):
+        tasks = real(paths, config, passed)
         (project / "src" / "app" / "startup.py").unlink()
         return tasks
 

@@ -91,3 +91,32 @@ def test_files_given_explicitly_and_twice(tmp_path):
 def test_missing_path_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match=r"nope\.py: no such file or directory"):
         discover([tmp_path / "nope.py"], tmp_path, ())
+
+
+def test_a_run_names_the_files_of_languages_the_manifests_left_out(tmp_path, monkeypatch):
+    """`languages` defaults to the root's manifests: a Go folder in a Python project is not
+    scanned, and the run says so (stderr, with the setting that scans it); not with `-q`, and
+    not when the configuration chose its languages."""
+    from tests.helpers import cli
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\n')
+    (tmp_path / "app.py").write_text("import time\ntime.sleep(5)\n")
+    (tmp_path / "svc").mkdir()
+    for name in ("a.go", "b.go"):
+        (tmp_path / "svc" / name).write_text(
+            'package svc\n\nimport "time"\n\nvar d = 5 * time.Second\n'
+        )
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli("scan", ".")
+    assert code == 0 and "in 1 of 1 file(s)" in out
+    assert "note: not scanned: 2 Go file(s)" in err and '`languages = ["python", "go"]`' in err
+    assert cli("scan", "-q", ".")[2] == ""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\n\n[tool.hardcode-lint]\nlanguages = ["python"]\n'
+    )
+    assert "not scanned" not in cli("scan", ".")[2]
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "app"\n\n[tool.hardcode-lint]\nlanguages = ["python", "go"]\n'
+    )
+    code, out, err = cli("scan", ".")
+    assert "in 3 of 3 file(s)" in out and "not scanned" not in err

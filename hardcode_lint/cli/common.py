@@ -283,7 +283,24 @@ def run_analysis(paths: list[Path], config: Config, *, jobs: int | None, use_cac
         analysis = analyze(paths, config, jobs=jobs, use_cache=use_cache, prefilter=prefilter,
                            progress=update, shard=shard)  # fmt: skip
     _account(analysis, analysed if use_cache else None, time.perf_counter() - start)
+    _passed_over(analysis)
     return analysis
+
+
+def _passed_over(analysis: Analysis) -> None:
+    """A note (stderr, not with ``-q``) naming the files of known languages this run did not
+    scan because ``languages`` defaults to the root's manifests: a Go folder in a Python
+    project is otherwise silently left out."""
+    from hardcode_lint.lang import frontend
+
+    passed = analysis.scan.passed_over
+    if not passed or verbosity().quiet:
+        return
+    counts = ", ".join(f"{n} {frontend(lang).title}" for lang, n in sorted(passed.items()))
+    scanned = ", ".join(f'"{name}"' for name in (*analysis.config.languages, *sorted(passed)))
+    say(f"note: not scanned: {counts} file(s); `languages` defaults to the languages of the "
+        f"root's manifests: set `languages = [{scanned}]` in the configuration to scan them",
+        err=True)  # fmt: skip
 
 
 def _account(analysis: Analysis, analysed: int | None, seconds: float) -> None:

@@ -28,6 +28,9 @@ class FileKinds:
 
     extensions: tuple[str, ...] = ()
     skip_dirs: frozenset[str] = frozenset()
+    # the extensions of languages that are known but not enabled: their files are counted,
+    # not scanned, so that a run can say what it passed over
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,19 @@ def _is_source(entry: os.DirEntry[str], kinds: FileKinds) -> bool:
     return name.endswith(kinds.extensions) and not name.startswith(".") and entry.is_file()
 
 
-def _walk(folder: Path, rules: list[_Ignore], kinds: FileKinds) -> Iterator[Path]:
+def _is_other(entry: os.DirEntry[str], kinds: FileKinds) -> bool:
+    """A file of a known language that is not enabled."""
+    name = entry.name
+    return (
+        bool(kinds.others)
+        and name.endswith(kinds.others)
+        and not name.startswith(".")
+        and (entry.is_file())
+    )
+
+
+def _walk(folder: Path, rules: list[_Ignore], kinds: FileKinds,
+          passed: list[Path]) -> Iterator[Path]:  # fmt: skip
     rules = rules + _read_ignore(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -117,9 +132,11 @@ def _walk(folder: Path, rules: list[_Ignore], kinds: FileKinds) -> Iterator[Path
         path = Path(entry.path)
         if entry.is_dir(follow_symlinks=False):
             if not _skipped_dir(entry, kinds) and not _ignored(path, True, rules):
-                yield from _walk(path, rules, kinds)
+                yield from _walk(path, rules, kinds, passed)
         elif _is_source(entry, kinds) and not _ignored(path, False, rules):
             yield path
+        elif _is_other(entry, kinds) and not _ignored(path, False, rules):
+            passed.append(path)
 
 
 def discover(
@@ -127,26 +144,31 @@ def discover(
     root: Path,
     exclude: tuple[str, ...],
     kinds: FileKinds = FileKinds(),
+    passed: list[Path] | None = None,
 ) -> list[Path]:
     """Absolute paths of the files to scan, sorted by their root-relative path, no repeats.
 
-    Folders are walked for files of the ``kinds`` the enabled languages give.
+    Folders are walked for files of the ``kinds`` the enabled languages give; files of the
+    other known languages go to ``passed`` (when given), unless ``exclude`` covers them.
 
     A PATH that does not exist is a usage error.  A file named explicitly is scanned whatever
     its name (pre-commit passes exactly the files it wants), unless ``exclude`` covers it.
     """
     excluded = compile_globs(exclude)
     found: dict[str, Path] = {}
+    others: list[Path] = []
     for given in paths:
         path = given.resolve()
         if not path.exists():
             raise UsageError(f"{given}: no such file or directory")
         if path.is_dir():
-            candidates: Iterator[Path] = _walk(path, _ancestor_ignores(path, root), kinds)
+            candidates: Iterator[Path] = _walk(path, _ancestor_ignores(path, root), kinds, others)
         else:
             candidates = iter([path])
         for candidate in candidates:
             rel = relative(candidate, root)
             if not excluded.match_file(rel):
                 found.setdefault(rel, candidate)
+    if passed is not None:
+        passed.extend(p for p in others if not excluded.match_file(relative(p, root)))
     return [found[rel] for rel in sorted(found)]
