@@ -113,14 +113,17 @@ def test_a_rust_name_has_the_unit_of_its_words_or_none(tmp_path, source, unit, s
 
 
 def test_a_count_typed_period_is_no_duration(tmp_path):
+    """memchr's `Suffix { period: 1 }` counts; a constant interval stays one whatever its
+    integer type (sysinfo's `const SAMPLING_INTERVAL: usize = 5`, seconds by its comment)."""
     source = """
     struct Suffix { pos: usize, period: usize }
     struct Every { period_secs: usize }
     fn f() { let s = Suffix { pos: 0, period: 1 }; let e = Every { period_secs: 5 }; }
-    const MAX_COUNTDOWN: usize = 20;
+    fn g() { let max_countdown: usize = 20; }
     const RETRY_INTERVAL: u64 = 20;
+    const SAMPLING_INTERVAL: usize = 5;
     """
-    assert names(tmp_path, source) == ["period_secs", "RETRY_INTERVAL"]
+    assert names(tmp_path, source) == ["period_secs", "RETRY_INTERVAL", "SAMPLING_INTERVAL"]
 
 
 def test_struct_literal_limits_and_bursts_are_named_findings(tmp_path):

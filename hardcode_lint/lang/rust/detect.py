@@ -206,7 +206,8 @@ class _Detector:
         value_type = None
         if lit is not None and verdict is not None:
             value_type = suffix_type(inner) or declared_type(decl, self.fields())
-            verdict = judged(name, verdict, value_type, words)
+            constant = decl.type in ("const_item", "static_item")
+            verdict = judged(name, verdict, value_type, words, constant)
             if verdict and is_not_limit_value(verdict, lit.number, words):
                 verdict = None  # a type's range or a fraction (detect/names.py)
         if lit is not None and (

@@ -54,9 +54,11 @@ def name_unit(name: str, words: NameWords) -> str | None:
 
 
 def judged(name: str, verdict: NameVerdict, value_type: str | None,
-           words: NameWords) -> NameVerdict | None:  # fmt: skip
+           words: NameWords, constant: bool = False) -> NameVerdict | None:  # fmt: skip
     """A shared verdict read for Rust: a duration takes the unit of its words or none, and a
-    unitless duration-named ``usize`` is a count (``Suffix { period: 1 }``), no finding.  A
+    unitless duration-named ``usize`` field or ``let`` is a count (memchr's ``Suffix { period:
+    1 }``), no finding; a ``const`` or ``static`` of one is still an interval (sysinfo's ``const
+    SAMPLING_INTERVAL: usize = 5``, seconds).  A
     name led by a numeric type (``U64_MAX_LEN = 20``, ``I8_MAX_LEN``) is a fact about that
     type (the digits of its largest value), no setting."""
     if _TYPE_HEAD.match(name):
@@ -64,6 +66,6 @@ def judged(name: str, verdict: NameVerdict, value_type: str | None,
     if verdict.kind is not Kind.DURATION:
         return verdict
     unit = name_unit(name, words)
-    if unit is None and value_type in _COUNT_TYPES:
+    if unit is None and value_type in _COUNT_TYPES and not constant:
         return None
     return NameVerdict(Kind.DURATION, unit)
