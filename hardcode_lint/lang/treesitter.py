@@ -5,10 +5,8 @@ decoding, warming its grammar).  Below them the tree-sitter machinery: the gramm
 per process, one parser, its compiled queries kept, a node's text, and :class:`Syntax`, the
 few facts about a grammar (its comments, its string tokens, how to wrap an expression in a
 file) from which the shared node helpers (leaves, normalised code, error counts, parentheses)
-follow.
-
-Compiling a query takes milliseconds and a parser holds native state: both are made once per
-process (a forked worker inherits what its parent made) and reused for every file.
+follow. Compiling a query takes milliseconds and a parser holds native state: both are made
+once per process (a forked worker inherits what its parent made) and reused for every file.
 ``tree_sitter`` itself is imported when a grammar is first made, so that a front end may build
 on this module and still be looked up without loading a parser.
 """
