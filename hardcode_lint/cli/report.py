@@ -59,8 +59,7 @@ def report_command(
     [[keep]] entry, a `noqa` or `hardcode-lint: ignore` comment, per-file-ignores, the
     baseline, a module with `scope = "out"`).  Production code leads the headline. The text
     format is as wide as the terminal, or COLUMNS when piped, and has no colour under NO_COLOR.
-    Exits 0, or 2 on a usage, config or rule-file
-    error.
+    Exits 0, or 2 on a usage, config or rule-file error.
     """
     from hardcode_lint.report.formats import report_renderer
     from hardcode_lint.report.i18n import Strings
