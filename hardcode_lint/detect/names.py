@@ -167,18 +167,30 @@ def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> Nam
     key = (identifier, as_keyword)
     if key in memo:  # the same names recur all over a code base
         return memo[key]
-    if not _telling(vocab).search(identifier):
+    if not holds_telling_word(identifier, vocab):
         return None  # holds no word that could make it anything (most names): not memoised
     verdict = memo[key] = _classify(identifier, vocab, as_keyword=as_keyword)
     return verdict
 
 
-_TELLING: WeakKeyDictionary[NameWords, re.Pattern[str]] = WeakKeyDictionary()
+_TELLING: WeakKeyDictionary[NameWords, tuple[re.Pattern[str], re.Pattern[str] | None]] = (
+    WeakKeyDictionary()
+)
 
 
-def _telling(vocab: NameWords) -> re.Pattern[str]:
-    """Every word a verdict could rest on, as one case-insensitive search: a name without any
-    of them is no duration and no limit, and is rejected without being split into words."""
+def holds_telling_word(identifier: str, vocab: NameWords) -> bool:
+    """Whether ``identifier`` holds a word a verdict could rest on (without one it is no
+    duration and no limit).  An ASCII name is lowered and searched case-sensitively: the
+    same answer as the case-insensitive search, which is several times slower."""
+    folded, lowered = _telling(vocab)
+    if lowered is not None and identifier.isascii():
+        return lowered.search(identifier.lower()) is not None
+    return folded.search(identifier) is not None
+
+
+def _telling(vocab: NameWords) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Every word a verdict could rest on, as one case-insensitive search, and (when every
+    word is ASCII) the same search for lowered text."""
     found = _TELLING.get(vocab)
     if found is None:
         words = {*vocab.duration_words, *vocab.unit_words, *vocab.duration_call_keywords,
@@ -188,7 +200,10 @@ def _telling(vocab: NameWords) -> re.Pattern[str]:
                  *vocab.bound_limit_words,
                  *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
         alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-        found = _TELLING[vocab] = re.compile(alternatives or "(?!)", re.IGNORECASE)
+        folded = re.compile(alternatives or "(?!)", re.IGNORECASE)
+        ascii_words = all(w.isascii() for w in words)
+        lowered = re.compile(alternatives.lower() or "(?!)") if ascii_words else None
+        found = _TELLING[vocab] = (folded, lowered)
     return found
 
 

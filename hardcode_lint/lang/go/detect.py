@@ -28,6 +28,7 @@ from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_s
 from hardcode_lint.lang.go.imports import import_table, resolve
 from hardcode_lint.lang.go.literals import Literal, literal
 from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
+from hardcode_lint.lang.go.prefilter import Needles, may_hold_site, needles_for
 from hardcode_lint.lang.go.types import declared_type
 from hardcode_lint.lang.go.watch import Watch, watch_for
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
@@ -40,16 +41,21 @@ _PACKAGE = re.compile(rb"^package\s", re.M)
 _NOLINT = re.compile(r"//\s*nolint(?::(?P<linters>[\w,-]+))?")
 _OWN_CLAMP = re.compile(rb"^func\s+(?:max|min)\b", re.M)
 _UNIT_NAMES = " ".join(f'"{u}"' for u in (*UNITS, "Duration"))
+#: What a literal expression starts as: only bindings, keyed elements and calls that hold one
+#: directly (`x := 5`, `Timeout: -1`, `f((30))`) are matched, so most nodes never reach Python.
+_LITERALS = "[(int_literal) (float_literal) (unary_expression) (binary_expression) " \
+    "(parenthesized_expression)]"  # fmt: skip
 _QUERY = f"""
 ((selector_expression operand: (identifier) field: (field_identifier) @unit) @sel
  (#any-of? @unit {_UNIT_NAMES}))
-(call_expression function: [(identifier) @fn (selector_expression field: (field_identifier) @fn)]
- arguments: (argument_list) @args) @call
-(const_spec) @decl
-(var_spec) @decl
-(short_var_declaration) @decl
-(assignment_statement) @decl
-(keyed_element) @keyed
+((call_expression function: [(identifier) @fn (selector_expression field: (field_identifier) @fn)]
+  arguments: (argument_list {_LITERALS}) @args) @call
+ (#any-of? @fn CALLEES))
+(const_spec value: (expression_list {_LITERALS})) @decl
+(var_spec value: (expression_list {_LITERALS})) @decl
+(short_var_declaration right: (expression_list {_LITERALS})) @decl
+(assignment_statement right: (expression_list {_LITERALS})) @decl
+(keyed_element value: (literal_element {_LITERALS})) @keyed
 """
 _CODE_LITERAL = re.compile(r"^[-+(\s]*0[xXoObB]")
 #: The declared types a tunable number has; a constant of another named type is an enum
@@ -64,13 +70,17 @@ _NUMBER_TYPES = frozenset({
 class Plan:
     catalog: Catalog
     callees: frozenset[str]  # the last names of catalogued callees, and max / min
+    needles: Needles  # the pre-filter's tests
+    query: str  # the combined query, the callees in it
 
 
 @lru_cache(maxsize=8)
 def plan_for(user_json: str) -> Plan:
     catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
-    callees = {api.rsplit(".", 1)[-1] for api in catalog.apis} | set(catalog.methods)
-    return Plan(catalog, frozenset(callees | {"max", "min"}))
+    callees = frozenset({api.rsplit(".", 1)[-1] for api in catalog.apis} | set(catalog.methods)
+                        | {"max", "min"})  # fmt: skip
+    query = _QUERY.replace("CALLEES", " ".join(json.dumps(c) for c in sorted(callees)))
+    return Plan(catalog, callees, needles_for(catalog, callees), query)
 
 
 def lookup(catalog: Catalog, api: str, short: str, method: str | None) -> ApiSpec | None:
@@ -295,12 +305,11 @@ class _Detector:
             )  # fmt: skip
 
     def walk(self, root: Node) -> None:
-        for _, nodes in matches(_QUERY, root):
+        for _, nodes in matches(self.plan.query, root):
             if "sel" in nodes:
                 self.duration(nodes["sel"][0])
             elif "call" in nodes:
-                if text(nodes["fn"][0]) in self.plan.callees:
-                    self.call(nodes["call"][0], nodes["fn"][0], nodes["args"][0])
+                self.call(nodes["call"][0], nodes["fn"][0], nodes["args"][0])
             elif "decl" in nodes:
                 self.binding(nodes["decl"][0])
             elif "keyed" in nodes:
@@ -316,17 +325,27 @@ def _unsuppressed(found: Detected, source: SourceFile) -> list[Hit]:
     return kept
 
 
+def _nothing_to_find(data: bytes, plan: Plan, watch: Watch) -> bool:
+    """The pre-filter (``prefilter.py``): no site can be in ``data``, so it is not parsed.  A
+    file without a ``package`` clause is parsed all the same, to be told it is unreadable."""
+    if not _PACKAGE.search(data) or watch.mentioned_in(data):
+        return False
+    return not may_hold_site(data, plan.needles)
+
+
 def detect_go(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one Go file."""
     data = source.data[len(source.bom) :]
     if is_generated(data):
         return Detected()
+    plan, watch = plan_for(options.catalog), watch_for(options.replacements)
+    if options.prefilter and _nothing_to_find(data, plan, watch):
+        return Detected()
     tree = parse(data)
     root = tree.root_node
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
         raise SourceError("syntax error: nothing in the file could be read", 1)
-    detector = _Detector(source, data, plan_for(options.catalog),
-                         watch_for(options.replacements), options.file, root)  # fmt: skip
+    detector = _Detector(source, data, plan, watch, options.file, root)
     detector.walk(root)
     if detector.watch.mentioned_in(data):
         detector.migrated(root)

@@ -25,6 +25,16 @@ _FUNCTIONS = frozenset({"function_declaration", "generator_function_declaration"
 _CLASSES = frozenset({"class_declaration", "class", "abstract_class_declaration"})
 _FIELDS = frozenset({"public_field_definition", "field_definition"})
 _PARAMETERS = frozenset({"required_parameter", "optional_parameter"})
+_ASSIGNMENTS = frozenset({"assignment_pattern", "object_assignment_pattern"})
+#: Every parent a literal's number can have when :func:`site_of` finds a site for it: what a
+#: literal expression is made of (``1000 * 60``), what :func:`_climb` climbs through, and what
+#: holds a value.  A number under any other parent (an index, a comparison's operand is one
+#: through ``binary_expression``, a ``case``) is never a site, so need not be looked at.
+VALUE_PARENTS = frozenset({
+    "unary_expression", "binary_expression", "parenthesized_expression", *_THROUGH, "array",
+    "ternary_expression", "arguments", "assignment_expression", "augmented_assignment_expression",
+    "jsx_expression", "pair", "variable_declarator", *_FIELDS, *_PARAMETERS, *_ASSIGNMENTS,
+})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +145,7 @@ def _named_site(value: Node, parent: Node) -> Site | None:
     if kind in _PARAMETERS and parent.child_by_field_name("value") == value:
         name = name_of(parent.child_by_field_name("pattern"))
         return Site(Context.DEFAULT, parent, name) if name else None
-    defaults = ("assignment_pattern", "object_assignment_pattern")
-    if kind in defaults and parent.child_by_field_name("right") == value:
+    if kind in _ASSIGNMENTS and parent.child_by_field_name("right") == value:
         name = name_of(parent.child_by_field_name("left"))
         return Site(Context.DEFAULT, parent, name) if name else None
     return None

@@ -12,7 +12,8 @@ from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
-from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
+from hardcode_lint.lang.treesitter import Grammar
+from hardcode_lint.lang.typescript.context import VALUE_PARENTS, Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
@@ -35,7 +36,6 @@ from hardcode_lint.parse.source import SourceError, SourceFile
 PACKAGE = "hardcode_lint.lang.typescript"
 #: The globals a file may shadow with its own declaration.
 GLOBALS = frozenset({"setTimeout", "setInterval", "Math", "AbortSignal", "_"})
-_NUMBERS = "(number) @n"
 _CALLS = frozenset({"call_expression", "new_expression"})
 #: The keys of an option's descriptor that hold its value: judged by the option's name
 #: (mongodb's `maxPoolSize: { default: 100, type: "uint" }`).
@@ -219,6 +219,15 @@ def literal_root_of(node: Node) -> Literal | None:
     return Literal(node, value) if (value := fold(node)) is not None else None
 
 
+@lru_cache(maxsize=4)
+def _numbers(found: Grammar) -> str:
+    """The query for the numbers that can stand in a site (``VALUE_PARENTS``): most numbers
+    (indexes, comparisons, ``case`` labels) are never matched, so never reach Python.  Node
+    kinds a grammar lacks (JavaScript's has no ``as_expression``) are left out."""
+    kinds = sorted(k for k in VALUE_PARENTS if found.language.id_for_node_kind(k, True))
+    return "[" + " ".join(f"({kind} (number) @n)" for kind in kinds) + "]"
+
+
 def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one TypeScript or JavaScript file."""
     data = source.data[len(source.bom) :]
@@ -230,9 +239,13 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
         raise SourceError("syntax error: nothing in the file could be read", 1)
     test = test_beside_manifest(options.file)
     detector = _Detector(source, data, catalog_for(options.catalog), root, test)
-    for _, nodes in grammar(flavour).matches(_NUMBERS, root):
+    judged: set[tuple[int, int]] = set()
+    for _, nodes in grammar(flavour).matches(_numbers(grammar(flavour)), root):
         lit = literal_root(nodes["n"][0])
-        if lit is not None and not _broken(lit.node):
+        if lit is None or (lit.start, lit.end) in judged:
+            continue  # `1000 * 60`: both numbers have the one literal, judged once
+        judged.add((lit.start, lit.end))
+        if not (root.has_error and _broken(lit.node)):
             detector.judge(lit)
     watch = watch_for(options.replacements)
     if watch.mentioned_in(data):

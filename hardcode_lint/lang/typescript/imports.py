@@ -11,6 +11,7 @@ declares the name itself.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hardcode_lint.lang.typescript.parser import Node, name_of, named, string_value, text
 
@@ -105,12 +106,21 @@ def _declares(node: Node, name: str) -> bool:
     return parent.type in _DECLARATIONS
 
 
+@lru_cache(maxsize=64)
+def _standalone(name: str) -> re.Pattern[bytes]:
+    """``name`` as a whole word, not a member (``x.name``).  The look-behind comes after the
+    name (an equal test: the name is known to be there) so the search starts from the name's
+    bytes rather than trying every position: several times faster on a large file."""
+    word = re.escape(name.encode())
+    return re.compile(word + rb"(?<![\w$.]" + word + rb")(?![\w$])")
+
+
 def declared(root: Node, names: frozenset[str], data: bytes) -> frozenset[str]:
     """Which of ``names`` the file declares itself (a function, a binding, a parameter): such
     a name is not the global (a local ``function setTimeout`` is not the timer)."""
     found: set[str] = set()
     for name in names:
-        for match in re.finditer(rb"(?<![\w$.])" + re.escape(name.encode()) + rb"(?![\w$])", data):
+        for match in _standalone(name).finditer(data):
             node = root.descendant_for_byte_range(match.start(), match.end())
             if node is not None and _declares(node, name):
                 found.add(name)
