@@ -134,6 +134,14 @@ class TreeSitterStatements:
         """Every name a statement binds, anywhere inside it (conservatively)."""
         return _names_in(statement)
 
+    def defined_name(self, statement: Node) -> str:
+        """The name a ``def`` or ``class`` (decorated or not) binds."""
+        if statement.type == "decorated_definition":
+            definition = statement.child_by_field_name("definition")
+            return self.defined_name(definition) if definition is not None else ""
+        name = statement.child_by_field_name("name")
+        return text(name) if name is not None else ""
+
     def header_bound_names(self, statement: Node) -> set[str]:
         """What a ``def`` or ``class`` binds in the scope around it: its name, and whatever its
         decorators, defaults, annotations or bases bind (``:=``); not its parameters."""
