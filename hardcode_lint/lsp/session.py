@@ -21,9 +21,9 @@ from typing import Protocol
 
 from lsprotocol import types
 
-from hardcode_lint.lsp.actions import Client
 from hardcode_lint.lsp.analyses import Analyses, Job, Settled
 from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer, moved
+from hardcode_lint.lsp.capabilities import Client
 from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
 from hardcode_lint.lsp.loop import in_background, outlive, uri_path
 from hardcode_lint.lsp.project import Project, project_root
