@@ -22,6 +22,7 @@ import hardcode_lint.lang.python.detect as python_detect
 from hardcode_lint.api import settings_for
 from hardcode_lint.config import Config
 from hardcode_lint.engine import FileTask, Settings, analyze_data, analyze_with_memo
+from hardcode_lint.lsp.buffer import ResultCache
 from hardcode_lint.model import FileResult
 
 SOURCE = '''"""A module."""
@@ -167,15 +168,34 @@ def test_the_source_holds_findings_in_every_statement_kind(tmp_path):
 def test_an_edit_in_one_function_parses_only_that_function(tmp_path, monkeypatch):
     task, config = _task(tmp_path), _settings(tmp_path)
     memo = analyze_with_memo(task, SOURCE.encode(), config)[1]
-    parsed: list[str] = []
-    real = python_detect.parse_cst
-    monkeypatch.setattr(python_detect, "parse_cst", lambda text: parsed.append(text) or real(text))
+    parsed = _parsed_texts(monkeypatch)
     edited = SOURCE.replace("aio.sleep(2)", "aio.sleep(3)")
     result = analyze_with_memo(replace(task, known_memo=memo), edited.encode(), config)[0]
     assert "aio.sleep(3)" in parsed[0] and "timeout=10" not in parsed[0]
     assert "self.loop.start(30)" not in parsed[0]
     assert result == analyze_data(task, edited.encode(), config)
     assert [f.value for f in result.findings if f.scope == "second"] == ["3", "45"]
+
+
+def _parsed_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    parsed: list[str] = []
+    real = python_detect.parse_cst
+    monkeypatch.setattr(python_detect, "parse_cst", lambda text: parsed.append(text) or real(text))
+    return parsed
+
+
+def test_the_editor_keeps_the_memo_across_a_version_that_does_not_parse(tmp_path, monkeypatch):
+    """Typing ``aio.sleep(3)`` passes through ``aio.sleep(``: the next version that parses is
+    still judged by statement."""
+    cache, task, config = ResultCache(), _task(tmp_path), _settings(tmp_path)
+    cache.result(task, SOURCE.encode(), config)
+    broken = SOURCE.replace("aio.sleep(2)", "aio.sleep(")
+    assert cache.result(task, broken.encode(), config).error is not None
+    parsed = _parsed_texts(monkeypatch)
+    fixed = SOURCE.replace("aio.sleep(2)", "aio.sleep(3)")
+    result = cache.result(task, fixed.encode(), config)
+    assert len(parsed) == 1 and "timeout=10" not in parsed[0]
+    assert result == analyze_data(task, fixed.encode(), config)
 
 
 def test_a_changed_fact_judges_the_whole_module_again(tmp_path, monkeypatch):

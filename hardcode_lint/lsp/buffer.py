@@ -105,8 +105,9 @@ class ResultCache:
             self._items[key] = found
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
-            self._memos[file] = memo
-            self._memos.move_to_end(file)
+            if memo:  # a version that does not parse keeps the last memo for the next one
+                self._memos[file] = memo  # (it is keyed by content: never wrong, only unused)
+                self._memos.move_to_end(file)
             while len(self._memos) > self._size:
                 self._memos.popitem(last=False)
         return found
