@@ -1,7 +1,7 @@
 """One editor buffer analysed as ``scan`` would analyse the file if it were saved.
 
 The buffer's text is turned back into the bytes the file would hold (in its declared encoding),
-handed to :func:`engine.analyze_data` with the project's settings, and its findings matched to
+handed to :func:`engine.analyze_with_memo` with the project's settings, and its findings matched to
 the project's rules.  A rule's status needs the other files too: a rule allowed one site that
 also matches a literal elsewhere is ambiguous, and neither ``fix`` nor the editor rewrites it.
 Those counts come from the project's background view (disk contents); until the first view

@@ -3,7 +3,9 @@
 The cheap ``ast`` pre-pass decides whether a file can hold a finding and numbers every literal
 with its position; libcst then parses only what the candidates need and judges each literal;
 the literal's number gives back its position, turned here into the byte range every consumer
-(fix, report, editor) splices at.
+(fix, report, editor) splices at.  On the tree-sitter path the verdicts are kept by top-level
+statement (:mod:`.units`, :mod:`.memo`): the next version of the file has libcst judge only
+the statements that changed, when the module's facts did not.
 """
 
 from __future__ import annotations
