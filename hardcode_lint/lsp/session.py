@@ -62,7 +62,7 @@ class Session:
         self.client = Client()
         self.encoding = "utf-16"
         self.cache = ResultCache()
-        self.analyses = Analyses(self._job, in_background, self._stale)
+        self.analyses = Analyses(self._job, in_background, self._stale, self._quiet)
         self.linted: set[str] = set()  # uris that have buffer diagnostics published
         self.timers: dict[str, asyncio.Task[None]] = {}
         self.last_change: dict[str, float] = {}
@@ -180,6 +180,13 @@ class Session:
         typing = now - self.last_change.get(uri, -TYPING) < TYPING
         self.last_change[uri] = now
         self.schedule(uri, DEBOUNCE if typing else SETTLE)
+
+    def _quiet(self, uri: str) -> float:
+        """Seconds until ``uri`` has had :data:`DEBOUNCE` seconds without a change."""
+        last = self.last_change.get(uri)
+        if last is None:
+            return 0.0
+        return max(0.0, last + DEBOUNCE - asyncio.get_running_loop().time())
 
     def schedule(self, uri: str, delay: float) -> None:
         """Analyse ``uri`` after ``delay`` seconds of quiet (a newer call restarts the wait)."""
