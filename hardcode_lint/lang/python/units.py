@@ -99,11 +99,7 @@ class _Splitter:
             return
         body = self.tree.first_line(inner[0])
         header = self.text(first, body - 1) if body > first else text
-        if ":=" in header:  # rare: ask the tree what the header binds
-            bound = self.tree.header_bound_names(statement)
-        else:  # its name alone (`def f(client)` binds no `client` around it)
-            bound = {self.tree.defined_name(statement)}
-        if bound & self.roots:
+        if self.tree.header_bound_names(statement) & self.roots:
             self.facts.append(f"H{header}")
 
 
