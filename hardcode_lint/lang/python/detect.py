@@ -258,18 +258,22 @@ def _by_unit(
 ) -> Detected:
     """The statements judged by libcst (those ``known`` does not hold) and the others' hits
     from ``known``, with the memo of them all for the next version."""
-    known = known or {}
+    whole, known = known is None, known or {}
     fresh = {u.first for u in parts.units if u.candidate and (u.cross or u.key not in known)}
-    wanted = [line for line in keep if (u := parts.at(line)) is not None and u.first in fresh]
+    wanted = [line for line in keep if (u := parts.at(line)) is None or u.first in fresh]
     found, located = _judge(source, statements, wanted, roots, options)
-    if found.migrated:
-        return found
+    if found.migrated:  # kept in no memo: the whole module is judged
+        if whole:
+            return found
+        raise ValueError("a migrated site: judge the whole module")
     judged: dict[int, memo.Rows] = {}
     hits: list[Hit] = []
     for span, hit in located:
         unit = parts.at(span[0])
-        if unit is None:  # cannot happen: a literal outside every statement
-            return Detected(hits=found.hits)
+        if unit is None:  # cannot happen: a literal outside every statement; no memo then
+            if whole:
+                return Detected(hits=found.hits)
+            raise ValueError("a literal outside every statement: judge the whole module")
         if unit.first in fresh:
             judged.setdefault(unit.first, []).append(memo.row(span, hit, unit.first))
             hits.append(hit)
