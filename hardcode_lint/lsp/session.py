@@ -25,7 +25,7 @@ from hardcode_lint.lsp.analyses import Analyses, Job, Settled
 from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer, moved
 from hardcode_lint.lsp.capabilities import Client
 from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
-from hardcode_lint.lsp.loop import in_background, outlive, uri_path
+from hardcode_lint.lsp.loop import in_background, keep_what_lives, outlive, uri_path
 from hardcode_lint.lsp.project import Project, project_root
 
 DEBOUNCE = 0.15  # seconds of quiet after a change, while typing, before analysing
@@ -205,6 +205,7 @@ class Session:
             return
         if found is not None:
             self._publish(uri, found[1], found[0])
+            keep_what_lives()  # once the diagnostics are on their way
         # else closed, or changed meanwhile: a newer analysis is on its way
 
     def _publish(self, uri: str, buffer: Buffer | None, version: int | None) -> None:
