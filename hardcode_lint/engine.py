@@ -207,18 +207,20 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     digest = digest_of(data)
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
-    result, memo = _analyzed(task, data, settings)
+    result, memo = analyze_with_memo(task, data, settings)
     return Outcome(task.rel, result, stat.st_size, stat.st_mtime_ns, digest, memo)
 
 
 def analyze_data(task: FileTask, data: bytes, settings: Settings) -> FileResult:
     """The findings of ``data`` as the content of ``task``'s file (an editor's unsaved buffer,
     or the bytes just read); never raises for bad input."""
-    return _analyzed(task, data, settings)[0]
+    return analyze_with_memo(task, data, settings)[0]
 
 
-def _analyzed(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResult, str]:
-    """:func:`analyze_data`, with the front end's memo."""
+def analyze_with_memo(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResult, str]:
+    """:func:`analyze_data`, with the front end's memo of it: given back as ``task.known_memo``
+    for the next version of the same file (an editor's next keystroke), the front end judges
+    again only what changed."""
     try:
         return _analyze(task, data, settings)
     except SourceError as exc:

@@ -16,6 +16,7 @@ from lsprotocol import types
 
 from hardcode_lint.lang import frontend
 from hardcode_lint.lsp.buffer import Buffer, Site
+from hardcode_lint.lsp.capabilities import FIX_ALL, QUICKFIX, Client
 from hardcode_lint.lsp.diagnostics import to_range
 from hardcode_lint.lsp.edits import (
     Reader,
@@ -28,33 +29,7 @@ from hardcode_lint.lsp.edits import (
 from hardcode_lint.lsp.text import TextIndex
 from hardcode_lint.model import Status
 
-QUICKFIX = types.CodeActionKind.QuickFix.value
-FIX_ALL = types.CodeActionKind.SourceFixAll.value + ".hardcode-lint"
-KINDS = [QUICKFIX, FIX_ALL]
 FIX_ALL_TITLE = "Fix all pending in this file"
-CREATE = types.ResourceOperationKind.Create
-
-
-@dataclass(frozen=True)
-class Client:
-    """What the client's capabilities let the server send."""
-
-    versioned: bool = False  # workspace edits as versioned document changes
-    create: bool = False  # CreateFile in workspace edits
-    resolve: bool = False  # codeAction/resolve fills in `edit`
-    disabled: bool = False  # actions shown greyed out with a reason
-
-
-def client_of(caps: types.ClientCapabilities) -> Client:
-    edit = caps.workspace.workspace_edit if caps.workspace else None
-    action = caps.text_document.code_action if caps.text_document else None
-    resolve = action.resolve_support if action else None
-    return Client(
-        versioned=bool(edit and edit.document_changes),
-        create=bool(edit and CREATE in (edit.resource_operations or [])),
-        resolve=bool(resolve and "edit" in resolve.properties),
-        disabled=bool(action and action.disabled_support),
-    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -60,10 +60,15 @@ class Analyses:
         job: Callable[[str], Job | None],
         background: Runner,
         stale: Callable[[str, Settled], None],
+        quiet: Callable[[str], float] = lambda uri: 0.0,
     ) -> None:
         self.job = job
         self.background = background
         self.stale = stale  # told when an analysis settles for a version already replaced
+        # seconds until the document has been left alone long enough to analyse (the user
+        # is typing): an analysis cannot be stopped, and one of a version typed past would
+        # hold up the analysis of the last key's
+        self.quiet = quiet
         self.tracks: dict[str, Track] = {}
 
     async def get(self, uri: str) -> Settled | None:
@@ -97,10 +102,15 @@ class Analyses:
 
     async def _work(self, uri: str, track: Track) -> None:
         """Analyse the newest text until the analysis settled is of the current text."""
+        again = False  # a version typed while the last analysis ran
         try:
             while (job := self.job(uri)) is not None:
                 if track.settled is not None and track.settled.key == job.key:
                     break
+                if again and (wait := self.quiet(uri)) > 0:
+                    await asyncio.sleep(wait)  # typing goes on: analyse once it pauses
+                    continue
+                again = True
                 buffer = await self.background(partial(job.run, track.good))
                 settled = Settled(job.key, job.version, buffer)
                 if self.tracks.get(uri) is not track:

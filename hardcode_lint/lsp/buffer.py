@@ -1,7 +1,7 @@
 """One editor buffer analysed as ``scan`` would analyse the file if it were saved.
 
 The buffer's text is turned back into the bytes the file would hold (in its declared encoding),
-handed to :func:`engine.analyze_data` with the project's settings, and its findings matched to
+handed to :func:`engine.analyze_with_memo` with the project's settings, and its findings matched to
 the project's rules.  A rule's status needs the other files too: a rule allowed one site that
 also matches a literal elsewhere is ambiguous, and neither ``fix`` nor the editor rewrites it.
 Those counts come from the project's background view (disk contents); until the first view
@@ -17,7 +17,7 @@ from threading import Lock
 
 from hardcode_lint.cache import digest_of
 from hardcode_lint.discover.files import relative
-from hardcode_lint.engine import FileTask, Settings, analyze_data
+from hardcode_lint.engine import FileTask, Settings, analyze_with_memo
 from hardcode_lint.lang import frontend, language_of
 from hardcode_lint.lsp.project import Project, Snapshot
 from hardcode_lint.lsp.text import TextIndex
@@ -82,10 +82,13 @@ def buffer_bytes(text: str, language: str, name: str, rel: str) -> bytes:
 
 class ResultCache:
     """The last few engine results by content, so a save or a reopen after no edit, and the
-    hover and code actions of a version already published, cost nothing."""
+    hover and code actions of a version already published, cost nothing; and the front end's
+    memo of each file's last analysis, which the next version's analysis starts from (only
+    the statements an edit changed are judged again)."""
 
     def __init__(self, size: int = 32) -> None:
         self._items: OrderedDict[tuple[str, str, str], FileResult] = OrderedDict()
+        self._memos: OrderedDict[tuple[str, str], str] = OrderedDict()
         self._size = size
         self._lock = Lock()
 
@@ -95,11 +98,18 @@ class ResultCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        found = analyze_data(task, data, settings)
+            file = (task.rel, key[2])
+            known = self._memos.get(file, "")
+        found, memo = analyze_with_memo(replace(task, known_memo=known), data, settings)
         with self._lock:
             self._items[key] = found
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
+            if memo:  # a version that does not parse keeps the last memo for the next one
+                self._memos[file] = memo  # (it is keyed by content: never wrong, only unused)
+                self._memos.move_to_end(file)
+            while len(self._memos) > self._size:
+                self._memos.popitem(last=False)
         return found
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import re
 import threading
@@ -46,6 +47,19 @@ async def outlive(task: asyncio.Task[None], timeout: float | None) -> None:
     except asyncio.CancelledError:
         if not task.cancelled():
             raise
+
+
+def keep_what_lives() -> None:
+    """Collect the garbage an analysis left, then exempt what is still alive (the cached
+    results, the memos, the published buffers) from later collections.
+
+    A dense file's analysis makes a hundred thousand objects that live on; the full
+    collections they trigger would otherwise walk every finding of every cached version,
+    during the next analysis, every time (a fifth of an edit's time on a dense file).
+    Objects exempted are still freed when their last reference goes; only a cycle through
+    one is never collected, and the results here hold none."""
+    gc.collect()
+    gc.freeze()
 
 
 def uri_path(uri: str) -> Path | None:

@@ -75,25 +75,6 @@ class Snapshot:
         return list(self.problems) + list(self.rules.problems)
 
 
-EDITOR_OPTIONS = ("select", "ignore", "exclude", "languages")  # as the CLI's flags
-
-
-def editor_options(raw: object) -> dict[str, tuple[str, ...]]:
-    """The settings an editor passes (``initializationOptions``, ``workspace/configuration``
-    section ``hardcode-lint``): ``select``, ``ignore``, ``exclude`` and ``languages``, lists
-    of strings applied on top of the project's settings as the CLI's flags are."""
-    if not isinstance(raw, dict):
-        return {}
-    found = {}
-    for name in EDITOR_OPTIONS:
-        value = raw.get(name)
-        if isinstance(value, str):
-            value = [value]
-        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-            found[name] = tuple(value)
-    return found
-
-
 def _configured(root: Path, options: dict[str, tuple[str, ...]]) -> tuple[Config, list[Problem]]:
     """The project's settings with the editor's on top; a bad setting falls back to the
     defaults and becomes a problem on the settings file, so the editor shows where to fix it."""

@@ -29,15 +29,6 @@ IDENTIFIER = "hardcode-lint"
 Report = types.RelatedFullDocumentDiagnosticReport | types.RelatedUnchangedDocumentDiagnosticReport
 
 
-def pulls(caps: types.ClientCapabilities) -> bool:
-    """Whether the client pulls diagnostics, takes the provider by registration, and can be
-    told to pull again."""
-    document = caps.text_document.diagnostic if caps.text_document else None
-    workspace = caps.workspace.diagnostics if caps.workspace else None
-    return bool(document and document.dynamic_registration and workspace
-                and workspace.refresh_support)  # fmt: skip
-
-
 def registration() -> types.Registration:
     options = types.DiagnosticRegistrationOptions(
         inter_file_dependencies=True, workspace_diagnostics=True, identifier=IDENTIFIER,

@@ -12,22 +12,23 @@ import os
 import sys
 import uuid
 from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from hardcode_lint import __version__
 from hardcode_lint.lang import frontend, names
-from hardcode_lint.lsp import pull
-from hardcode_lint.lsp.actions import KINDS, Request, client_of, code_actions, resolve_fix, sites_of
-from hardcode_lint.lsp.hover import hover
-from hardcode_lint.lsp.links import definition
+from hardcode_lint.lsp.capabilities import KINDS, Client, client_of, editor_options, pulls
 from hardcode_lint.lsp.loop import in_background, uri_path
-from hardcode_lint.lsp.project import editor_options
-from hardcode_lint.lsp.session import Session
 from hardcode_lint.lsp.text import Position
+
+if TYPE_CHECKING:  # imported once `initialize` is answered (see HardcodeServer.session)
+    from hardcode_lint.lsp import pull
+    from hardcode_lint.lsp.actions import Request
+    from hardcode_lint.lsp.session import Session
 
 
 def watched_globs() -> list[str]:
@@ -36,16 +37,43 @@ def watched_globs() -> list[str]:
     return ["**/*.toml", "**/.hardcode-lint-baseline.json", *sources]
 
 
+@dataclass
+class Start:
+    """What ``initialize`` said, kept until the session exists."""
+
+    folders: list[Path] = field(default_factory=list)
+    client: Client = field(default_factory=Client)
+    encoding: str = "utf-16"
+    options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    pull: bool = False
+
+
 class HardcodeServer(LanguageServer):
     """A pygls server holding one :class:`Session`."""
 
     def __init__(self) -> None:
         sync = types.TextDocumentSyncKind.Incremental
         super().__init__("hardcode-lint", __version__, text_document_sync_kind=sync)
-        self.session = Session(self)
+        self.start = Start()
+        self._session: Session | None = None
         self.watch_dynamically = False
         self.progress_supported = False
         self.configurable = False  # the client answers workspace/configuration
+
+    @property
+    def session(self) -> Session:
+        """Made at its first use, once ``initialize`` is answered: importing the engine, the
+        rules and the project view is most of a start-up, and the editor waits for that answer
+        before it sends anything else."""
+        if self._session is None:
+            from hardcode_lint.lsp.session import Session
+
+            session = self._session = Session(self)
+            start = self.start
+            session.folders, session.client, session.encoding = (start.folders, start.client,
+                                                                  start.encoding)  # fmt: skip
+            session.options, session.pull = start.options, start.pull
+        return self._session
 
     def uris(self) -> list[str]:
         return list(self.workspace.text_documents)
@@ -129,6 +157,7 @@ async def _configuration(server: HardcodeServer, session: Session) -> None:
 def _pull_features(server: HardcodeServer, session: Session) -> None:
     """Pull diagnostics, offered by registration (see :mod:`.pull`) once the client has said
     it pulls: handlers added after ``initialize`` are not advertised statically."""
+    from hardcode_lint.lsp import pull
 
     @server.feature(types.TEXT_DOCUMENT_DIAGNOSTIC)
     async def on_pull(params: types.DocumentDiagnosticParams) -> pull.Report:
@@ -179,23 +208,25 @@ def _warm() -> None:
     gc.freeze()
 
 
-def _lifecycle(server: HardcodeServer, session: Session) -> None:
+def _lifecycle(server: HardcodeServer) -> None:
     @server.feature(types.INITIALIZE)
     def initialize(params: types.InitializeParams) -> None:
-        session.folders = _folders(params)
-        session.client = client_of(params.capabilities)
-        session.encoding = _encoding(server)  # pygls has chosen it from the client's offer
+        start = server.start
+        start.folders = _folders(params)
+        start.client = client_of(params.capabilities)
+        start.encoding = _encoding(server)  # pygls has chosen it from the client's offer
         workspace = params.capabilities.workspace
         files = workspace.did_change_watched_files if workspace else None
         server.watch_dynamically = bool(files and files.dynamic_registration)
         server.configurable = bool(workspace and workspace.configuration)
         window = params.capabilities.window
         server.progress_supported = bool(window and window.work_done_progress)
-        session.options = editor_options(params.initialization_options)
-        session.pull = pull.pulls(params.capabilities)
+        start.options = editor_options(params.initialization_options)
+        start.pull = pulls(params.capabilities)
 
     @server.feature(types.INITIALIZED)
     async def initialized(params: types.InitializedParams) -> None:
+        session = server.session
         in_background(_warm)
         if session.pull:
             _pull_features(server, session)
@@ -210,17 +241,18 @@ def _lifecycle(server: HardcodeServer, session: Session) -> None:
 
     @server.feature(types.SHUTDOWN)
     def shutdown(params: Any) -> None:
-        session.stop()
+        if server._session is not None:
+            server._session.stop()
 
 
-def _documents(server: HardcodeServer, session: Session) -> None:
+def _documents(server: HardcodeServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
-        session.schedule(params.text_document.uri, 0.0)
+        server.session.schedule(params.text_document.uri, 0.0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        session.changed(params.text_document.uri)
+        server.session.changed(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(params: types.DidSaveTextDocumentParams) -> None:
@@ -228,47 +260,51 @@ def _documents(server: HardcodeServer, session: Session) -> None:
         path = uri_path(uri)
         if path is None:
             return
-        project = session.project_for(path)
+        project = server.session.project_for(path)
         if project.watches(path):
             project.texts.pop(path, None)  # saved: the disk has the buffer's text
-            await session.reload(project)
+            await server.session.reload(project)
         else:
-            session.schedule(uri, 0.0)
-            session.request_refresh(project)
+            server.session.schedule(uri, 0.0)
+            server.session.request_refresh(project)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         path = uri_path(params.text_document.uri)
         if path is not None:
-            session.forget_buffer(path)  # a rule file's unsaved text no longer counts
-        session.close(params.text_document.uri)
+            server.session.forget_buffer(path)  # a rule file's unsaved text no longer counts
+        server.session.close(params.text_document.uri)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def configuration(params: types.DidChangeConfigurationParams) -> None:
         if server.configurable:
-            await _configuration(server, session)
+            await _configuration(server, server.session)
         elif isinstance(params.settings, dict):
-            await session.configure(editor_options(params.settings.get("hardcode-lint")))
+            await server.session.configure(editor_options(params.settings.get("hardcode-lint")))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     async def watched(params: types.DidChangeWatchedFilesParams) -> None:
         paths = [uri_path(change.uri) for change in params.changes]
-        await session.watched([path for path in paths if path is not None])
+        await server.session.watched([path for path in paths if path is not None])
 
 
-def _requests(server: HardcodeServer, session: Session) -> None:
+def _requests(server: HardcodeServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(params: types.HoverParams) -> types.Hover | None:
-        buffer = await session.quick(params.text_document.uri, params.position.line)
+        from hardcode_lint.lsp.hover import hover
+
+        buffer = await server.session.quick(params.text_document.uri, params.position.line)
         if buffer is None:
             return None
         where = params.position
         offset = buffer.index.offset(Position(where.line, where.character))
-        return hover(buffer, offset, session.project_for(buffer.path).view)
+        return hover(buffer, offset, server.session.project_for(buffer.path).view)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     async def on_definition(params: types.DefinitionParams) -> list[types.Location] | None:
-        buffer = await session.quick(params.text_document.uri, params.position.line)
+        from hardcode_lint.lsp.links import definition
+
+        buffer = await server.session.quick(params.text_document.uri, params.position.line)
         if buffer is None:
             return None
         where = params.position
@@ -278,7 +314,10 @@ def _requests(server: HardcodeServer, session: Session) -> None:
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, options)
     async def on_code_action(params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        request = await _request(session, params.text_document.uri, params.context.diagnostics)
+        from hardcode_lint.lsp.actions import code_actions
+
+        uri = params.text_document.uri
+        request = await _request(server.session, uri, params.context.diagnostics)
         if request is None:
             return None
         index, span = request.buffer.index, params.range
@@ -289,10 +328,12 @@ def _requests(server: HardcodeServer, session: Session) -> None:
 
     @server.feature(types.CODE_ACTION_RESOLVE)
     async def on_resolve(action: types.CodeAction) -> types.CodeAction:
+        from hardcode_lint.lsp.actions import resolve_fix, sites_of
+
         data: Any = action.data
         if not isinstance(data, dict) or "uri" not in data:
             return action
-        request = await _request(session, data["uri"], ())
+        request = await _request(server.session, data["uri"], ())
         if request is None or request.version != data.get("version"):
             return action  # the buffer changed: no edit rather than a wrong one
         sites = sites_of(request.buffer, data)
@@ -302,11 +343,13 @@ def _requests(server: HardcodeServer, session: Session) -> None:
 def create_server() -> HardcodeServer:
     server = HardcodeServer()
     for register in (_lifecycle, _documents, _requests):
-        register(server, server.session)
+        register(server)
     return server
 
 
 async def _request(session: Session, uri: str, diagnostics: Any) -> Request | None:
+    from hardcode_lint.lsp.actions import Request
+
     await session.settled(uri)
     found = await session.buffer(uri)
     if found is None:

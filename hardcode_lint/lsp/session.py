@@ -21,11 +21,11 @@ from typing import Protocol
 
 from lsprotocol import types
 
-from hardcode_lint.lsp.actions import Client
 from hardcode_lint.lsp.analyses import Analyses, Job, Settled
 from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer, moved
+from hardcode_lint.lsp.capabilities import Client
 from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
-from hardcode_lint.lsp.loop import in_background, outlive, uri_path
+from hardcode_lint.lsp.loop import in_background, keep_what_lives, outlive, uri_path
 from hardcode_lint.lsp.project import Project, project_root
 
 DEBOUNCE = 0.15  # seconds of quiet after a change, while typing, before analysing
@@ -62,7 +62,7 @@ class Session:
         self.client = Client()
         self.encoding = "utf-16"
         self.cache = ResultCache()
-        self.analyses = Analyses(self._job, in_background, self._stale)
+        self.analyses = Analyses(self._job, in_background, self._stale, self._quiet)
         self.linted: set[str] = set()  # uris that have buffer diagnostics published
         self.timers: dict[str, asyncio.Task[None]] = {}
         self.last_change: dict[str, float] = {}
@@ -181,6 +181,13 @@ class Session:
         self.last_change[uri] = now
         self.schedule(uri, DEBOUNCE if typing else SETTLE)
 
+    def _quiet(self, uri: str) -> float:
+        """Seconds until ``uri`` has had :data:`DEBOUNCE` seconds without a change."""
+        last = self.last_change.get(uri)
+        if last is None:
+            return 0.0
+        return max(0.0, last + DEBOUNCE - asyncio.get_running_loop().time())
+
     def schedule(self, uri: str, delay: float) -> None:
         """Analyse ``uri`` after ``delay`` seconds of quiet (a newer call restarts the wait)."""
         old = self.timers.pop(uri, None)
@@ -198,6 +205,7 @@ class Session:
             return
         if found is not None:
             self._publish(uri, found[1], found[0])
+            keep_what_lives()  # once the diagnostics are on their way
         # else closed, or changed meanwhile: a newer analysis is on its way
 
     def _publish(self, uri: str, buffer: Buffer | None, version: int | None) -> None:

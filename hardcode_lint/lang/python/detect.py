@@ -3,7 +3,9 @@
 The cheap ``ast`` pre-pass decides whether a file can hold a finding and numbers every literal
 with its position; libcst then parses only what the candidates need and judges each literal;
 the literal's number gives back its position, turned here into the byte range every consumer
-(fix, report, editor) splices at.
+(fix, report, editor) splices at.  On the tree-sitter path the verdicts are kept by top-level
+statement (:mod:`.units`, :mod:`.memo`): the next version of the file has libcst judge only
+the statements that changed, when the module's facts did not.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
-from hardcode_lint.lang.python import memo
+from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
@@ -173,10 +175,9 @@ def _located(
     spans: list[Span],
     shifts: list[tuple[int, int]],
     options: DetectOptions,
-    key: str = "",
-) -> Detected:
+) -> tuple[Detected, list[tuple[Span, Hit]]]:
     """libcst's verdicts on ``text`` (the file, or its narrowed form), located in the file;
-    with ``key`` (the text's :func:`.memo.text_key`), kept in a memo for the next run."""
+    each hit also with its literal's span (for the memo)."""
     catalog, watch = catalog_for(options.catalog), watchlist_for(options.replacements)
     try:
         module = parse_cst(text)
@@ -185,16 +186,15 @@ def _located(
         raise SourceError(exc.message, line) from None
     visitor = detect_module(module, catalog, watch, len(spans))
     found = Detected(migrated=_migrated(source, visitor, shifts))
-    numbered = []
+    located = []
     for detection in visitor.detections:
-        ordinal = visitor.ordinals[id(detection.node)]
-        hit = _hit(source, detection, spans[ordinal])
+        span = spans[visitor.ordinals[id(detection.node)]]
+        hit = _hit(source, detection, span)
         if hit is not None:
             found.hits.append(hit)
-            numbered.append((ordinal, hit))
-    if key and not found.migrated:
-        found.memo = memo.encode(key, numbered)
-    return found
+            located.append((span, hit))
+    found.hits.sort(key=lambda h: h.start)  # in the file's order, as hits from a memo are
+    return found, located
 
 
 def _in_file(spans: list[Span], shifts: list[tuple[int, int]]) -> list[Span]:
@@ -203,6 +203,26 @@ def _in_file(spans: list[Span], shifts: list[tuple[int, int]]) -> list[Span]:
         return spans
     line = line_map(shifts)
     return [(line(a), b, line(c), d) for a, b, c, d in spans]
+
+
+def _judge(
+    source: SourceFile,
+    statements: TreeSitterStatements,
+    keep: list[int],
+    roots: set[str],
+    options: DetectOptions,
+) -> tuple[Detected, list[tuple[Span, Hit]]]:
+    """libcst's verdicts on the statements holding ``keep`` lines, with what they need."""
+    if not keep:
+        return Detected(), []
+    catalog, lines = catalog_for(options.catalog), source.lines
+    regions = blank_regions(statements, lines, keep, roots)
+    narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
+    inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names(),
+                    catalog.fallback_names())  # fmt: skip
+    if not inner.candidate:
+        return Detected(), []
+    return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
 
 
 def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
@@ -214,24 +234,59 @@ def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
     pre, root = found
     if not pre.lines:
         return Detected()
-    lines = source.lines
-    keep = sorted(pre.lines + pre.keep)
     statements = TreeSitterStatements(root)
-    regions = blank_regions(statements, lines, keep, pre.roots)
-    narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
+    keep = sorted(pre.lines + pre.keep)
+    parts = units.split(statements, source.lines, keep, pre.roots)
+    known = memo.decode(options.memo, parts.facts)
     try:
-        inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names(),
-                        catalog.fallback_names())  # fmt: skip
-        if not inner.candidate:
-            return Detected()
-        spans = _in_file(inner.spans, shifts)
-        key = memo.text_key(narrowed)
-        hits = memo.reuse(options.memo, key, source, spans)
-        if hits is not None:  # the same narrowed text as last time: no libcst at all
-            return Detected(hits=hits, memo=options.memo)
-        return _located(source, narrowed, spans, shifts, options, key)
+        try:
+            return _by_unit(source, statements, parts, keep, pre.roots, options, known)
+        except (ValueError, TypeError, KeyError, IndexError):  # a damaged memo: judge it all
+            return _by_unit(source, statements, parts, keep, pre.roots, options, None)
     except SourceError:
         return None  # tree-sitter read the file otherwise than CPython: let ast decide
+
+
+def _by_unit(
+    source: SourceFile,
+    statements: TreeSitterStatements,
+    parts: units.Split,
+    keep: list[int],
+    roots: set[str],
+    options: DetectOptions,
+    known: dict[str, memo.Rows] | None,
+) -> Detected:
+    """The statements judged by libcst (those ``known`` does not hold) and the others' hits
+    from ``known``, with the memo of them all for the next version."""
+    whole, known = known is None, known or {}
+    fresh = {u.first for u in parts.units if u.candidate and (u.cross or u.key not in known)}
+    wanted = [line for line in keep if (u := parts.at(line)) is None or u.first in fresh]
+    found, located = _judge(source, statements, wanted, roots, options)
+    if found.migrated:  # kept in no memo: the whole module is judged
+        if whole:
+            return found
+        raise ValueError("a migrated site: judge the whole module")
+    judged: dict[int, memo.Rows] = {}
+    hits: list[Hit] = []
+    for span, hit in located:
+        unit = parts.at(span[0])
+        if unit is None:  # cannot happen: a literal outside every statement; no memo then
+            if whole:
+                return Detected(hits=found.hits)
+            raise ValueError("a literal outside every statement: judge the whole module")
+        if unit.first in fresh:
+            judged.setdefault(unit.first, []).append(memo.row(span, hit, unit.first))
+            hits.append(hit)
+    kept: dict[str, memo.Rows] = {}
+    for unit in parts.units:
+        if unit.first in fresh:
+            if not unit.cross:
+                kept[unit.key] = judged.get(unit.first, [])
+        elif unit.candidate:
+            kept[unit.key] = rows = known[unit.key]
+            hits += memo.place(rows, source, unit.first, unit.last)
+    hits.sort(key=lambda h: h.start)
+    return Detected(hits=hits, memo=memo.encode(parts.facts, kept))
 
 
 def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
@@ -248,4 +303,4 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     if options.prefilter and not wanted:
         return Detected()
     parsed, spans, shifts = _narrowed(tree, source.text, pre, options)
-    return _located(source, parsed, spans, shifts, options)
+    return _located(source, parsed, spans, shifts, options)[0]

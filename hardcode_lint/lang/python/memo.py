@@ -1,18 +1,17 @@
-"""Verdicts kept for the next run: libcst's findings in a narrowed text, keyed by that text.
+"""Verdicts kept for the next run: libcst's findings by top-level statement (:mod:`.units`).
 
-The narrowed text (:mod:`.regions`) is all libcst reads, and its verdicts are a function of it
-and of the settings alone (which key the cache the memo lives in).  An edit outside every
-candidate statement (a function body with no candidate, a comment, a blank line) leaves the
-narrowed text as it was: the findings are then rebuilt from the memo and the new positions,
-and a pre-commit ``check`` of the edited file never imports or runs libcst.
+A statement's verdicts are a function of its text, of the module's facts and of the settings
+(which key the cache, or the editor's document, the memo lives in).  When the facts are the
+same, a statement whose text did not change gets its findings back from here, placed at its
+new first line: an edit to one function of a dense file judges that function alone, and an
+edit outside every candidate statement (a comment, a function with no candidate) never imports
+or runs libcst.
 
-Each hit is kept with its ordinal among the narrowed text's literals; the ``ast`` pre-pass,
-which runs anyway, gives the literals' positions in the file as it is now.
+Each hit is kept with its literal's position relative to its statement's first line.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -21,48 +20,57 @@ from hardcode_lint.lang.python.prepass import Span
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceFile
 
-_VERSION = 1
+_VERSION = 2
+Rows = list[list[Any]]
 
 
-def text_key(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def row(span: Span, hit: Hit, first: int) -> list[Any]:
+    """``hit`` of the literal at ``span`` as a memo row, placed relative to line ``first``."""
+    line, col, end_line, end_col = span
+    return [line - first, col, end_line - first, end_col, hit.kind.value, hit.context.value,
+            hit.unit, hit.value, hit.number, hit.api, hit.arg, hit.scope, hit.snippet,
+            hit.snippet_start, hit.snippet_end, hit.arg_alias, hit.test]  # fmt: skip
 
 
-def encode(key: str, hits: list[tuple[int, Hit]]) -> str:
-    """The memo of ``hits`` (each with its literal's ordinal) found in the text of ``key``.
+def encode(facts: str, units: dict[str, Rows]) -> str:
+    """The memo of the statements' rows, found under ``facts``.
 
     JSON by the standard library: a value beyond 64 bits or an infinity must come back exact.
     """
-    rows = [[ordinal, h.kind.value, h.context.value, h.unit, h.value, h.number, h.api, h.arg,
-             h.scope, h.snippet, h.snippet_start, h.snippet_end, h.arg_alias, h.test]
-            for ordinal, h in hits]  # fmt: skip
-    return json.dumps({"v": _VERSION, "text": key, "hits": rows}, separators=(",", ":"))
+    return json.dumps({"v": _VERSION, "facts": facts, "units": units}, separators=(",", ":"))
 
 
-def reuse(memo: str, key: str, source: SourceFile, spans: list[Span]) -> list[Hit] | None:
-    """The hits of ``memo`` placed at ``spans`` in ``source``; None when the memo is of another
-    text (or damaged), and libcst must decide."""
+def decode(memo: str, facts: str) -> dict[str, Rows] | None:
+    """The rows of each statement kept in ``memo``; None when it was found under other facts
+    (or is damaged), and the whole module must be judged."""
     if not memo:
         return None
     try:
         data: dict[str, Any] = json.loads(memo)
-        if data.get("v") != _VERSION or data.get("text") != key:
-            return None
-        return [_hit(row, source, spans) for row in data["hits"]]
-    except (ValueError, TypeError, KeyError, IndexError):
+    except ValueError:
         return None
+    if not isinstance(data, dict) or data.get("v") != _VERSION or data.get("facts") != facts:
+        return None
+    units = data.get("units")
+    return units if isinstance(units, dict) else None
 
 
-def _hit(row: list[Any], source: SourceFile, spans: list[Span]) -> Hit:
-    ordinal, kind, context, unit, value, number, api, arg, scope, *rest = row
-    snippet, snippet_start, snippet_end, arg_alias, test = rest
-    if not isinstance(ordinal, int) or ordinal < 0:
-        raise IndexError("not a literal's ordinal")
-    line, col, end_line, end_col = spans[ordinal]
+def place(rows: Rows, source: SourceFile, first: int, last: int) -> list[Hit]:
+    """The hits of a statement now on lines ``first`` to ``last``; raises ValueError,
+    TypeError or IndexError for a damaged memo."""
+    return [_hit(row, source, first, last - first) for row in rows]
+
+
+def _hit(row: list[Any], source: SourceFile, first: int, lines: int) -> Hit:
+    line, col, end_line, end_col, kind, context, unit, value, number, api, arg, *rest = row
+    scope, snippet, snippet_start, snippet_end, arg_alias, test = rest
     if not isinstance(number, int | float) or not isinstance(snippet, str):
         raise TypeError("not a memo row")
+    if not 0 <= line <= end_line <= lines:
+        raise IndexError("a literal outside its statement")
     return Hit(
-        start=source.offset_utf8(line, col), end=source.offset_utf8(end_line, end_col),
+        start=source.offset_utf8(first + line, col),
+        end=source.offset_utf8(first + end_line, end_col),
         kind=Kind(kind), context=Context(context), unit=unit, value=str(value), number=number,
         api=api, arg=arg, scope=scope, snippet=snippet, snippet_start=int(snippet_start),
         snippet_end=int(snippet_end), arg_alias=arg_alias, test=bool(test),

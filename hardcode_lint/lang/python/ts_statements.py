@@ -134,9 +134,28 @@ class TreeSitterStatements:
         """Every name a statement binds, anywhere inside it (conservatively)."""
         return _names_in(statement)
 
+    def _header(self, statement: Node) -> bytes:
+        """A ``def``'s or ``class``'s text before its body (decorators included)."""
+        definition = statement
+        if statement.type == "decorated_definition":
+            definition = statement.child_by_field_name("definition") or statement
+        body = definition.child_by_field_name("body")
+        whole = statement.text or b""
+        return whole if body is None else whole[: body.start_byte - statement.start_byte]
+
+    def defined_name(self, statement: Node) -> str:
+        """The name a ``def`` or ``class`` (decorated or not) binds."""
+        if statement.type == "decorated_definition":
+            definition = statement.child_by_field_name("definition")
+            return self.defined_name(definition) if definition is not None else ""
+        name = statement.child_by_field_name("name")
+        return text(name) if name is not None else ""
+
     def header_bound_names(self, statement: Node) -> set[str]:
         """What a ``def`` or ``class`` binds in the scope around it: its name, and whatever its
         decorators, defaults, annotations or bases bind (``:=``); not its parameters."""
+        if b":=" not in self._header(statement):  # most headers: read without a query
+            return {self.defined_name(statement)}
         if statement.type == "decorated_definition":
             names: set[str] = set()
             for child in statement.named_children:
