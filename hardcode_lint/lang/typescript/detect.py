@@ -12,8 +12,7 @@ from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
-from hardcode_lint.lang.treesitter import Grammar
-from hardcode_lint.lang.typescript.context import VALUE_PARENTS, Site, scope_of, site_of
+from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
@@ -29,6 +28,7 @@ from hardcode_lint.lang.typescript.tables import (
     statement_tables,
     top_statement,
 )
+from hardcode_lint.lang.typescript.tokens import value_numbers
 from hardcode_lint.lang.typescript.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
@@ -57,11 +57,24 @@ class _Detector:
         self.shadowed = declared(root, GLOBALS - set(self.imports), data)
         self.seen: set[tuple[int, int]] = set()
         self.tables = statement_tables(root)
+        # Memos: a call's callee, a name's verdict, an object's table test, an array's site
+        # (every element of ``[100, 200, 400]`` stands in the one site) are asked once.
+        self.callees: dict[tuple[int, int, str], tuple[str | None, ApiSpec | None]] = {}
+        self.verdicts: dict[tuple[str, bool], NameVerdict | None] = {}
+        self.object_tables: dict[tuple[int, int], bool] = {}
+        self.array_sites: dict[tuple[int, int], Site | None] = {}
 
     # -- what a callee is ---------------------------------------------------------------
 
     def callee(self, call: Node) -> tuple[str | None, ApiSpec | None]:
         """The callee of a call or ``new`` resolved through the imports, and its entry."""
+        key = (call.start_byte, call.end_byte, call.type)
+        found = self.callees.get(key)
+        if found is None:
+            found = self.callees[key] = self._callee(call)
+        return found
+
+    def _callee(self, call: Node) -> tuple[str | None, ApiSpec | None]:
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:
             return None, None
@@ -81,6 +94,12 @@ class _Detector:
 
     def verdict(self, name: str, as_keyword: bool) -> NameVerdict | None:
         """A name's verdict; a duration without a unit word is in milliseconds."""
+        key = (name, as_keyword)
+        if key not in self.verdicts:
+            self.verdicts[key] = self._verdict(name, as_keyword)
+        return self.verdicts[key]
+
+    def _verdict(self, name: str, as_keyword: bool) -> NameVerdict | None:
         words = self.catalog.words
         found = classify_name(name, words, as_keyword=as_keyword)
         heads = [w for w in split_words(name) if not w.isdigit()][-1:]
@@ -98,7 +117,14 @@ class _Detector:
     # -- judging a literal --------------------------------------------------------------
 
     def judge(self, lit: Literal) -> None:
-        site = site_of(lit.node)
+        array = lit.node.parent
+        if array is not None and array.type == "array":
+            key = (array.start_byte, array.end_byte)
+            if key not in self.array_sites:
+                self.array_sites[key] = site_of(lit.node)
+            site = self.array_sites[key]
+        else:
+            site = site_of(lit.node)
         if site is None:
             return
         if site.context is Context.CALL:
@@ -134,10 +160,11 @@ class _Detector:
             api = resolve(element, self.imports, self.shadowed) if element is not None else None
         elif site.context is not Context.KEYWORD:
             api = name
-        if site.context is Context.KEYWORD and object_table(site.anchor):
+        if site.context is Context.KEYWORD and self.object_table(site.anchor):
             return
         if (
             site.context is Context.ASSIGNMENT
+            and self.tables
             and top_statement(site.anchor).start_byte in self.tables
         ):
             return
@@ -159,6 +186,13 @@ class _Detector:
                 verdict = outer
         if verdict is not None:
             self.hit(lit, verdict.kind, site, verdict.unit, api, name)
+
+    def object_table(self, pair: Node) -> bool:
+        table = pair.parent
+        key = (table.start_byte, table.end_byte) if table is not None else (-1, -1)
+        if key not in self.object_tables:
+            self.object_tables[key] = object_table(pair)
+        return self.object_tables[key]
 
     # -- hits ---------------------------------------------------------------------------
 
@@ -219,15 +253,6 @@ def literal_root_of(node: Node) -> Literal | None:
     return Literal(node, value) if (value := fold(node)) is not None else None
 
 
-@lru_cache(maxsize=4)
-def _numbers(found: Grammar) -> str:
-    """The query for the numbers that can stand in a site (``VALUE_PARENTS``): most numbers
-    (indexes, comparisons, ``case`` labels) are never matched, so never reach Python.  Node
-    kinds a grammar lacks (JavaScript's has no ``as_expression``) are left out."""
-    kinds = sorted(k for k in VALUE_PARENTS if found.language.id_for_node_kind(k, True))
-    return "[" + " ".join(f"({kind} (number) @n)" for kind in kinds) + "]"
-
-
 def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one TypeScript or JavaScript file."""
     data = source.data[len(source.bom) :]
@@ -240,8 +265,8 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     test = test_beside_manifest(options.file)
     detector = _Detector(source, data, catalog_for(options.catalog), root, test)
     judged: set[tuple[int, int]] = set()
-    for _, nodes in grammar(flavour).matches(_numbers(grammar(flavour)), root):
-        lit = literal_root(nodes["n"][0])
+    for number in value_numbers(root, data):
+        lit = literal_root(number)
         if lit is None or (lit.start, lit.end) in judged:
             continue  # `1000 * 60`: both numbers have the one literal, judged once
         judged.add((lit.start, lit.end))
