@@ -23,7 +23,7 @@ def _walk(node: Node) -> list[Node]:
 def test_every_number_a_walk_finds_under_a_value_parent_and_no_other():
     root = grammar("ts").parse(SOURCE).root_node
     numbers = list(value_numbers(root, SOURCE))
-    found = [n.text for n in numbers]
+    found = [n.text for n, _ in numbers]
     assert found == [
         b"5000", b".5", b"1_000", b"1e3", b"10n", b"0x1F", b"5.", b"017",
         b"1", b"2.5", b"3", b"4", b"5",
@@ -31,7 +31,7 @@ def test_every_number_a_walk_finds_under_a_value_parent_and_no_other():
         b"14", b"15", b"16", b"17", b"18",
     ]  # fmt: skip
     every = [n for n in _walk(root) if n.type == "number"]
-    starts = {n.start_byte for n in numbers}
+    starts = {n.start_byte for n, _ in numbers}
     left_out = [n.text for n in every if n.start_byte not in starts]
     # a template's number, a comparison's and a bit operation's, `void 0`, `!1`, a key, `+=`
     assert left_out == [b"42", b"7", b"0xff", b"9", b"0", b"1", b"8", b"13"]

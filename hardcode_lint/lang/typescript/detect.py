@@ -57,6 +57,7 @@ class _Detector:
         self.shadowed = declared(root, GLOBALS - set(self.imports), data)
         self.seen: set[tuple[int, int]] = set()
         self.tables = statement_tables(root)
+        self.broken = root.has_error
         # Memos: a call's callee, a name's verdict, an object's table test, an array's site
         # (every element of ``[100, 200, 400]`` stands in the one site) are asked once.
         self.callees: dict[tuple[int, int, str], tuple[str | None, ApiSpec | None]] = {}
@@ -116,15 +117,26 @@ class _Detector:
 
     # -- judging a literal --------------------------------------------------------------
 
-    def judge(self, lit: Literal) -> None:
-        array = lit.node.parent
-        if array is not None and array.type == "array":
-            key = (array.start_byte, array.end_byte)
+    def number(self, number: Node, parent: Node, judged: set[tuple[int, int]]) -> None:
+        """Judge the literal ``number`` (a token under ``parent``) is part of, once.  The
+        numbers of an array stand in the array's site, found once: a data array without one
+        (most of them) costs a look-up per number."""
+        site: Site | None = None
+        if parent.type == "array":
+            key = (parent.start_byte, parent.end_byte)
             if key not in self.array_sites:
-                self.array_sites[key] = site_of(lit.node)
+                self.array_sites[key] = site_of(number)
             site = self.array_sites[key]
-        else:
-            site = site_of(lit.node)
+            if site is None:
+                return
+        lit = literal_root(number, parent)
+        if lit is None or (lit.start, lit.end) in judged:
+            return  # `1000 * 60`: both numbers have the one literal, judged once
+        judged.add((lit.start, lit.end))
+        if not (self.broken and _broken(lit.node)):
+            self.judge(lit, site or site_of(lit.node))
+
+    def judge(self, lit: Literal, site: Site | None) -> None:
         if site is None:
             return
         if site.context is Context.CALL:
@@ -265,13 +277,8 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     test = test_beside_manifest(options.file)
     detector = _Detector(source, data, catalog_for(options.catalog), root, test)
     judged: set[tuple[int, int]] = set()
-    for number in value_numbers(root, data):
-        lit = literal_root(number)
-        if lit is None or (lit.start, lit.end) in judged:
-            continue  # `1000 * 60`: both numbers have the one literal, judged once
-        judged.add((lit.start, lit.end))
-        if not (root.has_error and _broken(lit.node)):
-            detector.judge(lit)
+    for number, parent in value_numbers(root, data):
+        detector.number(number, parent, judged)
     watch = watch_for(options.replacements)
     if watch.mentioned_in(data):
         detector.migrated(root, watch)

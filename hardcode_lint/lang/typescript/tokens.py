@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from hardcode_lint.lang.typescript.context import VALUE_PARENTS
 from hardcode_lint.lang.typescript.parser import Node
 
-#: Where a number token can start: a digit, or a dot and a digit, not inside a word (``a1``)
-#: or a number (``1.5``'s ``5``).  Digits inside strings and comments are let through and
-#: dropped by the node found there.
-_START = re.compile(rb"(?<![\w$.])\.?\d")
+#: A digit that starts no word's tail (``a1``, ``1_000``'s ``000``): a number token starts at
+#: it or, for ``.5``, one byte before.  Digits in strings, comments and ``1.5``'s ``5`` are
+#: let through and dropped by the node found there.  (A look-behind pattern takes three
+#: times as long to scan a file.)
+_START = re.compile(rb"\b\d")
 #: The operators a number's parent expression folds (``1000 * 60``) or falls back through
 #: (``opts.timeout ?? 5000``); under any other (``===``, ``&``, ``<<``) a number is no value.
 _OPERATORS = {
@@ -34,16 +35,19 @@ _FIELDS = {
 }
 
 
-def value_numbers(root: Node, data: bytes) -> Iterator[Node]:
-    """The number tokens of ``root`` (parsed from ``data``) whose parent can hold a value."""
+def value_numbers(root: Node, data: bytes) -> Iterator[tuple[Node, Node]]:
+    """The number tokens of ``root`` (parsed from ``data``) whose parent can hold a value,
+    each with its parent (which tree-sitter finds by a walk from the root: asked once)."""
     for match in _START.finditer(data):
         start = match.start()
         node = root.descendant_for_byte_range(start, start + 1)
-        if node is None or node.type != "number" or node.start_byte != start:
+        if node is None or node.type != "number" or not start - 1 <= node.start_byte <= start:
+            continue
+        if node.start_byte < start and data[node.start_byte] != 0x2E:  # only `.5` starts before
             continue
         parent = node.parent
         if parent is not None and parent.type in VALUE_PARENTS and _holds(parent, node):
-            yield node
+            yield node, parent
 
 
 def _holds(parent: Node, node: Node) -> bool:
