@@ -6,7 +6,7 @@ unit word or the catalog says otherwise."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
@@ -53,10 +53,8 @@ class _Detector:
         self.source, self.data, self.catalog, self.test = source, data, catalog, test
         self.base = len(source.bom)
         self.found = Detected()
-        self.imports = import_table(root)
-        self.shadowed = declared(root, GLOBALS - set(self.imports), data)
+        self.root = root
         self.seen: set[tuple[int, int]] = set()
-        self.tables = statement_tables(root)
         self.broken = root.has_error
         # Memos: a call's callee, a name's verdict, an object's table test, an array's site
         # (every element of ``[100, 200, 400]`` stands in the one site) are asked once.
@@ -64,6 +62,21 @@ class _Detector:
         self.verdicts: dict[tuple[str, bool], NameVerdict | None] = {}
         self.object_tables: dict[tuple[int, int], bool] = {}
         self.array_sites: dict[tuple[int, int], Site | None] = {}
+
+    # A file's imports, shadowed globals and tables of codes are read when a site first asks
+    # (a file whose numbers stand in no site never reads them).
+
+    @cached_property
+    def imports(self) -> dict[str, str]:
+        return import_table(self.root)
+
+    @cached_property
+    def shadowed(self) -> frozenset[str]:
+        return declared(self.root, GLOBALS - set(self.imports), self.data)
+
+    @cached_property
+    def tables(self) -> frozenset[int]:
+        return statement_tables(self.root)
 
     # -- what a callee is ---------------------------------------------------------------
 
@@ -167,37 +180,44 @@ class _Detector:
             if listed and spec is not None:
                 self.hit(lit, spec.kind_of(site.path or name), site, unit, api, name)
                 return
-        elif site.element is not None:
+        verdict = self.site_verdict(name, site)
+        if verdict is None or self.no_tunable(lit, site, name):
+            return  # the name first: it rules out most sites, and is memoised
+        if site.call is None and site.element is not None:
             element = site.element.child_by_field_name("name")
             api = resolve(element, self.imports, self.shadowed) if element is not None else None
-        elif site.context is not Context.KEYWORD:
+        elif site.call is None and site.context is not Context.KEYWORD:
             api = name
-        if site.context is Context.KEYWORD and self.object_table(site.anchor):
-            return
-        if (
-            site.context is Context.ASSIGNMENT
-            and self.tables
-            and top_statement(site.anchor).start_byte in self.tables
-        ):
-            return
-        if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
-            return  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
-        as_keyword = site.call is not None
-        if (
-            as_keyword
-            and lit.number == 1
-            and name.lower() in self.catalog.words.single_item_keywords
-        ):
-            return  # `{ count: 1 }`: one item, no tunable
-        verdict = self.verdict(name, as_keyword)
+        self.hit(lit, verdict.kind, site, verdict.unit, api, name)
+
+    def site_verdict(self, name: str, site: Site) -> NameVerdict | None:
+        """The verdict of a named site: its name's, or its enclosing property's."""
+        verdict = self.verdict(name, site.call is not None)
         if name in _DESCRIPTOR_KEYS and site.outer:  # `maxPoolSize: { default: 100 }`
             verdict = self.verdict(site.outer, as_keyword=False)
         if verdict is None and site.outer:  # `timeout: { request: 10000 }` (got)
             outer = self.verdict(site.outer, as_keyword=False)
             if outer is not None and outer.kind is Kind.DURATION:
                 verdict = outer
-        if verdict is not None:
-            self.hit(lit, verdict.kind, site, verdict.unit, api, name)
+        return verdict
+
+    def no_tunable(self, lit: Literal, site: Site, name: str) -> bool:
+        """A table of codes, a set of names, a code written in hex, or `{ count: 1 }`."""
+        if site.context is Context.KEYWORD and self.object_table(site.anchor):
+            return True
+        if (
+            site.context is Context.ASSIGNMENT
+            and self.tables
+            and top_statement(site.anchor).start_byte in self.tables
+        ):
+            return True
+        if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
+            return True  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
+        return (
+            site.call is not None
+            and lit.number == 1
+            and name.lower() in self.catalog.words.single_item_keywords
+        )  # `{ count: 1 }`: one item, no tunable
 
     def object_table(self, pair: Node) -> bool:
         table = pair.parent
