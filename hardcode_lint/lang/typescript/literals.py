@@ -38,6 +38,8 @@ class Literal:
 
 def parse_number(raw: str) -> Number | None:
     """The value of one JavaScript number token, or None."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= _MAX_DIGITS and raw[:1] != "0":
+        return int(raw)  # most tokens: plain decimal digits (not `0`, `017`: below)
     token = raw.replace("_", "").removesuffix("n")
     if not token or len(token) > _MAX_DIGITS:
         return None
