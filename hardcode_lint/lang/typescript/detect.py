@@ -133,7 +133,7 @@ class _Detector:
     def number(self, number: Node, parent: Node, judged: set[tuple[int, int]]) -> None:
         """Judge the literal ``number`` (a token under ``parent``) is part of, once.  The
         numbers of an array stand in the array's site, found once: a data array without one
-        (most of them) costs a look-up per number."""
+        (most of them) costs a look-up per number; so does an argument of an unknown call."""
         site: Site | None = None
         if parent.type == "array":
             key = (parent.start_byte, parent.end_byte)
@@ -142,6 +142,12 @@ class _Detector:
             site = self.array_sites[key]
             if site is None:
                 return
+        elif (
+            parent.type == "arguments"
+            and parent.parent is not None
+            and self.callee(parent.parent)[1] is None
+        ):
+            return  # `push(1)`: an argument of a call the catalog does not know
         lit = literal_root(number, parent)
         if lit is None or (lit.start, lit.end) in judged:
             return  # `1000 * 60`: both numbers have the one literal, judged once
