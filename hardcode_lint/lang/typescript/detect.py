@@ -6,14 +6,13 @@ unit word or the catalog says otherwise."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
-from hardcode_lint.lang.treesitter import Grammar
-from hardcode_lint.lang.typescript.context import VALUE_PARENTS, Site, scope_of, site_of
+from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
@@ -29,6 +28,7 @@ from hardcode_lint.lang.typescript.tables import (
     statement_tables,
     top_statement,
 )
+from hardcode_lint.lang.typescript.tokens import value_numbers
 from hardcode_lint.lang.typescript.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
@@ -53,15 +53,42 @@ class _Detector:
         self.source, self.data, self.catalog, self.test = source, data, catalog, test
         self.base = len(source.bom)
         self.found = Detected()
-        self.imports = import_table(root)
-        self.shadowed = declared(root, GLOBALS - set(self.imports), data)
+        self.root = root
         self.seen: set[tuple[int, int]] = set()
-        self.tables = statement_tables(root)
+        self.broken = root.has_error
+        # Memos: a call's callee, a name's verdict, an object's table test, an array's site
+        # (every element of ``[100, 200, 400]`` stands in the one site) are asked once.
+        self.callees: dict[tuple[int, int, str], tuple[str | None, ApiSpec | None]] = {}
+        self.verdicts: dict[tuple[str, bool], NameVerdict | None] = {}
+        self.object_tables: dict[tuple[int, int], bool] = {}
+        self.array_sites: dict[tuple[int, int], Site | None] = {}
+
+    # A file's imports, shadowed globals and tables of codes are read when a site first asks
+    # (a file whose numbers stand in no site never reads them).
+
+    @cached_property
+    def imports(self) -> dict[str, str]:
+        return import_table(self.root)
+
+    @cached_property
+    def shadowed(self) -> frozenset[str]:
+        return declared(self.root, GLOBALS - set(self.imports), self.data)
+
+    @cached_property
+    def tables(self) -> frozenset[int]:
+        return statement_tables(self.root)
 
     # -- what a callee is ---------------------------------------------------------------
 
     def callee(self, call: Node) -> tuple[str | None, ApiSpec | None]:
         """The callee of a call or ``new`` resolved through the imports, and its entry."""
+        key = (call.start_byte, call.end_byte, call.type)
+        found = self.callees.get(key)
+        if found is None:
+            found = self.callees[key] = self._callee(call)
+        return found
+
+    def _callee(self, call: Node) -> tuple[str | None, ApiSpec | None]:
         function = call.child_by_field_name("function") or call.child_by_field_name("constructor")
         if function is None:
             return None, None
@@ -81,6 +108,12 @@ class _Detector:
 
     def verdict(self, name: str, as_keyword: bool) -> NameVerdict | None:
         """A name's verdict; a duration without a unit word is in milliseconds."""
+        key = (name, as_keyword)
+        if key not in self.verdicts:
+            self.verdicts[key] = self._verdict(name, as_keyword)
+        return self.verdicts[key]
+
+    def _verdict(self, name: str, as_keyword: bool) -> NameVerdict | None:
         words = self.catalog.words
         found = classify_name(name, words, as_keyword=as_keyword)
         heads = [w for w in split_words(name) if not w.isdigit()][-1:]
@@ -97,8 +130,32 @@ class _Detector:
 
     # -- judging a literal --------------------------------------------------------------
 
-    def judge(self, lit: Literal) -> None:
-        site = site_of(lit.node)
+    def number(self, number: Node, parent: Node, judged: set[tuple[int, int]]) -> None:
+        """Judge the literal ``number`` (a token under ``parent``) is part of, once.  The
+        numbers of an array stand in the array's site, found once: a data array without one
+        (most of them) costs a look-up per number; so does an argument of an unknown call."""
+        site: Site | None = None
+        if parent.type == "array":
+            key = (parent.start_byte, parent.end_byte)
+            if key not in self.array_sites:
+                self.array_sites[key] = site_of(number)
+            site = self.array_sites[key]
+            if site is None:
+                return
+        elif (
+            parent.type == "arguments"
+            and parent.parent is not None
+            and self.callee(parent.parent)[1] is None
+        ):
+            return  # `push(1)`: an argument of a call the catalog does not know
+        lit = literal_root(number, parent)
+        if lit is None or (lit.start, lit.end) in judged:
+            return  # `1000 * 60`: both numbers have the one literal, judged once
+        judged.add((lit.start, lit.end))
+        if not (self.broken and _broken(lit.node)):
+            self.judge(lit, site or site_of(lit.node))
+
+    def judge(self, lit: Literal, site: Site | None) -> None:
         if site is None:
             return
         if site.context is Context.CALL:
@@ -129,36 +186,51 @@ class _Detector:
             if listed and spec is not None:
                 self.hit(lit, spec.kind_of(site.path or name), site, unit, api, name)
                 return
-        elif site.element is not None:
+        verdict = self.site_verdict(name, site)
+        if verdict is None or self.no_tunable(lit, site, name):
+            return  # the name first: it rules out most sites, and is memoised
+        if site.call is None and site.element is not None:
             element = site.element.child_by_field_name("name")
             api = resolve(element, self.imports, self.shadowed) if element is not None else None
-        elif site.context is not Context.KEYWORD:
+        elif site.call is None and site.context is not Context.KEYWORD:
             api = name
-        if site.context is Context.KEYWORD and object_table(site.anchor):
-            return
-        if (
-            site.context is Context.ASSIGNMENT
-            and top_statement(site.anchor).start_byte in self.tables
-        ):
-            return
-        if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
-            return  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
-        as_keyword = site.call is not None
-        if (
-            as_keyword
-            and lit.number == 1
-            and name.lower() in self.catalog.words.single_item_keywords
-        ):
-            return  # `{ count: 1 }`: one item, no tunable
-        verdict = self.verdict(name, as_keyword)
+        self.hit(lit, verdict.kind, site, verdict.unit, api, name)
+
+    def site_verdict(self, name: str, site: Site) -> NameVerdict | None:
+        """The verdict of a named site: its name's, or its enclosing property's."""
+        verdict = self.verdict(name, site.call is not None)
         if name in _DESCRIPTOR_KEYS and site.outer:  # `maxPoolSize: { default: 100 }`
             verdict = self.verdict(site.outer, as_keyword=False)
         if verdict is None and site.outer:  # `timeout: { request: 10000 }` (got)
             outer = self.verdict(site.outer, as_keyword=False)
             if outer is not None and outer.kind is Kind.DURATION:
                 verdict = outer
-        if verdict is not None:
-            self.hit(lit, verdict.kind, site, verdict.unit, api, name)
+        return verdict
+
+    def no_tunable(self, lit: Literal, site: Site, name: str) -> bool:
+        """A table of codes, a set of names, a code written in hex, or `{ count: 1 }`."""
+        if site.context is Context.KEYWORD and self.object_table(site.anchor):
+            return True
+        if (
+            site.context is Context.ASSIGNMENT
+            and self.tables
+            and top_statement(site.anchor).start_byte in self.tables
+        ):
+            return True
+        if site.context is not Context.KEYWORD and CODE_LITERAL.match(text(lit.node)):
+            return True  # `const WAIT_TIMEOUT = 0x102`: a code or a flag
+        return (
+            site.call is not None
+            and lit.number == 1
+            and name.lower() in self.catalog.words.single_item_keywords
+        )  # `{ count: 1 }`: one item, no tunable
+
+    def object_table(self, pair: Node) -> bool:
+        table = pair.parent
+        key = (table.start_byte, table.end_byte) if table is not None else (-1, -1)
+        if key not in self.object_tables:
+            self.object_tables[key] = object_table(pair)
+        return self.object_tables[key]
 
     # -- hits ---------------------------------------------------------------------------
 
@@ -219,15 +291,6 @@ def literal_root_of(node: Node) -> Literal | None:
     return Literal(node, value) if (value := fold(node)) is not None else None
 
 
-@lru_cache(maxsize=4)
-def _numbers(found: Grammar) -> str:
-    """The query for the numbers that can stand in a site (``VALUE_PARENTS``): most numbers
-    (indexes, comparisons, ``case`` labels) are never matched, so never reach Python.  Node
-    kinds a grammar lacks (JavaScript's has no ``as_expression``) are left out."""
-    kinds = sorted(k for k in VALUE_PARENTS if found.language.id_for_node_kind(k, True))
-    return "[" + " ".join(f"({kind} (number) @n)" for kind in kinds) + "]"
-
-
 def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one TypeScript or JavaScript file."""
     data = source.data[len(source.bom) :]
@@ -240,13 +303,8 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     test = test_beside_manifest(options.file)
     detector = _Detector(source, data, catalog_for(options.catalog), root, test)
     judged: set[tuple[int, int]] = set()
-    for _, nodes in grammar(flavour).matches(_numbers(grammar(flavour)), root):
-        lit = literal_root(nodes["n"][0])
-        if lit is None or (lit.start, lit.end) in judged:
-            continue  # `1000 * 60`: both numbers have the one literal, judged once
-        judged.add((lit.start, lit.end))
-        if not (root.has_error and _broken(lit.node)):
-            detector.judge(lit)
+    for number, parent in value_numbers(root, data):
+        detector.number(number, parent, judged)
     watch = watch_for(options.replacements)
     if watch.mentioned_in(data):
         detector.migrated(root, watch)

@@ -38,6 +38,8 @@ class Literal:
 
 def parse_number(raw: str) -> Number | None:
     """The value of one JavaScript number token, or None."""
+    if raw.isascii() and raw.isdigit() and len(raw) <= _MAX_DIGITS and raw[:1] != "0":
+        return int(raw)  # most tokens: plain decimal digits (not `0`, `017`: below)
     token = raw.replace("_", "").removesuffix("n")
     if not token or len(token) > _MAX_DIGITS:
         return None
@@ -105,19 +107,22 @@ def fold(node: Node, depth: int = 0) -> Number | None:
     return None
 
 
-def literal_root(number: Node) -> Literal | None:
+def literal_root(number: Node, parent: Node | None = None) -> Literal | None:
     """The largest literal expression holding the ``number`` token (``1000 * 60`` for the
-    ``60``), outer parentheses dropped; None when the token is no number (a BigInt too big)."""
+    ``60``), outer parentheses dropped; None when the token is no number (a BigInt too big).
+    ``parent``, when the caller has it, is the token's (tree-sitter walks to find one)."""
     node, value = number, fold(number)
     if value is None:
         return None
-    while (parent := node.parent) is not None:
+    parent = parent or node.parent
+    while parent is not None:
         if parent.type not in ("unary_expression", "binary_expression", "parenthesized_expression"):
             break
         folded = fold(parent)
         if folded is None:
             break
         node, value = parent, folded
+        parent = node.parent
     while node.type == "parenthesized_expression":
         node = named(node)[0]
     return Literal(node, value)
