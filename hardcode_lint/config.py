@@ -159,7 +159,7 @@ def _codes(where: str, value: Any) -> tuple[str, ...]:
 
 
 def _per_file_ignores(where: str, value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``{"tests/**" = ["HCL"], "legacy/*.py" = ["HCL101"]}``: each glob with its code
+    """``{"tests/**" = ["HCL"], "legacy/**" = ["HCL101"]}``: each glob with its code
     prefixes, checked as ``ignore`` is (a prefix that names no code is an error)."""
     from hardcode_lint.discover.globs import GlobError, compile_globs
 

@@ -76,10 +76,9 @@ def _explain_gate(code: str) -> None:
 
 def _examples(code: str) -> list[str]:
     """Each language's example of ``code`` under the language's title, indented."""
+    from hardcode_lint.lang import examples_of
+
     lines: list[str] = []
-    for language in languages():
-        example = frontend(language).code_examples().get(code, "").strip("\n")
-        if example:
-            title = frontend(language).title
-            lines += ["", f"{title}:", *(f"    {line}".rstrip() for line in example.splitlines())]
+    for title, example in examples_of(code):
+        lines += ["", f"{title}:", *(f"    {line}".rstrip() for line in example.splitlines())]
     return lines

@@ -69,6 +69,6 @@ def ignored_by(path: str, code: str, table: tuple[tuple[str, tuple[str, ...]], .
 
 @lru_cache(maxsize=64)
 def _glob(glob: str) -> pathspec.PathSpec[Any]:
-    """As ruff reads them: a glob without ``/`` names a file anywhere (``"__init__.py"``),
+    """As ruff reads them: a glob without ``/`` names a file anywhere (``"generated_*"``),
     one with ``/`` is anchored at the root (``"tests/**"``)."""
     return compile_globs([glob if "/" in glob else "**/" + glob])

@@ -1,6 +1,6 @@
 """Glob matching as the contract defines it: gitignore-style, anchored at the project root.
 
-``path = "m.py"`` is the root's ``m.py`` only; ``*`` stays inside one folder and ``**`` spans any
+``path = "m.txt"`` is the root's ``m.txt`` only; ``*`` stays inside one folder and ``**`` spans any
 number of folders.  pathspec implements gitignore's wildmatch; anchoring is a leading ``/``.
 """
 

@@ -51,3 +51,14 @@ def language_of(filename: str, enabled: tuple[str, ...] | None = None) -> str | 
     if dot < 0:
         return None
     return _by_extension(enabled or names()).get(filename[dot:])
+
+
+def examples_of(code: str) -> list[tuple[str, str]]:
+    """(language title, example) for each front end that shows one of ``code``: what
+    ``explain`` prints and the codes page lists (``Frontend.code_examples``)."""
+    found = []
+    for language in names():
+        example = frontend(language).code_examples().get(code, "").strip("\n")
+        if example:
+            found.append((frontend(language).title, example))
+    return found

@@ -8,7 +8,7 @@ test keeps the committed page equal to it.
 from __future__ import annotations
 
 from hardcode_lint.detect.codes import CODES, EXPLANATIONS, GATE_CODES
-from hardcode_lint.lang import frontend, names
+from hardcode_lint.lang import examples_of
 
 PAGE = "https://github.com/hardcode-lint/hardcode-lint/blob/main/docs/codes.md"
 
@@ -41,12 +41,10 @@ def codes_markdown() -> str:
 
 
 def _examples(code: str) -> list[str]:
-    """Each language's example of ``code`` (its front end's ``code_examples``)."""
+    """Each language's example of ``code``, fenced under the language's title."""
     lines: list[str] = []
-    for language in names():
-        example = frontend(language).code_examples().get(code, "").strip("\n")
-        if example:
-            lines += [f"{frontend(language).title}:", "", *_example(example), ""]
+    for title, example in examples_of(code):
+        lines += [f"{title}:", "", *_example(example), ""]
     return lines
 
 
