@@ -388,6 +388,10 @@ SURROUNDED_NOT_FOUND = [
     "        sleep(delay)\n        delay *= backoff\n",
     "class Consumer:\n    def __init__(self, backoff=1.15):\n        self.backoff = backoff\n"
     "class Scheduler:\n    def sleep(self):\n        self.delay *= self.backoff\n",
+    # ... and where the delay is read from a mapping, with its own fallback (huey's
+    # `as_completed`): the passes look through `[...]` and `or` to the delay's name
+    "def as_completed(rs, backoff=1.15):\n    delay = {}\n    for r in rs:\n"
+    "        delay[r.id] = (delay[r.id] or 0.1) * backoff\n",
     # APScheduler: 2**32 ms as seconds, what Event.wait takes on Windows
     "try:\n    from threading import TIMEOUT_MAX\nexcept ImportError:\n    TIMEOUT_MAX = 4294967\n",
     "def wait(self, timeout=2147483):\n    pass\n",

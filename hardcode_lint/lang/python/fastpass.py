@@ -35,6 +35,7 @@ from hardcode_lint.lang.python.ts_names import (
     field_text,
     holds_one_literal,
     last_name,
+    operand_name,
     receiver_member,
     root_name,
     string_key,
@@ -50,6 +51,7 @@ _LITERAL_PARTS = frozenset(
 _SEQUENCES = frozenset({"tuple", "list"})
 _DEFAULTS = frozenset({"default_parameter", "typed_default_parameter"})
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
+_OPERANDS = f"{_NAMES} (subscript)"  # what a product multiplies: `delay[key] * backoff`
 # Each pattern with the reader of its matches (:class:`_Matches`), dispatched by index.
 _PATTERNS = (
     *((f"({place} [(integer) (float)] @number)", "number") for place in (
@@ -73,8 +75,8 @@ _PATTERNS = (
     ('(augmented_assignment left: (identifier) @counted operator: "+=")', "counted"),
     ('(augmented_assignment operator: "*=" right: [(identifier) (attribute)] @counted)',
      "counted"),  # `delay *= backoff`: a factor
-    ('(binary_operator left: [(identifier) (attribute)] @counted operator: "*"'
-     " right: [(identifier) (attribute)] @counted)", "counted"),  # `sleep_time * backoff`
+    (f'(binary_operator left: [{_OPERANDS}] @counted operator: "*" right: [{_NAMES}] @counted)',
+     "counted"),  # `sleep_time * backoff`, `(delay[key] or 0.1) * backoff`
     ("[(print_statement) (exec_statement)] @legacy", "legacy"),
 )  # fmt: skip
 _CANDIDATES = "\n".join(pattern for pattern, _ in _PATTERNS)
@@ -210,7 +212,7 @@ class _Matches:
     def read_counted(self, captures: dict[str, list[Node]]) -> None:
         """``attempts += 1``, ``delay *= b``, ``delay * b``: kept as the ``ast`` pre-pass does."""
         for name in captures["counted"]:  # a product's two names: kept if either is named so
-            if classify_name(last_name(name) or "", self.words, as_keyword=False):
+            if classify_name(operand_name(name) or "", self.words, as_keyword=False):
                 self.result.keep.append(_line(name))
                 return
 

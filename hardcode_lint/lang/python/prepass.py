@@ -66,6 +66,13 @@ def _last_name(node: ast.AST) -> str | None:
     return None
 
 
+def _operand_name(node: ast.AST) -> str | None:
+    """What a product multiplies: ``delay`` of ``delay[key]`` and ``(delay[key] or 0.1)``."""
+    while isinstance(node, ast.Subscript | ast.BoolOp):
+        node = node.value if isinstance(node, ast.Subscript) else node.values[0]
+    return _last_name(node)
+
+
 class _Walk:
     """One iterative walk; see the module docstring for what it collects."""
 
@@ -218,7 +225,7 @@ class _Walk:
         """``sleep_time * self.backoff``: kept, so that the detector sees ``backoff`` is a
         factor of a duration (a name times a duration-named name)."""
         if type(node.op) is ast.Mult:
-            names = (_last_name(node.left), _last_name(node.right))
+            names = (_operand_name(node.left), _last_name(node.right))
             if None not in names and any(
                 classify_name(name or "", self.words, as_keyword=False) for name in names
             ):

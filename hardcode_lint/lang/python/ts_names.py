@@ -28,6 +28,19 @@ def last_name(node: Node) -> str | None:
     return None
 
 
+def operand_name(node: Node) -> str | None:
+    """What a product multiplies: ``delay`` of ``delay``, ``self.delay``, ``delay[key]`` and
+    ``(delay[key] or 0.1)`` (huey's ``(delay[r.id] or 0.1) * backoff``)."""
+    fields = {"subscript": "value", "boolean_operator": "left"}
+    node = unwrapped(node)
+    while node.type in fields:
+        inner = node.child_by_field_name(fields[node.type])
+        if inner is None:
+            return None
+        node = unwrapped(inner)
+    return last_name(node)
+
+
 def root_name(node: Node) -> str | None:
     """The first name of ``a.b().c``: the binding every callee's resolution starts from."""
     fields = {"attribute": "object", "call": "function", "subscript": "value"}

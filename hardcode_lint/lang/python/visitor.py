@@ -57,7 +57,10 @@ def _held(value: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 
 def _last_name(node: cst.BaseExpression) -> str | None:
-    """``backoff`` of ``backoff`` and of ``self.backoff``."""
+    """``backoff`` of ``backoff`` and of ``self.backoff``; ``delay`` of ``delay[key]`` and of
+    ``(delay[key] or 0.1)``, as a product's operand (huey's ``(delay[r.id] or 0.1) * backoff``)."""
+    while isinstance(node, cst.Subscript | cst.BooleanOperation):
+        node = node.value if isinstance(node, cst.Subscript) else node.left
     if isinstance(node, cst.Name):
         return node.value
     return node.attr.value if isinstance(node, cst.Attribute) else None
