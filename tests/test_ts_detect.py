@@ -168,6 +168,8 @@ def test_never_findings(tmp_path):
         const timeoutFlags = 1 << 4;
         if (elapsed > 3000) {}
         // setTimeout(f, 5000)
+        const pg = { keepalivesEnabled: 1, enableKeepAlive: 1 };
+        new Client(addr, creds, { "grpc.keepalive_permit_without_calls": 1 });
     """,
     )
     assert found == []

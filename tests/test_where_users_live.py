@@ -135,6 +135,9 @@ NOT_FOUND = [
     "WAIT_OBJECT_0 = 258\n",
     "num_timeouts = 4\n",
     "STATUS_WAIT = 2\n",
+    # an on/off switch, whatever else its name says
+    "opts = {'grpc.keepalive_permit_without_calls': 1}\n",
+    "keepalive_enabled = 1\nenableKeepAlive = 1\n",
     # multipliers
     "backoff_factor = 1.5\n",
     "f(retry_backoff_multiplier=2)\n",

@@ -248,8 +248,8 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
     if lowered in vocab.extra_duration_names:
         return NameVerdict(Kind.DURATION, "s")
     words = split_words(identifier)
-    if words and words[0] in vocab.flag_words:
-        return None  # `HAVE_SYS_WAIT_H`, `has_timeout`: a yes/no, not a quantity
+    if words and (words[0] in vocab.flag_words or not vocab.switch_words.isdisjoint(words)):
+        return None  # `HAVE_SYS_WAIT_H`, `has_timeout`, `keepalive_enabled`: a yes/no
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
         return None  # the constant `MINUTE = 60` is what a minute is, not how long to wait
     if any(w in vocab.spec_words for w in words) or _per_fact(words, vocab):

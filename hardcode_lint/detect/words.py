@@ -27,6 +27,7 @@ class NameWords:
     limit_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
     limit_call_keywords: frozenset[str]
     flag_words: frozenset[str] = frozenset()  # a first word that makes a name a yes/no flag
+    switch_words: frozenset[str] = frozenset()  # a word anywhere that makes it an on/off switch
     unit_definition_words: frozenset[str] = frozenset()  # `SECOND`, `ONE_DAY`: a unit's size
     unit_definition_fillers: frozenset[str] = frozenset()  # `MS_PER_SECOND`: "per" aside
     multiplier_words: frozenset[str] = frozenset()  # `backoff_factor`: no duration, no limit
@@ -78,6 +79,7 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
         limit_call_keywords=frozenset(data["limit-call-keywords"]),
         flag_words=frozenset(data.get("flag-words", [])),
+        switch_words=frozenset(data.get("switch-words", [])),
         unit_definition_words=frozenset(data.get("unit-definition-words", [])),
         unit_definition_fillers=frozenset(data.get("unit-definition-fillers", [])),
         multiplier_words=_both_numbers(data.get("multiplier-words", [])),
