@@ -14,7 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
-from hardcode_lint.detect.names import NameVerdict, classify_name, defines_unit, split_words
+from hardcode_lint.detect.names import (
+    NameVerdict,
+    classify_name,
+    defines_unit,
+    is_not_limit_value,
+    split_words,
+)
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.go.context import (
     Place,
@@ -283,6 +289,8 @@ class _Detector:
             verdict = self.verdict(name)
             if verdict is None or _CODE_LITERAL.match(text(value)):
                 return
+            if is_not_limit_value(verdict, lit.number, self.plan.catalog.words):
+                return  # `defaultWindowSize = 65535`: a type's range or a fraction
             kind, unit = verdict.kind, verdict.unit
         if value_type is None:  # an untyped constant: the type Go gives it
             value_type = "float64" if isinstance(lit.number, float) else "int"
