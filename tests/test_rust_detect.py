@@ -85,6 +85,11 @@ CASES = [
     ("use std::time::Duration;\nasync fn f() { tokio::select! { _ = tokio::time::sleep("
      "Duration::from_secs(3)) => {}, } tracing::info!(\"{}\", x.min(-5)); }",
      [("duration", f"{D}::from_secs", "3", 0), ("clamp", "min", "-5", 0)]),
+    # a crate's feature gate holds its own items (tokio's `cfg_io_util! { .. }`); a name in
+    # another macro's body (`cfg_if!`'s platform branches) is judged only beside a candidate
+    ("cfg_io_util! {\n    const DEFAULT_BUF_SIZE: usize = 8 * 1024;\n}\n"
+     "cfg_if::cfg_if! { if #[cfg(x)] { const MAX_STRIDE_SIZE: usize = 16; } }",
+     [("limit", "DEFAULT_BUF_SIZE", "8 * 1024", "DEFAULT_BUF_SIZE")]),
     # never findings
     ("use std::time::Duration;\n/// Sleeps `Duration::from_secs(9)`.\n//! x.max(4)\n"
      "fn f(x: (u64, u64), v: &[u8]) { let a = [0u8; 32]; let b = x.0; let c = &v[3]; "

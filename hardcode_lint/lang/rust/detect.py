@@ -55,6 +55,17 @@ PACKAGE = "hardcode_lint.lang.rust"
 _CODE_LITERAL = re.compile(rb"[-(\s]*0[xXoObB]")
 
 
+def _is_feature_gate(macro: Node) -> bool:
+    """Whether ``macro`` is a crate's feature gate (tokio's ``cfg_rt! { .. }``, mio's
+    ``cfg_io_source! { .. }``): its body is the crate's own items, whose named constants count
+    as anywhere else.  In other macro bodies (``cfg_if!``'s per-platform branches, ``bitflags!``,
+    a binding crate's ``s! { .. }``) a name is judged only beside another candidate: measured on
+    the Debian registry, their constants are a platform's or a format's facts."""
+    name = macro.child_by_field_name("macro")
+    last = text(name).rsplit("::", 1)[-1] if name is not None else ""
+    return last.startswith("cfg_") and last != "cfg_if"
+
+
 class _Detector:
     """Judges the candidate nodes of one file (and of its reparsed macro token trees)."""
 
@@ -288,7 +299,8 @@ class _Detector:
     def _macro(self, tree_node: Node, macro: Node, shift: int, fixed: Place | None,
                depth: int) -> None:  # fmt: skip
         body = tree_node.text or b""
-        if depth >= 8 or not is_candidate(body, self.plan, self.watch, names=False):
+        gate = _is_feature_gate(macro)
+        if depth >= 8 or not is_candidate(body, self.plan, self.watch, names=gate):
             return
         place = self._place(macro, fixed)
         if place.broken:
