@@ -329,3 +329,21 @@ def test_an_option_descriptors_default_is_judged_by_the_options_name(tmp_path):
 
 def test_a_unit_conversion_constant_is_no_setting(tmp_path):
     assert detect_ts(tmp_path, "const UNITS_TO_MS = 1000;\nconst MS_PER_SECOND = 1000;\n") == []
+
+
+def test_a_bound_word_read_from_the_options_and_defaulted_is_a_limit(tmp_path):
+    # temporal's poller behaviour: `maximum: behavior.maximum ?? 100`; a bare `max` elsewhere
+    # (a clamp's argument, a plain object) says nothing by itself
+    found = detect_ts(
+        tmp_path,
+        """\
+        export const f = (b: any) => ({ minimum: b.minimum ?? 1, maximum: b.maximum ?? 100 });
+        export function g(o: any, a: number) { this.max = o.max || 10; const m = { max: 10 }; }
+        const span = { max: other.limit ?? 5 };
+    """,
+    )
+    assert [(f.kind.value, f.value, f.arg) for f in found] == [
+        ("limit", "1", "minimum"),
+        ("limit", "100", "maximum"),
+        ("limit", "10", "max"),
+    ]

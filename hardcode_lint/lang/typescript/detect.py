@@ -186,7 +186,7 @@ class _Detector:
             if listed and spec is not None:
                 self.hit(lit, spec.kind_of(site.path or name), site, unit, api, name)
                 return
-        verdict = self.site_verdict(name, site)
+        verdict = self.site_verdict(name, site) or self.option_default(lit, name)
         if verdict is None or self.no_tunable(lit, site, name):
             return  # the name first: it rules out most sites, and is memoised
         if site.call is None and site.element is not None:
@@ -206,6 +206,19 @@ class _Detector:
             if outer is not None and outer.kind is Kind.DURATION:
                 verdict = outer
         return verdict
+
+    def option_default(self, lit: Literal, name: str) -> NameVerdict | None:
+        """A bound word alone (``max``, ``minimum``) says nothing, but reading the option of
+        that name and giving it a default does: temporal's ``maximum: behavior.maximum ?? 100``
+        and ``this.max = opts.max || 10`` are a configured bound's default."""
+        parent = lit.node.parent
+        if name.lower() not in self.catalog.words.bound_limit_words or parent is None:
+            return None
+        operator, left = parent.child_by_field_name("operator"), parent.child_by_field_name("left")
+        if operator is None or operator.type not in ("??", "||") or left is None:
+            return None
+        prop = left.child_by_field_name("property") if left.type == "member_expression" else None
+        return NameVerdict(Kind.LIMIT, None) if prop is not None and text(prop) == name else None
 
     def no_tunable(self, lit: Literal, site: Site, name: str) -> bool:
         """A table of codes, a set of names, a code written in hex, or `{ count: 1 }`."""
