@@ -9,6 +9,18 @@ from tests.helpers import summary
 
 # (source, [(kind, api, value, arg)])
 FOUND = [
+    # words learned from dramatiq, urllib3, APScheduler and pymemcache (labels of session 8)
+    ("def consume(queue_name, prefetch=1):\n    pass\n",
+     [("limit", "prefetch", "1", "prefetch")]),
+    ("class PoolManager:\n    def __init__(self, num_pools=10, blocksize=16384):\n        pass\n",
+     [("limit", "num_pools", "10", "num_pools"), ("limit", "blocksize", "16384", "blocksize")]),
+    ("RECV_SIZE = 4096\n", [("limit", "RECV_SIZE", "4096", "RECV_SIZE")]),
+    ("def f(self, misfire_grace_time=1, intvl=1):\n    pass\n",
+     [("duration", "misfire_grace_time", "1", "misfire_grace_time"),
+      ("duration", "intvl", "1", "intvl")]),
+    ("from pymemcache.client.base import KeepaliveOpts\nKeepaliveOpts(idle=60, cnt=5)\n",
+     [("duration", "pymemcache.client.base.KeepaliveOpts", "60", "idle"),
+      ("limit", "pymemcache.client.base.KeepaliveOpts", "5", "cnt")]),
     # a code word elsewhere than at the head says nothing
     ("_stop_flag_timeout = 0.1\n", [("duration", "_stop_flag_timeout", "0.1", "_stop_flag_timeout")]),
     ("connect(error_timeout=5)\n", [("duration", "connect", "5", "error_timeout")]),
