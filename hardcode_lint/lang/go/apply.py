@@ -1,7 +1,9 @@
 """Go's fix: each replacement stands in for the whole duration expression (section 1G), the
 imports go into the import block as gofmt would, an import the edits leave unused goes, and a
 literal of a ``const`` is moved to a ``var`` (or refused when the package needs a constant).
-The result is kept only if it parses as well as the file did."""
+A replacement is written with the file's own names for the packages it imports (``aliases.py``:
+``t.Duration(..)`` where ``time`` is imported as ``t``).  The result is kept only if it parses
+as well as the file did."""
 
 from __future__ import annotations
 
@@ -9,14 +11,16 @@ from collections.abc import Sequence
 
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
+from hardcode_lint.lang.go.aliases import file_names, renames_for, requalified
 from hardcode_lint.lang.go.consts import const_change
 from hardcode_lint.lang.go.durations import duration_at
-from hardcode_lint.lang.go.expressions import parse_import, replacement_text
+from hardcode_lint.lang.go.expressions import parse_expression, parse_import, replacement_text
 from hardcode_lint.lang.go.importblock import Wanted, import_edit, used_names
-from hardcode_lint.lang.go.imports import import_table
+from hardcode_lint.lang.go.imports import file_imports, import_table, names_for
 from hardcode_lint.lang.go.parser import Node, count_errors, parse
 from hardcode_lint.parse.source import SourceFile
 
+_PRODUCTS = frozenset({"*", "/", "%", "<<", ">>", "&", "&^"})  # Go's tightest binary operators
 _SPLIT = "its literal and its unit are not one sub-expression (other factors in the product)"
 
 
@@ -31,8 +35,23 @@ def _literal_node(root: Node, start: int, end: int) -> Node | None:
     return node
 
 
-def _change(edit: SiteEdit, root: Node, body: bytes, base: int,
-            time_names: frozenset[str]) -> tuple[list[TextEdit[bytes]], str | None]:  # fmt: skip
+def _read(replace: str, whole: Node | None, renames: dict[str, str]) -> str:
+    """The code spliced in: the rule's, written with the file's import names.  In place of a
+    whole duration a product (``time.Duration(cfg.PollMs) * time.Millisecond``) goes in
+    unparenthesised: the duration was the largest product around its unit, so nothing outside
+    binds tighter (unless it was parenthesised itself, ``(5 * time.Second).Seconds()``)."""
+    read = requalified(replacement_text(replace), renames)
+    if whole is None or whole.type == "parenthesized_expression" or not read.startswith("("):
+        return read
+    node = parse_expression(read[1:-1])
+    if node is None or node.type != "binary_expression":
+        return read
+    operator = node.child_by_field_name("operator")
+    return read[1:-1] if operator is not None and operator.type in _PRODUCTS else read
+
+
+def _change(edit: SiteEdit, root: Node, body: bytes, base: int, time_names: frozenset[str],
+            names: dict[str, str]) -> tuple[list[TextEdit[bytes]], str | None]:  # fmt: skip
     if edit.verbatim:
         return [TextEdit(edit.start, edit.end, edit.replace.encode())], None
     node = _literal_node(root, edit.start - base, edit.end - base)
@@ -45,7 +64,8 @@ def _change(edit: SiteEdit, root: Node, body: bytes, base: int,
             return [], _SPLIT
         start, end = found.expression.start_byte, found.expression.end_byte
         node = found.expression
-    read = replacement_text(edit.replace)
+    wanted = [(w.name, w.path) for w in _wanted([edit])[0]]
+    read = _read(edit.replace, found.expression if found else None, renames_for(wanted, names))
     changes, reason = const_change(root, body, node, read)
     if reason is not None:
         return [], reason
@@ -78,12 +98,12 @@ def apply_go(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
     base = len(source.bom)
     body = source.data[base:]
     root = parse(body).root_node
-    table = import_table(root)
-    time_names = frozenset(n for n, p in table.items() if p == "time")
+    time_names = names_for(import_table(root), "time")
+    names = file_names(file_imports(root))
     accepted: list[SiteEdit] = []
     changes: list[TextEdit[bytes]] = []
     for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        made, reason = _change(edit, root, body, base, time_names)
+        made, reason = _change(edit, root, body, base, time_names, names)
         if not reason and any(_overlap(a, b) for a in made for b in changes):
             reason = "it overlaps another rule's edit"
         reason = reason or _wanted([edit])[1]

@@ -31,7 +31,7 @@ from hardcode_lint.lang.go.context import (
     site_of,
 )
 from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_selector
-from hardcode_lint.lang.go.imports import import_table, resolve
+from hardcode_lint.lang.go.imports import DOT, canonical_type, import_table, names_for, resolve
 from hardcode_lint.lang.go.literals import Literal, literal
 from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
 from hardcode_lint.lang.go.prefilter import Needles, may_hold_site, needles_for
@@ -63,6 +63,9 @@ _QUERY = f"""
 (assignment_statement right: (expression_list {_LITERALS})) @decl
 (keyed_element value: (literal_element {_LITERALS})) @keyed
 """
+#: The unit constants and conversions of a dot-imported ``time`` (``3 * Second``): asked only
+#: of a file that has ``import . "time"``.
+_BARE_UNITS = f"((identifier) @sel (#any-of? @sel {_UNIT_NAMES}))"
 _CODE_LITERAL = re.compile(r"^[-+(\s]*0[xXoObB]")
 #: The declared types a tunable number has; a constant of another named type is an enum
 #: value (`WaitForLocal RequiredAcks = 1`, `ErrInvalidSessionTimeout KError = 26`).
@@ -120,7 +123,7 @@ class _Detector:
         self.base = len(source.bom)
         self.found = Detected()
         self.imports = import_table(root)
-        self.time = frozenset(n for n, p in self.imports.items() if p == "time")
+        self.time = names_for(self.imports, "time")
         self.seen: set[tuple[int, int]] = set()
         self._own_clamps: bool | None = None
 
@@ -156,7 +159,7 @@ class _Detector:
         if not time_selector(selector, self.time):
             return
         start = selector
-        if text(selector).endswith(".Duration"):
+        if text(selector).rsplit(".", 1)[-1] == "Duration":
             call = selector.parent
             if call is None or call.type != "call_expression":
                 return
@@ -189,7 +192,7 @@ class _Detector:
             return
         api, short = resolve(function, self.imports)
         method = text(name) if function.type == "selector_expression" else None
-        if function.type == "identifier":
+        if function.type == "identifier" and api == text(function):  # not dot-imported
             if text(function) not in ("max", "min") or self.own_clamps():
                 return
             spec: ApiSpec | None = ApiSpec(Kind.CLAMP, {}, any_position=True, min_args=2)
@@ -209,12 +212,13 @@ class _Detector:
                 self._hit(lit, spec.kind_of(index), site, unit, place_of(call),
                           (lit.start, lit.end), value_type=bound_type)  # fmt: skip
 
-    @staticmethod
-    def _operand_type(call: Node, args: list[Node]) -> str | None:
-        """The declared number type of a name the clamp bounds (``max(ttlSeconds, 1)``)."""
+    def _operand_type(self, call: Node, args: list[Node]) -> str | None:
+        """The declared number type of a name the clamp bounds (``max(ttlSeconds, 1)``), its
+        package named as goimports would (``t.Duration`` is ``time.Duration``)."""
         for arg in args:
             if arg.type == "identifier":
                 found = declared_type(call, text(arg))
+                found = canonical_type(found, self.imports) if found is not None else None
                 if found in _NUMBER_TYPES:
                     return found
         return None
@@ -251,6 +255,7 @@ class _Detector:
             names, values = decl.children_by_field_name("name"), decl.child_by_field_name("value")
             declared = decl.child_by_field_name("type")
             kind = "".join(text(declared).split()) if declared is not None else None
+            kind = canonical_type(kind, self.imports) if kind is not None else None
             if kind is not None and kind not in _NUMBER_TYPES:
                 return  # an enum value of a named type
         elif compound(decl):
@@ -300,7 +305,7 @@ class _Detector:
     # -- migrated sites -----------------------------------------------------------------
 
     def migrated(self, root: Node) -> None:
-        for node in self.watch.sites(root):
+        for node, expression in self.watch.sites(root, self.imports):
             site = site_of(node, self.imports)
             place = place_of(node)
             if site is None or place.broken:
@@ -308,7 +313,7 @@ class _Detector:
             shown, at, until = self._snippet(site.anchor, node.start_byte, node.end_byte)
             self.found.migrated.append(
                 MigratedHit(node.start_byte + self.base, node.end_byte + self.base,
-                            self.watch.expression(node), site.context, site.api, site.arg,
+                            expression, site.context, site.api, site.arg,
                             place.scope, shown, at, until)
             )  # fmt: skip
 
@@ -322,6 +327,9 @@ class _Detector:
                 self.binding(nodes["decl"][0])
             elif "keyed" in nodes:
                 self.keyed(nodes["keyed"][0])
+        if DOT in self.time:
+            for _, nodes in matches(_BARE_UNITS, root):
+                self.duration(nodes["sel"][0])
 
 
 def _unsuppressed(found: Detected, source: SourceFile) -> list[Hit]:

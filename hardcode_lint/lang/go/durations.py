@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from math import prod
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS
+from hardcode_lint.lang.go.imports import DOT, exports
 from hardcode_lint.lang.go.literals import Literal, fold, literal
 from hardcode_lint.lang.go.parser import Node, named, text
 from hardcode_lint.model import Number
@@ -36,7 +37,10 @@ class Duration:
 
 
 def time_selector(node: Node, time_names: frozenset[str], field: str | None = None) -> bool:
-    """Whether ``node`` is ``time.X`` (``X`` = ``field`` when given) with ``time`` imported."""
+    """Whether ``node`` is ``time.X`` (``X`` = ``field`` when given) with ``time`` imported
+    under the name written, or a bare ``X`` under ``import . "time"``."""
+    if node.type == "identifier" and DOT in time_names:
+        return text(node) == field if field is not None else text(node) in exports("time")
     if node.type != "selector_expression":
         return False
     operand, name = node.child_by_field_name("operand"), node.child_by_field_name("field")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hardcode_lint.edit import TextEdit, splice
-from hardcode_lint.lang.go.imports import Import, file_imports
+from hardcode_lint.lang.go.imports import DOT, Import, exports, file_imports, spec_import
 from hardcode_lint.lang.go.parser import Node, matches, parse, text
 
 
@@ -53,13 +53,8 @@ def file_imports_in(declaration: Node) -> list[Import]:
     found = []
     for spec in (c for c in declaration.named_children if c.type == "import_spec_list"):
         for child in spec.named_children:
-            if child.type == "import_spec":
-                path = child.child_by_field_name("path")
-                alias = child.child_by_field_name("name")
-                if path is not None:
-                    found.append(
-                        Import(text(alias) if alias else "", text(path).strip('"`'), child)
-                    )
+            if child.type == "import_spec" and (one := spec_import(child)) is not None:
+                found.append(one)
     return found
 
 
@@ -69,8 +64,8 @@ def _insertion(block: Node, data: bytes, wanted: Wanted, newline: bytes) -> Text
     line = b"\t" + wanted.line().encode() + newline
     for group in groups:
         if all(is_standard(spec.path) == standard for spec in group):
-            for spec in group:
-                if spec.path > wanted.path:
+            for spec in group:  # gofmt's order: by path, then by name
+                if (spec.path, spec.alias or "") > (wanted.path, wanted.name or ""):
                     at = _line_start(data, spec.node.start_byte)
                     return TextEdit(at, at, line)
             at = _line_end(data, group[-1].node.end_byte)
@@ -84,11 +79,12 @@ def _insertion(block: Node, data: bytes, wanted: Wanted, newline: bytes) -> Text
 
 
 def add_imports(data: bytes, wanted: list[Wanted]) -> bytes:
-    """``data`` with each wanted import present (reused when its path already is)."""
+    """``data`` with each wanted import present (reused when its path already is, under any
+    name but ``_``)."""
     newline = b"\r\n" if b"\r\n" in data else b"\n"
     for one in wanted:
         root = parse(data).root_node
-        if any(i.path == one.path for i in file_imports(root)):
+        if any(i.path == one.path and i.usable for i in file_imports(root)):
             continue
         declarations = [c for c in root.named_children if c.type == "import_declaration"]
         blocks = [d for d in declarations
@@ -140,20 +136,29 @@ _USES = (
     "(selector_expression operand: (identifier) @name)"
     " (qualified_type package: (package_identifier) @name)"
 )
+_BARE = "[(identifier) (type_identifier)] @bare"
 
 
 def used_names(root: Node) -> set[str]:
-    """The names used as a package qualifier anywhere in the file."""
-    return {text(nodes["name"][0]) for _, nodes in matches(_USES, root)}
+    """The names used as a package qualifier anywhere in the file, and (``DOT`` + name) the
+    bare names a dot import may provide."""
+    used = {text(nodes["name"][0]) for _, nodes in matches(_USES, root)}
+    return used | {DOT + text(nodes["bare"][0]) for _, nodes in matches(_BARE, root)}
+
+
+def _still_used(spec: Import, used: set[str]) -> bool:
+    if spec.alias == DOT:  # used while a bare name of the package stands (unknown: kept)
+        names = exports(spec.path)
+        return not names or any(DOT + name in used for name in names)
+    return not spec.name or spec.name in used
 
 
 def drop_unused(data: bytes, paths: set[str], used: set[str]) -> bytes:
-    """``data`` without the imports of ``paths`` whose names are not in ``used``."""
+    """``data`` without the imports of ``paths`` that ``used`` (:func:`used_names`) lacks."""
     root = parse(data).root_node
     for spec in reversed(file_imports(root)):
-        if spec.path not in paths or not spec.name or spec.name in used:
-            continue
-        data = _remove_spec(data, spec.node)
+        if spec.path in paths and not _still_used(spec, used):
+            data = _remove_spec(data, spec.node)
     return data
 
 

@@ -4,7 +4,7 @@ Most Go files hold no site, and parsing them was most of a cold scan.  A site ne
 
 - a duration: a file importing ``time`` that writes one of its unit constants (or
   ``time.Duration(``) in an expression beside a number (``5 * time.Second``, ``time.Second /
-  10``, ``time.Duration(500)``);
+  10``, ``time.Duration(500)``); a file that imports ``. "time"`` is always parsed;
 - a catalogued call or a clamp: a callee whose last name the catalog knows (``max(``,
   ``.Sleep(``, ``.SetMaxOpenConns(``);
 - a named number: a number bound (``=``, ``:=``, an expression list's ``,``) or keyed (``:``)
@@ -34,6 +34,7 @@ _FACTOR = re.compile(
     rb"[0-9][\w.]*[\s)]*[*/]|[*/][\s(]*[-+]?[\s(]*\.?[0-9]|Duration\s*\([\s(]*[-+]?[\s(]*\.?[0-9]"
 )
 _TIME_IMPORT = re.compile(rb"[\"`]time[\"`]")
+_DOT_TIME = re.compile(rb"(?:^|[\s(])\.\s*[\"`]time[\"`]")
 #: a number at the start of a bound or keyed element: `= 5`, `:= -5`, `, (30)`, `: .5`.
 _BOUND = re.compile(rb"[=,:][\s(]*[-+]?[\s(]*\.?[0-9]")
 #: the builtin clamps, called (the byte before is looked at apart: a look-behind here would
@@ -135,6 +136,8 @@ def _durations(data: bytes, needles: Needles) -> bool:
     """Whether a unit constant of an imported ``time`` stands beside a number."""
     if not _TIME_IMPORT.search(data):
         return False
+    if _DOT_TIME.search(data):
+        return True  # `3 * Second`: no `.` before the unit
     done = 0
     for match in needles.units.finditer(data):
         if match.start() < done:
