@@ -20,6 +20,7 @@ from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
+from hardcode_lint.lang.python.definitions import Defined, defined_apis
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
 from hardcode_lint.lang.python.regions import (
@@ -75,7 +76,11 @@ def parse_cst(source: str | bytes) -> cst.Module:
 
 
 def detect_module(
-    module: cst.Module, catalog: Catalog, watch: Watchlist, expected_literals: int
+    module: cst.Module,
+    catalog: Catalog,
+    watch: Watchlist,
+    expected_literals: int,
+    defined: Defined | None = None,
 ) -> DetectorVisitor:
     """Run the libcst detector over ``module``; the visitor holds what it found.
 
@@ -85,7 +90,7 @@ def detect_module(
     from hardcode_lint.lang.python.visitor import DetectorVisitor
     from hardcode_lint.lang.python.walk import walk
 
-    visitor = DetectorVisitor(module, catalog, watch)
+    visitor = DetectorVisitor(module, catalog, watch, defined)
     try:
         walk(module, visitor)
     except RecursionError:
@@ -175,6 +180,7 @@ def _located(
     spans: list[Span],
     shifts: list[tuple[int, int]],
     options: DetectOptions,
+    defined: Defined | None = None,
 ) -> tuple[Detected, list[tuple[Span, Hit]]]:
     """libcst's verdicts on ``text`` (the file, or its narrowed form), located in the file;
     each hit also with its literal's span (for the memo)."""
@@ -184,7 +190,7 @@ def _located(
     except SourceError as exc:
         line = original_line(exc.line, shifts) if exc.line else None
         raise SourceError(exc.message, line) from None
-    visitor = detect_module(module, catalog, watch, len(spans))
+    visitor = detect_module(module, catalog, watch, len(spans), defined)
     found = Detected(migrated=_migrated(source, visitor, shifts))
     located = []
     for detection in visitor.detections:
@@ -292,11 +298,16 @@ def _by_unit(
 def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one Python file."""
     fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
+    catalog = catalog_for(options.catalog)
+    defined = defined_apis(options.file, source.text, catalog)
+    if defined:  # a library's own catalogued API: every default and call of it is judged
+        tree = parse_ast(source.text)
+        pre = prepass(tree, catalog.words, catalog.callee_names(), catalog.fallback_names())
+        return _located(source, source.text, pre.spans, [], options, defined)[0]
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
         fast = _fast(source, options)
         if fast is not None:
             return fast
-    catalog = catalog_for(options.catalog)
     tree = parse_ast(source.text)
     pre = prepass(tree, catalog.words, catalog.callee_names(), catalog.fallback_names())
     wanted = pre.candidate or mentions(options.replacements, source.text)

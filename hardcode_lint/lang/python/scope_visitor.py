@@ -11,7 +11,8 @@ from __future__ import annotations
 import libcst as cst
 
 from hardcode_lint.lang.python.calls import dotted_parts
-from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind
+from hardcode_lint.lang.python.definitions import Defined
+from hardcode_lint.lang.python.scopes import LOCAL, Binding, Scope, ScopeKind
 
 
 def _instance_name(node: cst.FunctionDef) -> str | None:
@@ -27,26 +28,37 @@ def _instance_name(node: cst.FunctionDef) -> str | None:
 class ScopeTracker(cst.CSTVisitor):
     """The current scope with its bindings, and how deep the walk is in type annotations."""
 
-    def __init__(self, module: cst.Module) -> None:
+    def __init__(self, module: cst.Module, defined: Defined | None = None) -> None:
         super().__init__()
         self.module = module
         self.scope = Scope(ScopeKind.MODULE, None, None)
         self._blind = 0  # > 0 inside type annotations, where nothing is a finding
+        self.defined: Defined = defined or {}  # catalogued APIs the module defines
+        self.positions: dict[int, int] = {}  # id(param) -> its position among the arguments
+
+    def _bind_definition(self, name: str) -> None:
+        """``class Retry`` in urllib3's own module is the catalogued ``Retry`` its calls mean."""
+        found = self.defined.get(name) if self.scope.kind is ScopeKind.MODULE else None
+        self.scope.bind(name, Binding(imported=found[0]) if found else LOCAL)
 
     # -- scopes ----------------------------------------------------------------------------
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.scope.bind(node.name.value)
+        self._bind_definition(node.name.value)
         method = self.scope.kind is ScopeKind.CLASS
         self.scope = self.scope.child(ScopeKind.FUNCTION, node.name.value)
         if method:
             self.scope.instance = _instance_name(node)
+        positional = [*node.params.posonly_params, *node.params.params]
+        skip = 1 if method and self.scope.instance is not None else 0
+        for index, param in enumerate(positional[skip:]):
+            self.positions[id(param)] = index
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self._pop()
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self.scope.bind(node.name.value)
+        self._bind_definition(node.name.value)
         self.scope = self.scope.child(ScopeKind.CLASS, node.name.value)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:

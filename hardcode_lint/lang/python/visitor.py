@@ -33,6 +33,7 @@ from hardcode_lint.lang.python.calls import (
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.definitions import Defined, catalogued_param, definition_of
 from hardcode_lint.lang.python.entries import Entry, bound_entry_snippet, entry_key, entry_verdict
 from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
@@ -93,10 +94,10 @@ class _Owner:
 class DetectorVisitor(ScopeTracker):
     """Collects :class:`Detection` objects and the source-order number of every literal."""
 
-    def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist) -> None:
-        super().__init__(module)
-        self.catalog = catalog
-        self.watch = watch
+    def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist,
+                 defined: Defined | None = None) -> None:  # fmt: skip
+        super().__init__(module, defined)
+        self.catalog, self.watch = catalog, watch
         self.hits: list[ReplacementHit] = []
         self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
         self.literals: list[cst.BaseExpression] = []  # literal nodes by that number
@@ -213,12 +214,27 @@ class DetectorVisitor(ScopeTracker):
         self.scope.bind(
             name, Binding(alias=parts, resolve_in=self.scope.parent) if parts else Binding()
         )
-        if default is not None and not self._blind:
+        if default is not None and not self._blind and not self._judge_defined(node, default):
             self._judge_bound(default, Context.DEFAULT, name, name, "=")
         self._owners.append(_Owner(name=name, value=default))
 
     def leave_Param(self, original_node: cst.Param) -> None:
         self._owners.pop()
+
+    def _judge_defined(self, param: cst.Param, default: cst.BaseExpression) -> bool:
+        """A catalogued parameter's default in the module's own definition of the API
+        (urllib3's ``Retry.__init__(self, total=10)``), judged by the catalog, not the name."""
+        found = definition_of(self.scope, self.defined)
+        name = param.name.value
+        listed = found and catalogued_param(found[1], name, self.positions.get(id(param)))
+        if not found or not listed:
+            return False
+        kind, unit = listed
+        for leaf in literal_leaves(default):
+            snippet, start, end = self._bound_snippet(name, "=", default, leaf)
+            where = (name, self.scope.qualname, snippet, start, end)
+            self.detections.append(Detection(leaf, kind, Context.DEFAULT, unit, found[0], *where))
+        return True
 
     def _judge_bound(
         self,
