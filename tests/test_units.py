@@ -10,6 +10,7 @@ decorators), and random edits rename them, retype numbers, add, delete and copy 
 
 from __future__ import annotations
 
+import json
 import sysconfig
 from dataclasses import replace
 from pathlib import Path
@@ -220,3 +221,18 @@ def test_edits_of_real_modules_give_the_findings_of_a_whole_analysis(tmp_path, n
         texts.append(_edit(texts[-1], kind, where, what))
     task, config = _task(tmp_path), _settings(tmp_path)
     assert _typed(task, texts, config) == [analyze_data(task, t.encode(), config) for t in texts]
+
+
+def test_a_memo_is_the_json_of_its_rows_and_reads_back_under_its_facts_only():
+    from hardcode_lint.lang.python import memo
+
+    rows = {"a1": [[0, 4, 0, 5, "duration", "call-arg", "s", "2", 2, "time.sleep", 0]],
+            "b2": [], "c3": [[1, 0, 1, 3, "limit", "kwarg", None, "1e400", 2**70]]}  # fmt: skip
+    text = memo.encode("facts", rows)
+    assert json.loads(text) == {"v": 2, "facts": "facts", "units": rows}
+    again = memo.encode("facts", {"a1": rows["a1"], "d4": [[9]]})  # a1's JSON is reused
+    assert json.loads(again)["units"] == {"a1": rows["a1"], "d4": [[9]]}
+    for made in (text, json.dumps(json.loads(text))):  # made here, and read from a disk cache
+        assert memo.decode(made, "facts") == rows
+        assert memo.decode(made, "other facts") is None
+    assert memo.decode(text[:-1], "facts") is None  # damaged

@@ -13,6 +13,8 @@ Each hit is kept with its literal's position relative to its statement's first l
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
+from threading import Lock
 from typing import Any
 
 from hardcode_lint.lang.base import Hit
@@ -22,6 +24,42 @@ from hardcode_lint.parse.source import SourceFile
 
 _VERSION = 2
 Rows = list[list[Any]]
+_RECENT = 4  # memos kept decoded: an editor's open files' last versions
+
+
+class _Recent:
+    """The last memos made here, decoded, with each statement's rows as JSON: an editor
+    hands the memo of one keystroke's analysis back at the next, and reading and writing
+    the whole of a dense file's memo each time was a tenth of an edit's analysis.  A memo
+    is text, so a memo found here is the memo made here, and its rows are what it says."""
+
+    def __init__(self) -> None:
+        # memo -> (its facts, its rows by statement, each rows list's JSON by the list's id)
+        self.memos: OrderedDict[str, tuple[str, dict[str, Rows], dict[int, tuple[Rows, str]]]]
+        self.memos = OrderedDict()
+        self.lock = Lock()  # the editor analyses its documents in threads
+
+    def get(self, memo: str) -> tuple[str, dict[str, Rows]] | None:
+        with self.lock:
+            found = self.memos.get(memo)
+        return None if found is None else (found[0], found[1])
+
+    def written(self) -> dict[int, tuple[Rows, str]]:
+        """The JSON of every rows list of the kept memos, by the list's id."""
+        with self.lock:
+            return {key: value for _, _, texts in self.memos.values() for key, value in
+                    texts.items()}  # fmt: skip
+
+    def add(self, memo: str, facts: str, units: dict[str, Rows],
+            texts: dict[int, tuple[Rows, str]]) -> None:  # fmt: skip
+        with self.lock:
+            self.memos[memo] = (facts, units, texts)
+            self.memos.move_to_end(memo)
+            while len(self.memos) > _RECENT:
+                self.memos.popitem(last=False)
+
+
+_recent = _Recent()
 
 
 def row(span: Span, hit: Hit, first: int) -> list[Any]:
@@ -33,11 +71,25 @@ def row(span: Span, hit: Hit, first: int) -> list[Any]:
 
 
 def encode(facts: str, units: dict[str, Rows]) -> str:
-    """The memo of the statements' rows, found under ``facts``.
+    """The memo of the statements' rows, found under ``facts``: the JSON of
+    ``{"v", "facts", "units"}``, each statement's rows written once (those of a statement
+    kept from the last memo are its JSON again).
 
     JSON by the standard library: a value beyond 64 bits or an infinity must come back exact.
     """
-    return json.dumps({"v": _VERSION, "facts": facts, "units": units}, separators=(",", ":"))
+    known, texts, parts = _recent.written(), {}, []
+    for key, rows in units.items():
+        seen = known.get(id(rows))
+        text = seen[1] if seen is not None and seen[0] is rows else _dumps(rows)
+        texts[id(rows)] = (rows, text)
+        parts.append(f"{_dumps(key)}:{text}")
+    memo = f'{{"v":{_VERSION},"facts":{_dumps(facts)},"units":{{{",".join(parts)}}}}}'
+    _recent.add(memo, facts, units, texts)
+    return memo
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def decode(memo: str, facts: str) -> dict[str, Rows] | None:
@@ -45,6 +97,9 @@ def decode(memo: str, facts: str) -> dict[str, Rows] | None:
     (or is damaged), and the whole module must be judged."""
     if not memo:
         return None
+    recent = _recent.get(memo)
+    if recent is not None:
+        return recent[1] if recent[0] == facts else None
     try:
         data: dict[str, Any] = json.loads(memo)
     except ValueError:
