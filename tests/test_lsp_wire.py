@@ -16,7 +16,7 @@ from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer
 from hardcode_lint.lsp.diagnostics import buffer_diagnostics
 from hardcode_lint.lsp.project import Project
 from hardcode_lint.lsp.server import create_server
-from hardcode_lint.lsp.wire import Wire, notification
+from hardcode_lint.lsp.wire import Wire, framed, notification
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REL = "src/phase2/streams.py"
@@ -63,3 +63,8 @@ def test_the_notification_is_pygls_own(project: Project) -> None:
         params = types.PublishDiagnosticsParams(uri, buffer_diagnostics(buffer), version)
         expected = converter.unstructure(types.PublishDiagnosticsNotification(params))
         assert json.loads(sent) == expected
+    server = create_server()
+    message = framed((uri, "[]", 3), server.protocol)
+    header, body = message.split(b"\r\n\r\n", 1)
+    assert header.split(b"\r\n")[0] == b"Content-Length: %d" % len(body)
+    assert json.loads(body)["params"] == {"uri": uri, "diagnostics": [], "version": 3}

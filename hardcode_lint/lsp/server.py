@@ -94,17 +94,14 @@ class HardcodeServer(LanguageServer):
             self.text_document_publish_diagnostics(params)
 
     def publish_encoded(self, uri: str, diagnostics: str, version: int | None) -> None:
-        """:meth:`publish` of diagnostics already in JSON (:mod:`.wire`), framed as pygls
-        frames a message (its JSON is ASCII: the length in characters is in bytes)."""
-        from hardcode_lint.lsp.wire import notification
+        """:meth:`publish` of diagnostics already in JSON (:mod:`.wire`)."""
+        from hardcode_lint.lsp.wire import framed
 
-        body = notification(uri, diagnostics, version)
-        writer = self.protocol.writer
-        if writer is None:
+        if self.protocol.writer is None:
             return
-        header = f"Content-Length: {len(body)}\r\nContent-Type: {self.protocol.CONTENT_TYPE}; "
+        message = framed(notification_of=(uri, diagnostics, version), protocol=self.protocol)
         with contextlib.suppress(*GONE):  # the client left without waiting: nobody to tell
-            sent = writer.write(f"{header}charset={self.protocol.CHARSET}\r\n\r\n{body}".encode())
+            sent = self.protocol.writer.write(message)
             if inspect.isawaitable(sent):  # an asynchronous transport: keep it until written
                 self.writes.add(task := asyncio.ensure_future(sent))
                 task.add_done_callback(self.writes.discard)

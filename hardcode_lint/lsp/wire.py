@@ -87,3 +87,11 @@ def notification(uri: str, diagnostics: str, version: int | None) -> str:
     known = "" if version is None else f',"version":{version}'
     return (f'{{"params":{{"uri":{json.dumps(uri)},"diagnostics":{diagnostics}{known}}},'
             f'"method":"textDocument/publishDiagnostics","jsonrpc":"2.0"}}')  # fmt: skip
+
+
+def framed(notification_of: tuple[str, str, int | None], protocol: Any) -> bytes:
+    """The notification as pygls frames a message (the JSON is ASCII: its length in
+    characters is in bytes)."""
+    body = notification(*notification_of)
+    return (f"Content-Length: {len(body)}\r\nContent-Type: {protocol.CONTENT_TYPE}; "
+            f"charset={protocol.CHARSET}\r\n\r\n{body}").encode()  # fmt: skip
