@@ -11,9 +11,12 @@ processes and to cache.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from threading import Lock
+from typing import Any
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS
 from hardcode_lint.detect.codes import code_for, selected
@@ -154,6 +157,42 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
     )  # fmt: skip
 
 
+class _Seen:
+    """The findings of the last analyses of a few files, by their hit's identity.
+
+    A front end that analyses an edited file by statement hands back the very hit objects of
+    the statements the edit left where they were (:mod:`.lang.python.memo`); under the same
+    settings such a hit is the same finding, so a dense file's keystroke builds only the
+    changed statements' findings.  A new hit object is never found here."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.files: OrderedDict[tuple[str, str, bool], tuple[Settings, dict[int, Any]]]
+        self.files, self.size, self.lock = OrderedDict(), size, Lock()
+
+    def findings(self, task: FileTask, source: SourceFile, hits: list[Hit], settings: Settings,
+                 comment: str) -> list[Finding | None]:  # fmt: skip
+        file = (task.rel, task.language, task.test)
+        with self.lock:
+            known = self.files.get(file)
+        seen = known[1] if known is not None and known[0] is settings else {}
+        found, made = [], {}
+        for hit in hits:
+            before = seen.get(id(hit))
+            finding = before[1] if before is not None and before[0] is hit else (
+                _finding(task, source, hit, settings, comment))  # fmt: skip
+            found.append(finding)
+            made[id(hit)] = (hit, finding)
+        with self.lock:
+            self.files[file] = (settings, made)
+            self.files.move_to_end(file)
+            while len(self.files) > self.size:
+                self.files.popitem(last=False)
+        return found
+
+
+_seen = _Seen()
+
+
 def _replacement(task: FileTask, source: SourceFile, hit: MigratedHit) -> Replacement:
     line, column = source.position(hit.start)
     return Replacement(
@@ -175,7 +214,7 @@ def _analyze(task: FileTask, data: bytes, settings: Settings) -> tuple[FileResul
     if task.known_memo:
         options = replace(options, memo=task.known_memo)
     detected = frontend.detect(source, options)
-    found = [_finding(task, source, hit, settings, frontend.comment) for hit in detected.hits]
+    found = _seen.findings(task, source, detected.hits, settings, frontend.comment)
     findings = sorted((f for f in found if f is not None), key=lambda f: (f.line, f.column))
     listed = tuple(f for f in findings if f.status is not Status.KEPT)
     kept = tuple(f for f in findings if f.status is Status.KEPT)

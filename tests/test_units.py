@@ -10,6 +10,7 @@ decorators), and random edits rename them, retype numbers, add, delete and copy 
 
 from __future__ import annotations
 
+import json
 import sysconfig
 from dataclasses import replace
 from pathlib import Path
@@ -220,3 +221,44 @@ def test_edits_of_real_modules_give_the_findings_of_a_whole_analysis(tmp_path, n
         texts.append(_edit(texts[-1], kind, where, what))
     task, config = _task(tmp_path), _settings(tmp_path)
     assert _typed(task, texts, config) == [analyze_data(task, t.encode(), config) for t in texts]
+
+
+def test_a_memo_is_the_json_of_its_rows_and_reads_back_under_its_facts_only():
+    from hardcode_lint.lang.python import memo
+
+    rows = {"a1": [[0, 4, 0, 5, "duration", "call-arg", "s", "2", 2, "time.sleep", 0]],
+            "b2": [], "c3": [[1, 0, 1, 3, "limit", "kwarg", None, "1e400", 2**70]]}  # fmt: skip
+    text = memo.encode("facts", rows)
+    assert json.loads(text) == {"v": 2, "facts": "facts", "units": rows}
+    again = memo.encode("facts", {"a1": rows["a1"], "d4": [[9]]})  # a1's JSON is reused
+    assert json.loads(again)["units"] == {"a1": rows["a1"], "d4": [[9]]}
+    for made in (text, json.dumps(json.loads(text))):  # made here, and read from a disk cache
+        assert memo.decode(made, "facts") == rows
+        assert memo.decode(made, "other facts") is None
+    assert memo.decode(text[:-1], "facts") is None  # damaged
+
+
+def test_an_edit_builds_the_findings_of_the_statements_it_changed_or_moved(tmp_path, monkeypatch):
+    """A statement the edit left at the same line and byte keeps its finding objects; one
+    below an edit that changed the length is placed anew (and rightly: compared with a whole
+    analysis)."""
+    import hardcode_lint.engine as engine
+
+    task, config = _task(tmp_path), _settings(tmp_path)
+    first, memo = analyze_with_memo(task, SOURCE.encode(), config)
+    built: list[str] = []
+    real = engine._finding
+    monkeypatch.setattr(engine, "_finding", lambda *a: built.append(a[2].value) or real(*a))
+    same_length = SOURCE.replace("aio.sleep(2)", "aio.sleep(3)")
+    second, memo = analyze_with_memo(replace(task, known_memo=memo), same_length.encode(), config)
+    assert "3" in built and len(built) < len(first.findings) / 2
+    assert second == analyze_data(task, same_length.encode(), config)
+    assert {f.value: f for f in first.findings if f.scope == "first"} == {
+        f.value: f for f in second.findings if f.scope == "first"}  # fmt: skip
+    built.clear()
+    longer = same_length.replace("aio.sleep(3)", "aio.sleep(300)")
+    third = analyze_with_memo(replace(task, known_memo=memo), longer.encode(), config)[0]
+    moved = [f for f in third.findings if f.start > longer.index("aio.sleep(300)")]
+    assert moved and set(built) >= {f.value for f in moved}  # those below the edit: anew
+    assert len(built) < len(third.findings)
+    assert third == analyze_data(task, longer.encode(), config)

@@ -76,14 +76,16 @@ def severity(site: Site) -> types.DiagnosticSeverity:
     return types.DiagnosticSeverity.Information
 
 
-def _diagnostic(buffer: Buffer, site: Site, rules: RuleLocations) -> types.Diagnostic:
+def diagnostic(site: Site, where: types.Range, rules: RuleLocations) -> types.Diagnostic:
+    """``site``'s diagnostic, at ``where`` (the message says all a key needs: see
+    :mod:`.wire`, which keeps the diagnostic's JSON by it)."""
     finding = site.finding
     related = None
     if site.rule is not None:
         text = f"rule `{site.rule.id}` maps it to `{site.rule.key}`"
         related = [types.DiagnosticRelatedInformation(rules.of(site.rule), text)]
     return types.Diagnostic(
-        range=to_range(buffer.index, *site.span),
+        range=where,
         message=message(site),
         severity=severity(site),
         code=finding.code,
@@ -132,10 +134,15 @@ def _rules_broken(buffer: Buffer) -> types.Diagnostic | None:
 def buffer_diagnostics(buffer: Buffer) -> list[types.Diagnostic]:
     """One diagnostic per finding, one where the file stops parsing, and one when the
     project's rules are broken."""
-    rules = RuleLocations(buffer.snapshot.config.root, buffer.index.encoding)
-    found = [_diagnostic(buffer, site, rules) for site in buffer.sites]
+    rules, index = RuleLocations(buffer.snapshot.config.root, buffer.index.encoding), buffer.index
+    found = [diagnostic(site, to_range(index, *site.span), rules) for site in buffer.sites]
+    return found + extra_diagnostics(buffer)
+
+
+def extra_diagnostics(buffer: Buffer) -> list[types.Diagnostic]:
+    """Where the file stops parsing, and the rules' problem, when there are."""
     extra = (_error(buffer), _rules_broken(buffer))
-    return found + [diagnostic for diagnostic in extra if diagnostic is not None]
+    return [found for found in extra if found is not None]
 
 
 def _line_range(path: Path, line: int) -> types.Range:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import os
 import sys
@@ -59,6 +60,7 @@ class HardcodeServer(LanguageServer):
         self.watch_dynamically = False
         self.progress_supported = False
         self.configurable = False  # the client answers workspace/configuration
+        self.writes: set[asyncio.Future[Any]] = set()
 
     @property
     def session(self) -> Session:
@@ -90,6 +92,23 @@ class HardcodeServer(LanguageServer):
         params = types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         with contextlib.suppress(*GONE):  # the client left without waiting: nobody to tell
             self.text_document_publish_diagnostics(params)
+
+    def publish_encoded(self, uri: str, diagnostics: str, version: int | None) -> None:
+        """:meth:`publish` of diagnostics already in JSON (:mod:`.wire`)."""
+        from hardcode_lint.lsp.wire import framed
+
+        if self.protocol.writer is None:
+            return
+        message = framed(notification_of=(uri, diagnostics, version), protocol=self.protocol)
+        with contextlib.suppress(*GONE):  # the client left without waiting: nobody to tell
+            sent = self.protocol.writer.write(message)
+            if inspect.isawaitable(sent):  # an asynchronous transport: keep it until written
+                self.writes.add(task := asyncio.ensure_future(sent))
+                task.add_done_callback(self.writes.discard)
+
+    def unstructure(self, value: object) -> object:
+        """``value`` (an lsprotocol type) as the JSON data pygls would send of it."""
+        return self.protocol._converter.unstructure(value)
 
     def refresh_diagnostics(self) -> None:
         with contextlib.suppress(*GONE):

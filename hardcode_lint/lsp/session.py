@@ -24,9 +24,10 @@ from lsprotocol import types
 from hardcode_lint.lsp.analyses import Analyses, Job, Settled
 from hardcode_lint.lsp.buffer import Buffer, ResultCache, analyze_buffer, moved
 from hardcode_lint.lsp.capabilities import Client
-from hardcode_lint.lsp.diagnostics import buffer_diagnostics, project_diagnostics
+from hardcode_lint.lsp.diagnostics import project_diagnostics
 from hardcode_lint.lsp.loop import in_background, keep_what_lives, outlive, uri_path
 from hardcode_lint.lsp.project import Project, project_root
+from hardcode_lint.lsp.wire import Wire
 
 DEBOUNCE = 0.15  # seconds of quiet after a change, while typing, before analysing
 SETTLE = 0.03  # seconds after the first change following a pause
@@ -47,6 +48,10 @@ class Documents(Protocol):
         self, uri: str, diagnostics: list[types.Diagnostic], version: int | None
     ) -> None: ...
 
+    def publish_encoded(self, uri: str, diagnostics: str, version: int | None) -> None: ...
+
+    def unstructure(self, value: object) -> object: ...  # an lsprotocol value as JSON data
+
     def log(self, message: str) -> None: ...
 
     def refresh_diagnostics(self) -> None: ...  # a pulling client: pull again
@@ -62,6 +67,7 @@ class Session:
         self.client = Client()
         self.encoding = "utf-16"
         self.cache = ResultCache()
+        self.wire = Wire(documents.unstructure)
         self.analyses = Analyses(self._job, in_background, self._stale, self._quiet)
         self.linted: set[str] = set()  # uris that have buffer diagnostics published
         self.timers: dict[str, asyncio.Task[None]] = {}
@@ -213,7 +219,7 @@ class Session:
             return  # the client asks for them (textDocument/diagnostic)
         if buffer is not None:
             self.linted.add(uri)
-            self.documents.publish(uri, buffer_diagnostics(buffer), version)
+            self.documents.publish_encoded(uri, self.wire.diagnostics(buffer), version)
         elif uri in self.linted:  # e.g. the file became excluded
             self.linted.discard(uri)
             self.documents.publish(uri, [], None)

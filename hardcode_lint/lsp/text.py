@@ -70,6 +70,17 @@ class TextIndex:
         line = bisect_right(self.starts, offset) - 1
         return Position(line, units(self.text[self.starts[line] : offset], self.encoding))
 
+    def fast_position(self, offset: int, ascii: bool, line: int) -> tuple[int, int]:
+        """:meth:`position` as (line, character), looking at ``line`` first (a finding's),
+        and without slicing the line when the whole text is ``ascii`` (every encoding counts
+        one unit per character then)."""
+        starts = self.starts
+        inside = 0 <= line < len(starts) and starts[line] <= offset <= len(self.text)
+        if not (ascii and inside and (line + 1 == len(starts) or offset < starts[line + 1])):
+            found = self.position(offset)
+            return found.line, found.character
+        return line, offset - starts[line]
+
     def offset(self, position: Position) -> int:
         """The character offset of ``position``; past a line's end is its end (as LSP says)."""
         if position.line >= len(self.lines):

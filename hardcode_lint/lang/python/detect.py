@@ -274,6 +274,7 @@ def _by_unit(
         raise ValueError("a migrated site: judge the whole module")
     judged: dict[int, memo.Rows] = {}
     hits: list[Hit] = []
+    made: dict[int, list[Hit]] = {}  # by the first line of their statement
     for span, hit in located:
         unit = parts.at(span[0])
         if unit is None:  # cannot happen: a literal outside every statement; no memo then
@@ -282,17 +283,25 @@ def _by_unit(
             raise ValueError("a literal outside every statement: judge the whole module")
         if unit.first in fresh:
             judged.setdefault(unit.first, []).append(memo.row(span, hit, unit.first))
+            made.setdefault(unit.first, []).append(hit)
             hits.append(hit)
     kept: dict[str, memo.Rows] = {}
+    before = {} if whole else memo.placed(options.memo, parts.facts)
+    placed: memo.Placed = {}
     for unit in parts.units:
+        if unit.cross or not unit.candidate:
+            continue  # judged every time, or without verdicts
+        where = (unit.key, unit.first, source.offset_utf8(unit.first, 0))
         if unit.first in fresh:
-            if not unit.cross:
-                kept[unit.key] = judged.get(unit.first, [])
-        elif unit.candidate:
-            kept[unit.key] = rows = known[unit.key]
-            hits += memo.place(rows, source, unit.first, unit.last)
+            kept[unit.key], placed[where] = judged.get(unit.first, []), made.get(unit.first, [])
+            continue
+        kept[unit.key] = rows = known[unit.key]
+        found_here = before.get(where)
+        placed[where] = found_here if found_here is not None else memo.place(
+            rows, source, unit.first, unit.last)  # fmt: skip
+        hits += placed[where]
     hits.sort(key=lambda h: h.start)
-    return Detected(hits=hits, memo=memo.encode(parts.facts, kept))
+    return Detected(hits=hits, memo=memo.encode(parts.facts, kept, placed))
 
 
 def detect_python(source: SourceFile, options: DetectOptions) -> Detected:

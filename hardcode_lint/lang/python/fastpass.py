@@ -28,7 +28,7 @@ from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
 from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
-from hardcode_lint.lang.python.sitter import Node, parse, text
+from hardcode_lint.lang.python.sitter import Node, parse_edited, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
     enclosing_class,
@@ -388,7 +388,7 @@ def fast_prepass(
     data = readable(source)
     if data is None:
         return None
-    tree = parse(data)
+    tree = parse_edited(data)  # an edited file: from its last tree
     if tree.root_node.has_error:
         return None  # the ast path reports the syntax error (or finds what tree-sitter missed)
     matches = _Matches(words, fallback_names)

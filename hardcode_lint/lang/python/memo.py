@@ -13,6 +13,8 @@ Each hit is kept with its literal's position relative to its statement's first l
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
+from threading import Lock
 from typing import Any
 
 from hardcode_lint.lang.base import Hit
@@ -22,6 +24,44 @@ from hardcode_lint.parse.source import SourceFile
 
 _VERSION = 2
 Rows = list[list[Any]]
+Placed = dict[tuple[str, int, int], list[Hit]]  # (statement key, first line, first byte) -> hits
+_RECENT = 4  # memos kept decoded: an editor's open files' last versions
+
+
+class _Recent:
+    """The last memos made here, decoded, with each statement's rows as JSON: an editor
+    hands the memo of one keystroke's analysis back at the next, and reading and writing
+    the whole of a dense file's memo each time was a tenth of an edit's analysis.  A memo
+    is text, so a memo found here is the memo made here, and its rows are what it says."""
+
+    def __init__(self) -> None:
+        # memo -> (its facts, its rows by statement, each rows list's JSON by the list's id,
+        # and the hits of its analysis by where their statement stood)
+        self.memos: OrderedDict[str, tuple[str, dict[str, Rows], dict[int, tuple[Rows, str]],
+                                           Placed]] = OrderedDict()  # fmt: skip
+        self.lock = Lock()  # the editor analyses its documents in threads
+
+    def get(self, memo: str) -> tuple[str, dict[str, Rows], Placed] | None:
+        with self.lock:
+            found = self.memos.get(memo)
+        return None if found is None else (found[0], found[1], found[3])
+
+    def written(self) -> dict[int, tuple[Rows, str]]:
+        """The JSON of every rows list of the kept memos, by the list's id."""
+        with self.lock:
+            return {key: value for _, _, texts, _ in self.memos.values() for key, value in
+                    texts.items()}  # fmt: skip
+
+    def add(self, memo: str, facts: str, units: dict[str, Rows],
+            texts: dict[int, tuple[Rows, str]], placed: Placed) -> None:  # fmt: skip
+        with self.lock:
+            self.memos[memo] = (facts, units, texts, placed)
+            self.memos.move_to_end(memo)
+            while len(self.memos) > _RECENT:
+                self.memos.popitem(last=False)
+
+
+_recent = _Recent()
 
 
 def row(span: Span, hit: Hit, first: int) -> list[Any]:
@@ -32,12 +72,27 @@ def row(span: Span, hit: Hit, first: int) -> list[Any]:
             hit.snippet_start, hit.snippet_end, hit.arg_alias, hit.test]  # fmt: skip
 
 
-def encode(facts: str, units: dict[str, Rows]) -> str:
-    """The memo of the statements' rows, found under ``facts``.
+def encode(facts: str, units: dict[str, Rows], placed: Placed | None = None) -> str:
+    """The memo of the statements' rows, found under ``facts``: the JSON of
+    ``{"v", "facts", "units"}``, each statement's rows written once (those of a statement
+    kept from the last memo are its JSON again); ``placed``, the hits of this analysis by
+    where their statement stood, is kept with it for :func:`placed`.
 
     JSON by the standard library: a value beyond 64 bits or an infinity must come back exact.
     """
-    return json.dumps({"v": _VERSION, "facts": facts, "units": units}, separators=(",", ":"))
+    known, texts, parts = _recent.written(), {}, []
+    for key, rows in units.items():
+        seen = known.get(id(rows))
+        text = seen[1] if seen is not None and seen[0] is rows else _dumps(rows)
+        texts[id(rows)] = (rows, text)
+        parts.append(f"{_dumps(key)}:{text}")
+    memo = f'{{"v":{_VERSION},"facts":{_dumps(facts)},"units":{{{",".join(parts)}}}}}'
+    _recent.add(memo, facts, units, texts, placed or {})
+    return memo
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def decode(memo: str, facts: str) -> dict[str, Rows] | None:
@@ -45,6 +100,9 @@ def decode(memo: str, facts: str) -> dict[str, Rows] | None:
     (or is damaged), and the whole module must be judged."""
     if not memo:
         return None
+    recent = _recent.get(memo)
+    if recent is not None:
+        return recent[1] if recent[0] == facts else None
     try:
         data: dict[str, Any] = json.loads(memo)
     except ValueError:
@@ -53,6 +111,14 @@ def decode(memo: str, facts: str) -> dict[str, Rows] | None:
         return None
     units = data.get("units")
     return units if isinstance(units, dict) else None
+
+
+def placed(memo: str, facts: str) -> Placed:
+    """The hits of ``memo``'s analysis by (statement key, first line, first byte), when it
+    was made here under ``facts``: a statement found again at the same line and byte has
+    the same hits, the very objects (the engine turns a hit it saw into the same finding)."""
+    recent = _recent.get(memo)
+    return recent[2] if recent is not None and recent[0] == facts else {}
 
 
 def place(rows: Rows, source: SourceFile, first: int, last: int) -> list[Hit]:
