@@ -8,6 +8,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from hardcode_lint.api import settings_for
 from hardcode_lint.config import Config
 from hardcode_lint.engine import FileTask, analyze_file
@@ -47,7 +49,9 @@ def _package(root: Path, *folders: str) -> None:
         (folder / "__init__.py").write_text("", encoding="utf-8")
 
 
-def test_the_defaults_and_own_calls_of_a_catalogued_class_are_findings(tmp_path):
+@pytest.mark.parametrize("fast", ["1", "0"])  # either pre-pass keeps the lines it needs
+def test_the_defaults_and_own_calls_of_a_catalogued_class_are_findings(tmp_path, monkeypatch, fast):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)
     _package(tmp_path / "src", "urllib3", "util")
     found = _found(tmp_path, "src/urllib3/util/retry.py", RETRY)
     assert found == [

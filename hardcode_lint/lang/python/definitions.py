@@ -14,6 +14,7 @@ catalogued under that module's name or re-exported at the package's top
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -96,3 +97,34 @@ def catalogued_param(
         return None
     kind = spec.kind_of(key)
     return kind, unit if kind is Kind.DURATION else None
+
+
+def definition_lines(text: str, defined: Defined) -> list[int]:
+    """The lines of the defaults the catalog judges in the module's own definitions: what the
+    pre-passes must keep, as they keep a tunable-named parameter's (``total=10`` is not)."""
+    if not defined:
+        return []
+    try:
+        body = ast.parse(text).body
+    except (SyntaxError, ValueError, RecursionError):
+        return []
+    lines: list[int] = []
+    for node in body:
+        functions = [node] if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) else []
+        if isinstance(node, ast.ClassDef):
+            functions = [f for f in node.body if isinstance(f, ast.FunctionDef)]
+            functions = [f for f in functions if f.name == "__init__"]
+        if node_name(node) not in defined:
+            continue
+        for function in functions:
+            args = function.args
+            for default in [*args.defaults, *args.kw_defaults]:
+                if default is not None:
+                    lines += range(default.lineno, (default.end_lineno or default.lineno) + 1)
+    return sorted(set(lines))
+
+
+def node_name(node: ast.stmt) -> str | None:
+    """A top-level definition's name (None for any other statement)."""
+    kinds = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+    return node.name if isinstance(node, kinds) else None

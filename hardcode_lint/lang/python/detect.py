@@ -20,7 +20,7 @@ from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
-from hardcode_lint.lang.python.definitions import Defined, defined_apis
+from hardcode_lint.lang.python.definitions import Defined, defined_apis, definition_lines
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
 from hardcode_lint.lang.python.regions import (
@@ -180,7 +180,6 @@ def _located(
     spans: list[Span],
     shifts: list[tuple[int, int]],
     options: DetectOptions,
-    defined: Defined | None = None,
 ) -> tuple[Detected, list[tuple[Span, Hit]]]:
     """libcst's verdicts on ``text`` (the file, or its narrowed form), located in the file;
     each hit also with its literal's span (for the memo)."""
@@ -190,6 +189,7 @@ def _located(
     except SourceError as exc:
         line = original_line(exc.line, shifts) if exc.line else None
         raise SourceError(exc.message, line) from None
+    defined = defined_apis(options.file, source.text, catalog)
     visitor = detect_module(module, catalog, watch, len(spans), defined)
     found = Detected(migrated=_migrated(source, visitor, shifts))
     located = []
@@ -226,22 +226,24 @@ def _judge(
     narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
     inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names(),
                     catalog.fallback_names())  # fmt: skip
-    if not inner.candidate:
+    if not inner.candidate and not defined_apis(options.file, source.text, catalog):
         return Detected(), []
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
 
 
-def _fast(source: SourceFile, options: DetectOptions) -> Detected | None:
-    """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide."""
+def _fast(source: SourceFile, options: DetectOptions, extra: list[int]) -> Detected | None:
+    """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide.
+    ``extra``: lines to judge besides the pre-pass's (:func:`.definitions.definition_lines`)."""
     catalog = catalog_for(options.catalog)
-    found = fast_prepass(source, catalog.words, catalog.callee_names(), catalog.fallback_names())
+    found = fast_prepass(source, catalog.words, catalog.callee_names(), catalog.fallback_names(),
+                         edited=bool(options.memo))  # fmt: skip
     if found is None:
         return None
     pre, root = found
-    if not pre.lines:
+    if not pre.lines and not extra:
         return Detected()
     statements = TreeSitterStatements(root)
-    keep = sorted(pre.lines + pre.keep)
+    keep = sorted(pre.lines + pre.keep + extra)
     parts = units.split(statements, source.lines, keep, pre.roots)
     known = memo.decode(options.memo, parts.facts)
     try:
@@ -308,18 +310,15 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one Python file."""
     fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
     catalog = catalog_for(options.catalog)
-    defined = defined_apis(options.file, source.text, catalog)
-    if defined:  # a library's own catalogued API: every default and call of it is judged
-        tree = parse_ast(source.text)
-        pre = prepass(tree, catalog.words, catalog.callee_names(), catalog.fallback_names())
-        return _located(source, source.text, pre.spans, [], options, defined)[0]
+    extra = definition_lines(source.text, defined_apis(options.file, source.text, catalog))
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
-        fast = _fast(source, options)
+        fast = _fast(source, options, extra)
         if fast is not None:
             return fast
     tree = parse_ast(source.text)
     pre = prepass(tree, catalog.words, catalog.callee_names(), catalog.fallback_names())
-    wanted = pre.candidate or mentions(options.replacements, source.text)
+    pre.keep += extra  # a library's own defaults the catalog judges (definitions.py)
+    wanted = pre.candidate or bool(extra) or mentions(options.replacements, source.text)
     if options.prefilter and not wanted:
         return Detected()
     parsed, spans, shifts = _narrowed(tree, source.text, pre, options)
