@@ -152,7 +152,7 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
         scope=hit.scope, snippet=hit.snippet, test=task.test or hit.test,
         arg_alias=hit.arg_alias, language=task.language, start=hit.start, end=hit.end,
         snippet_start=hit.snippet_start, snippet_end=hit.snippet_end,
-        value_type=hit.value_type, reason=reason,
+        value_type=hit.value_type, reason=reason, api_alias=hit.api_alias,
         status=Status.UNMAPPED if reason is None else Status.KEPT,
     )  # fmt: skip
 
@@ -200,7 +200,7 @@ def _replacement(task: FileTask, source: SourceFile, hit: MigratedHit) -> Replac
         context=hit.context, api=hit.api, arg=hit.arg, scope=hit.scope, snippet=hit.snippet,
         test=task.test or hit.test, arg_alias=hit.arg_alias, language=task.language,
         start=hit.start, end=hit.end, snippet_start=hit.snippet_start,
-        snippet_end=hit.snippet_end,
+        snippet_end=hit.snippet_end, api_alias=hit.api_alias,
     )  # fmt: skip
 
 

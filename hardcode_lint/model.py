@@ -84,6 +84,7 @@ class Finding:
     snippet_end: int = -1
     value_type: str | None = None  # the site's type in its language (Hit.value_type); JSON "type"
     reason: str | None = None  # why a kept finding stays a literal (status KEPT only)
+    api_alias: str | None = None  # `api` as the file writes it (Go's `r.Options`); not in JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class Replacement:
     end: int = -1
     snippet_start: int = -1
     snippet_end: int = -1
+    api_alias: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,9 @@ class Hit:
     # the duration in seconds when it is not ``number`` in ``unit`` (Go's ``time.Second / 10``:
     # number 10, seconds 0.1); None: the engine converts ``number``
     seconds: Number | None = None
+    # ``api`` as the file writes it when that is another name (Go's ``r.Options`` under
+    # ``import r "github.com/redis/go-redis/v9"``): a rule may give either
+    api_alias: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class MigratedHit:
     snippet_end: int
     arg_alias: str | int | None = None
     test: bool = False
+    api_alias: str | None = None  # as in :class:`Hit`
 
 
 @dataclass(slots=True)

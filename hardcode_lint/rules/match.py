@@ -142,10 +142,11 @@ class _Matcher:
         return rule.arg is None or rule.arg in (site.arg, site.arg_alias)
 
     def _api(self, site: Finding | Replacement) -> bool:
-        """The rule's ``api`` is the site's, a suffix of it, or another name the site's
-        language gives it (Go's ``redis.Options`` for ``.../go-redis/v9.Options``)."""
+        """The rule's ``api`` is the site's, a suffix of it, its spelling in the file (Go's
+        ``r.Options`` under an import alias ``r``), or another name the site's language gives
+        it (Go's ``redis.Options`` for ``.../go-redis/v9.Options``)."""
         wanted = self.rule.api or ""
-        if api_matches(site.api, wanted):
+        if api_matches(site.api, wanted) or api_matches(site.api_alias, wanted):
             return True
         return site.api is not None and wanted in frontend(site.language).api_names(site.api)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hardcode_lint.lang.go.imports import resolve
+from hardcode_lint.lang.go.imports import resolve, written_name
 from hardcode_lint.lang.go.parser import Node, named, text
 from hardcode_lint.model import Context
 
@@ -68,6 +68,7 @@ class Site:
     api: str | None
     arg: str | int | None
     anchor: Node  # what the snippet shows: the call, the field, the binding, the statement
+    api_alias: str | None = None  # `api` as written under the file's import alias (`r.Options`)
 
 
 def binding_name(target: Node) -> str:
@@ -95,11 +96,11 @@ def _keyed(element: Node, imports: dict[str, str]) -> Site | None:
         return None
     name = text(inner[0]).strip('"`')
     composite = keyed.parent.parent if keyed.parent is not None else None
-    api = None
-    if composite is not None and composite.type == "composite_literal":
-        kind = composite.child_by_field_name("type")
-        api = resolve(kind, imports)[0] if kind is not None else None
-    return Site(Context.KEYWORD, api, name, keyed)
+    api = alias = None
+    kind = composite.child_by_field_name("type") if composite is not None else None
+    if composite is not None and composite.type == "composite_literal" and kind is not None:
+        api, alias = resolve(kind, imports)[0], written_name(kind, imports)
+    return Site(Context.KEYWORD, api, name, keyed, alias)
 
 
 def compound(binding: Node) -> bool:
@@ -142,7 +143,9 @@ def site_of(node: Node, imports: dict[str, str]) -> Site | None:
             function = call.child_by_field_name("function")
             args = named(parent)
             api = resolve(function, imports)[0] if function is not None else None
-            return Site(Context.CALL, api, args.index(current) if current in args else None, call)
+            alias = written_name(function, imports) if function is not None else None
+            index = args.index(current) if current in args else None
+            return Site(Context.CALL, api, index, call, alias)
         if kind == "literal_element" and (site := _keyed(parent, imports)) is not None:
             return site
         if kind == "expression_list" and parent.parent is not None:

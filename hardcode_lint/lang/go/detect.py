@@ -31,7 +31,14 @@ from hardcode_lint.lang.go.context import (
     site_of,
 )
 from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_selector
-from hardcode_lint.lang.go.imports import DOT, canonical_type, import_table, names_for, resolve
+from hardcode_lint.lang.go.imports import (
+    DOT,
+    canonical_type,
+    import_table,
+    names_for,
+    resolve,
+    written_name,
+)
 from hardcode_lint.lang.go.literals import Literal, literal
 from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
 from hardcode_lint.lang.go.prefilter import Needles, may_hold_site, needles_for
@@ -150,7 +157,7 @@ class _Detector:
             Hit(lit.start + self.base, lit.end + self.base, kind, site.context, unit, value,
                 lit.number, site.api, site.arg, place.scope, shown, at, until,
                 seconds=seconds if isinstance(seconds, int | float) else None,
-                value_type=value_type)
+                value_type=value_type, api_alias=site.api_alias)
         )  # fmt: skip
 
     # -- durations ----------------------------------------------------------------------
@@ -208,7 +215,7 @@ class _Detector:
         for index, lit in enumerate(literals):
             listed, unit = spec.unit_for(index)
             if listed and lit is not None:
-                site = Site(Context.CALL, api, index, call)
+                site = Site(Context.CALL, api, index, call, written_name(function, self.imports))
                 self._hit(lit, spec.kind_of(index), site, unit, place_of(call),
                           (lit.start, lit.end), value_type=bound_type)  # fmt: skip
 
@@ -314,7 +321,7 @@ class _Detector:
             self.found.migrated.append(
                 MigratedHit(node.start_byte + self.base, node.end_byte + self.base,
                             expression, site.context, site.api, site.arg,
-                            place.scope, shown, at, until)
+                            place.scope, shown, at, until, api_alias=site.api_alias)
             )  # fmt: skip
 
     def walk(self, root: Node) -> None:

@@ -147,4 +147,21 @@ def resolve(node: Node, imports: dict[str, str]) -> tuple[str, str]:
     return written, written
 
 
+def written_name(node: Node, imports: dict[str, str]) -> str | None:
+    """A callee or type as the file writes it (``goredis.Options``) when its head is an
+    import the file names otherwise than goimports would: a rule may use that spelling too
+    (``api_alias``).  None when the file uses goimports' name, or no import is named."""
+    if node.type in ("generic_type", "pointer_type", "parenthesized_expression"):
+        inner = node.child_by_field_name("type") or next(reversed(node.named_children), None)
+        return written_name(inner, imports) if inner is not None else None
+    head = node.child_by_field_name("operand") or node.child_by_field_name("package")
+    tail = node.child_by_field_name("field") or node.child_by_field_name("name")
+    if node.type not in ("selector_expression", "qualified_type") or head is None or tail is None:
+        return None
+    path = imports.get(text(head)) if head.type in _HEADS else None
+    if path is None or text(head) == assumed_name(path):
+        return None
+    return f"{text(head)}.{text(tail)}"
+
+
 _HEADS = frozenset({"identifier", "package_identifier"})
