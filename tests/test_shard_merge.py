@@ -229,6 +229,17 @@ def test_repositories_merge_with_a_keys_table(runs: dict, tmp_path: Path) -> Non
         assert code == 0 and marker in out
 
 
+def test_a_scan_output_given_to_merge_is_refused_saying_what_merge_reads(
+    repository: Path, tmp_path: Path
+) -> None:
+    scanned = tmp_path / "scan-1.json"
+    code, _, err = cli("scan", str(repository), "--format", "json", "--shard", "1/4",
+                       "--jobs", "1", "--no-cache", "--output", str(scanned))  # fmt: skip
+    code, _, err = cli("merge", str(scanned))
+    assert code == 2 and "Traceback" not in err
+    assert str(scanned) in err and "hardcode-lint report --format json" in err
+
+
 def test_scan_json_and_sarif_say_what_they_cover(repository: Path) -> None:
     code, out, _ = cli("scan", str(repository), "--format", "json", "--shard", "2/4",
                        "--jobs", "1", "--no-cache")  # fmt: skip

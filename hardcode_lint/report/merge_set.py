@@ -14,7 +14,12 @@ NEEDED = ("version", "modules", "totals", "tool", "settings", "repository", "sha
 def check_output(output: Output) -> None:
     """A ``report --format json`` of this tool with the fields of section 7, or exit 2."""
     data = output.data
-    if not isinstance(data, dict) or "findings" in data:
+    if isinstance(data, dict) and "findings" in data:  # a `scan` output: say what to run
+        raise UsageError(
+            f"{output.name}: the JSON of `scan`; merge reads `report --format json`"
+            " (run `hardcode-lint report --format json --shard K/N` in each job)"
+        )
+    if not isinstance(data, dict):
         raise UsageError(f"{output.name}: not the JSON of `report --format json`")
     missing = [key for key in NEEDED if key not in data]
     if missing:
