@@ -155,6 +155,20 @@ def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
     return any(head in second and present & first for first, second in vocab.limit_pairs)
 
 
+def _counted_per(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``connections_per_node``, ``tasks_per_child``, ``items_per_page``: so many of a thing
+    the limit words count, per anything but a unit of time (a rate: ``requests_per_second``)
+    or of a format (a fact, :func:`_per_fact`), is a count someone chose."""
+    if "per" not in words[1:-1]:
+        return False
+    at = words.index("per")
+    after = words[at + 1]
+    if after in vocab.unit_definition_words or after in vocab.bound_fact_words:
+        return False
+    counted = vocab.count_words.union(*(second for _, second in vocab.limit_pairs))
+    return not counted.isdisjoint(words[:at])
+
+
 def classify_name(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     """Whether ``identifier`` names a duration or a limit; durations win (``max_delay``).
 
@@ -197,7 +211,7 @@ def _telling(vocab: NameWords) -> tuple[re.Pattern[str], re.Pattern[str] | None]
                  *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
                  *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
                  *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
-                 *vocab.bound_limit_words,
+                 *vocab.bound_limit_words, "per",  # `tasks_per_child` (_counted_per)
                  *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
         alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
         folded = re.compile(alternatives or "(?!)", re.IGNORECASE)
@@ -263,7 +277,7 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return NameVerdict(Kind.DURATION, unit)
     if as_keyword and lowered in vocab.duration_call_keywords:
         return NameVerdict(Kind.DURATION, vocab.duration_call_keywords[lowered])
-    if lowered in vocab.extra_limit_names or _is_limit(words, vocab):
+    if lowered in vocab.extra_limit_names or _is_limit(words, vocab) or _counted_per(words, vocab):
         return NameVerdict(Kind.LIMIT, None)
     if as_keyword and lowered in vocab.limit_call_keywords:
         return NameVerdict(Kind.LIMIT, None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hardcode_lint.lang.python.holders import holds
 from hardcode_lint.lang.python.literals import (
     CST_BINARY,
     CST_UNARY,
@@ -76,7 +77,19 @@ def literal_leaves(node: cst.BaseExpression) -> list[cst.BaseExpression]:
         return literal_leaves(node.body) + literal_leaves(node.orelse)
     if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
         return literal_leaves(node.right)
+    if isinstance(node, cst.Call):  # `Field(5.0)`, `float(3)`: the value it holds (holders.py)
+        return [leaf for arg in _held(node) for leaf in literal_leaves(arg)]
     return []
+
+
+def _held(call: cst.Call) -> list[cst.BaseExpression]:
+    func = call.func
+    name = func.value if isinstance(func, cst.Name) else None
+    name = func.attr.value if isinstance(func, cst.Attribute) else name
+    positional = [a for a in call.args if a.keyword is None and a.star != "**"]
+    return [a.value for a in call.args if not a.star and holds(
+        name, positional.index(a) if a.keyword is None else None,
+        a.keyword.value if a.keyword is not None else None)]  # fmt: skip
 
 
 def element_values(node: cst.BaseExpression) -> list[cst.BaseExpression]:

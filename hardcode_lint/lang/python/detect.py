@@ -231,7 +231,9 @@ def _judge(
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
 
 
-def _fast(source: SourceFile, options: DetectOptions, extra: list[int]) -> Detected | None:
+def _fast(
+    source: SourceFile, options: DetectOptions, extra: tuple[int, ...] = ()
+) -> Detected | None:
     """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide.
     ``extra``: lines to judge besides the pre-pass's (:func:`.definitions.definition_lines`)."""
     catalog = catalog_for(options.catalog)
@@ -243,7 +245,7 @@ def _fast(source: SourceFile, options: DetectOptions, extra: list[int]) -> Detec
     if not pre.lines and not extra:
         return Detected()
     statements = TreeSitterStatements(root)
-    keep = sorted(pre.lines + pre.keep + extra)
+    keep = sorted([*pre.lines, *pre.keep, *extra])
     parts = units.split(statements, source.lines, keep, pre.roots)
     known = memo.decode(options.memo, parts.facts)
     try:
@@ -310,7 +312,7 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one Python file."""
     fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
     catalog = catalog_for(options.catalog)
-    extra = definition_lines(source.text, defined_apis(options.file, source.text, catalog))
+    extra = tuple(definition_lines(source.text, defined_apis(options.file, source.text, catalog)))
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
         fast = _fast(source, options, extra)
         if fast is not None:

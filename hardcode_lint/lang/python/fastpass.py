@@ -28,6 +28,7 @@ from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
 from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
+from hardcode_lint.lang.python.holders import holds
 from hardcode_lint.lang.python.sitter import Node, parse, parse_edited, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
@@ -95,6 +96,23 @@ class FastPrepass:
     lines: list[int] = field(default_factory=list)
     keep: list[int] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)
+
+
+def _holds(place: Node, value: Node) -> bool:
+    """Whether ``value`` is what a holder call holds (``Field(5.0)``, ``field(default=2)``,
+    :mod:`.holders`): its positional argument or keyword ``place`` names the slot."""
+    keyword = place.type == "keyword_argument"
+    arguments = place.parent if keyword else place
+    call = arguments.parent if arguments is not None else None
+    if arguments is None or call is None or call.type != "call":
+        return False
+    if arguments.type != "argument_list":
+        return False
+    name = last_name(call.child_by_field_name("function") or call)
+    if keyword:
+        return holds(name, None, field_text(place, "name"))
+    positional = [a for a in arguments.named_children if a.type != "keyword_argument"]
+    return value in positional and holds(name, positional.index(value), None)
 
 
 def _pow_arguments(place: Node) -> bool:
@@ -165,7 +183,9 @@ class _Matches:
         value = captures["number"][0]
         place, in_sequence = value.parent, False
         while place is not None and (place.type in _LITERAL_PARTS or place.type in _SEQUENCES
-                                     or _pow_arguments(place)):  # fmt: skip
+                                     or _pow_arguments(place) or _holds(place, value)):  # fmt: skip
+            if place.type == "keyword_argument" and place.parent is not None:
+                value, place = place, place.parent  # `Field(default=5)`: the call stands for it
             if place.id in self.climbed:
                 return  # another number of this expression went this way (`1 + 2 + ... + n`)
             in_sequence = in_sequence or place.type in _SEQUENCES

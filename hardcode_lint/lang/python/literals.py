@@ -16,6 +16,7 @@ import ast
 import operator
 from collections.abc import Callable, Mapping
 
+from hardcode_lint.lang.python.holders import holds
 from hardcode_lint.model import Number
 
 
@@ -141,6 +142,14 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
         return ast_literal_leaves(node.body) + ast_literal_leaves(node.orelse)
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
         return ast_literal_leaves(node.values[-1])
+    if isinstance(node, ast.Call):  # `Field(5.0)`, `float(3)`: the value it holds (holders.py)
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else None
+        name = func.attr if isinstance(func, ast.Attribute) else name
+        held = [a for i, a in enumerate(node.args) if type(a) is not ast.Starred and holds(
+            name, i, None)]  # fmt: skip
+        held += [k.value for k in node.keywords if k.arg is not None and holds(name, None, k.arg)]
+        return [leaf for arg in held for leaf in ast_literal_leaves(arg)]
     return []
 
 
