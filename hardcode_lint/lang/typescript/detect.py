@@ -9,13 +9,14 @@ import json
 from functools import cached_property, lru_cache
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
-from hardcode_lint.detect.names import NameVerdict, classify_name, is_type_bound, split_words
+from hardcode_lint.detect.names import NameVerdict, is_type_bound
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
+from hardcode_lint.lang.typescript.prefilter import Needles, may_hold_site, needles_for
 from hardcode_lint.lang.typescript.skip import (
     build_output,
     minified,
@@ -23,12 +24,12 @@ from hardcode_lint.lang.typescript.skip import (
     test_beside_manifest,
 )
 from hardcode_lint.lang.typescript.tables import (
-    names_table,
     object_table,
     statement_tables,
     top_statement,
 )
 from hardcode_lint.lang.typescript.tokens import value_numbers
+from hardcode_lint.lang.typescript.verdicts import name_verdict
 from hardcode_lint.lang.typescript.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
@@ -114,19 +115,7 @@ class _Detector:
         return self.verdicts[key]
 
     def _verdict(self, name: str, as_keyword: bool) -> NameVerdict | None:
-        words = self.catalog.words
-        found = classify_name(name, words, as_keyword=as_keyword)
-        heads = [w for w in split_words(name) if not w.isdigit()][-1:]
-        timed = bool(heads) and heads[0] in names_table()[0] and len(split_words(name)) > 1
-        if (found is None or found.kind is Kind.LIMIT) and timed:
-            found = NameVerdict(Kind.DURATION, None)
-        if found is None or found.kind is not Kind.DURATION:
-            return found
-        units = [words.unit_words[w] for w in split_words(name) if w in words.unit_words]
-        if units:
-            return NameVerdict(Kind.DURATION, units[-1])
-        keyword = words.duration_call_keywords.get(name.lower()) if as_keyword else None
-        return NameVerdict(Kind.DURATION, keyword or "ms")
+        return name_verdict(name, self.catalog, as_keyword)
 
     # -- judging a literal --------------------------------------------------------------
 
@@ -309,6 +298,9 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     data = source.data[len(source.bom) :]
     if skipped_name(source.path) or minified(data) or build_output(options.file, data):
         return Detected()
+    watch = watch_for(options.replacements)
+    if options.prefilter and _nothing_to_find(data, options.catalog, watch):
+        return Detected()
     flavour = flavour_of(options.file or source.path)
     root = grammar(flavour).parse(data).root_node
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
@@ -318,13 +310,22 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     judged: set[tuple[int, int]] = set()
     for number, parent in value_numbers(root, data):
         detector.number(number, parent, judged)
-    watch = watch_for(options.replacements)
     if watch.mentioned_in(data):
         detector.migrated(root, watch)
     found = detector.found
     found.hits.sort(key=lambda h: h.start)
     found.migrated.sort(key=lambda m: m.start)
     return found
+
+
+@lru_cache(maxsize=8)
+def _needles(user_json: str) -> Needles:
+    return needles_for(catalog_for(user_json))
+
+
+def _nothing_to_find(data: bytes, user_json: str, watch: Watch) -> bool:
+    """The pre-filter (``prefilter.py``): no site can be in ``data``, so it is not parsed."""
+    return not watch.mentioned_in(data) and not may_hold_site(data, _needles(user_json))
 
 
 def _broken(node: Node) -> bool:

@@ -1,0 +1,182 @@
+"""The TypeScript/JavaScript pre-filter: whether a file may hold a site, read from its bytes
+before any parse (most files hold none, and their parse was a third of a cold scan).
+
+A finding is a number literal whose site (``context.py``) is judged by one of:
+
+- a catalogued callee (its positions, or the option names of its object arguments): the
+  callee is written with the catalog's last name (``setTimeout``, ``.max``, ``.expire``,
+  ``Pool``) and called (``name(``), or it is a name imported from a catalogued module (any
+  local name: ``import LRU from "lru-cache"``), whose name is then quoted in the file;
+- the name of the site, or of the property enclosing it (``timeout: { request: 5 }``): the
+  name (``identifier``, ``"quoted"``, ``[computed]``, ``this[kName]``, ``#private``,
+  ``jsx-name``) is written right before the ``:`` of a property, parameter or field, or the
+  ``=``, ``??=``, ``||=`` of a binding, assignment, default or JSX attribute (comments may stand
+  between), and the name's verdict (the one :func:`~.verdicts.name_verdict` gives the
+  detector) is a duration or a limit.
+
+So a file passes when a catalogued module is quoted in it, a catalogued last name is called
+with a number token among its arguments, a telling name is bound to a value holding a number
+token, or a watched replacement is mentioned.  The value of a binding (or the arguments of a
+call) is read by a small lexer up to where it must end: a ``;`` or a closing bracket of its
+own level, or a ``,`` of its own level before any ``<`` (a ``<`` may open type arguments,
+``Map<string, number>``, whose commas do not end it).  Strings and comments are skipped, so
+their digits do not count; a template literal, an unpaired quote or a ``/`` that may open a
+regular expression ends the reading with a pass.  The lexer can only read too much (an
+expression without ``;`` goes on into the next statement), never too little, except where a
+``/`` after a keyword (``return /[)]/``) opens a regular expression holding a bracket or a
+quote inside a telling value, JSX text inside one holds paired quotes around a bracket, or a
+``//`` in code comes before a line comment that stands between a name and its ``=``, or a
+quoted key holds an escaped quote (``'a\\'s-timeout': 5``); none is
+in the bench's corpus (``--no-prefilter`` turns the filter off, and the bench and
+the tests check that the findings are the same without it).
+
+A file skipped here is not parsed, so it is not told it is unreadable (as with Go's filter).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hardcode_lint.detect.catalog import Catalog
+from hardcode_lint.detect.names import holds_telling_word
+from hardcode_lint.lang.typescript.tables import names_table
+from hardcode_lint.lang.typescript.verdicts import name_verdict
+
+#: The searches run over the file's bytes reversed, so each starts with a rare byte (``:``,
+#: ``=``, ``(``), which the regular expression engine skips to without trying every position.
+#: A gap: spaces and comments (reversed: a block comment reads the same, a line comment is
+#: its newline, its text, then ``//``: tried first, up to the line's first ``//``).
+_GAP = rb"(?:\n[^\n]*//|\s|/\*+[^*]*\*+(?:[^/*][^*]*\*+)*/)*"
+#: A binding's ``:`` (``?:``, ``!:``) or ``=`` (``??=``, ``||=``; not ``==``, ``=>``, ``<=``),
+#: then (before it) a name: an identifier (with ``-`` and ``:``, as a JSX attribute's, and
+#: ``#``), a quoted key, either maybe in ``[ ]``.
+_BINDING = re.compile(
+    rb"(?:=(?<![=>]=)(?:\?\?|\|\|)?|:(?:" + _GAP + rb"[?!])?)" + _GAP + rb"(?:\]" + _GAP + rb")?"
+    rb"([\w$\x80-\xff:-]+#?(?![\w$\x80-\xff#:-])|'[^'\n]*'|\"[^\"\n]*\")"
+)
+#: What the value lexer stops at: comments and strings (skipped), brackets, the ends of a
+#: value, a template literal or a lone quote (a pass), a slash, a digit.
+_TOKEN = re.compile(
+    rb"//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|[][(){};,<`'\"/0-9]",
+    re.S,
+)
+_OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
+_IN_NAME = frozenset(
+    b"_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+) | frozenset(range(0x80, 0x100))
+#: The bytes after which a ``/`` divides (else it may open a regular expression).
+_DIVIDES_AFTER = _IN_NAME | frozenset(b")]")
+_MEMO_SIZE = 200_000
+
+
+@dataclass(frozen=True)
+class Needles:
+    calls: re.Pattern[bytes]  # a catalogued last name, called
+    modules: re.Pattern[bytes]  # a catalogued module's name, quoted (reversed)
+    catalog: Catalog
+    memo: dict[bytes, bool] = field(default_factory=dict, compare=False, hash=False)
+
+
+def needles_for(catalog: Catalog) -> Needles:
+    """The pre-filter's tests for one catalog (built once per catalog)."""
+    keys = set(catalog.apis)
+    last = {key.rsplit(".", 1)[-1] for key in keys} | set(catalog.methods)
+    names = sorted((n for n in last if re.fullmatch(r"[\w$]+", n)), key=len, reverse=True)
+    modules = {
+        key[:at] for key in keys for at in range(len(key) + 1) if at == len(key) or key[at] == "."
+    }
+    reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
+    calls = re.compile(rb"[(<?/]\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])")
+    quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
+    modules_pattern = re.compile(rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]")
+    return Needles(calls, modules_pattern, catalog)
+
+
+def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
+    """Whether the value (or argument list) starting at byte ``at`` holds a number token
+    before it must end; True too where the lexer cannot tell (see the module's docstring)."""
+    depth, skipped = 0, at  # `skipped`: where the last comment or string ended
+    for match in _TOKEN.finditer(data, at):
+        token = match.group()
+        first = token[0]
+        if len(token) > 1 and first in b"/'\"":
+            skipped = match.end()
+            continue  # a comment or a string
+        if first in _OPEN:
+            depth += 1
+        elif first in _CLOSE:
+            depth -= 1
+            if depth < 0:
+                return False
+        elif 0x30 <= first <= 0x39:
+            start = match.start()
+            if start == 0 or data[start - 1] not in _IN_NAME:
+                return True
+        elif first == 0x3B or (first == 0x2C and commas_end):  # `;`, `,`
+            if depth == 0:
+                return False
+        elif first == 0x3C:  # `<`
+            if depth == 0:
+                commas_end = False
+        elif first == 0x2F:  # `/`
+            before = data[max(0, match.start() - 200, skipped) : match.start()].rstrip()
+            if not before or before[-1] not in _DIVIDES_AFTER:
+                return True  # a regular expression may start here
+        else:
+            return True  # a template literal or a lone quote
+    return False
+
+
+def _telling(name: bytes, needles: Needles) -> bool:
+    memo = needles.memo
+    found = memo.get(name)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[name] = _judged(name, needles.catalog)
+    return found
+
+
+def _judged(raw: bytes, catalog: Catalog) -> bool:
+    if raw[:1] in (b"'", b'"'):
+        if b"\\" in raw:
+            return True  # an escape: what it reads as is not worked out here
+        raw = raw[1:-1]
+    candidates = {raw.lstrip(b"#")}
+    candidates.update(part for part in re.split(rb"[-:]", raw.lstrip(b"#")) if part)
+    heads = names_table()[0]
+    for candidate in candidates:
+        name = candidate.decode("utf-8", "replace")
+        lowered = name.lower()
+        if not holds_telling_word(name, catalog.words) and not any(h in lowered for h in heads):
+            continue  # what name_verdict would say at once (most names), without its splitting
+        if name_verdict(name, catalog, False) or name_verdict(name, catalog, True):
+            return True
+    return False
+
+
+def _named(data: bytes, backwards: bytes, needles: Needles) -> bool:
+    size = len(data)
+    for match in _BINDING.finditer(backwards):
+        name = match.group(1)
+        if _telling(name[::-1], needles) and _holds_number(data, size - match.start(), True):
+            return True
+    return False
+
+
+def _called(data: bytes, backwards: bytes, needles: Needles) -> bool:
+    size = len(data)
+    for match in needles.calls.finditer(backwards):
+        at = size - match.start()  # after the `(`
+        if data[at - 1] != 0x28 or _holds_number(data, at, False):
+            return True
+    return False
+
+
+def may_hold_site(data: bytes, needles: Needles) -> bool:
+    """False only for a file that can hold no hit (migrated sites are asked apart)."""
+    backwards = data[::-1]
+    if needles.modules.search(backwards):
+        return True
+    return _called(data, backwards, needles) or _named(data, backwards, needles)

@@ -1,0 +1,135 @@
+"""The TypeScript/JavaScript pre-filter drops a file only when it holds no finding: a file it
+skips would lose its findings silently, so every site of the detector is checked here with
+and without it, on hand-written snippets and on generated ones."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hardcode_lint.lang.base import DetectOptions
+from hardcode_lint.lang.typescript.detect import catalog_for, detect_ts
+from hardcode_lint.lang.typescript.prefilter import may_hold_site, needles_for
+from hardcode_lint.parse.source import SourceFile
+
+
+def _hits(code: str, prefilter: bool, name: str = "snippet.ts") -> list[tuple[int, int, str]]:
+    data = textwrap.dedent(code).encode()
+    source = SourceFile(name, data, data.decode())
+    found = detect_ts(source, DetectOptions(catalog="", prefilter=prefilter))
+    return [(h.start, h.end, h.kind.value) for h in found.hits]
+
+
+#: One snippet per kind of site, each holding a finding the pre-filter must let through.
+SITES = [
+    "setTimeout(() => {\n  work();\n  more();\n}, 5000);",
+    "window.setTimeout(done, 250)",
+    "import { setTimeout as wait } from 'node:timers/promises';\nawait wait(1000);",
+    "const retry = require('async-retry');\nretry(fn, { retries: 3 });",
+    "const n = Math.max(count, 1);",
+    "socket.setKeepAlive(true, 60000);",
+    "const client = new Pool({ max: 10, idleTimeoutMillis: 30000 });",
+    "const opts = { timeout: 5000 };",
+    "const opts = { 'connect-timeout': 5000 };",
+    "const opts = { [kTimeout]: 5000 };",
+    "this[kKeepAliveTimeout] = 4000;",
+    "this.retryDelay = 1000 * 60;",
+    "const delay = opts.delay ?? 5000;",
+    "const delay = opts.delay\n  ?? 5000;",
+    "const delay = isTest\n  ? (() => {\n      reset();\n      return 0;\n    })()\n  : 5000;",
+    "const RETRY_DELAYS_MS = [\n  100,\n  200,\n];",
+    "const config = {\n  timeout: {\n    request: 10000,\n  },\n};",
+    "const o = { maxPoolSize: { default: 100, type: 'uint' } };",
+    "function connect(timeout = 3000) {}",
+    "function connect(timeout: number = 3000) {}",
+    "const { timeout = 3000 } = options;",
+    "class Client {\n  private timeout: number = 3000;\n  #maxRetries = 5;\n}",
+    "this.timeout ??= 5000;",
+    "const timeout /* ms */ = 5000;",
+    "const timeout // in ms\n  = 5000;",
+    "const m: Map<string, number> = new Map(), maxRetries = 5;",
+    "let maxRetries = cond ? /[)]/.test(x) : 3;",
+    "const pollInterval = `${a}` || 5000;",
+]
+
+
+@pytest.mark.parametrize("code", SITES)
+def test_a_file_with_a_finding_is_parsed(code):
+    found = _hits(code, prefilter=True)
+    assert found, "the snippet must hold a finding for this test to mean anything"
+    assert found == _hits(code, prefilter=False)
+
+
+def test_jsx_attribute_passes():
+    code = "const x = <Poller interval={5000} />;"
+    assert _hits(code, True, "a.tsx") == _hits(code, False, "a.tsx") != []
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "const x = items[0] + 1;\nexport function f(a: number) { return a * 2; }",
+        "interface Options { timeout: number; maxRetries?: number }",
+        "const timeout = opts.timeout;\nconst label = 'wait 5000 ms';",
+        "// wait 5000 ms\nconst n = parse(x);\nif (n === 3) go();",
+        "const total = a.max + b;\nconst out = [1, 2, 3].map(f);",
+    ],
+)
+def test_a_file_without_a_site_is_not_parsed(code):
+    needles = needles_for(catalog_for(""))
+    assert not may_hold_site(textwrap.dedent(code).encode(), needles)
+    assert _hits(code, prefilter=False) == []
+
+
+_NAMES = st.sampled_from(
+    [
+        "timeout",
+        "maxRetries",
+        "retryDelayMs",
+        "label",
+        "items",
+        "poolSize",
+        "'connect-timeout'",
+        "[kTimeout]",
+        "this.idleTimeout",
+        "x",
+        "ttl",
+    ]
+)
+_NUMBERS = st.sampled_from(["5000", "0.5", "1_000", "0x10", "1000 * 60", "(30)", "-1", "3"])
+_GAPS = st.sampled_from(["", " ", "\n  ", " /* c */ ", " // c\n "])
+
+
+@st.composite
+def _values(draw: st.DrawFn, depth: int = 0) -> str:
+    number = draw(_NUMBERS)
+    if depth > 2:
+        return number
+    inner = draw(_values(depth + 1))
+    gap = draw(_GAPS)
+    return draw(st.sampled_from([
+        number, f"opts.x ??{gap}{inner}", f"c ?{gap}f(a, b) :{gap}{inner}", f"[1,{gap}{inner}]",
+        f"{{ {draw(_NAMES).strip('[]')}:{gap}{inner} }}", f"({inner})", f"'a;b' || {inner}",
+        f"go(() => {{ run(); }},{gap}{inner})", f"{inner} as number", f"/[)]/.x + {inner}",
+    ]))  # fmt: skip
+
+
+@st.composite
+def _statements(draw: st.DrawFn) -> str:
+    name, gap, value = draw(_NAMES), draw(_GAPS), draw(_values())
+    form = draw(st.sampled_from(["const {n}{g}= {v};", "o = {{ {n}:{g}{v} }};", "{n}{g}= {v}",
+                                 "function f({n}{g}= {v}) {{}}", "setTimeout(f,{g}{v});",
+                                 "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);"]))  # fmt: skip
+    if form.startswith(("const", "function", "class")) and not name.isidentifier():
+        name = "delayMs"
+    return form.format(n=name, g=gap, v=value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_statements(), min_size=1, max_size=3))
+def test_prefiltered_and_unfiltered_scans_agree(statements):
+    code = "\n".join(statements)
+    assert _hits(code, prefilter=True) == _hits(code, prefilter=False)
