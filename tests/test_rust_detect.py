@@ -85,6 +85,10 @@ CASES = [
     ("use std::time::Duration;\nasync fn f() { tokio::select! { _ = tokio::time::sleep("
      "Duration::from_secs(3)) => {}, } tracing::info!(\"{}\", x.min(-5)); }",
      [("duration", f"{D}::from_secs", "3", 0), ("clamp", "min", "-5", 0)]),
+    # `map_or`'s first argument is a fallback, as `unwrap_or`'s is (trust-dns' EDNS payload)
+    ("fn f(e: Option<u16>) -> u16 { let max_size = e.map_or(512, |p| p); max_size }",
+     [("limit", "max_size", "512", "max_size")]),
+    ("fn f(e: Option<u16>) -> u16 { e.map_or(0, |p| p) + e.map_or(7, |p| p) }", []),
     # a crate's feature gate holds its own items (tokio's `cfg_io_util! { .. }`); a name in
     # another macro's body (`cfg_if!`'s platform branches) is judged only beside a candidate
     ("cfg_io_util! {\n    const DEFAULT_BUF_SIZE: usize = 8 * 1024;\n}\n"

@@ -21,6 +21,15 @@ FOUND = [
     ("from pymemcache.client.base import KeepaliveOpts\nKeepaliveOpts(idle=60, cnt=5)\n",
      [("duration", "pymemcache.client.base.KeepaliveOpts", "60", "idle"),
       ("limit", "pymemcache.client.base.KeepaliveOpts", "5", "cnt")]),
+    # kafka-python's config dicts: chunk bytes, buffer counts and memory are sizes
+    ("DEFAULT_CONFIG = {'sock_chunk_bytes': 4096, 'sock_chunk_buffer_count': 1000, "
+     "'buffer_memory': 33554432}\n",
+     [("limit", "DEFAULT_CONFIG", "4096", "sock_chunk_bytes"),
+      ("limit", "DEFAULT_CONFIG", "1000", "sock_chunk_buffer_count"),
+      ("limit", "DEFAULT_CONFIG", "33554432", "buffer_memory")]),
+    # so many of a counted thing per anything but a unit of time or of a format
+    ("connections_per_node = 10\nrequests_per_second = 5\nMAX_BYTES_PER_CHAR = 4\n",
+     [("limit", "connections_per_node", "10", "connections_per_node")]),
     # a code word elsewhere than at the head says nothing
     ("_stop_flag_timeout = 0.1\n", [("duration", "_stop_flag_timeout", "0.1", "_stop_flag_timeout")]),
     ("connect(error_timeout=5)\n", [("duration", "connect", "5", "error_timeout")]),

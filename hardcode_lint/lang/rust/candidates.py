@@ -2,7 +2,7 @@
 
 Most files hold no site; a few regular expressions over the bytes tell which ones may, so that
 only those are parsed.  A binding's literal may be wrapped (``: Some(5)``, ``: Some(VarInt(5))``)
-or be a fallback (``self.timeout.unwrap_or(30)``): ``values.py`` reads those.
+or be a fallback (``self.timeout.unwrap_or(30)``, ``x.map_or(512, f)``): ``values.py`` reads those.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from hardcode_lint.detect.words import NameWords
 
 #: `= 5`, `: Some(5)`, `: Some(VarInt(5))` (``values.py`` unwraps them).
 _BOUND_LITERAL = re.compile(rb"[:=][ \t]*(?:[A-Z]\w*[ \t]*\([ \t]*)*[-(]*[ \t]*[0-9]")
-_FALLBACK_LITERAL = re.compile(rb"\.[ \t]*unwrap_or[ \t]*\([ \t]*[-(&]*[ \t]*[0-9]")
+_FALLBACK_LITERAL = re.compile(rb"\.[ \t]*(?:unwrap_or|map_or)[ \t]*\([ \t]*[-(&]*[ \t]*[0-9]")
 _IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
 _LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")
 _FIELD_NAME = re.compile(rb"([A-Za-z_]\w*)\s*:\s*$")

@@ -66,6 +66,13 @@ def _is_feature_gate(macro: Node) -> bool:
     return last.startswith("cfg_") and last != "cfg_if"
 
 
+def _method_name(call: Node) -> str:
+    """``unwrap_or`` of ``x.unwrap_or(5)``."""
+    function = call.child_by_field_name("function")
+    field = function.child_by_field_name("field") if function is not None else None
+    return text(field) if field is not None else ""
+
+
 class _Detector:
     """Judges the candidate nodes of one file (and of its reparsed macro token trees)."""
 
@@ -250,7 +257,9 @@ class _Detector:
         """``self.timeout.unwrap_or(30)``: a finding named by the binding it initialises
         (``let timeout = x.unwrap_or(30)``, context ``assignment``) or else by what it reads
         (context ``keyword``, api ``unwrap_or``)."""
-        args = arguments(args_node)
+        args, method = arguments(args_node), _method_name(call)
+        if method != FALLBACK and len(args) == 2:  # `x.map_or(512, f)`: the first is the default
+            args = args[:1]
         if len(args) == 1 and args[0].type == "reference_expression":  # `.get(i).unwrap_or(&5)`
             args = [args[0].child_by_field_name("value") or args[0]]
         lit = literal(unwrapped(args[0])) if len(args) == 1 else None
@@ -269,7 +278,7 @@ class _Detector:
                 return
             callee = call.child_by_field_name("function")
             snippet = self._snippet(call, callee, shift, lit.start + shift, lit.end + shift, True)
-            api = name if context is Context.ASSIGNMENT else FALLBACK
+            api = name if context is Context.ASSIGNMENT else method
             self._hit(lit, shift, verdict.kind, context, verdict.unit, api, name, place, snippet,
                       value_type)  # fmt: skip
             return

@@ -14,7 +14,7 @@ from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.lang.rust.candidates import named_candidate
 from hardcode_lint.lang.rust.naming import with_rust_words
 from hardcode_lint.lang.rust.parser import any_of
-from hardcode_lint.lang.rust.values import FALLBACK
+from hardcode_lint.lang.rust.values import FALLBACKS
 from hardcode_lint.lang.rust.watch import Watch
 from hardcode_lint.model import Kind
 
@@ -32,7 +32,7 @@ _NAMES = """
 #: A fallback: ``self.timeout.unwrap_or(30)`` (``values.py``).
 _FALLBACKS = (
     "((call_expression function: (field_expression value: (_) @recv field: (field_identifier)"
-    f' @fn) arguments: (arguments) @args) @call (#eq? @fn "{FALLBACK}"))'
+    f" @fn) arguments: (arguments) @args) @call (#any-of? @fn {any_of(set(FALLBACKS))}))"
 )
 _MACROS = "(macro_invocation macro: (_) (token_tree) @tree) @macro"
 _USES = "(use_declaration argument: (_) @tree)"

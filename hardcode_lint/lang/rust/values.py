@@ -17,6 +17,9 @@ _CONVERSIONS = frozenset({"into", "try_into", "unwrap", "expect"})
 #: The method whose argument is a fallback (contract section 1: "the fallback of a duration- or
 #: limit-named value").
 FALLBACK = "unwrap_or"
+#: Every method whose first argument is a fallback: ``x.map_or(512, f)`` too (trust-dns'
+#: ``let max_size = edns.map_or(512, Edns::max_payload)``).
+FALLBACKS = (FALLBACK, "map_or")
 _DEPTH = 4
 
 
