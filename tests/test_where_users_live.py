@@ -156,6 +156,8 @@ NOT_FOUND = [
     "WAIT_OBJECT_0 = 258\n",
     "num_timeouts = 4\n",
     "STATUS_WAIT = 2\n",
+    # an identifier generator's space is a fact of its format (nats' nuid)
+    "MAX_SEQ = 839299365868340224\nMIN_INC = 33\nMAX_INC = 333\n",
     # an on/off switch, whatever else its name says
     "opts = {'grpc.keepalive_permit_without_calls': 1}\n",
     "keepalive_enabled = 1\nenableKeepAlive = 1\n",
