@@ -53,6 +53,8 @@ SITES = [
     "const m: Map<string, number> = new Map(), maxRetries = 5;",
     "let maxRetries = cond ? /[)]/.test(x) : 3;",
     "const pollInterval = `${a}` || 5000;",
+    "const p = { minimum: behavior.minimum ?? 1, maximum: behavior.maximum ?? 100 };",
+    "this.max = options.max || 10;",
 ]
 
 

@@ -61,6 +61,9 @@ _TOKEN = re.compile(
     rb"//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|[][(){};,<`'\"/0-9]",
     re.S,
 )
+#: A bare bound word read from the options and defaulted (``b.maximum ?? 100``, ``o.max ||
+#: 10``): what ``detect.option_default`` judges a limit (searched forwards; rare enough).
+_OPTION_DEFAULT = re.compile(rb"\.(?:max|min|maximum|minimum)\s*(?:\?\?|\|\|)", re.IGNORECASE)
 _OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
 _IN_NAME = frozenset(
     b"_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -177,6 +180,6 @@ def _called(data: bytes, backwards: bytes, needles: Needles) -> bool:
 def may_hold_site(data: bytes, needles: Needles) -> bool:
     """False only for a file that can hold no hit (migrated sites are asked apart)."""
     backwards = data[::-1]
-    if needles.modules.search(backwards):
+    if needles.modules.search(backwards) or _OPTION_DEFAULT.search(data):
         return True
     return _called(data, backwards, needles) or _named(data, backwards, needles)
