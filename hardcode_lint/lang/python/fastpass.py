@@ -28,8 +28,11 @@ from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
 from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
-from hardcode_lint.lang.python.holders import holds
 from hardcode_lint.lang.python.sitter import Node, parse, parse_edited, text
+from hardcode_lint.lang.python.ts_climb import (
+    SEQUENCES,
+    climbs,
+)
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
     enclosing_class,
@@ -43,13 +46,6 @@ from hardcode_lint.lang.python.ts_names import (
 )
 from hardcode_lint.parse.source import SourceFile
 
-# What a literal expression is made of between a number and where it stands (``-(5 * 60)``,
-# ``1.0 if x else 2``), and what only a keyword's value may hold (``timeout=(3.05, 27)``).
-_LITERAL_PARTS = frozenset(
-    {"unary_operator", "binary_operator", "conditional_expression", "parenthesized_expression",
-     "boolean_operator"}  # `timeout or 300`: the fallback of a named value
-)  # fmt: skip
-_SEQUENCES = frozenset({"tuple", "list"})
 _DEFAULTS = frozenset({"default_parameter", "typed_default_parameter"})
 _NAMES = "(identifier) (attribute) (parenthesized_expression)"
 _OPERANDS = f"{_NAMES} (subscript)"  # what a product multiplies: `delay[key] * backoff`
@@ -96,40 +92,6 @@ class FastPrepass:
     lines: list[int] = field(default_factory=list)
     keep: list[int] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)
-
-
-def _holds(place: Node, value: Node) -> bool:
-    """Whether ``value`` is what a holder call holds (``Field(5.0)``, ``field(default=2)``,
-    :mod:`.holders`): its positional argument or keyword ``place`` names the slot."""
-    keyword = place.type == "keyword_argument"
-    arguments = place.parent if keyword else place
-    call = arguments.parent if arguments is not None else None
-    if arguments is None or call is None or call.type != "call":
-        return False
-    if arguments.type != "argument_list":
-        return False
-    name = last_name(call.child_by_field_name("function") or call)
-    if keyword:
-        return holds(name, None, field_text(place, "name"))
-    positional = [a for a in arguments.named_children if a.type != "keyword_argument"]
-    return value in positional and holds(name, positional.index(value), None)
-
-
-def _pow_arguments(place: Node) -> bool:
-    """The arguments of ``pow(a, b)``: two positional ones (the ``ast`` pre-pass decides whether
-    both are literal; a superset here is sound)."""
-    call = place.parent
-    if place.type != "argument_list" or call is None or call.type != "call":
-        return False
-    function = call.child_by_field_name("function")
-    arguments = place.named_children
-    return (
-        function is not None
-        and function.type == "identifier"
-        and function.text == b"pow"
-        and len(arguments) == 2
-        and all(a.type in ("integer", "float", *_LITERAL_PARTS) for a in arguments)
-    )
 
 
 def _line(node: Node) -> int:
@@ -182,13 +144,12 @@ class _Matches:
         where does the whole expression stand?"""
         value = captures["number"][0]
         place, in_sequence = value.parent, False
-        while place is not None and (place.type in _LITERAL_PARTS or place.type in _SEQUENCES
-                                     or _pow_arguments(place) or _holds(place, value)):  # fmt: skip
+        while place is not None and climbs(place, value):
             if place.type == "keyword_argument" and place.parent is not None:
                 value, place = place, place.parent  # `Field(default=5)`: the call stands for it
             if place.id in self.climbed:
                 return  # another number of this expression went this way (`1 + 2 + ... + n`)
-            in_sequence = in_sequence or place.type in _SEQUENCES
+            in_sequence = in_sequence or place.type in SEQUENCES
             if not in_sequence:  # `(1, 2) if c else 3`: the 3 must still climb on its own
                 self.climbed.add(place.id)
             if place.type == "argument_list":  # `pow(2, 29)`: the call is the expression
