@@ -28,29 +28,28 @@ def last_name(node: Node) -> str | None:
     return None
 
 
-def operand_name(node: Node) -> str | None:
-    """What a product multiplies: ``delay`` of ``delay``, ``self.delay``, ``delay[key]`` and
-    ``(delay[key] or 0.1)`` (huey's ``(delay[r.id] or 0.1) * backoff``)."""
-    fields = {"subscript": "value", "boolean_operator": "left"}
+def _innermost(node: Node, fields: dict[str, str]) -> Node | None:
+    """``node`` followed down through ``fields`` (a node type -> the field to follow)."""
     node = unwrapped(node)
     while node.type in fields:
         inner = node.child_by_field_name(fields[node.type])
         if inner is None:
             return None
         node = unwrapped(inner)
-    return last_name(node)
+    return node
+
+
+def operand_name(node: Node) -> str | None:
+    """What a product multiplies: ``delay`` of ``delay``, ``self.delay``, ``delay[key]`` and
+    ``(delay[key] or 0.1)`` (huey's ``(delay[r.id] or 0.1) * backoff``)."""
+    inner = _innermost(node, {"subscript": "value", "boolean_operator": "left"})
+    return last_name(inner) if inner is not None else None
 
 
 def root_name(node: Node) -> str | None:
     """The first name of ``a.b().c``: the binding every callee's resolution starts from."""
-    fields = {"attribute": "object", "call": "function", "subscript": "value"}
-    node = unwrapped(node)
-    while node.type in fields:
-        inner = node.child_by_field_name(fields[node.type])
-        if inner is None:
-            return None
-        node = unwrapped(inner)
-    return text(node) if node.type == "identifier" else None
+    inner = _innermost(node, {"attribute": "object", "call": "function", "subscript": "value"})
+    return text(inner) if inner is not None and inner.type == "identifier" else None
 
 
 def field_text(node: Node, name: str) -> str | None:
