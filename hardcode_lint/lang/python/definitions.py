@@ -15,6 +15,7 @@ catalogued under that module's name or re-exported at the package's top
 from __future__ import annotations
 
 import ast
+import os
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -44,11 +45,14 @@ def _package_of(folder: Path) -> tuple[str, ...]:
 
 def module_name(path: str) -> str | None:
     """``urllib3.util.retry`` for ``.../src/urllib3/util/retry.py``; None outside a package."""
-    file = Path(path)
-    package = _package_of(file.parent.resolve()) if path else ()
+    if not path:
+        return None
+    folder, file = os.path.split(path)
+    package = _package_of(Path(folder if os.path.isabs(folder) else os.path.abspath(folder)))
     if not package:
         return None
-    return ".".join(package if file.stem == "__init__" else (*package, file.stem))
+    stem = os.path.splitext(file)[0]
+    return ".".join(package if stem == "__init__" else (*package, stem))
 
 
 def defined_apis(path: str, text: str, catalog: Catalog) -> Defined:
