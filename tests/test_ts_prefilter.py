@@ -84,6 +84,16 @@ def test_a_file_without_a_site_is_not_parsed(code):
     assert _hits(code, prefilter=False) == []
 
 
+def test_a_name_first_bound_to_no_number_still_passes_when_bound_to_one():
+    """A telling name seen first without a number is remembered as not yet judged (not as
+    silent): the same name bound to a number in a later file must still pass."""
+    needles = needles_for(catalog_for(""))  # a fresh memo
+    assert not may_hold_site(b"const idleTimeout = opts.idleTimeout;", needles)
+    assert not may_hold_site(b"const label = 5000;", needles)
+    assert may_hold_site(b"const idleTimeout = 5000;", needles)
+    assert not may_hold_site(b"const label = 5000;", needles)
+
+
 _NAMES = st.sampled_from(
     [
         "timeout",

@@ -75,7 +75,7 @@ class Needles:
     calls: re.Pattern[bytes]  # a catalogued last name, called
     modules: re.Pattern[bytes]  # a catalogued module's name, quoted (reversed)
     catalog: Catalog
-    memo: dict[bytes, bool] = field(default_factory=dict, compare=False, hash=False)
+    memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
 
 
 def needles_for(catalog: Catalog) -> Needles:
@@ -128,39 +128,77 @@ def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
     return False
 
 
-def _telling(name: bytes, needles: Needles) -> bool:
-    memo = needles.memo
-    found = memo.get(name)
-    if found is None:
+def _telling(backwards: bytes, needles: Needles, value_at: int, data: bytes) -> bool:
+    """Whether the name (``backwards``: its bytes reversed) is telling and its value, at
+    ``value_at``, holds a number.  A name is first tried by its words alone (cheap; most fail
+    and are remembered so), then its value is read, and only a name bound to a number is
+    judged in full (most of a file's bound names never are)."""
+    memo = needles.memo  # True, False, or None: holds a telling word, not judged in full yet
+    if backwards in memo:
+        found = memo[backwards]
+        if found is False:
+            return False
+    else:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        found = memo[name] = _judged(name, needles.catalog)
-    return found
+        found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
+        if found is False:
+            return False
+    if not _holds_number(data, value_at, True):
+        return False
+    if found is None:
+        found = memo[backwards] = _judged(backwards[::-1], needles.catalog)
+    return bool(found)
+
+
+def _unquoted(raw: bytes) -> bytes | None:
+    """The name as written between its quotes and after its ``#`` (None: an escape in it,
+    whose reading is not worked out here)."""
+    if raw[:1] in (b"'", b'"'):
+        if b"\\" in raw:
+            return None
+        raw = raw[1:-1]
+    return raw.lstrip(b"#")
+
+
+def _may_name(raw: bytes, catalog: Catalog) -> bool:
+    """A necessary test of :func:`_judged`: the name holds a telling word or a timed head."""
+    name = _unquoted(raw)
+    return name is None or _may_tell(name.decode("utf-8", "replace"), catalog, names_table()[0])
 
 
 def _judged(raw: bytes, catalog: Catalog) -> bool:
-    if raw[:1] in (b"'", b'"'):
-        if b"\\" in raw:
-            return True  # an escape: what it reads as is not worked out here
-        raw = raw[1:-1]
-    candidates = {raw.lstrip(b"#")}
-    candidates.update(part for part in re.split(rb"[-:]", raw.lstrip(b"#")) if part)
+    unquoted = _unquoted(raw)
+    if unquoted is None:
+        return True  # an escape: what it reads as is not worked out here
+    raw = unquoted
     heads = names_table()[0]
+    if not _may_tell(raw.decode("utf-8", "replace"), catalog, heads):
+        return False  # each candidate below is a part of `raw`: none can tell either
+    candidates = {raw}
+    candidates.update(part for part in re.split(rb"[-:]", raw) if part)
     for candidate in candidates:
         name = candidate.decode("utf-8", "replace")
-        lowered = name.lower()
-        if not holds_telling_word(name, catalog.words) and not any(h in lowered for h in heads):
+        if not _may_tell(name, catalog, heads):
             continue  # what name_verdict would say at once (most names), without its splitting
         if name_verdict(name, catalog, False) or name_verdict(name, catalog, True):
             return True
     return False
 
 
+def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
+    """Whether ``name`` holds a telling word or a timed head (both are searched as parts of
+    its text, so a name without one has no part with one: most names end here, unsplit)."""
+    if holds_telling_word(name, catalog.words):
+        return True
+    lowered = name.lower()
+    return any(head in lowered for head in heads)
+
+
 def _named(data: bytes, backwards: bytes, needles: Needles) -> bool:
     size = len(data)
     for match in _BINDING.finditer(backwards):
-        name = match.group(1)
-        if _telling(name[::-1], needles) and _holds_number(data, size - match.start(), True):
+        if _telling(match.group(1), needles, size - match.start(), data):
             return True
     return False
 
