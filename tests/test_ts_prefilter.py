@@ -53,6 +53,9 @@ SITES = [
     "const m: Map<string, number> = new Map(), maxRetries = 5;",
     "let maxRetries = cond ? /[)]/.test(x) : 3;",
     "const pollInterval = `${a}` || 5000;",
+    "this.max = opts.max || 10;",
+    "const o = { maximum: behavior.maximum /* bound */\n  ?? 100 };",
+    "const o = { 'min': opts.min ?? 2 };",
 ]
 
 
@@ -107,6 +110,8 @@ _NAMES = st.sampled_from(
         "this.idleTimeout",
         "x",
         "ttl",
+        "max",
+        "minimum",
     ]
 )
 _NUMBERS = st.sampled_from(["5000", "0.5", "1_000", "0x10", "1000 * 60", "(30)", "-1", "3"])
@@ -132,8 +137,11 @@ def _statements(draw: st.DrawFn) -> str:
     name, gap, value = draw(_NAMES), draw(_GAPS), draw(_values())
     form = draw(st.sampled_from(["const {n}{g}= {v};", "o = {{ {n}:{g}{v} }};", "{n}{g}= {v}",
                                  "function f({n}{g}= {v}) {{}}", "setTimeout(f,{g}{v});",
-                                 "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);"]))  # fmt: skip
-    if form.startswith(("const", "function", "class")) and not name.isidentifier():
+                                 "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);",
+                                 "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};"]))  # fmt: skip
+    if (
+        form.startswith(("const", "function", "class")) or ".{n}" in form
+    ) and not name.isidentifier():
         name = "delayMs"
     return form.format(n=name, g=gap, v=value)
 

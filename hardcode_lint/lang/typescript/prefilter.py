@@ -12,13 +12,18 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
   ``jsx-name``) is written right before the ``:`` of a property, parameter or field, or the
   ``=``, ``??=``, ``||=`` of a binding, assignment, default or JSX attribute (comments may stand
   between), and the name's verdict (the one :func:`~.verdicts.name_verdict` gives the
-  detector) is a duration or a limit.
+  detector) is a duration or a limit, or the name is a bound word alone (``max``,
+  ``minimum``) that the file also reads as an option with a default (``.max ??``, ``.max
+  ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
 So a file passes when a catalogued module is quoted in it, a catalogued last name is called
-with a number token among its arguments, a telling name is bound to a value holding a number
-token, or a watched replacement is mentioned.  The value of a binding (or the arguments of a
-call) is read by a small lexer up to where it must end: a ``;`` or a closing bracket of its
-own level, or a ``,`` of its own level before any ``<`` (a ``<`` may open type arguments,
+with a number token among its arguments, a telling (or defaulted bound) name is bound to a
+value holding a number token, or a watched replacement is mentioned.  A bound name is tried
+by its words first and judged in full only once it is bound to a number.
+
+The value of a binding (or the arguments of a call) is read by a small lexer up to where it
+must end: a ``;`` or a closing bracket of its own level, or a ``,`` of its own level before
+any ``<`` (a ``<`` may open type arguments,
 ``Map<string, number>``, whose commas do not end it).  Strings and comments are skipped, so
 their digits do not count; a template literal, an unpaired quote or a ``/`` that may open a
 regular expression ends the reading with a pass.  The lexer can only read too much (an
@@ -48,6 +53,8 @@ from hardcode_lint.lang.typescript.verdicts import name_verdict
 #: A gap: spaces and comments (reversed: a block comment reads the same, a line comment is
 #: its newline, its text, then ``//``: tried first, up to the line's first ``//``).
 _GAP = rb"(?:\n[^\n]*//|\s|/\*+[^*]*\*+(?:[^/*][^*]*\*+)*/)*"
+#: The same, read forwards.
+_GAP_AHEAD = rb"(?:\s|//[^\n]*\n|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)*"
 #: A binding's ``:`` (``?:``, ``!:``) or ``=`` (``??=``, ``||=``; not ``==``, ``=>``, ``<=``),
 #: then (before it) a name: an identifier (with ``-`` and ``:``, as a JSX attribute's, and
 #: ``#``), a quoted key, either maybe in ``[ ]``.
@@ -74,6 +81,7 @@ _MEMO_SIZE = 200_000
 class Needles:
     calls: re.Pattern[bytes]  # a catalogued last name, called
     modules: re.Pattern[bytes]  # a catalogued module's name, quoted (reversed)
+    defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
     catalog: Catalog
     memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
 
@@ -90,7 +98,11 @@ def needles_for(catalog: Catalog) -> Needles:
     calls = re.compile(rb"[(<?/]\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])")
     quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
     modules_pattern = re.compile(rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]")
-    return Needles(calls, modules_pattern, catalog)
+    bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
+    defaults = re.compile(
+        rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
+    )
+    return Needles(calls, modules_pattern, defaults, catalog)
 
 
 def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
@@ -196,11 +208,24 @@ def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
 
 
 def _named(data: bytes, backwards: bytes, needles: Needles) -> bool:
-    size = len(data)
+    size, defaulted = len(data), _defaulted(data, needles)
     for match in _BINDING.finditer(backwards):
-        if _telling(match.group(1), needles, size - match.start(), data):
+        name, at = match.group(1), size - match.start()
+        if name in defaulted:
+            if _holds_number(data, at, True):
+                return True
+        elif _telling(name, needles, at, data):
             return True
     return False
+
+
+def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
+    """The bound words (``max``, ``minimum``) read as an option with a default in ``data``
+    (``opts.max || 10``), reversed and as quoted keys too: bound to a number they are a limit
+    (``this.max = opts.max || 10``: the detector's ``option_default``), though alone they
+    tell nothing."""
+    words = {m.group(1) for m in needles.defaults.finditer(data)}
+    return frozenset(w[::-1] for word in words for w in (word, b"'%s'" % word, b'"%s"' % word))
 
 
 def _called(data: bytes, backwards: bytes, needles: Needles) -> bool:
