@@ -53,6 +53,8 @@ SITES = [
     "const m: Map<string, number> = new Map(), maxRetries = 5;",
     "let maxRetries = cond ? /[)]/.test(x) : 3;",
     "const pollInterval = `${a}` || 5000;",
+    "import LRU from /* cache */ 'lru-cache';\nconst c = new LRU({ max: 500 });",
+    "const { Pool: P } = require(\n  'pg'\n);\nconst p = new P({ max: 10 });",
     "this.max = opts.max || 10;",
     "const o = { maximum: behavior.maximum /* bound */\n  ?? 100 };",
     "const o = { 'min': opts.min ?? 2 };",
@@ -79,6 +81,7 @@ def test_jsx_attribute_passes():
         "const timeout = opts.timeout;\nconst label = 'wait 5000 ms';",
         "// wait 5000 ms\nconst n = parse(x);\nif (n === 3) go();",
         "const total = a.max + b;\nconst out = [1, 2, 3].map(f);",
+        "const key = [a, 1].join('_');\nconst scheme = url.startsWith('http') ? 1 : 2;",
     ],
 )
 def test_a_file_without_a_site_is_not_parsed(code):

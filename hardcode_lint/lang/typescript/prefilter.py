@@ -6,7 +6,8 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
 - a catalogued callee (its positions, or the option names of its object arguments): the
   callee is written with the catalog's last name (``setTimeout``, ``.max``, ``.expire``,
   ``Pool``) and called (``name(``), or it is a name imported from a catalogued module (any
-  local name: ``import LRU from "lru-cache"``), whose name is then quoted in the file;
+  local name: ``import LRU from "lru-cache"``), whose name is then quoted right after a
+  ``from`` or a ``require(`` (comments may stand between; ``imports.py`` reads no other);
 - the name of the site, or of the property enclosing it (``timeout: { request: 5 }``): the
   name (``identifier``, ``"quoted"``, ``[computed]``, ``this[kName]``, ``#private``,
   ``jsx-name``) is written right before the ``:`` of a property, parameter or field, or the
@@ -16,10 +17,10 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
   ``minimum``) that the file also reads as an option with a default (``.max ??``, ``.max
   ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
-So a file passes when a catalogued module is quoted in it, a catalogued last name is called
-with a number token among its arguments, a telling (or defaulted bound) name is bound to a
-value holding a number token, or a watched replacement is mentioned.  A bound name is tried
-by its words first and judged in full only once it is bound to a number.
+So a file passes when a catalogued module is imported or required in it, a catalogued last
+name is called with a number token among its arguments, a telling (or defaulted bound) name
+is bound to a value holding a number token, or a watched replacement is mentioned.  A bound
+name is tried by its words first and judged in full only once it is bound to a number.
 
 The value of a binding (or the arguments of a call) is read by a small lexer up to where it
 must end: a ``;`` or a closing bracket of its own level, or a ``,`` of its own level before
@@ -97,7 +98,10 @@ def needles_for(catalog: Catalog) -> Needles:
     reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
     calls = re.compile(rb"[(<?/]\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])")
     quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
-    modules_pattern = re.compile(rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]")
+    modules_pattern = re.compile(
+        rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
+        + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff])"
+    )  # fmt: skip
     bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
     defaults = re.compile(
         rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
