@@ -55,6 +55,10 @@ SITES = [
     "const pollInterval = `${a}` || 5000;",
     "const p = { minimum: behavior.minimum ?? 1, maximum: behavior.maximum ?? 100 };",
     "this.max = options.max || 10;",
+    "import LRU from /* cache */ 'lru-cache';\nconst c = new LRU({ max: 500 });",
+    "const { Pool: P } = require(\n  'pg'\n);\nconst p = new P({ max: 10 });",
+    "const o = { maximum: behavior.maximum /* bound */\n  ?? 100 };",
+    "const o = { 'min': opts.min ?? 2 };",
 ]
 
 
@@ -78,12 +82,23 @@ def test_jsx_attribute_passes():
         "const timeout = opts.timeout;\nconst label = 'wait 5000 ms';",
         "// wait 5000 ms\nconst n = parse(x);\nif (n === 3) go();",
         "const total = a.max + b;\nconst out = [1, 2, 3].map(f);",
+        "const key = [a, 1].join('_');\nconst scheme = url.startsWith('http') ? 1 : 2;",
     ],
 )
 def test_a_file_without_a_site_is_not_parsed(code):
     needles = needles_for(catalog_for(""))
     assert not may_hold_site(textwrap.dedent(code).encode(), needles)
     assert _hits(code, prefilter=False) == []
+
+
+def test_a_name_first_bound_to_no_number_still_passes_when_bound_to_one():
+    """A telling name seen first without a number is remembered as not yet judged (not as
+    silent): the same name bound to a number in a later file must still pass."""
+    needles = needles_for(catalog_for(""))  # a fresh memo
+    assert not may_hold_site(b"const idleTimeout = opts.idleTimeout;", needles)
+    assert not may_hold_site(b"const label = 5000;", needles)
+    assert may_hold_site(b"const idleTimeout = 5000;", needles)
+    assert not may_hold_site(b"const label = 5000;", needles)
 
 
 _NAMES = st.sampled_from(
@@ -99,6 +114,8 @@ _NAMES = st.sampled_from(
         "this.idleTimeout",
         "x",
         "ttl",
+        "max",
+        "minimum",
     ]
 )
 _NUMBERS = st.sampled_from(["5000", "0.5", "1_000", "0x10", "1000 * 60", "(30)", "-1", "3"])
@@ -124,8 +141,11 @@ def _statements(draw: st.DrawFn) -> str:
     name, gap, value = draw(_NAMES), draw(_GAPS), draw(_values())
     form = draw(st.sampled_from(["const {n}{g}= {v};", "o = {{ {n}:{g}{v} }};", "{n}{g}= {v}",
                                  "function f({n}{g}= {v}) {{}}", "setTimeout(f,{g}{v});",
-                                 "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);"]))  # fmt: skip
-    if form.startswith(("const", "function", "class")) and not name.isidentifier():
+                                 "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);",
+                                 "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};"]))  # fmt: skip
+    if (
+        form.startswith(("const", "function", "class")) or ".{n}" in form
+    ) and not name.isidentifier():
         name = "delayMs"
     return form.format(n=name, g=gap, v=value)
 

@@ -6,19 +6,25 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
 - a catalogued callee (its positions, or the option names of its object arguments): the
   callee is written with the catalog's last name (``setTimeout``, ``.max``, ``.expire``,
   ``Pool``) and called (``name(``), or it is a name imported from a catalogued module (any
-  local name: ``import LRU from "lru-cache"``), whose name is then quoted in the file;
+  local name: ``import LRU from "lru-cache"``), whose name is then quoted right after a
+  ``from`` or a ``require(`` (comments may stand between; ``imports.py`` reads no other);
 - the name of the site, or of the property enclosing it (``timeout: { request: 5 }``): the
   name (``identifier``, ``"quoted"``, ``[computed]``, ``this[kName]``, ``#private``,
   ``jsx-name``) is written right before the ``:`` of a property, parameter or field, or the
   ``=``, ``??=``, ``||=`` of a binding, assignment, default or JSX attribute (comments may stand
   between), and the name's verdict (the one :func:`~.verdicts.name_verdict` gives the
-  detector) is a duration or a limit.
+  detector) is a duration or a limit, or the name is a bound word alone (``max``,
+  ``minimum``) that the file also reads as an option with a default (``.max ??``, ``.max
+  ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
-So a file passes when a catalogued module is quoted in it, a catalogued last name is called
-with a number token among its arguments, a telling name is bound to a value holding a number
-token, or a watched replacement is mentioned.  The value of a binding (or the arguments of a
-call) is read by a small lexer up to where it must end: a ``;`` or a closing bracket of its
-own level, or a ``,`` of its own level before any ``<`` (a ``<`` may open type arguments,
+So a file passes when a catalogued module is imported or required in it, a catalogued last
+name is called with a number token among its arguments, a telling (or defaulted bound) name
+is bound to a value holding a number token, or a watched replacement is mentioned.  A bound
+name is tried by its words first and judged in full only once it is bound to a number.
+
+The value of a binding (or the arguments of a call) is read by a small lexer up to where it
+must end: a ``;`` or a closing bracket of its own level, or a ``,`` of its own level before
+any ``<`` (a ``<`` may open type arguments,
 ``Map<string, number>``, whose commas do not end it).  Strings and comments are skipped, so
 their digits do not count; a template literal, an unpaired quote or a ``/`` that may open a
 regular expression ends the reading with a pass.  The lexer can only read too much (an
@@ -48,6 +54,8 @@ from hardcode_lint.lang.typescript.verdicts import name_verdict
 #: A gap: spaces and comments (reversed: a block comment reads the same, a line comment is
 #: its newline, its text, then ``//``: tried first, up to the line's first ``//``).
 _GAP = rb"(?:\n[^\n]*//|\s|/\*+[^*]*\*+(?:[^/*][^*]*\*+)*/)*"
+#: The same, read forwards.
+_GAP_AHEAD = rb"(?:\s|//[^\n]*\n|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)*"
 #: A binding's ``:`` (``?:``, ``!:``) or ``=`` (``??=``, ``||=``; not ``==``, ``=>``, ``<=``),
 #: then (before it) a name: an identifier (with ``-`` and ``:``, as a JSX attribute's, and
 #: ``#``), a quoted key, either maybe in ``[ ]``.
@@ -61,9 +69,6 @@ _TOKEN = re.compile(
     rb"//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|[][(){};,<`'\"/0-9]",
     re.S,
 )
-#: A bare bound word read from the options and defaulted (``b.maximum ?? 100``, ``o.max ||
-#: 10``): what ``detect.option_default`` judges a limit (searched forwards; rare enough).
-_OPTION_DEFAULT = re.compile(rb"\.(?:max|min|maximum|minimum)\s*(?:\?\?|\|\|)", re.IGNORECASE)
 _OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
 _IN_NAME = frozenset(
     b"_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -77,8 +82,9 @@ _MEMO_SIZE = 200_000
 class Needles:
     calls: re.Pattern[bytes]  # a catalogued last name, called
     modules: re.Pattern[bytes]  # a catalogued module's name, quoted (reversed)
+    defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
     catalog: Catalog
-    memo: dict[bytes, bool] = field(default_factory=dict, compare=False, hash=False)
+    memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
 
 
 def needles_for(catalog: Catalog) -> Needles:
@@ -92,8 +98,15 @@ def needles_for(catalog: Catalog) -> Needles:
     reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
     calls = re.compile(rb"[(<?/]\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])")
     quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
-    modules_pattern = re.compile(rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]")
-    return Needles(calls, modules_pattern, catalog)
+    modules_pattern = re.compile(
+        rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
+        + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff])"
+    )  # fmt: skip
+    bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
+    defaults = re.compile(
+        rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
+    )
+    return Needles(calls, modules_pattern, defaults, catalog)
 
 
 def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
@@ -131,41 +144,92 @@ def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
     return False
 
 
-def _telling(name: bytes, needles: Needles) -> bool:
-    memo = needles.memo
-    found = memo.get(name)
-    if found is None:
+def _telling(backwards: bytes, needles: Needles, value_at: int, data: bytes) -> bool:
+    """Whether the name (``backwards``: its bytes reversed) is telling and its value, at
+    ``value_at``, holds a number.  A name is first tried by its words alone (cheap; most fail
+    and are remembered so), then its value is read, and only a name bound to a number is
+    judged in full (most of a file's bound names never are)."""
+    memo = needles.memo  # True, False, or None: holds a telling word, not judged in full yet
+    if backwards in memo:
+        found = memo[backwards]
+        if found is False:
+            return False
+    else:
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
-        found = memo[name] = _judged(name, needles.catalog)
-    return found
+        found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
+        if found is False:
+            return False
+    if not _holds_number(data, value_at, True):
+        return False
+    if found is None:
+        found = memo[backwards] = _judged(backwards[::-1], needles.catalog)
+    return bool(found)
+
+
+def _unquoted(raw: bytes) -> bytes | None:
+    """The name as written between its quotes and after its ``#`` (None: an escape in it,
+    whose reading is not worked out here)."""
+    if raw[:1] in (b"'", b'"'):
+        if b"\\" in raw:
+            return None
+        raw = raw[1:-1]
+    return raw.lstrip(b"#")
+
+
+def _may_name(raw: bytes, catalog: Catalog) -> bool:
+    """A necessary test of :func:`_judged`: the name holds a telling word or a timed head."""
+    name = _unquoted(raw)
+    return name is None or _may_tell(name.decode("utf-8", "replace"), catalog, names_table()[0])
 
 
 def _judged(raw: bytes, catalog: Catalog) -> bool:
-    if raw[:1] in (b"'", b'"'):
-        if b"\\" in raw:
-            return True  # an escape: what it reads as is not worked out here
-        raw = raw[1:-1]
-    candidates = {raw.lstrip(b"#")}
-    candidates.update(part for part in re.split(rb"[-:]", raw.lstrip(b"#")) if part)
+    unquoted = _unquoted(raw)
+    if unquoted is None:
+        return True  # an escape: what it reads as is not worked out here
+    raw = unquoted
     heads = names_table()[0]
+    if not _may_tell(raw.decode("utf-8", "replace"), catalog, heads):
+        return False  # each candidate below is a part of `raw`: none can tell either
+    candidates = {raw}
+    candidates.update(part for part in re.split(rb"[-:]", raw) if part)
     for candidate in candidates:
         name = candidate.decode("utf-8", "replace")
-        lowered = name.lower()
-        if not holds_telling_word(name, catalog.words) and not any(h in lowered for h in heads):
+        if not _may_tell(name, catalog, heads):
             continue  # what name_verdict would say at once (most names), without its splitting
         if name_verdict(name, catalog, False) or name_verdict(name, catalog, True):
             return True
     return False
 
 
+def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
+    """Whether ``name`` holds a telling word or a timed head (both are searched as parts of
+    its text, so a name without one has no part with one: most names end here, unsplit)."""
+    if holds_telling_word(name, catalog.words):
+        return True
+    lowered = name.lower()
+    return any(head in lowered for head in heads)
+
+
 def _named(data: bytes, backwards: bytes, needles: Needles) -> bool:
-    size = len(data)
+    size, defaulted = len(data), _defaulted(data, needles)
     for match in _BINDING.finditer(backwards):
-        name = match.group(1)
-        if _telling(name[::-1], needles) and _holds_number(data, size - match.start(), True):
+        name, at = match.group(1), size - match.start()
+        if name in defaulted:
+            if _holds_number(data, at, True):
+                return True
+        elif _telling(name, needles, at, data):
             return True
     return False
+
+
+def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
+    """The bound words (``max``, ``minimum``) read as an option with a default in ``data``
+    (``opts.max || 10``), reversed and as quoted keys too: bound to a number they are a limit
+    (``this.max = opts.max || 10``: the detector's ``option_default``), though alone they
+    tell nothing."""
+    words = {m.group(1) for m in needles.defaults.finditer(data)}
+    return frozenset(w[::-1] for word in words for w in (word, b"'%s'" % word, b'"%s"' % word))
 
 
 def _called(data: bytes, backwards: bytes, needles: Needles) -> bool:
@@ -180,6 +244,6 @@ def _called(data: bytes, backwards: bytes, needles: Needles) -> bool:
 def may_hold_site(data: bytes, needles: Needles) -> bool:
     """False only for a file that can hold no hit (migrated sites are asked apart)."""
     backwards = data[::-1]
-    if needles.modules.search(backwards) or _OPTION_DEFAULT.search(data):
+    if needles.modules.search(backwards):
         return True
     return _called(data, backwards, needles) or _named(data, backwards, needles)
