@@ -288,7 +288,7 @@ def _by_unit(
             made.setdefault(unit.first, []).append(hit)
             hits.append(hit)
     kept: dict[str, memo.Rows] = {}
-    before = {} if whole else memo.placed(options.memo, parts.facts)
+    before = memo.Moves({} if whole else memo.placed(options.memo, parts.facts))
     placed: memo.Placed = {}
     for unit in parts.units:
         if unit.cross or not unit.candidate:
@@ -298,7 +298,7 @@ def _by_unit(
             kept[unit.key], placed[where] = judged.get(unit.first, []), made.get(unit.first, [])
             continue
         kept[unit.key] = rows = known[unit.key]
-        found_here = before.get(where)
+        found_here = before.at(where)
         placed[where] = found_here if found_here is not None else memo.place(
             rows, source, unit.first, unit.last)  # fmt: skip
         hits += placed[where]
