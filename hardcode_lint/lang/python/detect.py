@@ -21,6 +21,7 @@ from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
 from hardcode_lint.lang.python.definitions import Defined, defined_apis, definition_lines
+from hardcode_lint.lang.python.fastparts import fast_prepass_edited
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
 from hardcode_lint.lang.python.regions import (
@@ -235,8 +236,8 @@ def _fast(source: SourceFile, options: DetectOptions, extra: list[int]) -> Detec
     """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide.
     ``extra``: lines to judge besides the pre-pass's (:func:`.definitions.definition_lines`)."""
     catalog = catalog_for(options.catalog)
-    found = fast_prepass(source, catalog.words, catalog.callee_names(), catalog.fallback_names(),
-                         edited=bool(options.memo))  # fmt: skip
+    prepass_of = fast_prepass_edited if options.memo else fast_prepass  # an editor's file
+    found = prepass_of(source, catalog.words, catalog.callee_names(), catalog.fallback_names())
     if found is None:
         return None
     pre, root = found
