@@ -269,3 +269,26 @@ def _fresh(task: FileTask, text: str, config: Settings) -> FileResult:
 
     engine._seen.files.clear()
     return analyze_data(task, text.encode(), config)
+
+
+@settings(max_examples=40, deadline=None)
+@given(EDITS)
+def test_statements_split_from_known_units_as_from_scratch(edits):
+    """An editor's split reuses the units of statements it saw: the same units and facts."""
+    from hardcode_lint.lang.python import units
+    from hardcode_lint.lang.python.detect import catalog_for
+    from hardcode_lint.lang.python.fastpass import fast_prepass
+    from hardcode_lint.lang.python.source import decode_source
+    from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
+
+    catalog, text = catalog_for(""), SOURCE
+    for kind, where, what in [("number", 0, 0), *edits]:
+        text = _edit(text, kind, where, what)
+        source = decode_source(text.encode(), "x.py")
+        found = fast_prepass(source, catalog.words, catalog.callee_names())
+        if found is None:
+            continue
+        pre, root = found
+        keep, tree = sorted(pre.lines + pre.keep), TreeSitterStatements(root)
+        assert units.split(tree, source.lines, keep, pre.roots, edited=True) == units.split(
+            tree, source.lines, keep, pre.roots)  # fmt: skip

@@ -245,7 +245,7 @@ def _fast(source: SourceFile, options: DetectOptions, extra: list[int]) -> Detec
         return Detected()
     statements = TreeSitterStatements(root)
     keep = sorted(pre.lines + pre.keep + extra)
-    parts = units.split(statements, source.lines, keep, pre.roots)
+    parts = units.split(statements, source.lines, keep, pre.roots, bool(options.memo))
     known = memo.decode(options.memo, parts.facts)
     try:
         try:
