@@ -55,3 +55,22 @@ def test_real_modules_read_by_statement_find_what_the_whole_file_finds(name):
     fastparts._store.parts.clear()  # read in one query, then statement by statement
     _same(text)
     _same(text.replace("\n\n\n", "\n\n\nimport time\ntime.sleep(3)\n\n\n", 1))
+
+
+def test_an_editors_first_keystroke_reads_only_the_statement_it_changed(tmp_path, monkeypatch):
+    """An open buffer's analysis fills the stores by statement, so the first edit after it
+    reads one statement, not the whole file again."""
+    from hardcode_lint.lsp.buffer import ResultCache
+    from tests.test_units import _fresh, _settings, _task
+
+    cache, task, config = ResultCache(), _task(tmp_path), _settings(tmp_path)
+    fastparts._store.parts.clear()
+    cache.result(task, SOURCE.encode(), config)
+    read: list[bytes] = []
+    real = fastparts._part
+    monkeypatch.setattr(fastparts, "_part",
+                        lambda statement, *rest: read.append(statement.text) or real(statement, *rest))  # fmt: skip
+    edited = SOURCE.replace("aio.sleep(2)", "aio.sleep(3)")
+    result = cache.result(task, edited.encode(), config)
+    assert len(read) == 1 and b"aio.sleep(3)" in read[0]
+    assert result == _fresh(task, edited, config)
