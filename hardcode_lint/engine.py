@@ -33,6 +33,7 @@ from hardcode_lint.model import (
     Replacement,
     Status,
 )
+from hardcode_lint.moved import Edit, moved, same_verdict
 from hardcode_lint.parse.source import SourceError, SourceFile, is_generated, read_bytes
 
 
@@ -158,36 +159,65 @@ def _finding(task: FileTask, source: SourceFile, hit: Hit, settings: Settings,
 
 
 class _Seen:
-    """The findings of the last analyses of a few files, by their hit's identity.
+    """The findings of the last analyses of a few files, by their hit's identity and place.
 
     A front end that analyses an edited file by statement hands back the very hit objects of
     the statements the edit left where they were (:mod:`.lang.python.memo`); under the same
-    settings such a hit is the same finding, so a dense file's keystroke builds only the
-    changed statements' findings.  A new hit object is never found here."""
+    settings such a hit is the same finding.  A hit the edit only moved (its lines kept, its
+    verdict the old one) is the old finding moved (:mod:`.moved`); so a dense file's
+    keystroke builds only the changed statements' findings."""
 
     def __init__(self, size: int = 4) -> None:
-        self.files: OrderedDict[tuple[str, str, bool], tuple[Settings, dict[int, Any]]]
-        self.files, self.size, self.lock = OrderedDict(), size, Lock()
+        self.files: OrderedDict[tuple[str, str, bool], _Last] = OrderedDict()
+        self.size, self.lock = size, Lock()
 
     def findings(self, task: FileTask, source: SourceFile, hits: list[Hit], settings: Settings,
                  comment: str) -> list[Finding | None]:  # fmt: skip
         file = (task.rel, task.language, task.test)
         with self.lock:
-            known = self.files.get(file)
-        seen = known[1] if known is not None and known[0] is settings else {}
-        found, made = [], {}
+            last = self.files.get(file)
+        if last is None or last.settings is not settings or last.encoding != source.encoding:
+            last = None
+        edit = Edit(last.data, source.data) if last is not None and hits else None
+        found, made, places = [], {}, {}
         for hit in hits:
-            before = seen.get(id(hit))
-            finding = before[1] if before is not None and before[0] is hit else (
-                _finding(task, source, hit, settings, comment))  # fmt: skip
+            finding = _MISSING if last is None else last.finding(hit, edit)
+            if finding is _MISSING:
+                finding = _finding(task, source, hit, settings, comment)
             found.append(finding)
-            made[id(hit)] = (hit, finding)
+            made[id(hit)] = places[hit.start, hit.end] = (hit, finding)
         with self.lock:
-            self.files[file] = (settings, made)
+            self.files[file] = _Last(settings, source.data, source.encoding, made, places)
             self.files.move_to_end(file)
             while len(self.files) > self.size:
                 self.files.popitem(last=False)
         return found
+
+
+_MISSING: Any = object()
+_Made = dict[Any, tuple[Hit, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Last:
+    """One file's last analysis: its bytes, and each hit with its finding by id and place."""
+
+    settings: Settings
+    data: bytes
+    encoding: str
+    by_id: _Made
+    by_place: _Made
+
+    def finding(self, hit: Hit, edit: Edit | None) -> Any:
+        """The finding of ``hit`` known from here, or ``_MISSING``."""
+        before = self.by_id.get(id(hit))
+        if before is not None and before[0] is hit:
+            return before[1]
+        place = edit.old_place(hit) if edit is not None else None
+        before = self.by_place.get(place[:2]) if place is not None else None
+        if before is None or place is None or not same_verdict(before[0], hit):
+            return _MISSING
+        return before[1] if before[1] is None else moved(before[1], hit, place[2])
 
 
 _seen = _Seen()

@@ -20,7 +20,7 @@ LAYERS = {
     "parse": 1, "detect": 1, "discover": 1,
     "lang": 2,
     "config": 3, "hints": 3, "shard": 3,
-    "engine": 4, "cache": 4, "runner": 4, "rules": 4,
+    "engine": 4, "moved": 4, "cache": 4, "runner": 4, "rules": 4,
     "api": 5,
     "report": 6, "fix": 6, "gate": 6, "defaults": 6, "output": 6, "lsp": 6,
     "cli": 7, "__main__": 7,

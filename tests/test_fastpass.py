@@ -75,7 +75,7 @@ def _fast_is_none(*args: object) -> None:
 def test_fast_path_finds_what_the_ast_path_finds(tmp_path, monkeypatch, source):
     options = DetectOptions(catalog="")
     data = source.encode("utf-8")
-    assert python_detect._fast(decode_source(data, "x.py"), options) is not None, "fast path"
+    assert python_detect._fast(decode_source(data, "x.py"), options, []) is not None, "fast path"
     fast = detect_in(tmp_path, source)
     assert fast == detect_in(tmp_path, source, prefilter=False)
     monkeypatch.setattr(python_detect, "_fast", _fast_is_none)
@@ -93,7 +93,7 @@ def test_fast_path_finds_what_the_ast_path_finds(tmp_path, monkeypatch, source):
 )
 def test_what_tree_sitter_reads_otherwise_goes_the_ast_way(data, why):
     source = decode_source(data, "x.py")
-    assert python_detect._fast(source, DetectOptions(catalog="")) is None, why
+    assert python_detect._fast(source, DetectOptions(catalog=""), []) is None, why
 
 
 def test_python_2_is_still_reported_as_a_syntax_error(tmp_path):
@@ -115,7 +115,7 @@ def test_a_dict_entry_is_decided_on_the_fast_path():
     file no longer goes the ``ast`` way)."""
     text = "import django\nCACHES = {'default': {'TIMEOUT': 300}}\nf(x).g({'max_size': 8})\n"
     source = decode_source(text.encode(), "settings.py")
-    fast = python_detect._fast(source, DetectOptions(catalog=""))
+    fast = python_detect._fast(source, DetectOptions(catalog=""), [])
     assert fast is not None
     assert [(h.value, h.arg) for h in fast.hits] == [("300", "TIMEOUT"), ("8", "max_size")]
 
@@ -142,7 +142,7 @@ def test_fast_path_equals_ast_path_on_stdlib_modules(monkeypatch, name):
         pytest.skip(f"{name} not in this interpreter's stdlib")
     source = decode_source(path.read_bytes(), name)
     options = DetectOptions(catalog="")
-    fast = python_detect._fast(source, options)
+    fast = python_detect._fast(source, options, [])
     assert fast is not None and fast.hits
     monkeypatch.setattr(python_detect, "_fast", _fast_is_none)
     reference = python_detect.detect_python(source, options)

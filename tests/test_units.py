@@ -157,7 +157,7 @@ def test_edits_judged_by_statement_give_the_findings_of_a_whole_analysis(tmp_pat
         texts.append(_edit(texts[-1], kind, where, what))
     task, config = _task(tmp_path), _settings(tmp_path)
     typed = _typed(task, texts, config)
-    assert typed == [analyze_data(task, text.encode(), config) for text in texts]
+    assert typed == [_fresh(task, text, config) for text in texts]
 
 
 def test_the_source_holds_findings_in_every_statement_kind(tmp_path):
@@ -220,7 +220,7 @@ def test_edits_of_real_modules_give_the_findings_of_a_whole_analysis(tmp_path, n
     for kind, where, what in edits:
         texts.append(_edit(texts[-1], kind, where, what))
     task, config = _task(tmp_path), _settings(tmp_path)
-    assert _typed(task, texts, config) == [analyze_data(task, t.encode(), config) for t in texts]
+    assert _typed(task, texts, config) == [_fresh(task, t, config) for t in texts]
 
 
 def test_a_memo_is_the_json_of_its_rows_and_reads_back_under_its_facts_only():
@@ -240,8 +240,8 @@ def test_a_memo_is_the_json_of_its_rows_and_reads_back_under_its_facts_only():
 
 def test_an_edit_builds_the_findings_of_the_statements_it_changed_or_moved(tmp_path, monkeypatch):
     """A statement the edit left at the same line and byte keeps its finding objects; one
-    below an edit that changed the length is placed anew (and rightly: compared with a whole
-    analysis)."""
+    below an edit that changed the length has its findings moved, not built again (and
+    rightly: compared with a whole analysis)."""
     import hardcode_lint.engine as engine
 
     task, config = _task(tmp_path), _settings(tmp_path)
@@ -259,6 +259,36 @@ def test_an_edit_builds_the_findings_of_the_statements_it_changed_or_moved(tmp_p
     longer = same_length.replace("aio.sleep(3)", "aio.sleep(300)")
     third = analyze_with_memo(replace(task, known_memo=memo), longer.encode(), config)[0]
     moved = [f for f in third.findings if f.start > longer.index("aio.sleep(300)")]
-    assert moved and set(built) >= {f.value for f in moved}  # those below the edit: anew
-    assert len(built) < len(third.findings)
-    assert third == analyze_data(task, longer.encode(), config)
+    assert len(moved) > 5 and built == ["300"]  # those below the edit: moved
+    assert third == _fresh(task, longer, config)
+
+
+def _fresh(task: FileTask, text: str, config: Settings) -> FileResult:
+    """A whole analysis, with nothing the engine kept of the last one."""
+    import hardcode_lint.engine as engine
+
+    engine._seen.files.clear()
+    return analyze_data(task, text.encode(), config)
+
+
+@settings(max_examples=40, deadline=None)
+@given(EDITS)
+def test_statements_split_from_known_units_as_from_scratch(edits):
+    """An editor's split reuses the units of statements it saw: the same units and facts."""
+    from hardcode_lint.lang.python import units
+    from hardcode_lint.lang.python.detect import catalog_for
+    from hardcode_lint.lang.python.fastpass import fast_prepass
+    from hardcode_lint.lang.python.source import decode_source
+    from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
+
+    catalog, text = catalog_for(""), SOURCE
+    for kind, where, what in [("number", 0, 0), *edits]:
+        text = _edit(text, kind, where, what)
+        source = decode_source(text.encode(), "x.py")
+        found = fast_prepass(source, catalog.words, catalog.callee_names())
+        if found is None:
+            continue
+        pre, root = found
+        keep, tree = sorted(pre.lines + pre.keep), TreeSitterStatements(root)
+        assert units.split(tree, source.lines, keep, pre.roots, edited=True) == units.split(
+            tree, source.lines, keep, pre.roots)  # fmt: skip

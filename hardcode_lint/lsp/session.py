@@ -34,6 +34,7 @@ SETTLE = 0.03  # seconds after the first change following a pause
 TYPING = 0.5  # changes closer than this are one burst of typing
 REFRESH_DELAY = 0.5  # seconds to gather watched-file events before a refresh
 POLL = 1.0  # seconds between looks at the rule files, when the client does not watch them
+ANSWERS_FIRST = 0.005  # seconds the diagnostics of an analysis wait for the requests it serves
 HOVER_WAIT = 0.1  # seconds a hover waits for a running analysis before using the last one
 
 
@@ -210,6 +211,9 @@ class Session:
             self.documents.log(f"analysing {uri} failed: {exc!r}")
             return
         if found is not None:
+            # a hover or action waiting for this analysis answers first: writing a dense
+            # file's diagnostics, and the client's reading them, would delay its answer
+            await asyncio.sleep(ANSWERS_FIRST)
             self._publish(uri, found[1], found[0])
             keep_what_lives()  # once the diagnostics are on their way
         # else closed, or changed meanwhile: a newer analysis is on its way

@@ -21,6 +21,7 @@ from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
 from hardcode_lint.lang.python.definitions import Defined, defined_apis, definition_lines
+from hardcode_lint.lang.python.fastparts import fast_prepass_edited
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
 from hardcode_lint.lang.python.regions import (
@@ -237,8 +238,8 @@ def _fast(
     """The tree-sitter path (:mod:`.fastpass`); None when the ``ast`` path must decide.
     ``extra``: lines to judge besides the pre-pass's (:func:`.definitions.definition_lines`)."""
     catalog = catalog_for(options.catalog)
-    found = fast_prepass(source, catalog.words, catalog.callee_names(), catalog.fallback_names(),
-                         edited=bool(options.memo))  # fmt: skip
+    prepass_of = fast_prepass_edited if options.memo else fast_prepass  # an editor's file
+    found = prepass_of(source, catalog.words, catalog.callee_names(), catalog.fallback_names())
     if found is None:
         return None
     pre, root = found
@@ -246,7 +247,7 @@ def _fast(
         return Detected()
     statements = TreeSitterStatements(root)
     keep = sorted([*pre.lines, *pre.keep, *extra])
-    parts = units.split(statements, source.lines, keep, pre.roots)
+    parts = units.split(statements, source.lines, keep, pre.roots, bool(options.memo))
     known = memo.decode(options.memo, parts.facts)
     try:
         try:
@@ -290,7 +291,7 @@ def _by_unit(
             made.setdefault(unit.first, []).append(hit)
             hits.append(hit)
     kept: dict[str, memo.Rows] = {}
-    before = {} if whole else memo.placed(options.memo, parts.facts)
+    before = memo.Moves({} if whole else memo.placed(options.memo, parts.facts))
     placed: memo.Placed = {}
     for unit in parts.units:
         if unit.cross or not unit.candidate:
@@ -300,7 +301,7 @@ def _by_unit(
             kept[unit.key], placed[where] = judged.get(unit.first, []), made.get(unit.first, [])
             continue
         kept[unit.key] = rows = known[unit.key]
-        found_here = before.get(where)
+        found_here = before.at(where)
         placed[where] = found_here if found_here is not None else memo.place(
             rows, source, unit.first, unit.last)  # fmt: skip
         hits += placed[where]

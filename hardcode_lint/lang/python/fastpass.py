@@ -28,7 +28,7 @@ from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
 from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
-from hardcode_lint.lang.python.sitter import Node, parse, parse_edited, text
+from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_climb import (
     SEQUENCES,
     climbs,
@@ -364,13 +364,12 @@ def fast_prepass(
     words: NameWords,
     callee_names: frozenset[str],
     fallback_names: frozenset[str] = frozenset(),
-    edited: bool = False,
 ) -> tuple[FastPrepass, Node] | None:
-    """The candidates of ``source`` and its tree, or None when the ``ast`` path must decide;
-    ``edited``: seen before in this process (an editor's file), parsed from its last tree."""
+    """The candidates of ``source`` and its tree, or None when the ``ast`` path must decide
+    (a batch scan's file: parsed fresh; an editor's goes through ``fastparts``)."""
     if (data := readable(source)) is None:
         return None
-    tree = parse_edited(data) if edited else parse(data)
+    tree = parse(data)
     if tree.root_node.has_error:
         return None  # the ast path reports the syntax error (or finds what tree-sitter missed)
     matches = _Matches(words, fallback_names)

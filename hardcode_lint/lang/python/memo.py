@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from dataclasses import fields
+from operator import attrgetter
 from threading import Lock
 from typing import Any
 
@@ -119,6 +121,38 @@ def placed(memo: str, facts: str) -> Placed:
     the same hits, the very objects (the engine turns a hit it saw into the same finding)."""
     recent = _recent.get(memo)
     return recent[2] if recent is not None and recent[0] == facts else {}
+
+
+class Moves:
+    """The hits of the last analysis's statements, found at a statement's new place: at the
+    same line and byte, the very objects; moved by an edit above it (the same text, so the
+    same hits, each as far in bytes from the statement's first byte), the hits moved."""
+
+    def __init__(self, before: Placed) -> None:
+        self.before = before
+        self.by_key: dict[str, tuple[int, list[Hit]]] | None = None
+
+    def at(self, where: tuple[str, int, int]) -> list[Hit] | None:
+        found = self.before.get(where)
+        if found is not None or not self.before:
+            return found
+        if self.by_key is None:
+            self.by_key = {key: (byte, hits) for (key, _, byte), hits in self.before.items()}
+        known = self.by_key.get(where[0])
+        if known is None:
+            return None
+        delta = where[2] - known[0]
+        return [_moved(hit, delta) for hit in known[1]]
+
+
+_HIT = attrgetter(*(f.name for f in fields(Hit)))
+
+
+def _moved(hit: Hit, delta: int) -> Hit:
+    values = list(_HIT(hit))
+    values[0] += delta  # start
+    values[1] += delta  # end
+    return Hit(*values)
 
 
 def place(rows: Rows, source: SourceFile, first: int, last: int) -> list[Hit]:

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from threading import Lock
 
 from hardcode_lint.lang.python.sitter import Node
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
@@ -66,12 +67,37 @@ def _digest(parts: Sequence[str]) -> str:
     return hasher.hexdigest()
 
 
+# A statement's unit but for its lines, and the fact it adds: a function of its text, its
+# candidate offsets and the roots.
+_Made = tuple[str, bool, bool, str | None]
+
+
+class _Known:
+    """The units of an editor's statements, by text and offsets, under one set of roots: the
+    next keystroke leaves all statements but one as they were."""
+
+    def __init__(self) -> None:
+        self.roots: set[str] | None = None
+        self.made: dict[tuple[str, str], _Made] = {}
+        self.lock = Lock()
+
+    def under(self, roots: set[str]) -> dict[tuple[str, str], _Made]:
+        with self.lock:
+            if self.roots != roots or len(self.made) > _KEPT:
+                self.roots, self.made = set(roots), {}
+            return self.made
+
+
+_KEPT = 50_000
+_known = _Known()
+
+
 class _Splitter:
-    def __init__(
-        self, tree: TreeSitterStatements, lines: list[str], keep: list[int], roots: set[str]
-    ) -> None:
+    def __init__(self, tree: TreeSitterStatements, lines: list[str], keep: list[int],
+                 roots: set[str], known: dict[tuple[str, str], _Made]) -> None:  # fmt: skip
         self.tree, self.lines, self.keep, self.roots = tree, lines, keep, roots
         self.facts: list[str] = [",".join(sorted(roots))]
+        self.known = known
 
     def text(self, first: int, last: int) -> str:
         return "".join(self.lines[first - 1 : last])
@@ -81,30 +107,35 @@ class _Splitter:
         text = self.text(first, last)
         start, end = bisect_right(self.keep, first - 1), bisect_right(self.keep, last)
         offsets = ",".join(str(line - first) for line in self.keep[start:end])
-        cross = self.tree.always_kept(statement) or _CROSS.search(text) is not None
-        if cross:
-            self.facts.append(f"X{text}")
-        else:
-            self._binding(statement, first, text)
-        return Unit(first, last, _digest((text, offsets)), end > start, cross)
+        made = self.known.get((text, offsets))
+        if made is None:
+            made = self.known[text, offsets] = self._made(statement, first, text, offsets)
+        key, candidate, cross, fact = made
+        if fact is not None:
+            self.facts.append(fact)
+        return Unit(first, last, key, candidate, cross)
 
-    def _binding(self, statement: Node, first: int, text: str) -> None:
+    def _made(self, statement: Node, first: int, text: str, offsets: str) -> _Made:
+        cross = self.tree.always_kept(statement) or _CROSS.search(text) is not None
+        fact = f"X{text}" if cross else self._binding(statement, first, text)
+        return _digest((text, offsets)), bool(offsets), cross, fact
+
+    def _binding(self, statement: Node, first: int, text: str) -> str | None:
         """The statement as a fact if it binds a root: a def's or class's header, else all."""
         if not any(root in text for root in self.roots):
-            return  # cheap: a name it does not mention, it cannot bind
+            return None  # cheap: a name it does not mention, it cannot bind
         inner = self.tree.definition_body(statement)
         if inner is None:
-            if self.tree.bound_names(statement) & self.roots:
-                self.facts.append(f"B{text}")
-            return
+            return f"B{text}" if self.tree.bound_names(statement) & self.roots else None
         body = self.tree.first_line(inner[0])
         header = self.text(first, body - 1) if body > first else text
-        if self.tree.header_bound_names(statement) & self.roots:
-            self.facts.append(f"H{header}")
+        return f"H{header}" if self.tree.header_bound_names(statement) & self.roots else None
 
 
-def split(tree: TreeSitterStatements, lines: list[str], keep: list[int], roots: set[str]) -> Split:
-    """The module's units; ``keep`` is the sorted candidate and kept lines of the pre-pass."""
-    splitter = _Splitter(tree, lines, keep, roots)
+def split(tree: TreeSitterStatements, lines: list[str], keep: list[int], roots: set[str],
+          edited: bool = False) -> Split:  # fmt: skip
+    """The module's units; ``keep`` is the sorted candidate and kept lines of the pre-pass;
+    ``edited``: an editor's file, whose unchanged statements' units are known."""
+    splitter = _Splitter(tree, lines, keep, roots, _known.under(roots) if edited else {})
     units = [splitter.unit(statement) for statement in tree.module_body()]
     return Split(units, _digest(splitter.facts), [unit.first for unit in units])
