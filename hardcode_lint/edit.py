@@ -33,3 +33,16 @@ def splice(data: Text, edits: Iterable[TextEdit[Text]]) -> Text:
         cursor = edit.end
     parts.append(data[cursor:])
     return data[:0].join(parts)
+
+
+def common_head(a: bytes, b: bytes, limit: int | None = None) -> int:
+    """How many bytes ``a`` and ``b`` share at their start, at most ``limit`` (by halving:
+    memcmp speed)."""
+    low, high = 0, min(len(a), len(b)) if limit is None else limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low

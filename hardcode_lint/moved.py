@@ -14,6 +14,7 @@ from dataclasses import fields
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from hardcode_lint.edit import common_head
 from hardcode_lint.model import Finding
 
 if TYPE_CHECKING:
@@ -23,19 +24,6 @@ _FINDING = attrgetter(*(f.name for f in fields(Finding)))
 _SHIFTED = tuple(i for i, f in enumerate(fields(Finding)) if f.name in ("line", "end_line"))
 _OFFSETS = tuple(i for i, f in enumerate(fields(Finding)) if f.name in ("start", "end"))
 _verdict_of: Any = None  # every field of a hit but its place, made on first use
-
-
-def common_head(a: bytes, b: bytes, limit: int | None = None) -> int:
-    """How many bytes ``a`` and ``b`` share at their start, at most ``limit`` (by halving:
-    memcmp speed)."""
-    low, high = 0, min(len(a), len(b)) if limit is None else limit
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _common_tail(a: bytes, b: bytes, limit: int) -> int:

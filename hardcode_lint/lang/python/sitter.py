@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import tree_sitter_python
 
+from hardcode_lint.edit import common_head
 from hardcode_lint.lang.treesitter import Grammar
 from hardcode_lint.lang.treesitter import Node as Node
 from hardcode_lint.lang.treesitter import text as text
@@ -40,8 +41,8 @@ class _Trees:
             known = list(self.trees)
         best, kept = None, len(data) // 2  # an edit must leave at least half of the file
         for old, tree in known:
-            head = _common_head(old, data)
-            tail = _common_head(old[head:][::-1], data[head:][::-1]) if head < len(data) else 0
+            head = common_head(old, data)
+            tail = common_head(old[head:][::-1], data[head:][::-1]) if head < len(data) else 0
             if head + tail > kept:
                 best, kept = (old, tree, head, tail), head + tail
         found = GRAMMAR.parse(data) if best is None else _reparse(data, *best)
@@ -49,18 +50,6 @@ class _Trees:
             self.trees = [*(entry for entry in self.trees if entry[0] != data), (data, found)]
             del self.trees[: -self.size]
         return found
-
-
-def _common_head(a: bytes, b: bytes) -> int:
-    """How many bytes ``a`` and ``b`` share at their start (by halving: memcmp speed)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _point(data: bytes, offset: int) -> tuple[int, int]:
