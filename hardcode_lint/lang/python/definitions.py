@@ -55,11 +55,23 @@ def module_name(path: str) -> str | None:
     return ".".join(package if stem == "__init__" else (*package, stem))
 
 
+_TOPS: dict[str, frozenset[str]] = {}
+
+
+def _catalogued_tops(catalog: Catalog) -> frozenset[str]:
+    """The top packages of the catalog's APIs, once per catalog (asked for every file, twice:
+    by the pre-pass and by the detector)."""
+    tops = _TOPS.get(catalog.fingerprint)
+    if tops is None:
+        tops = _TOPS[catalog.fingerprint] = frozenset(api.split(".", 1)[0] for api in catalog.apis)
+    return tops
+
+
 def defined_apis(path: str, text: str, catalog: Catalog) -> Defined:
     """The file's top-level definitions the catalog lists: name -> (catalogued name, spec)."""
     module = module_name(path)
     top = module.split(".", 1)[0] if module is not None else ""
-    if not top or not any(api.startswith(f"{top}.") for api in catalog.apis):
+    if not top or top not in _catalogued_tops(catalog):
         return {}  # no library the catalog knows: the common case, decided without the text
     names = set(_TOP_LEVEL.findall(text))
     found: dict[str, tuple[str, ApiSpec]] = {}
