@@ -90,6 +90,21 @@ def test_a_const_becomes_a_var_unless_a_constant_needs_it(tmp_path):
     assert new == needed and "another constant" in refused["0"]
 
 
+def test_an_untyped_const_that_meets_another_type_stays_a_constant(tmp_path):
+    # gorilla/websocket: `maxControlFramePayloadSize = 125` compared with an int64 field; as
+    # an int var, `c.readRemaining > maxControlFramePayloadSize` would not build
+    code = (
+        "package p\n\nconst maxPayloadSize = 125\n\ntype C struct{ remaining int64 }\n\n"
+        "func f(c C, data []byte) bool {\n\treturn len(data) > maxPayloadSize || "
+        "c.remaining > maxPayloadSize\n}\n"
+    )
+    new, refused = fixed(tmp_path, code, "settings.Get().MaxPayloadSize")
+    assert new == code and "untyped constant" in refused["0"]
+    beside_ints = code.replace(" || c.remaining > maxPayloadSize", "")  # len() is an int
+    new, refused = fixed(tmp_path, beside_ints, "settings.Get().MaxPayloadSize")
+    assert refused == {} and "var maxPayloadSize = settings.Get().MaxPayloadSize\n" in new
+
+
 def test_a_const_block_keeps_its_other_constants(tmp_path):
     code = 'package p\n\nconst (\n\tmaxRetries = 3\n\tname = "x"\n)\n'
     new, _ = fixed(tmp_path, code, "settings.Get().MaxRetries")

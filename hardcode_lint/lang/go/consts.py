@@ -39,6 +39,50 @@ def _needed(root: Node, spec: Node, names: set[str]) -> str | None:
     return None
 
 
+#: What an untyped number's use may stand beside and still be an ``int``: a number, another
+#: untyped constant of the spec, ``len(..)`` / ``cap(..)``.
+_INT_CALLS = frozenset({"len", "cap"})
+
+
+def _typed_elsewhere(root: Node, spec: Node, names: set[str]) -> str | None:
+    """An untyped number (``maxControlFramePayloadSize = 125``) takes the type of what it meets
+    (``c.readRemaining > maxControlFramePayloadSize`` with an ``int64``); a ``var`` is an
+    ``int``, which that use would no longer build with.  A use beside an operand whose type is
+    not known to be ``int``, or assigned to a name of unknown type, keeps it a constant."""
+    value = spec.child_by_field_name("value")
+    if spec.child_by_field_name("type") is not None or value is None or _identifiers(value):
+        return None  # typed, or typed by what it is made of (`30 * time.Second`)
+    for use in _identifiers(root):
+        if text(use) not in names or spec.start_byte <= use.start_byte < spec.end_byte:
+            continue
+        parent = use.parent
+        if parent is None:
+            continue
+        if parent.type == "binary_expression":
+            others = [c for c in named(parent) if c != use]
+            if not all(_int_operand(o, names) for o in others):
+                return (
+                    f"`{text(use)}` is an untyped constant compared or combined with a value "
+                    "of another type: as a var it would be an int, and that use would not build"
+                )
+        if parent.type == "expression_list" and parent.parent is not None \
+                and parent.parent.type == "assignment_statement":  # fmt: skip
+            return (
+                f"`{text(use)}` is an untyped constant assigned to a name of unknown type: "
+                "as a var it would be an int"
+            )
+    return None
+
+
+def _int_operand(node: Node, names: set[str]) -> bool:
+    if node.type in ("int_literal", "parenthesized_expression") and not _identifiers(node):
+        return True
+    if node.type == "identifier":
+        return text(node) in names
+    function = node.child_by_field_name("function") if node.type == "call_expression" else None
+    return function is not None and text(function) in _INT_CALLS
+
+
 def _identifiers(node: Node) -> list[Node]:
     if node.type == "identifier":
         return [node]
@@ -56,7 +100,7 @@ def const_change(root: Node, body: bytes, node: Node, read: str
     if declaration is None or declaration.type != "const_declaration":
         return None, "the constant's declaration could not be read"
     names = {text(n) for n in spec.children_by_field_name("name")}
-    reason = _needed(root, spec, names)
+    reason = _needed(root, spec, names) or _typed_elsewhere(root, spec, names)
     specs = [c for c in named(declaration) if c.type == "const_spec"]
     later = specs[specs.index(spec) + 1 :] if spec in specs else []
     if any(s.child_by_field_name("value") is None for s in later[:1]):
