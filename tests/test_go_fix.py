@@ -29,7 +29,15 @@ def fixed(tmp_path: Path, code: str, replace: str, *, at: int = 0) -> tuple[str,
     data = code.encode()
     source = GO.decode(data, "snippet.go", "snippet.go")
     finding = found[at]
-    edit = SiteEdit(finding.start, finding.end, replace, (SETTINGS,), "0", rule="r")
+    edit = SiteEdit(
+        finding.start,
+        finding.end,
+        replace,
+        (SETTINGS,),
+        "0",
+        rule="r",
+        value_type=finding.value_type,
+    )
     result = GO.apply(source, [edit])
     return (result.spliced(data) or data).decode(), result.refused
 

@@ -86,7 +86,7 @@ class ApiSpec:
 
     def type_of(self, arg: ArgKey) -> str | None:
         """The declared type of a catalogued argument, when the catalog says it."""
-        return self.types.get(arg)
+        return self.types.get(arg, self.types.get("*"))
 
     def kind_of(self, arg: ArgKey) -> Kind:
         """The kind of a catalogued argument."""
@@ -262,7 +262,7 @@ def _types(where: str, raw: Mapping[str, Any], args: Mapping[ArgKey, Any]) -> di
     one = raw.get("type")
     if one is not None and not isinstance(one, str):
         raise ConfigError(f'{where}.type: must be a type name such as "u64"')
-    found: dict[ArgKey, str] = {key: one for key in args} if one else {}
+    found: dict[ArgKey, str] = {key: one for key in (args or ["*"])} if one else {}
     table = raw.get("types", {})
     if not isinstance(table, dict):
         raise ConfigError(f'{where}.types: must be a table such as {{ "0" = "u64" }}')

