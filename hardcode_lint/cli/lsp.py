@@ -24,10 +24,13 @@ def lsp_command(stdio: bool, log_file: Path | None) -> None:
 
     Exits 0 when the editor shuts it down.
     """
+    from hardcode_lint.lsp.handshake import Handshake
+
+    shake = Handshake.run(sys.stdin.buffer, sys.stdout.buffer)  # answered before pygls loads
     try:
-        from hardcode_lint.lsp.server import run
+        from hardcode_lint.lsp.main import run
     except ImportError as exc:  # pygls is a dependency; a broken install says so plainly
         click.echo(f"hardcode-lint lsp: cannot start the language server ({exc}); "
                    "reinstall with `pip install hardcode-lint`", err=True)  # fmt: skip
         sys.exit(2)
-    run(log_file)
+    run(log_file, shake)

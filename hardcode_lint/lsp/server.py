@@ -8,9 +8,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-import logging
-import os
-import sys
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -133,15 +130,6 @@ class HardcodeServer(LanguageServer):
 
 
 GONE = (BrokenPipeError, ConnectionResetError)
-
-
-class _Gone(logging.Filter):
-    """Drops pygls' tracebacks of writes to a client that has gone (one that sends ``exit``
-    without waiting for the answer to ``shutdown``): nothing is wrong, nobody is listening."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        error = record.exc_info[1] if record.exc_info else None
-        return not isinstance(error, GONE) and "BrokenPipeError" not in record.getMessage()
 
 
 def _encoding(server: HardcodeServer) -> str:
@@ -375,27 +363,3 @@ async def _request(session: Session, uri: str, diagnostics: Any) -> Request | No
         return None
     version, buffer = found
     return Request(buffer, uri, version, session.client, session.read(), tuple(diagnostics))
-
-
-def run(log_file: Path | None = None) -> None:
-    """Serve on stdin/stdout until the client says ``exit`` (or goes away)."""
-    handler: logging.Handler = (
-        logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.NullHandler()
-    )
-    logging.basicConfig(level=logging.INFO if log_file else logging.WARNING,
-                        handlers=[handler], force=True)  # fmt: skip
-    logging.captureWarnings(True)  # stderr is the editor's: nothing may land there
-    handler.addFilter(_Gone())
-    code = 0
-    try:
-        create_server().start_io()
-    except GONE:
-        pass
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0
-    finally:  # a stdout whose reader has gone must not fail the interpreter's last flush
-        with contextlib.suppress(OSError, ValueError):
-            sys.stdout.flush()
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    logging.shutdown()
-    os._exit(code)  # an analysis still running in a thread must not abort the interpreter
