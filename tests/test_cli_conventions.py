@@ -183,3 +183,13 @@ def test_stdin_misuse_is_one_line(tmp_path):
     assert done.returncode == 2 and done.stderr.startswith("error: ")
     code, _, err = cli("scan", str(tmp_path), "--stdin-filename", "x.py")
     assert code == 2 and "standard input" in err
+
+
+def test_the_help_names_every_language_the_registry_offers():
+    from hardcode_lint.lang import frontend, names
+
+    code, out, _ = cli("--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    assert all(frontend(name).title in flat for name in names())
+    assert "in Python and Rust code" not in flat

@@ -98,13 +98,15 @@ def test_a_key_part_is_an_exported_go_name_that_reads_back(key, name):
 
 
 def test_a_key_part_whose_go_name_would_not_read_back_is_refused(tmp_path):
-    request = SettingsRequest("settings/settings.go", (SettingValue("a.x_1", 5),), "P")
-    assert "'x_1' has no Go field name" in GO.settings_module(tmp_path, request).problems[0]
+    request = SettingsRequest("settings/settings.go", (SettingValue("a._x", 5),), "P")
+    assert "'_x' has no Go field name" in GO.settings_module(tmp_path, request).problems[0]
 
 
 def test_a_replacement_reads_the_go_spelling_however_the_rule_writes_the_key():
     assert go_spelled("settings.Get().net.ttl_seconds") == "settings.Get().Net.TTLSeconds"
-    assert GO.replacement_text("cfg.Get().a.b_c") == "cfg.Get().A.BC"
+    assert (
+        GO.replacement_text("cfg.Get().a.b_c") == "cfg.Get().A.B_C"
+    )  # `BC` would read back as `bc`
     assert GO.normalise("settings.Get().net.ttl_seconds") == GO.normalise(
         "settings.Get().Net.TTLSeconds"
     )

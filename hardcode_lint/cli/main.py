@@ -18,18 +18,28 @@ from hardcode_lint.cli.merge import merge_command
 from hardcode_lint.cli.report import report_command
 from hardcode_lint.cli.rules import rules_group
 from hardcode_lint.cli.scan import scan_command
+from hardcode_lint.lang import frontend, names
 
 
-@click.group(cls=SummaryGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _summary() -> str:
+    """The group's help, naming the languages the registry offers."""
+    titles = [frontend(name).title for name in names()]
+    spoken = ", ".join(titles[:-1]) + f" and {titles[-1]}" if len(titles) > 1 else titles[0]
+    return (
+        f"Find hardcoded durations, clamp bounds and limits in {spoken} code, map them to "
+        "config keys through rule files, and migrate them.\n\n"
+        "Exit codes: 0 ran, 1 a gate failed or nothing could be applied, 2 usage or config "
+        "error. -q, -v and --color work before the command and after it "
+        "(`hardcode-lint scan -q`)."
+    )
+
+
+@click.group(cls=SummaryGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=_summary())  # fmt: skip
 @click.version_option(__version__, prog_name="hardcode-lint")
 @verbosity_options
 def cli() -> None:
-    """Find hardcoded durations, clamp bounds and limits in Python and Rust code, map them to
-    config keys through rule files, and migrate them.
-
-    Exit codes: 0 ran, 1 a gate failed or nothing could be applied, 2 usage or config error.
-    -q, -v and --color work before the command and after it (`hardcode-lint scan -q`).
-    """
+    """The command group (its help names the registered languages: see :func:`_summary`)."""
 
 
 cli.add_command(scan_command)

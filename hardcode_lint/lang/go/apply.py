@@ -25,9 +25,9 @@ _PRODUCTS = frozenset({"*", "/", "%", "<<", ">>", "&", "&^"})  # Go's tightest b
 #: (`opts.Timeout = 5` for another package's struct): Go does not convert, so a setting of
 #: a guessed type may not build.  A rule whose `replace` converts says the type itself.
 _UNTYPED = (
-    "the type this literal is given to is declared outside this package, and Go does "
-    "not convert: write the rule's `replace` as a conversion to it, e.g. "
-    "`int64({read})` or `time.Duration({read})`"
+    "the type this literal is given to is declared outside this package, and Go does not "
+    "convert: write the rule's `replace` as a conversion to that type, e.g. `int({read})` "
+    "for an `int` field"
 )
 _SPLIT = "its literal and its unit are not one sub-expression (other factors in the product)"
 

@@ -1,11 +1,13 @@
 """A literal in a Go ``const`` cannot read a setting: the constant becomes a ``var`` holding
 the read (section 1G), unless the file needs the name as a constant (another constant's
-value, an array length, an ``iota`` run that repeats it), which is refused with that reason."""
+value, an array length, an ``iota`` run that repeats it), which is refused with that reason.
+The package's other files are asked the same before any edit (``expand.py``)."""
 
 from __future__ import annotations
 
 from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang.go.parser import Node, matches, named, text
+from hardcode_lint.lang.go.types import declared_type
 
 _NEEDS = """
 (const_spec value: (expression_list) @where)
@@ -13,7 +15,7 @@ _NEEDS = """
 """
 
 
-def _spec_of(node: Node) -> Node | None:
+def spec_of(node: Node) -> Node | None:
     current = node.parent
     while current is not None:
         if current.type == "const_spec":
@@ -26,10 +28,17 @@ def _spec_of(node: Node) -> Node | None:
     return None
 
 
-def _needed(root: Node, spec: Node, names: set[str]) -> str | None:
+def _inside(node: Node, spec: Node | None) -> bool:
+    """Whether ``node`` lies in ``spec`` (None: ``node``'s file is another one)."""
+    return spec is not None and spec.start_byte <= node.start_byte < spec.end_byte
+
+
+def needed(root: Node, spec: Node | None, names: set[str]) -> str | None:
+    """Why a file (``root``; ``spec`` in it, or None for another file of the package) needs
+    one of ``names`` as a constant, or None."""
     for _, nodes in matches(_NEEDS, root):
         where = nodes["where"][0]
-        if spec.start_byte <= where.start_byte < spec.end_byte:
+        if _inside(where, spec):
             continue
         used = {text(n) for n in _identifiers(where)} & names
         if used:
@@ -44,16 +53,17 @@ def _needed(root: Node, spec: Node, names: set[str]) -> str | None:
 _INT_CALLS = frozenset({"len", "cap"})
 
 
-def _typed_elsewhere(root: Node, spec: Node, names: set[str]) -> str | None:
+def typed_elsewhere(root: Node, spec: Node, names: set[str], own: bool = True) -> str | None:
     """An untyped number (``maxControlFramePayloadSize = 125``) takes the type of what it meets
     (``c.readRemaining > maxControlFramePayloadSize`` with an ``int64``); a ``var`` is an
     ``int``, which that use would no longer build with.  A use beside an operand whose type is
-    not known to be ``int``, or assigned to a name of unknown type, keeps it a constant."""
+    not known to be ``int``, or assigned to a name of unknown type, keeps it a constant.
+    ``root`` is ``spec``'s file (``own``) or another file of its package."""
     value = spec.child_by_field_name("value")
     if spec.child_by_field_name("type") is not None or value is None or _identifiers(value):
         return None  # typed, or typed by what it is made of (`30 * time.Second`)
     for use in _identifiers(root):
-        if text(use) not in names or spec.start_byte <= use.start_byte < spec.end_byte:
+        if text(use) not in names or (own and _inside(use, spec)):
             continue
         parent = use.parent
         if parent is None:
@@ -77,8 +87,8 @@ def _typed_elsewhere(root: Node, spec: Node, names: set[str]) -> str | None:
 def _int_operand(node: Node, names: set[str]) -> bool:
     if node.type in ("int_literal", "parenthesized_expression") and not _identifiers(node):
         return True
-    if node.type == "identifier":
-        return text(node) in names
+    if node.type == "identifier":  # the spec's own constants, or an int variable
+        return text(node) in names or declared_type(node, text(node)) == "int"
     function = node.child_by_field_name("function") if node.type == "call_expression" else None
     return function is not None and text(function) in _INT_CALLS
 
@@ -93,14 +103,14 @@ def const_change(root: Node, body: bytes, node: Node, read: str
                  ) -> tuple[list[TextEdit[bytes]] | None, str | None]:  # fmt: skip
     """The edits that move ``node``'s ``const`` to a ``var`` reading ``read``; (None, None)
     when ``node`` is not in a ``const``; (None, reason) when it cannot move."""
-    spec = _spec_of(node)
+    spec = spec_of(node)
     if spec is None:
         return None, None
     declaration = spec.parent
     if declaration is None or declaration.type != "const_declaration":
         return None, "the constant's declaration could not be read"
     names = {text(n) for n in spec.children_by_field_name("name")}
-    reason = _needed(root, spec, names) or _typed_elsewhere(root, spec, names)
+    reason = needed(root, spec, names) or typed_elsewhere(root, spec, names)
     specs = [c for c in named(declaration) if c.type == "const_spec"]
     later = specs[specs.index(spec) + 1 :] if spec in specs else []
     if any(s.child_by_field_name("value") is None for s in later[:1]):

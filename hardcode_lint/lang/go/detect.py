@@ -296,6 +296,10 @@ class _Detector:
         """The type of a keyed element's field, when its struct is this package's."""
         if struct is None:  # `[]Dialer{{Timeout: 1}}`: the element type is elided
             return number_type(self.package.type_of(field), self.imports)
+        qualifier, name = struct.child_by_field_name("package"), struct.child_by_field_name("name")
+        if struct.type == "qualified_type" and qualifier is not None and name is not None \
+                and self.package.is_own(self.imports.get(text(qualifier), "")):  # fmt: skip
+            struct = name  # `redis.Pool` in `package redis_test`, beside `redis/pool.go`
         if struct.type == "type_identifier":
             return number_type(self.package.field_of(text(struct), field), self.imports)
         return None

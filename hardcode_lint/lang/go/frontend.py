@@ -33,6 +33,7 @@ class GoFrontend(TreeSitterFrontend):
         "detect": "detect.detect_go", "apply": "apply.apply_go",
         "formatter": "formatter.go_formatter", "same_code": "formatter.same_go",
         "settings_module": "settings_module.go_settings", "reserved_names": "frontend.KEYWORDS",
+        "expand": "expand.expand_go",
     }  # fmt: skip
 
     def duration_value(self, text: str) -> tuple[float, str] | None:

@@ -24,7 +24,8 @@ _READ = re.compile(r"(\b[A-Za-z_]\w*\s*\.\s*Get\s*\(\s*\))((?:\s*\.\s*[A-Za-z_]\
 
 def go_name(part: str) -> str:
     """One key part as an exported Go field name: ``ttl_seconds`` -> ``TTLSeconds``; where
-    initialisms would run together (``id_ttl``: ``IDTTL``), each word capitalised (``IdTTL``)."""
+    initialisms would run together (``id_ttl``: ``IDTTL``), each word capitalised (``IdTTL``);
+    a word of digits after another keeps its underscore (``sha_256``: ``Sha_256``)."""
     words = [w for w in part.split("_") if w]
     capitals = [w[:1].upper() + w[1:] for w in words]
     spelled = [c.upper() if c.upper() in INITIALISMS else c for c in capitals]
@@ -32,7 +33,10 @@ def go_name(part: str) -> str:
         if key_part("".join(spelled)) == part:
             break
         spelled[index] = capitals[index]
-    return "".join(spelled)
+    joined = "".join(spelled)
+    if key_part(joined) != part:  # `sha_256`: `Sha256` reads back as `sha256`; `Sha_256` does
+        joined = "".join(("_" if i and w[:1].isdigit() else "") + w for i, w in enumerate(capitals))
+    return joined if key_part(joined) == part else "_".join(capitals)  # `v_1_x`: `V_1_X`
 
 
 def key_part(name: str) -> str:

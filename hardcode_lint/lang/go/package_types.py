@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
+from hardcode_lint.lang.go.imports import assumed_name
+
 #: ``Name T``, ``A, B T``, ``var name T``: one declaration on its own line, nothing after the
 #: type but a comment or a struct tag (a parameter line ends with a comma and is not one).
 #: Each line is matched after its newline (a literal start is found fast; `^` is not).
@@ -30,6 +32,7 @@ _DECLARATION = re.compile(
 _OPENER = re.compile(rb"struct[ \t]*\{|\nvar[ \t]*\(|\nvar[ \t]+\w[^\n]*")
 _CLOSERS = {ord("{"): re.compile(rb"[{}]"), ord("("): re.compile(rb"[()]")}
 _STRUCT = rb"\ntype[ \t]+%s(?:\[[^\n]*\])?[ \t]+struct[ \t]*\{"
+_EXTERNAL_TEST = re.compile(rb"^package[ \t]+(\w+)_test\b", re.M)
 Table = Mapping[str, frozenset[str]]
 
 
@@ -152,6 +155,15 @@ class PackageTypes:
                     table.setdefault(key, set()).update(kinds)
             self._table = table
         return self._table
+
+    def is_own(self, path: str) -> bool:
+        """Whether an import of ``path`` is this folder's package, as its external test
+        package imports it (``package redis_test`` beside ``redis/pool.go`` importing
+        ``github.com/gomodule/redigo/redis``): its declarations are the folder's."""
+        tested = _EXTERNAL_TEST.search(self.data)
+        name = path.rsplit("/", 1)[-1]
+        return bool(tested and self.folder and name == os.path.basename(self.folder)
+                    and tested.group(1).decode() == assumed_name(path))  # fmt: skip
 
     def type_of(self, name: str) -> str | None:
         """The one type the package declares ``name`` with, or None (none, or several)."""
