@@ -139,3 +139,51 @@ def test_defaults_and_the_build_take_keys_with_numbers(tmp_path, monkeypatch):
     assert "_256" in (root / "settings/settings.go").read_text()
     status, output = go_run(root, go_env(tmp_path), "vet", "./...")
     assert status == 0, output
+
+
+UNTYPED = """\
+package m
+
+import "fmt"
+
+type Conn struct{ limit int64 }
+
+func (c *Conn) SetReadLimit(limit int64) { c.limit = limit }
+
+func grow(size int, name string) []byte { return make([]byte, size) }
+
+func Use(c *Conn) string {
+	const readLimit = 512
+	const maxBufSize = 4096
+	const pageSize = 64
+	const maxRetries = 3
+	c.SetReadLimit(readLimit)
+	buf := grow(maxBufSize+1, "x")
+	_ = fmt.Sprintf("%d", pageSize)
+	_ = buf[:pageSize*2]
+	_ = int64(maxRetries)
+	return fmt.Sprint(len(buf) > maxBufSize)
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "moves"),
+    [("readLimit", False), ("maxBufSize", True), ("pageSize", True), ("maxRetries", True)],
+)
+def test_an_untyped_constant_moves_only_where_every_use_takes_an_int(tmp_path, monkeypatch,
+                                                                     name, moves):  # fmt: skip
+    root = _module(tmp_path, {"m.go": UNTYPED})
+    _, out = _fix(root, monkeypatch)
+    fixed = (root / "m.go").read_text()
+    assert (f"var {name} = settings.Get()" in fixed) is moves, out
+    if not moves:
+        assert f"`{name}` is an untyped constant passed to `c.SetReadLimit`" in out
+
+
+@NEEDS_GO
+def test_the_moved_untyped_constants_build(tmp_path, monkeypatch):
+    root = _module(tmp_path, {"m.go": UNTYPED})
+    _fix(root, monkeypatch)
+    status, output = go_run(root, go_env(tmp_path), "vet", "./...")
+    assert status == 0, output

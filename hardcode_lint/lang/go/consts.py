@@ -5,9 +5,11 @@ The package's other files are asked the same before any edit (``expand.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang.go.parser import Node, matches, named, text
-from hardcode_lint.lang.go.types import declared_type
+from hardcode_lint.lang.go.untyped import identifiers, scope_of, use_problem
 
 _NEEDS = """
 (const_spec value: (expression_list) @where)
@@ -40,7 +42,7 @@ def needed(root: Node, spec: Node | None, names: set[str]) -> str | None:
         where = nodes["where"][0]
         if _inside(where, spec):
             continue
-        used = {text(n) for n in _identifiers(where)} & names
+        used = {text(n) for n in identifiers(where)} & names
         if used:
             what = "another constant" if where.parent and where.parent.type == "const_spec" else (
                 "an array length")  # fmt: skip
@@ -48,55 +50,24 @@ def needed(root: Node, spec: Node | None, names: set[str]) -> str | None:
     return None
 
 
-#: What an untyped number's use may stand beside and still be an ``int``: a number, another
-#: untyped constant of the spec, ``len(..)`` / ``cap(..)``.
-_INT_CALLS = frozenset({"len", "cap"})
-
-
-def typed_elsewhere(root: Node, spec: Node, names: set[str], own: bool = True) -> str | None:
+def typed_elsewhere(root: Node, spec: Node, names: set[str], own: bool = True,
+                    roots: Sequence[Node] = (), strict: bool = False) -> str | None:  # fmt: skip
     """An untyped number (``maxControlFramePayloadSize = 125``) takes the type of what it meets
     (``c.readRemaining > maxControlFramePayloadSize`` with an ``int64``); a ``var`` is an
-    ``int``, which that use would no longer build with.  A use beside an operand whose type is
-    not known to be ``int``, or assigned to a name of unknown type, keeps it a constant.
-    ``root`` is ``spec``'s file (``own``) or another file of its package."""
+    ``int``, which such a use would no longer build with (``untyped.py`` judges each use).
+    ``root`` is ``spec``'s file (``own``) or another file of its package; ``roots`` the files
+    whose functions are known (``strict``: all of the package's)."""
     value = spec.child_by_field_name("value")
-    if spec.child_by_field_name("type") is not None or value is None or _identifiers(value):
+    if spec.child_by_field_name("type") is not None or value is None or identifiers(value):
         return None  # typed, or typed by what it is made of (`30 * time.Second`)
-    for use in _identifiers(root):
+    for use in identifiers(root):
         if text(use) not in names or (own and _inside(use, spec)):
             continue
-        parent = use.parent
-        if parent is None:
-            continue
-        if parent.type == "binary_expression":
-            others = [c for c in named(parent) if c != use]
-            if not all(_int_operand(o, names) for o in others):
-                return (
-                    f"`{text(use)}` is an untyped constant compared or combined with a value "
-                    "of another type: as a var it would be an int, and that use would not build"
-                )
-        if parent.type == "expression_list" and parent.parent is not None \
-                and parent.parent.type == "assignment_statement":  # fmt: skip
-            return (
-                f"`{text(use)}` is an untyped constant assigned to a name of unknown type: "
-                "as a var it would be an int"
-            )
+        why = use_problem(use, names, roots or [root], strict)
+        if why is not None:
+            return (f"`{text(use)}` is an untyped constant {why}: as a var it would be an "
+                    "int, and that use would not build")  # fmt: skip
     return None
-
-
-def _int_operand(node: Node, names: set[str]) -> bool:
-    if node.type in ("int_literal", "parenthesized_expression") and not _identifiers(node):
-        return True
-    if node.type == "identifier":  # the spec's own constants, or an int variable
-        return text(node) in names or declared_type(node, text(node)) == "int"
-    function = node.child_by_field_name("function") if node.type == "call_expression" else None
-    return function is not None and text(function) in _INT_CALLS
-
-
-def _identifiers(node: Node) -> list[Node]:
-    if node.type == "identifier":
-        return [node]
-    return [found for child in node.named_children for found in _identifiers(child)]
 
 
 def const_change(root: Node, body: bytes, node: Node, read: str
@@ -110,7 +81,8 @@ def const_change(root: Node, body: bytes, node: Node, read: str
     if declaration is None or declaration.type != "const_declaration":
         return None, "the constant's declaration could not be read"
     names = {text(n) for n in spec.children_by_field_name("name")}
-    reason = needed(root, spec, names) or typed_elsewhere(root, spec, names)
+    scope = scope_of(spec) or root  # a function's constant: its uses are all there
+    reason = needed(scope, spec, names) or typed_elsewhere(scope, spec, names)
     specs = [c for c in named(declaration) if c.type == "const_spec"]
     later = specs[specs.index(spec) + 1 :] if spec in specs else []
     if any(s.child_by_field_name("value") is None for s in later[:1]):

@@ -12,13 +12,13 @@ other packages may use it as a constant, and a ``var`` would change the package'
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from hardcode_lint.lang.base import Expanded, SiteEdit
 from hardcode_lint.lang.go.consts import needed, spec_of, typed_elsewhere
 from hardcode_lint.lang.go.parser import Node, parse, text
+from hardcode_lint.lang.go.untyped import scope_of
 
 
 def _package(root: Node) -> str | None:
@@ -43,20 +43,13 @@ class _Package:
             self.trees[file] = parse(data).root_node if data is not None else None
         return self.trees[file]
 
-    def siblings(self, names: set[str]) -> list[tuple[str, Node]]:
-        """The package's other files that mention one of ``names``, by name."""
-        word = re.compile(rb"\b(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")\b")
+    def files(self, package: str | None) -> list[tuple[str, Node]]:
+        """The package's other files (by name), parsed: their functions' parameters, and
+        their uses of a constant, decide whether it may move."""
         found = []
         for file in sorted(self.file.parent.glob("*.go")):
-            if file == self.file:
-                continue
-            try:
-                if not word.search(file.read_bytes()):
-                    continue
-            except OSError:
-                continue
-            tree = self.tree(file)
-            if tree is not None:
+            tree = self.tree(file) if file != self.file else None
+            if tree is not None and _package(tree) == package:
                 found.append((file.name, tree))
         return found
 
@@ -73,13 +66,17 @@ class _Package:
         if exported and package != "main":
             return (f"`{exported[0]}` is an exported constant: other packages may use it as a "
                     "constant, and as a var it would change the package's API")  # fmt: skip
-        for name, tree in self.siblings(names):
-            if _package(tree) != package:
-                continue  # an external test package (`p_test`) cannot see unexported names
-            why = needed(tree, None, names) or typed_elsewhere(tree, spec, names, own=False)
+        others = self.files(package)  # an external test package cannot see them: not read
+        roots = [own, *(tree for _, tree in others)]
+        local = scope_of(spec)  # a function's constant: its uses are all in the function
+        why = typed_elsewhere(local or own, spec, names, roots=roots, strict=True)
+        for name, tree in [] if local is not None else others:
             if why is not None:
-                return f"{why} (in {name})"
-        return None
+                break
+            why = needed(tree, None, names) or typed_elsewhere(
+                tree, spec, names, own=False, roots=roots, strict=True)  # fmt: skip
+            why = f"{why} (in {name})" if why is not None else None
+        return why
 
 
 def expand_go(root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
