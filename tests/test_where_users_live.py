@@ -21,6 +21,10 @@ FOUND = [
     ("from pymemcache.client.base import KeepaliveOpts\nKeepaliveOpts(idle=60, cnt=5)\n",
      [("duration", "pymemcache.client.base.KeepaliveOpts", "60", "idle"),
       ("limit", "pymemcache.client.base.KeepaliveOpts", "5", "cnt")]),
+    # waitress (labels of session 9): flow-control water marks, a recv() size in bytes
+    ("outbuf_high_watermark = 16777216\nrecv_bytes = 8192\n",
+     [("limit", "outbuf_high_watermark", "16777216", "outbuf_high_watermark"),
+      ("limit", "recv_bytes", "8192", "recv_bytes")]),
     # kafka-python's config dicts: chunk bytes, buffer counts and memory are sizes
     ("DEFAULT_CONFIG = {'sock_chunk_bytes': 4096, 'sock_chunk_buffer_count': 1000, "
      "'buffer_memory': 33554432}\n",
