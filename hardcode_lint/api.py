@@ -35,13 +35,21 @@ if TYPE_CHECKING:
 
 
 def settings_for(
-    config: Config, *, prefilter: bool = True, replacements: Iterable[tuple[str, str]] = ()
+    config: Config,
+    *,
+    prefilter: bool = True,
+    replacements: Iterable[tuple[str, str]] = (),
+    zero_rules: bool | None = None,
 ) -> Settings:
     """The detection settings of ``config``; ``replacements`` are (language, expression).
 
-    Zero literals are kept when the user includes them, or when there are rules (every rule
-    has a replacement): a rule written with ``value = 0`` matches its zeros whatever the
-    setting, and :func:`.rules.match.match_rules` drops the zeros no rule claims."""
+    Zero literals are kept when the user includes them, or when a rule may claim one
+    (``zero_rules``, see :func:`claims_zero`; unsaid: when there are rules at all): a rule
+    written with ``value = 0`` matches its zeros whatever the setting, and
+    :func:`.rules.match.match_rules` drops the zeros no rule claims.  Without them, a front
+    end's pre-filter passes over files whose only candidates are zeros."""
+    replacements = tuple(sorted(set(replacements)))
+    claimed = bool(replacements) if zero_rules is None else zero_rules
     catalogs = tuple(
         (language, json.dumps(config.catalog_for(language), sort_keys=True))
         for language in config.languages
@@ -51,10 +59,16 @@ def settings_for(
         ignore=config.ignore,
         prefilter=prefilter,
         catalogs=catalogs,
-        replacements=tuple(sorted(set(replacements))),
-        zeros=config.include_zero or bool(replacements),
+        replacements=replacements,
+        zeros=config.include_zero or claimed,
         per_file_ignores=config.per_file_ignores,
     )
+
+
+def claims_zero(rules: RuleSet) -> bool:
+    """Whether a rule or keep may claim a zero literal: one written with ``value = 0``, or
+    one with no ``value`` (it takes any literal at its site)."""
+    return any(rule.value is None or rule.value == 0 for rule in (*rules.rules, *rules.keeps))
 
 
 def rule_replacements(rules: Iterable[Rule], languages: Iterable[str]) -> list[tuple[str, str]]:
@@ -112,6 +126,7 @@ def scan(
     replacements: Iterable[tuple[str, str]] = (),
     use_cache: bool = True,
     shard: Shard | None = None,
+    zero_rules: bool | None = None,
 ) -> ScanResult:
     """Find every hardcoded duration, clamp bound and limit under ``paths``.
 
@@ -124,7 +139,8 @@ def scan(
     """
     path_list = list(paths) or ["."]
     config = config or resolve_config(path_list)
-    settings = settings_for(config, prefilter=prefilter, replacements=replacements)
+    settings = settings_for(config, prefilter=prefilter, replacements=replacements,
+                            zero_rules=zero_rules)  # fmt: skip
     passed: list[Path] | None = None if "languages" in config.explicit else []
     tasks = tasks_for(path_list, config, passed)
     if shard is not None:
@@ -214,6 +230,7 @@ def analyze(
         replacements=rule_replacements(rules.rules, config.languages),
         use_cache=use_cache,
         shard=shard,
+        zero_rules=claims_zero(rules),
     )
     matching = match_project(rules, result.findings, result.replacements, result.kept,
                              include_zero=config.include_zero)  # fmt: skip

@@ -97,7 +97,7 @@ class Settings:
 def _options(settings: Settings, language: str) -> DetectOptions:
     catalog = next((table for name, table in settings.catalogs if name == language), "")
     replacements = tuple(e for name, e in settings.replacements if name == language)
-    return DetectOptions(catalog, replacements, settings.prefilter)
+    return DetectOptions(catalog, replacements, settings.prefilter, zeros=settings.zeros)
 
 
 def to_seconds(number: Number, unit: str | None) -> Number | None:

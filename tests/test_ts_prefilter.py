@@ -16,11 +16,13 @@ from hardcode_lint.lang.typescript.prefilter import may_hold_site, needles_for
 from hardcode_lint.parse.source import SourceFile
 
 
-def _hits(code: str, prefilter: bool, name: str = "snippet.ts") -> list[tuple[int, int, str]]:
+def _hits(code: str, prefilter: bool, name: str = "snippet.ts",
+          zeros: bool = True) -> list[tuple[int, int, str]]:  # fmt: skip
+    """The hits of ``code``; without ``zeros``, as the engine keeps them (no zero)."""
     data = textwrap.dedent(code).encode()
     source = SourceFile(name, data, data.decode())
-    found = detect_ts(source, DetectOptions(catalog="", prefilter=prefilter))
-    return [(h.start, h.end, h.kind.value) for h in found.hits]
+    found = detect_ts(source, DetectOptions(catalog="", prefilter=prefilter, zeros=zeros))
+    return [(h.start, h.end, h.kind.value) for h in found.hits if zeros or h.number != 0]
 
 
 #: One snippet per kind of site, each holding a finding the pre-filter must let through.
@@ -83,6 +85,8 @@ def test_jsx_attribute_passes():
         "// wait 5000 ms\nconst n = parse(x);\nif (n === 3) go();",
         "const total = a.max + b;\nconst out = [1, 2, 3].map(f);",
         "const key = [a, 1].join('_');\nconst scheme = url.startsWith('http') ? 1 : 2;",
+        # a catalogued call with several arguments, none a number (a `,` ended the reading)
+        "setTimeout(resolve, delay);\nconst n = Math.max(a, b);",
     ],
 )
 def test_a_file_without_a_site_is_not_parsed(code):
@@ -118,7 +122,9 @@ _NAMES = st.sampled_from(
         "minimum",
     ]
 )
-_NUMBERS = st.sampled_from(["5000", "0.5", "1_000", "0x10", "1000 * 60", "(30)", "-1", "3"])
+_NUMBERS = st.sampled_from(
+    ["5000", "0.5", "1_000", "0x10", "1000 * 60", "(30)", "-1", "3", "0", "0.0", "0x0", "0_0"]
+)
 _GAPS = st.sampled_from(["", " ", "\n  ", " /* c */ ", " // c\n "])
 
 
@@ -133,6 +139,7 @@ def _values(draw: st.DrawFn, depth: int = 0) -> str:
         number, f"opts.x ??{gap}{inner}", f"c ?{gap}f(a, b) :{gap}{inner}", f"[1,{gap}{inner}]",
         f"{{ {draw(_NAMES).strip('[]')}:{gap}{inner} }}", f"({inner})", f"'a;b' || {inner}",
         f"go(() => {{ run(); }},{gap}{inner})", f"{inner} as number", f"/[)]/.x + {inner}",
+        f"setTimeout(() => {{ x = {inner}; }},{gap}0)", f"f(function () {{ g({inner}) }})",
     ]))  # fmt: skip
 
 
@@ -155,3 +162,15 @@ def _statements(draw: st.DrawFn) -> str:
 def test_prefiltered_and_unfiltered_scans_agree(statements):
     code = "\n".join(statements)
     assert _hits(code, prefilter=True) == _hits(code, prefilter=False)
+    assert _hits(code, prefilter=True, zeros=False) == _hits(code, prefilter=False, zeros=False)
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["setTimeout(resolve, 0);", "const n = Math.max(0, count);", "const opts = { timeout: 0 };",
+     "setTimeout(() => {\n  const i = 1;\n  run(i);\n}, 0);", "setTimeout(f, 0x0);"],
+)  # fmt: skip
+def test_a_file_whose_only_candidates_are_zeros_is_not_parsed_unless_zeros_count(code):
+    needles = needles_for(catalog_for(""))
+    assert not may_hold_site(code.encode(), needles, zeros=False)
+    assert may_hold_site(code.encode(), needles, zeros=True)

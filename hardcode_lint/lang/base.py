@@ -103,6 +103,9 @@ class DetectOptions:
     # the file's absolute path on disk ("" for a buffer or a snippet): a front end may read
     # what stands beside it (Rust: the nearest Cargo.toml says whether it is a `*-sys` package)
     file: str = ""
+    # whether a zero literal can be a finding (`include-zero`, or a rule written with a zero):
+    # when not, a pre-filter may pass over a file whose only candidates are zeros
+    zeros: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.api import Analysis, rule_replacements, scan, settings_for
+from hardcode_lint.api import Analysis, claims_zero, rule_replacements, scan, settings_for
 from hardcode_lint.config import (
     CARGO_FILE,
     CONFIG_FILES,
@@ -118,7 +118,7 @@ def load_snapshot(
     return Snapshot(
         config=config,
         rules=rules,
-        settings=settings_for(config, replacements=replacements),
+        settings=settings_for(config, replacements=replacements, zero_rules=claims_zero(rules)),
         baseline=baseline,
         problems=tuple(problems),
         excluded=compile_globs(config.exclude),

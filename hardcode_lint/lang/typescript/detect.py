@@ -299,7 +299,7 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     if skipped_name(source.path) or minified(data) or build_output(options.file, data):
         return Detected()
     watch = watch_for(options.replacements)
-    if options.prefilter and _nothing_to_find(data, options.catalog, watch):
+    if options.prefilter and _nothing_to_find(data, options, watch):
         return Detected()
     flavour = flavour_of(options.file or source.path)
     root = grammar(flavour).parse(data).root_node
@@ -323,9 +323,10 @@ def _needles(user_json: str) -> Needles:
     return needles_for(catalog_for(user_json))
 
 
-def _nothing_to_find(data: bytes, user_json: str, watch: Watch) -> bool:
+def _nothing_to_find(data: bytes, options: DetectOptions, watch: Watch) -> bool:
     """The pre-filter (``prefilter.py``): no site can be in ``data``, so it is not parsed."""
-    return not watch.mentioned_in(data) and not may_hold_site(data, _needles(user_json))
+    needles = _needles(options.catalog)
+    return not watch.mentioned_in(data) and not may_hold_site(data, needles, options.zeros)
 
 
 def _broken(node: Node) -> bool:

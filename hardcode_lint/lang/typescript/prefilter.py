@@ -18,8 +18,11 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
   ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
 So a file passes when a catalogued module is imported or required in it, a catalogued last
-name is called with a number token among its arguments, a telling (or defaulted bound) name
-is bound to a value holding a number token, or a watched replacement is mentioned.  A bound
+name is called with a number token among its arguments (not in a function body passed to it:
+``setTimeout(() => { n = 1 }, 0)``), a telling (or defaulted bound) name is bound to a value
+holding a number token, or a watched replacement is mentioned.  Where zeros are no findings
+(``DetectOptions.zeros``) a zero token does not count (``setTimeout(resolve, 0)``,
+``Math.max(0, n)``, ``timeout: 0``).  A bound
 name is tried by its words first and judged in full only once it is bound to a number.
 
 The value of a binding (or the arguments of a call) is read by a small lexer up to where it
@@ -109,10 +112,35 @@ def needles_for(catalog: Catalog) -> Needles:
     return Needles(calls, modules_pattern, defaults, catalog)
 
 
-def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
+#: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
+#: are findings (`setTimeout(resolve, 0)`, `Math.max(0, n - 1)`, `timeout: 0`).
+_NUMBER = re.compile(rb"0[xXoObB][0-9a-fA-F_]*|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]*)?")
+
+
+def _zero(data: bytes, start: int) -> bool:
+    match = _NUMBER.match(data, start)
+    token = match.group().replace(b"_", b"") if match else b""
+    try:
+        return float(int(token, 0) if token[:2].lower() in (b"0x", b"0o", b"0b") else token) == 0
+    except ValueError:
+        return False  # not read here: it counts
+
+
+def _opens_body(data: bytes, at: int) -> bool:
+    """Whether the ``{`` at ``at`` opens a function's body (after ``=>`` or a parameter list),
+    not an object: what stands in a body is some other call's or binding's."""
+    before = data[max(0, at - 64) : at].rstrip()
+    return before[-1:] in (b">", b")")
+
+
+def _holds_number(data: bytes, at: int, commas_end: bool, zeros: bool = True,
+                  bodies: bool = True) -> bool:  # fmt: skip
     """Whether the value (or argument list) starting at byte ``at`` holds a number token
-    before it must end; True too where the lexer cannot tell (see the module's docstring)."""
+    before it must end; True too where the lexer cannot tell (see the module's docstring).
+    Without ``zeros`` a zero token does not count; without ``bodies`` neither does a number
+    in a function body among a call's arguments (``setTimeout(() => { n = 1 }, 0)``)."""
     depth, skipped = 0, at  # `skipped`: where the last comment or string ended
+    body = -1  # the depth of the function body being passed over (-1: none)
     for match in _TOKEN.finditer(data, at):
         token = match.group()
         first = token[0]
@@ -120,17 +148,22 @@ def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
             skipped = match.end()
             continue  # a comment or a string
         if first in _OPEN:
+            if body < 0 and not bodies and first == 0x7B and _opens_body(data, match.start()):
+                body = depth
             depth += 1
         elif first in _CLOSE:
             depth -= 1
+            if depth == body:
+                body = -1
             if depth < 0:
                 return False
         elif 0x30 <= first <= 0x39:
             start = match.start()
-            if start == 0 or data[start - 1] not in _IN_NAME:
+            if (start == 0 or data[start - 1] not in _IN_NAME) and body < 0 and (
+                    zeros or not _zero(data, start)):  # fmt: skip
                 return True
-        elif first == 0x3B or (first == 0x2C and commas_end):  # `;`, `,`
-            if depth == 0:
+        elif first in (0x3B, 0x2C):  # `;`, or `,` (the end of a value, not of arguments)
+            if depth == 0 and (first == 0x3B or commas_end):
                 return False
         elif first == 0x3C:  # `<`
             if depth == 0:
@@ -144,7 +177,8 @@ def _holds_number(data: bytes, at: int, commas_end: bool) -> bool:
     return False
 
 
-def _telling(backwards: bytes, needles: Needles, value_at: int, data: bytes) -> bool:
+def _telling(backwards: bytes, needles: Needles, value_at: int, data: bytes,
+             zeros: bool) -> bool:  # fmt: skip
     """Whether the name (``backwards``: its bytes reversed) is telling and its value, at
     ``value_at``, holds a number.  A name is first tried by its words alone (cheap; most fail
     and are remembered so), then its value is read, and only a name bound to a number is
@@ -160,7 +194,7 @@ def _telling(backwards: bytes, needles: Needles, value_at: int, data: bytes) -> 
         found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
         if found is False:
             return False
-    if not _holds_number(data, value_at, True):
+    if not _holds_number(data, value_at, True, zeros):
         return False
     if found is None:
         found = memo[backwards] = _judged(backwards[::-1], needles.catalog)
@@ -211,14 +245,14 @@ def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
     return any(head in lowered for head in heads)
 
 
-def _named(data: bytes, backwards: bytes, needles: Needles) -> bool:
+def _named(data: bytes, backwards: bytes, needles: Needles, zeros: bool) -> bool:
     size, defaulted = len(data), _defaulted(data, needles)
     for match in _BINDING.finditer(backwards):
         name, at = match.group(1), size - match.start()
         if name in defaulted:
-            if _holds_number(data, at, True):
+            if _holds_number(data, at, True, zeros):
                 return True
-        elif _telling(name, needles, at, data):
+        elif _telling(name, needles, at, data, zeros):
             return True
     return False
 
@@ -232,18 +266,19 @@ def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
     return frozenset(w[::-1] for word in words for w in (word, b"'%s'" % word, b'"%s"' % word))
 
 
-def _called(data: bytes, backwards: bytes, needles: Needles) -> bool:
+def _called(data: bytes, backwards: bytes, needles: Needles, zeros: bool) -> bool:
     size = len(data)
     for match in needles.calls.finditer(backwards):
         at = size - match.start()  # after the `(`
-        if data[at - 1] != 0x28 or _holds_number(data, at, False):
+        if data[at - 1] != 0x28 or _holds_number(data, at, False, zeros, bodies=False):
             return True
     return False
 
 
-def may_hold_site(data: bytes, needles: Needles) -> bool:
-    """False only for a file that can hold no hit (migrated sites are asked apart)."""
+def may_hold_site(data: bytes, needles: Needles, zeros: bool = True) -> bool:
+    """False only for a file that can hold no hit (migrated sites are asked apart); without
+    ``zeros`` a zero literal is no hit (the user keeps zeros out, and no rule claims one)."""
     backwards = data[::-1]
     if needles.modules.search(backwards):
         return True
-    return _called(data, backwards, needles) or _named(data, backwards, needles)
+    return _called(data, backwards, needles, zeros) or _named(data, backwards, needles, zeros)
