@@ -187,3 +187,22 @@ def test_the_moved_untyped_constants_build(tmp_path, monkeypatch):
     _fix(root, monkeypatch)
     status, output = go_run(root, go_env(tmp_path), "vet", "./...")
     assert status == 0, output
+
+
+def test_a_rules_refusals_for_one_reason_are_one_line_with_the_other_sites_counted(
+    tmp_path, monkeypatch
+):
+    code = "package m\n\nfunc f(c *Config) {\n" + "\tc.MaxRetries = 5\n" * 8 + "}\n"
+    rule = (
+        '[[rule]]\nid = "retries"\napi = "c.MaxRetries"\ncount = 8\nkey = "max_retries"\n'
+        'replace = "settings.Get().MaxRetries"\nimports = [\'import "example.com/m/settings"\']\n'
+    )
+    root = _module(tmp_path, {"m.go": code, "rules/m.toml": rule})
+    monkeypatch.chdir(root)
+    status, _, err = cli("fix", "--allow-dirty")
+    assert status == 1
+    lines = [line for line in err.splitlines() if "retries" in line]
+    assert len(lines) == 2, err
+    assert lines[0].startswith("m.go:4: retries: not applied: the type this literal is given to")
+    assert "and 7 more site(s) of retries, for the same reason: m.go:5, m.go:6" in lines[1]
+    assert lines[1].endswith(", ... (2 more)")

@@ -190,15 +190,33 @@ def _verify_after(
     return rolled
 
 
+_SHOWN_SITES = 5  # sites named on the line that counts a rule's other refusals for one reason
+
+
+def _refusals(refused: list[tuple[str, str, str]]) -> None:
+    """One line per rule and reason, at its first site; the rule's other sites refused for the
+    same reason are counted on one line after it (a rule over 41 sites refused 41 times is one
+    problem, not 41)."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for rule, where, reason in refused:
+        groups.setdefault((rule, reason), []).append(where)
+    for (rule, reason), sites in groups.items():
+        say(f"{sites[0]}: {rule}: not applied: {reason}", err=True)
+        if len(sites) > 1:
+            named = ", ".join(sites[1 : 1 + _SHOWN_SITES])
+            more = len(sites) - 1 - _SHOWN_SITES
+            say(f"    and {len(sites) - 1} more site(s) of {rule}, for the same reason: {named}"
+                + (f", ... ({more} more)" if more > 0 else ""), err=True)  # fmt: skip
+
+
 def _summary(plan: FixPlan, run: FixRun, wrote: bool, rolled: list[tuple[str, str]]) -> int:
     """Print what was applied and what was not; the exit code (1: a selected rule got nothing,
     or rules were rolled back)."""
     from hardcode_lint.fix.run import refused_edits
 
     applied = run.applied(wrote) - {rule for rule, _ in rolled}
-    for edit, reason in refused_edits(run):
-        where = f"{edit.finding.path}:{edit.finding.line}"
-        say(f"{where}: {edit.rule.id}: not applied: {reason}", err=True)
+    _refusals([(e.rule.id, f"{e.finding.path}:{e.finding.line}", why)
+               for e, why in refused_edits(run)])  # fmt: skip
     for rule, reason in plan.blocked:
         say(f"{rule.file}:{rule.line}: {rule.id}: not applied: {reason}", err=True)
     files = len(run.written) if wrote else len(run.changed)
