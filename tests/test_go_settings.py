@@ -267,8 +267,10 @@ def _values_come_from_the_environment_and_a_file(root: Path, tmp_path: Path) -> 
     file = tmp_path / "s.json"
     file.write_text('{"worker": {"worker": {"poll_interval_ms": "2s", "max_retries": 4}}}')
     assert show(SCHED_SETTINGS_FILE=str(file)) == "2s 4"
+    # a key that names its unit takes a bare number of it, from the file and the environment
     file.write_text('{"worker": {"worker": {"poll_interval_ms": 2}}}')
-    assert "is not of its type" in show(SCHED_SETTINGS_FILE=str(file))
+    assert show(SCHED_SETTINGS_FILE=str(file)) == "2ms 3"
+    assert show(SCHED__WORKER__WORKER__POLL_INTERVAL_MS="250") == "250ms 3"
     (root / "cmd/show/main.go").unlink()
 
 
@@ -280,3 +282,14 @@ def _a_renamed_key_dangles(root: Path) -> None:
     code, out, err = cli("check")
     assert code == 1
     assert "reads settings key `worker.worker.max_retries`, which settings/settings.go" in out + err
+
+
+def test_only_a_duration_key_that_names_its_unit_takes_a_bare_number():
+    values = (SettingValue("net.poll_ms", 0.5, "time.Duration", "milliseconds"),
+              SettingValue("net.timeout", 10, "time.Duration", "seconds"),
+              SettingValue("net.ttl_seconds", 30, "time.Duration", "seconds"))  # fmt: skip
+    text = GO.settings_module(Path("."), SettingsRequest("settings/settings.go", values, "P")).text
+    table = text[text.index("func unitOf") : text.index("return 0, false")]
+    assert 'case "net.poll_ms":\n\t\treturn time.Millisecond, true' in table
+    assert 'case "net.ttl_seconds":\n\t\treturn time.Second, true' in table
+    assert "net.timeout" not in table  # `10 * time.Second` with no unit in its name: no guess

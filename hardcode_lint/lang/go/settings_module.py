@@ -7,7 +7,8 @@ declared type, else ``int`` / ``float64``); ``Default()`` holds the exact litera
 its source when an override is bad; ``Load()`` returns that error instead.  Overrides come from
 the file named by ``PREFIX_SETTINGS_FILE`` (JSON of nested objects: the standard library reads
 it) and from the ``PREFIX__KEY__PATH`` environment variables, the environment winning; a
-duration is written as Go writes it (``"1m30s"``, ``time.ParseDuration``).  Standard library
+duration is written as Go writes it (``"1m30s"``, ``time.ParseDuration``), or as a bare
+number where the key names its unit (``..._SECONDS=3``).  Standard library
 only, ``interface{}`` rather than ``any`` so that a module declaring an old ``go`` version
 builds, and laid out as gofmt would (no aligned columns to keep), so a gofmt-clean module stays
 clean.  The first line is both Go's generated-code marker and the tool's.
@@ -18,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hardcode_lint.detect.catalog import shipped_data
 from hardcode_lint.lang.base import GeneratedSettings, SettingsRequest, SettingValue, key_tree
 from hardcode_lint.lang.go import settings_text as parts
 from hardcode_lint.lang.go.naming import go_name, spelling_problem
@@ -120,7 +122,25 @@ def module_text(request: SettingsRequest, package: str) -> str:
     fields = [f'\tf["{v.key}"] = &s.{".".join(go_name(p) for p in v.key.split("."))}'
               for v in sorted(request.values, key=lambda v: v.key)]  # fmt: skip
     loader = parts.loader(defaults, fields, kinds)
-    return "\n".join([*head, *body, *loader]) + "\n"
+    named = parts.units(_named_units(request.values)) if durations else []
+    return "\n".join([*head, *body, *named, *loader]) + "\n"
+
+
+#: a unit word's unit -> the `time` constant that counts it
+_UNIT_OF = {"s": "time.Second", "ms": "time.Millisecond", "min": "time.Minute",
+            "h": "time.Hour", "d": "24 * time.Hour", "w": "7 * 24 * time.Hour"}  # fmt: skip
+
+
+def _named_units(values: tuple[SettingValue, ...]) -> list[tuple[str, str]]:
+    """(key, unit constant) of the duration keys whose last word is a unit word."""
+    words = shipped_data()[1]["names"]["unit-words"]
+    found = []
+    for value in values:
+        last = value.key.rsplit(".", 1)[-1].rsplit("_", 1)[-1]
+        unit = _UNIT_OF.get(words.get(last, ""))
+        if go_type(value) == DURATION and unit is not None:
+            found.append((value.key, unit))
+    return found
 
 
 def go_settings(root: Path, request: SettingsRequest) -> GeneratedSettings:

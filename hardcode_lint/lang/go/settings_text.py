@@ -9,7 +9,11 @@ from __future__ import annotations
 
 #: type -> (parser call with `text`, the conversion of its result, the type's name in errors)
 _PARSERS = {
-    "time.Duration": ("time.ParseDuration(text)", "v", 'a duration (as Go writes it: \\"1m30s\\")'),
+    "time.Duration": (
+        "time.ParseDuration(text)",
+        "v",
+        'a duration (as Go writes it: \\"1m30s\\"; a bare number where the key names its unit)',
+    ),
     "float32": ("strconv.ParseFloat(text, 32)", "float32(v)", "float32"),
     "float64": ("strconv.ParseFloat(text, 64)", "v", "float64"),
     "int": ("strconv.ParseInt(text, 10, 0)", "int(v)", "int"),
@@ -31,7 +35,8 @@ def docs(prefix: str) -> list[str]:
         "//",
         "// Each default is the literal the code held, so behaviour stays as it was. Change a",
         f"// value without touching code: set {prefix}__KEY__PATH (the key upper-cased, `.` as",
-        '// `__`; a duration as Go writes it, "1m30s"), or name a JSON file of nested objects in',
+        '// `__`; a duration as Go writes it, "1m30s", or a bare number where the key names its',
+        "// unit), or name a JSON file of nested objects in",
         f"// {prefix}_SETTINGS_FILE; the environment wins. An unknown key or a value of the wrong",
         "// type is an error naming the key and its source.",
     ]
@@ -49,6 +54,11 @@ def _cases(kinds: list[str]) -> list[str]:
         lines += [
             f"\tcase *{kind}:",
             f"\t\tv, err := {call}",
+            *(
+                ["\t\tif err != nil {", "\t\t\tv, err = inUnit(key, text)", "\t\t}"]
+                if kind == "time.Duration"
+                else []
+            ),
             "\t\tif err != nil {",
             f'\t\t\treturn bad(key, source, text, "{shown}")',
             "\t\t}",
@@ -65,7 +75,48 @@ def _is_duration(durations: bool) -> list[str]:
         "func isDuration(target interface{}) bool {",
         *body,
         "}",
+        "",
+        "// namesUnit tells a duration key that names its unit (a number in the file counts it).",
+        "func namesUnit(key string) bool {",
+        *(["\t_, ok := unitOf(key)", "\treturn ok"] if durations else ["\treturn false"]),
+        "}",
+        *(_IN_UNIT.splitlines() if durations else []),
     ]
+
+
+def units(table: list[tuple[str, str]]) -> list[str]:
+    """``unitOf``: the unit a bare number means for each duration key that names its unit
+    (``..._seconds``: ``3`` is ``3s``), as its name promises the user who sets it.  A switch,
+    not a map literal: gofmt would align a map's values in columns."""
+    by_unit: dict[str, list[str]] = {}
+    for key, unit in sorted(table):
+        by_unit.setdefault(unit, []).append(f'"{key}"')
+    cases = [line for unit, keys in by_unit.items()
+             for line in (f"\tcase {', '.join(keys)}:", f"\t\treturn {unit}, true")]  # fmt: skip
+    body = ["\tswitch key {", *cases, "\t}"] if cases else []
+    return [
+        "// unitOf is the unit of a duration key that names one: a bare number there counts it.",
+        "func unitOf(key string) (time.Duration, bool) {",
+        *body,
+        "\treturn 0, false",
+        "}",
+        "",
+    ]
+
+
+_IN_UNIT = """
+// inUnit reads a bare number for a duration key that names its unit (3 for `..._seconds`).
+func inUnit(key, text string) (time.Duration, error) {
+	unit, ok := unitOf(key)
+	if !ok {
+		return 0, fmt.Errorf("%s names no unit", key)
+	}
+	n, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return 0, err
+	}
+	return time.Duration(n * float64(unit)), nil
+}"""
 
 
 def loader(defaults: list[str], fields: list[str], kinds: list[str]) -> list[str]:
@@ -164,13 +215,14 @@ func fromTree(tree map[string]interface{}, section, path string,
 		text, ok := tree[name].(json.Number)
 		if words, isString := tree[name].(string); isString && isDuration(target) {
 			text, ok = json.Number(words), true
-		} else if ok && isDuration(target) {
+		} else if ok && isDuration(target) && !namesUnit(key) {
 			ok = false
 		}
 		if !ok {
 			value := tree[name]
 			return fmt.Errorf("settings key %q from %s: %v is not of its type (%s)", key, path,
-				value, "a duration is a string such as \\"1m30s\\", a number a JSON number")
+				value, "a duration is a string such as \\"1m30s\\" (or a number, where the key "+
+					"names its unit), a number a JSON number")
 		}
 		if err := set(target, key, string(text), path); err != nil {
 			return err
