@@ -347,3 +347,11 @@ def test_a_bound_word_read_from_the_options_and_defaulted_is_a_limit(tmp_path):
         ("limit", "100", "maximum"),
         ("limit", "10", "max"),
     ]
+
+
+def test_a_call_around_a_long_callback_is_shown_by_its_callee(tmp_path):
+    body = "".join(f"  step{n}();\n" for n in range(500))
+    (found,) = detect_ts(tmp_path, f"setTimeout(() => {{\n{body}}}, 250);\n")
+    assert found.snippet == "setTimeout(…, 250, …)"
+    (short,) = detect_ts(tmp_path, "setTimeout(() => {\n  go();\n}, 250);\n")
+    assert short.snippet == "setTimeout(() => {go();}, 250)"

@@ -19,6 +19,18 @@ def one_line(code: str) -> str:
     return re.sub(r"([(\[{]) | ([)\]}])", r"\1\2", code)
 
 
+#: Raw context beyond which a snippet is never shown whole (one_line of a call's whole body, a
+#: 500-line callback, was a tenth of detection on large bundles; that much code does not fit
+#: in SNIPPET_CONTEXT characters once its layout and comments are dropped, but for comments).
+_RAW_LIMIT = 64 * SNIPPET_CONTEXT
+
+
+def fits(before: str, after: str) -> bool:
+    """Whether the context around a literal fits on one shown line whole."""
+    return len(before) + len(after) <= _RAW_LIMIT and len(one_line(before + after)) <= (
+        SNIPPET_CONTEXT)  # fmt: skip
+
+
 def marked(before: str, value: str, after: str) -> tuple[str, int, int]:
     """``before + value + after`` on one line, and ``value``'s range in the result."""
     code = one_line(before + _MARK + after)

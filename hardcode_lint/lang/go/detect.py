@@ -52,7 +52,7 @@ from hardcode_lint.lang.go.types import (
     untyped_default,
 )
 from hardcode_lint.lang.go.watch import Watch, watch_for
-from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -148,7 +148,7 @@ class _Detector:
     def _snippet(self, anchor: Node, start: int, end: int) -> tuple[str, int, int]:
         before = self._text(anchor.start_byte, start)
         value, after = self._text(start, end), self._text(end, anchor.end_byte)
-        if len(one_line(before + after)) <= SNIPPET_CONTEXT or anchor.type != "call_expression":
+        if fits(before, after) or anchor.type != "call_expression":
             return marked(before, value, after)
         function = anchor.child_by_field_name("function")
         return shortened(text(function) if function is not None else "", value, False)

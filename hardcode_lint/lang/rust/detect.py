@@ -45,7 +45,7 @@ from hardcode_lint.lang.rust.types import array_length, declared_type, struct_fi
 from hardcode_lint.lang.rust.uses import file_uses, resolve
 from hardcode_lint.lang.rust.values import FALLBACK, bound_name, read_name, unwrapped
 from hardcode_lint.lang.rust.watch import Watch, watch_for
-from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
 
@@ -116,7 +116,7 @@ class _Detector:
             self._text(start, end),
             self._text(end, last),
         )
-        if len(one_line(before + after)) <= SNIPPET_CONTEXT or callee is None:
+        if fits(before, after) or callee is None:
             return marked(before, value, after)
         head = self._text(callee.start_byte + shift, callee.end_byte + shift)
         return shortened(head, value, alone)

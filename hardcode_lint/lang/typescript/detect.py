@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, is_type_bound
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
-from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, marked, one_line, shortened
+from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
@@ -243,7 +243,7 @@ class _Detector:
                 ) -> tuple[str, int, int]:  # fmt: skip
         before = self._text(anchor.start_byte, start)
         value, after = self._text(start, end), self._text(end, anchor.end_byte)
-        if len(one_line(before + after)) <= SNIPPET_CONTEXT:
+        if fits(before, after):
             return marked(before, value, after)
         if anchor.type not in _CALLS:
             return marked(f"{name or ''} … ", value, "")
