@@ -30,9 +30,9 @@ def _package(root: Node) -> str | None:
 class _Package:
     """One file's package: its parsed files, read when a constant is first asked about."""
 
-    def __init__(self, root: Path, path: str) -> None:
+    def __init__(self, root: Path, path: str, trees: dict[Path, Node | None]) -> None:
         self.file = root / path
-        self.trees: dict[Path, Node | None] = {}
+        self.trees = trees  # shared by the files of one fix: each file is parsed once
 
     def tree(self, file: Path) -> Node | None:
         if file not in self.trees:
@@ -81,8 +81,9 @@ class _Package:
 
 def expand_go(root: Path, edits: Mapping[str, Sequence[SiteEdit]]) -> Expanded:
     result = Expanded()
+    trees: dict[Path, Node | None] = {}
     for path, found in edits.items():
-        package = _Package(root, path)
+        package = _Package(root, path, trees)
         for edit in found:
             problem = None if edit.verbatim else package.problem(edit)
             if problem is not None:
