@@ -165,6 +165,26 @@ def test_a_prettier_clean_file_stays_prettier_clean(tmp_path, monkeypatch):
     assert check.returncode == 0
 
 
+def test_a_configured_prettier_that_is_not_installed_is_said_without_verbose(tmp_path, monkeypatch):
+    """A fresh clone before `npm install` (kafkajs' trial): prettier is configured, not
+    installed, so the changed files keep the spliced layout; the user is told, not only
+    under -v."""
+    (tmp_path / ".prettierrc").write_text("{}\n")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules/r.toml").write_text(
+        '[[rule]]\nid = "c"\npath = "a.ts"\narg = "connectTimeout"\nkey = "k"\nvalue = 250\n'
+        'replace = "settings.client.connectTimeout"\n'
+        "imports = ['import { settings } from \"./settings\"']\n"
+    )
+    (tmp_path / "a.ts").write_text("export const y = { connectTimeout: 250 };\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-such-bin"))  # no prettier anywhere
+    code, _, err = cli("fix")
+    assert code == 0
+    assert "warning: the project configures prettier but it is not installed" in err
+    assert "npm install" in err
+
+
 def test_the_fix_is_its_edits_a_name_merged_into_an_import_and_the_literal(tmp_path):
     """The editor and ``fix`` splice the same small edits: no edit spans the lines between."""
     code = 'import { other } from "./conf";\n\nsetTimeout(f, 500);\n'

@@ -102,6 +102,8 @@ def fix_command(
     run = formatted_fixes(plan, config.root, formatting)
     for note in formatting.notes:
         detail(note)
+    for warning in formatting.warnings:
+        inform(f"warning: {warning}")
     rolled: list[tuple[str, str]] = []
     if not write:
         for fix in run.changed:

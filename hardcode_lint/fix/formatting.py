@@ -35,6 +35,7 @@ class Formatting:
     accepted: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     formatted: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # shown without -v (a missing formatter)
 
     def _note(self, text: str) -> None:
         if text not in self.notes:
@@ -54,6 +55,10 @@ class Formatting:
         if command is None:
             self._note(f"no formatter configured and installed for {front.name}: only the "
                        "literals change")  # fmt: skip
+            return
+        if command.missing:
+            if command.missing not in self.warnings:
+                self.warnings.append(command.missing)
             return
         if fix.encoding.replace("-", "").lower() != "utf8" or not self._accepted(fix, command):
             return

@@ -199,10 +199,16 @@ class FormatCommand:
     name: str  # "ruff format", "rustfmt": named in messages
     argv: tuple[str, ...]
     cwd: Path
+    # why a formatter the project configures cannot run here (not installed): the fix says
+    # so, loudly, since the files it changes keep the spliced layout (empty: it can run)
+    missing: str = ""
 
     def run(self, data: bytes, timeout: float = 60) -> bytes | None:
         """``data`` through the formatter; None when it fails or is missing."""
         import subprocess
+
+        if not self.argv:
+            return None  # configured, not installed (``missing``)
 
         try:
             done = subprocess.run(self.argv, input=data, capture_output=True, cwd=self.cwd,

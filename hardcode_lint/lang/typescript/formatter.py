@@ -42,9 +42,16 @@ def prettier(root: Path, path: str) -> FormatCommand | None:
         return None
     local = [f / "node_modules/.bin/prettier" for f in folders]
     binary = next((str(b) for b in local if b.is_file()), shutil.which("prettier"))
-    if binary is None:
-        return None
+    if binary is None:  # a fresh clone before `npm install`: say so, do not pass it over
+        return FormatCommand("prettier", (), root, missing=_MISSING)
     return FormatCommand("prettier", (binary, "--stdin-filepath", str(file)), root)
+
+
+_MISSING = (
+    "the project configures prettier but it is not installed (no node_modules/.bin/prettier, "
+    "none on PATH): the changed files are not formatted; run `npm install` and fix again, or "
+    "`npx prettier --write` on them"
+)
 
 
 def _tokens(node: Node) -> list[str]:
