@@ -61,6 +61,20 @@ def test_javascript_packages_read_settings_js_beside_their_main_file(tmp_path):
     assert target.imports == ('import { settings } from "./lib/settings.js";',)
 
 
+def test_a_javascript_module_goes_where_the_package_publishes(tmp_path, monkeypatch):
+    """generic-pool's `files: ["index.d.ts", "index.js", "lib"]`: a `settings.js` at the root
+    would be left out of the published package and `require("../settings")` would fail for
+    its users; it goes into `lib/`.  A module configured elsewhere is written, with a note."""
+    manifest = '{"name": "p", "main": "index.js", "files": ["index.js", "lib"]}'
+    root = _write(tmp_path, {"package.json": manifest, "index.js": "", "lib/pool.js": ""})
+    target = JS.settings_targets(root, ["lib/pool.js"], [])["lib/pool.js"]
+    assert target.module == "lib/settings.js"
+    request = SettingsRequest("settings.js", VALUES, "P")
+    (note,) = JS.settings_module(root, request).notes
+    assert note.startswith("settings.js is not in package.json's `files`")
+    assert JS.settings_module(root, SettingsRequest("lib/settings.js", VALUES, "P")).notes == ()
+
+
 def test_a_monorepo_has_one_module_per_package_and_a_configured_glob_is_honoured(tmp_path):
     root = _write(tmp_path, {"packages/a/package.json": '{"name": "@acme/job-runner"}',
                              "packages/b/package.json": '{"name": "b"}',

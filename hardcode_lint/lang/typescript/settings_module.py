@@ -22,7 +22,7 @@ from hardcode_lint.lang.typescript.settings_loader import (
     JAVASCRIPT,
     TYPESCRIPT,
 )
-from hardcode_lint.lang.typescript.targets import package_of
+from hardcode_lint.lang.typescript.targets import package_of, published
 from hardcode_lint.parse.source import GENERATED_MARKER, is_generated
 
 Keys = dict[str, tuple[str | None, str | None]]
@@ -106,7 +106,21 @@ def script_settings(root: Path, request: SettingsRequest, language: str) -> Gene
     lines += [" */", "", "/** @type {Settings} */", "const defaults = {", *values, "};", "",
               prefix]  # fmt: skip
     exports = ES_EXPORTS if _es_module(root, request.module) else COMMONJS_EXPORTS
-    return GeneratedSettings("\n".join(lines) + "\n" + JAVASCRIPT + exports)
+    return GeneratedSettings("\n".join(lines) + "\n" + JAVASCRIPT + exports,
+                             notes=_unpublished(root, request.module))  # fmt: skip
+
+
+def _unpublished(root: Path, module: str) -> tuple[str, ...]:
+    """A note when ``npm pack`` would leave the module out (package.json's ``files``)."""
+    if PurePosixPath(module).is_absolute():
+        return ()
+    package = package_of(root, module)
+    if published(root, package, module):
+        return ()
+    return (
+        f"{module} is not in package.json's `files`: a published package would not hold "
+        "it and the modules that read it would fail for its users; add it to `files`",
+    )
 
 
 def _defaults_object(root: Node) -> Node | None:

@@ -123,16 +123,49 @@ def prefix_of(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "_", bare).strip("_").upper() or "SETTINGS"
 
 
-def _default_module(package: Package, language: str) -> str:
+def _default_module(root: Path, package: Package, language: str) -> str:
+    """``settings.ts`` / ``settings.js`` in the sources' folder; for JavaScript, which ships
+    as written, in a folder the package publishes when ``files`` leaves that one out
+    (generic-pool's `files: ["index.js", "lib"]`: ``lib/settings.js``, or its users'
+    ``require("../settings")`` fails once it is installed)."""
     extension = ".ts" if language == "typescript" else ".js"
     folder = PurePosixPath(package.source_root) if package.source_root else PurePosixPath()
-    return (folder / f"settings{extension}").as_posix()
+    default = (folder / f"settings{extension}").as_posix()
+    if language == "typescript" or published(root, package, default):
+        return default
+    for entry in _files(root, package) or []:
+        inside = PurePosixPath(package.folder) / entry.strip("/").removeprefix("./")
+        if not any(c in entry for c in "*?[!") and (root / inside).is_dir():
+            return (inside / "settings.js").as_posix()
+    return default
+
+
+def _files(root: Path, package: Package) -> list[str] | None:
+    manifest = read_json(root / package.folder / "package.json")
+    files = manifest.get("files") if manifest else None
+    if isinstance(files, list) and all(isinstance(f, str) for f in files):
+        return files
+    return None
+
+
+def published(root: Path, package: Package, module: str) -> bool:
+    """Whether ``npm pack`` would hold ``module`` (root-relative): its package's ``files``
+    (gitignore-style patterns; a folder holds what is under it), or everything without one."""
+    files = _files(root, package)
+    if files is None:
+        return True
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(files)
+    path = PurePosixPath(module)
+    relative = path.relative_to(package.folder) if package.folder else path
+    return spec.match_file(relative.as_posix())
 
 
 def _module(root: Path, package: Package, language: str, configured: Sequence[str]) -> str:
     """The package's configured module: a glob that matches its default place, or a path
     that lies in this package (not in one nested in its folder); else its default."""
-    default = _default_module(package, language)
+    default = _default_module(root, package, language)
     for entry in configured:
         if any(c in entry for c in "*?["):
             if fnmatch.fnmatchcase(default, entry):
