@@ -105,12 +105,42 @@ def test_a_bad_override_fails_at_import_naming_the_key_and_its_source(
     assert "SettingsError: " + message.format(file=tmp_path / "bad.json") in result.stderr
 
 
+def _old_pythons() -> list[str]:
+    """Python 3.7-3.9 interpreters on PATH or in pyenv's versions (the generated module must
+    import there: projects still declare them)."""
+    import shutil
+
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    found = []
+    for version in ("3.7", "3.8", "3.9"):
+        candidates = [shutil.which(f"python{version}"),
+                      *map(str, sorted(pyenv.glob(f"{version}.*/bin/python{version}")))]  # fmt: skip
+        for python in filter(None, candidates):
+            if subprocess.run([python, "-c", "pass"], capture_output=True).returncode == 0:
+                found.append(python)
+                break
+    return found
+
+
+@pytest.mark.skipif(not _old_pythons(), reason="no Python 3.7-3.9 interpreter on PATH")
+def test_the_module_imports_on_the_older_pythons_a_project_supports(package):
+    """filelock (requires-python >= 3.8) stopped importing on 3.8 and 3.9 once migrated: the
+    module's annotations (`dict[str, type]`, `int | float`) were evaluated there."""
+    assert run("defaults", "--format", "python")[0] == 0
+    code = "from pkg.settings import settings; print(settings.pkg.wait.wait_sleep_seconds_v5)"
+    for python in _old_pythons():
+        env = {**os.environ, "PKG__PKG__WAIT__WAIT_SLEEP_SECONDS_V5": "7"}
+        done = subprocess.run([python, "-c", code], cwd=package, capture_output=True,
+                              text=True, env=env, check=False)  # fmt: skip
+        assert done.stdout.strip() == "7", (python, done.stderr)
+
+
 def test_generated_python_passes_ruff_and_mypy_strict(package):
     assert run("defaults", "--format", "python", "--env-prefix", "APP")[0] == 0
     module = package / "pkg" / "settings.py"
     assert 'ENV_PREFIX = "APP"' in module.read_text()
     bin_dir = Path(sys.executable).parent
-    for tool in (["ruff", "check", "--isolated", "--select", "E,F,W,I,UP,B", str(module)],
+    for tool in (["ruff", "check", "--isolated", "--select", "E,F,W,I,UP,B,FA", str(module)],
                  ["ruff", "format", "--isolated", "--check", str(module)],
                  ["mypy", "--strict", "--no-incremental", str(module)]):  # fmt: skip
         result = subprocess.run([str(bin_dir / tool[0]), *tool[1:]], capture_output=True,

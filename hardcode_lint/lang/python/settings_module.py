@@ -31,11 +31,13 @@ class SettingsError(ValueError):
 def _leaves(cls: Any, path: str = "") -> dict[str, type]:
     """Every key under the dataclass ``cls`` with its type (``int`` or ``float``)."""
     found: dict[str, type] = {}
+    hints = get_type_hints(cls)  # the annotations are strings (`from __future__`)
     for item in fields(cls):
-        if is_dataclass(item.type):
-            found.update(_leaves(item.type, f"{path}{item.name}."))
+        kind = hints[item.name]
+        if is_dataclass(kind):
+            found.update(_leaves(kind, f"{path}{item.name}."))
         else:
-            found[f"{path}{item.name}"] = float if item.type is float else int
+            found[f"{path}{item.name}"] = float if kind is float else int
     return found
 
 
@@ -112,10 +114,11 @@ def _from_env(
 def _built(cls: Any, values: dict[str, int | float], path: str = "") -> Any:
     """An instance of the dataclass ``cls`` holding ``values`` where they are given."""
     given: dict[str, object] = {}
+    hints = get_type_hints(cls)
     for item in fields(cls):
         key = f"{path}{item.name}"
-        if is_dataclass(item.type):
-            given[item.name] = _built(item.type, values, f"{key}.")
+        if is_dataclass(hints[item.name]):
+            given[item.name] = _built(hints[item.name], values, f"{key}.")
         elif key in values:
             given[item.name] = values[key]
     return cls(**given)
@@ -192,11 +195,13 @@ def python_settings(root: Path, request: SettingsRequest) -> GeneratedSettings:
         *header(request.env_prefix, request.module),
         '"""Settings: every hardcoded value the migration moved, with its default."""',
         "",
+        "from __future__ import annotations  # importable on every Python 3 a project supports",
+        "",
         "import json",
         "import os",
         "from collections.abc import Mapping",
         "from dataclasses import dataclass, field, fields, is_dataclass",
-        "from typing import Any",
+        "from typing import Any, get_type_hints",
         "",
         f'ENV_PREFIX = "{request.env_prefix}"',
     ]
