@@ -21,6 +21,10 @@ FOUND = [
     ("from pymemcache.client.base import KeepaliveOpts\nKeepaliveOpts(idle=60, cnt=5)\n",
      [("duration", "pymemcache.client.base.KeepaliveOpts", "60", "idle"),
       ("limit", "pymemcache.client.base.KeepaliveOpts", "5", "cnt")]),
+    # requests' pool size as one word; a count at a name's head stays a limit
+    ("DEFAULT_POOLSIZE = 10\nMAX_ERROR_COUNT = 5\n",
+     [("limit", "DEFAULT_POOLSIZE", "10", "DEFAULT_POOLSIZE"),
+      ("limit", "MAX_ERROR_COUNT", "5", "MAX_ERROR_COUNT")]),
     # waitress (labels of session 9): flow-control water marks, a recv() size in bytes
     ("outbuf_high_watermark = 16777216\nrecv_bytes = 8192\n",
      [("limit", "outbuf_high_watermark", "16777216", "outbuf_high_watermark"),
@@ -153,6 +157,8 @@ def test_found(detect, source, expected):
 
 
 NOT_FOUND = [
+    # a bound on a code is the code's range (aiohttp-retry, session 9's trial)
+    "_MIN_SERVER_ERROR_STATUS = 500\nMAX_ERROR_CODE = 599\n",
     # a code word at the head, or a C-style namespace in capitals
     "ERROR_TIMEOUT = 1460\n",
     "timeout_count = 3\n",

@@ -277,6 +277,8 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return NameVerdict(Kind.DURATION, unit)
     if as_keyword and lowered in vocab.duration_call_keywords:
         return NameVerdict(Kind.DURATION, vocab.duration_call_keywords[lowered])
+    if words and words[-1] in vocab.code_namespaces and lowered not in vocab.extra_limit_names:
+        return None  # `_MIN_SERVER_ERROR_STATUS = 500`, `MAX_ERROR_CODE`: a code's range
     if lowered in vocab.extra_limit_names or _is_limit(words, vocab) or _counted_per(words, vocab):
         return NameVerdict(Kind.LIMIT, None)
     if as_keyword and lowered in vocab.limit_call_keywords:
