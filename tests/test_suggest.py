@@ -299,3 +299,20 @@ def test_the_rule_with_the_longer_api_claims_the_site_both_match(tmp_path, monke
     ]  # fmt: skip
     check = CliRunner().invoke(cli, ["check"])
     assert check.exit_code == 0, check.stdout
+
+
+def test_a_typescript_constructor_is_named_by_its_class(tmp_path):
+    """generic-pool's `Math.max(isNaN(m) ? 1 : m, 1)` in `PoolOptions`' constructor was keyed
+    `min_constructor`: a constructor is as generic a scope as `__init__`."""
+    from hardcode_lint.lang import frontend
+    from hardcode_lint.rules.suggest import propose_key
+    from tests.ts_helpers import detect_ts
+
+    code = (
+        "class PoolOptions {\n  constructor(m) {\n    use(Math.max(isNaN(m) ? 2 : m, 1))\n  }\n}\n"
+    )
+    findings = detect_ts(tmp_path, code, name="snippet.js")
+    data = (tmp_path / "snippet.js").read_bytes()
+    steps = frontend("javascript").site_steps(data, [(f.start, f.end) for f in findings])
+    keys = {propose_key(f, steps=s) for f, s in zip(findings, steps, strict=True)}
+    assert keys == {"snippet.min_pool_options"}
