@@ -204,6 +204,21 @@ def test_formats_are_the_file_formats_and_the_registrys_languages():
         assert name in out
 
 
+def test_a_unit_comment_is_read_back_where_ruff_format_wrapped_the_line(tmp_path):
+    """requests' trial: ruff format wrapped a long setting as `... = (\n    3  # seconds\n)`,
+    and regenerating the module dropped its unit."""
+    from hardcode_lint.lang import frontend
+    from hardcode_lint.lang.base import SettingsRequest, SettingValue
+
+    python = frontend("python")
+    values = (SettingValue("wait_seconds", 3, None, "seconds"), SettingValue("b", 4, None, "ms"))
+    text = python.settings_module(tmp_path, SettingsRequest("m", values, "P")).text
+    line = "    wait_seconds: int = 3  # seconds\n"
+    assert line in text
+    wrapped = text.replace(line, "    wait_seconds: int = (\n        3  # seconds\n    )\n")
+    assert python.settings_keys(wrapped) == {"wait_seconds": ("int", "seconds"), "b": ("int", "ms")}
+
+
 def test_settings_keys_reads_a_generated_module_back(tmp_path):
     from hardcode_lint.lang import frontend
     from hardcode_lint.lang.base import SettingsRequest, SettingValue

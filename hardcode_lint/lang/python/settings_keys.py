@@ -16,11 +16,18 @@ Keys = dict[str, tuple[str | None, str | None]]
 
 
 def _comment(lines: list[str], node: ast.AnnAssign) -> str | None:
-    """The comment after ``node`` on its last line (``# seconds`` -> ``seconds``)."""
-    line = lines[(node.end_lineno or node.lineno) - 1]
-    rest = line.encode("utf-8")[node.end_col_offset or 0 :].decode("utf-8", "replace")
-    hash_at = rest.find("#")
-    return rest[hash_at + 1 :].strip() or None if hash_at >= 0 else None
+    """The comment after ``node`` on its last line (``# seconds`` -> ``seconds``), or after
+    its value where a formatter wrapped it (``x: int = (\n    3  # seconds\n)``: ruff
+    format's layout of a long line)."""
+    for end in (node, node.value):
+        if end is None:
+            continue
+        line = lines[(end.end_lineno or end.lineno) - 1]
+        rest = line.encode("utf-8")[end.end_col_offset or 0 :].decode("utf-8", "replace")
+        hash_at = rest.find("#")
+        if hash_at >= 0 and rest[hash_at + 1 :].strip():
+            return rest[hash_at + 1 :].strip()
+    return None
 
 
 def _walk(
