@@ -111,7 +111,10 @@ def tasks_for(
     tasks = []
     for path in files:
         rel = relative(path, config.root)
-        language = language_of(path.name, config.languages) or DEFAULT_LANGUAGE
+        # a file named on the command line in a language the project does not enable is read
+        # in its own language (parsing `x.js` as Python only ever reported a syntax error)
+        language = language_of(path.name, config.languages) or language_of(path.name) or (
+            DEFAULT_LANGUAGE)  # fmt: skip
         tasks.append(FileTask(path=path, rel=rel, test=tests.match_file(rel), language=language))
     return tasks
 

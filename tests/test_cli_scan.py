@@ -196,3 +196,14 @@ def test_no_color_is_respected_even_on_a_terminal(monkeypatch):
 def test_text_output_has_a_header_row(project):
     _, out, _ = run("scan")
     assert out.splitlines()[1].split()[:4] == ["line:col", "code", "kind", "value"]
+
+
+def test_a_file_named_in_a_language_the_project_does_not_enable_is_read_in_its_own(project):
+    """A Python project (pyproject.toml: Python only by default) and `scan tools/poll.js`: the
+    file was parsed as Python and reported as a syntax error."""
+    (project / "tools").mkdir()
+    (project / "tools" / "poll.js").write_text("setTimeout(poll, 5000);\n")
+    code, out, _ = run("scan", "tools/poll.js", "--format", "json", "--no-cache")
+    data = json.loads(out)
+    assert code == 0 and data["errors"] == []
+    assert [(f["language"], f["value"]) for f in data["findings"]] == [("javascript", "5000")]

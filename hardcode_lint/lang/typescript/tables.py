@@ -37,12 +37,25 @@ def object_table(pair: Node) -> bool:
     pairs = [p for p in named(table) if p.type == "pair"]
     values = [p.child_by_field_name("value") for p in pairs]
     numbers = [v.text for v in values if v is not None and v.type == "number"]
+    keys = [name_of(p.child_by_field_name("key")) or "" for p in pairs]
+    signed = [v.text for v in values if v is not None and v.type in ("number", "unary_expression")]
+    if len(signed) == len(pairs) >= 2 and all(k.isupper() for k in keys) and _enumerated(signed):
+        return True  # kafkajs' `{ NO_TIMESTAMP: -1, CREATE_TIME: 0, LOG_APPEND_TIME: 1 }`
     if len(numbers) < names_table()[1]:
         return False
     if all(n == b"1" for n in numbers) and len(numbers) == len(pairs):
         return True
-    keys = [name_of(p.child_by_field_name("key")) or "" for p in pairs]
     return all(key[:1].isupper() for key in keys)
+
+
+def _enumerated(numbers: list[bytes | None]) -> bool:
+    """Whether the numbers count on by one from -1, 0 or 1 (in any order): an enumeration
+    (``-1`` its "unknown" member)."""
+    texts = [n.replace(b" ", b"") if n is not None else b"" for n in numbers]
+    if not all(t.lstrip(b"-").isdigit() and t.count(b"-") <= 1 for t in texts):
+        return False
+    values = sorted(int(t) for t in texts)
+    return values[0] in (-1, 0, 1) and values == list(range(values[0], values[0] + len(values)))
 
 
 def _bound_name(statement: Node) -> str | None:
