@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from pathlib import Path
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import (
@@ -60,7 +59,6 @@ PACKAGE = "hardcode_lint.lang.go"
 _GENERATED = re.compile(rb"^// Code generated .* DO NOT EDIT\.\s*$", re.M)
 _PACKAGE = re.compile(rb"^package\s", re.M)
 _NOLINT = re.compile(r"//\s*nolint(?::(?P<linters>[\w,-]+))?")
-_OWN_CLAMP = re.compile(rb"^func\s+(?:max|min)\b", re.M)
 _UNIT_NAMES = " ".join(f'"{u}"' for u in (*UNITS, "Duration"))
 #: What a literal expression starts as: only bindings, keyed elements and calls that hold one
 #: directly (`x := 5`, `Timeout: -1`, `f((30))`) are matched, so most nodes never reach Python.
@@ -139,7 +137,6 @@ class _Detector:
         self.imports = import_table(root)
         self.time = names_for(self.imports, "time")
         self.seen: set[tuple[int, int]] = set()
-        self._own_clamps: bool | None = None
         self.package = PackageTypes(file, data)
 
     def _text(self, start: int, end: int) -> str:
@@ -208,7 +205,7 @@ class _Detector:
         api, short = resolve(function, self.imports)
         method = text(name) if function.type == "selector_expression" else None
         if function.type == "identifier" and api == text(function):  # not dot-imported
-            if text(function) not in ("max", "min") or self.own_clamps():
+            if text(function) not in ("max", "min") or self.package.own_clamps():
                 return
             spec: ApiSpec | None = ApiSpec(Kind.CLAMP, {}, any_position=True, min_args=2)
         else:
@@ -229,19 +226,6 @@ class _Detector:
                     else catalogued_type(spec, index, unit, lit.number)  # fmt: skip
                 self._hit(lit, spec.kind_of(index), site, unit, place_of(call),
                           (lit.start, lit.end), value_type=kind)  # fmt: skip
-
-    def own_clamps(self) -> bool:
-        """Whether the package declares its own ``max`` / ``min`` (in any of its files)."""
-        if self._own_clamps is None:
-            found = bool(_OWN_CLAMP.search(self.data))
-            folder = Path(self.file).parent if self.file else None
-            for sibling in sorted(folder.glob("*.go")) if folder and not found else []:
-                try:
-                    found = found or bool(_OWN_CLAMP.search(sibling.read_bytes()))
-                except OSError:
-                    continue
-            self._own_clamps = found
-        return self._own_clamps
 
     # -- names --------------------------------------------------------------------------
 

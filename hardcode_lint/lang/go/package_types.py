@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +33,7 @@ _DECLARATION = re.compile(
 _OPENER = re.compile(rb"struct[ \t]*\{|\nvar[ \t]*\(|\nvar[ \t]+\w[^\n]*")
 _CLOSERS = {ord("{"): re.compile(rb"[{}]"), ord("("): re.compile(rb"[()]")}
 _STRUCT = rb"\ntype[ \t]+%s(?:\[[^\n]*\])?[ \t]+struct[ \t]*\{"
+OWN_CLAMP = re.compile(rb"^func\s+(?:max|min)\b", re.M)
 _EXTERNAL_TEST = re.compile(rb"^package[ \t]+(\w+)_test\b", re.M)
 Table = Mapping[str, frozenset[str]]
 
@@ -100,18 +102,29 @@ def struct_body(data: bytes, name: str) -> bytes | None:
     return data[match.end() : _closing(data, match.end() - 1)] + b"\n"
 
 
+@dataclass(frozen=True)
+class _Folder:
+    """What a folder's files on disk declare: names with their types, and whether one of them
+    defines its own ``max`` / ``min`` (then the builtins are not what its calls mean)."""
+
+    table: Table
+    own_clamps: bool
+
+
 @lru_cache(maxsize=16)
-def _folder(folder: str, signature: tuple[tuple[str, int, int], ...]) -> Table:
-    """Every declaration of the folder's files as they are on disk."""
+def _folder(folder: str, signature: tuple[tuple[str, int, int], ...]) -> _Folder:
+    """The folder's files read once, for every file of it that asks."""
     merged: dict[str, set[str]] = {}
+    own_clamps = False
     for name, _, _ in signature:
         try:
             data = Path(folder, name).read_bytes()
         except OSError:
             continue
+        own_clamps = own_clamps or bool(OWN_CLAMP.search(data))
         for key, kinds in declarations(data).items():
             merged.setdefault(key, set()).update(kinds)
-    return {key: frozenset(kinds) for key, kinds in merged.items()}
+    return _Folder({key: frozenset(kinds) for key, kinds in merged.items()}, own_clamps)
 
 
 @lru_cache(maxsize=256)
@@ -141,20 +154,21 @@ class PackageTypes:
     def __init__(self, file: str, data: bytes) -> None:
         self.data = data
         self.folder = os.path.dirname(os.path.abspath(file)) if file else None
-        self._table: dict[str, set[str]] | None = None
+        self._own: dict[str, set[str]] | None = None
+        self._files: tuple[tuple[str, int, int], ...] | None = None
         self._structs: dict[str, Table | None] = {}
 
     def _signature(self) -> tuple[tuple[str, int, int], ...]:
-        return _signature(self.folder) if self.folder else ()
+        if self._files is None:
+            self._files = _signature(self.folder) if self.folder else ()
+        return self._files
 
-    def _read(self) -> dict[str, set[str]]:
-        if self._table is None:
-            table = declarations(self.data)
-            if self.folder:
-                for key, kinds in _folder(self.folder, self._signature()).items():
-                    table.setdefault(key, set()).update(kinds)
-            self._table = table
-        return self._table
+    def _disk(self) -> _Folder:
+        return _folder(self.folder, self._signature()) if self.folder else _Folder({}, False)
+
+    def own_clamps(self) -> bool:
+        """Whether the package declares its own ``max`` / ``min`` (in any of its files)."""
+        return bool(OWN_CLAMP.search(self.data)) or self._disk().own_clamps
 
     def is_own(self, path: str) -> bool:
         """Whether an import of ``path`` is this folder's package, as its external test
@@ -167,7 +181,9 @@ class PackageTypes:
 
     def type_of(self, name: str) -> str | None:
         """The one type the package declares ``name`` with, or None (none, or several)."""
-        return _one(self._read().get(name, ()))
+        if self._own is None:
+            self._own = declarations(self.data)
+        return _one([*self._own.get(name, ()), *self._disk().table.get(name, ())])
 
     def field_of(self, struct: str, name: str) -> str | None:
         """The type of field ``name`` of the package's ``struct``, read from its declaration
