@@ -5,11 +5,15 @@ The package's other files are asked the same before any edit (``expand.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from hardcode_lint.edit import TextEdit
 from hardcode_lint.lang.go.parser import Node, matches, named, text
-from hardcode_lint.lang.go.untyped import identifiers, scope_of, use_problem
+from hardcode_lint.lang.go.untyped import (
+    Declared,
+    declared_in,
+    identifiers,
+    scope_of,
+    use_problem,
+)
 
 _NEEDS = """
 (const_spec value: (expression_list) @where)
@@ -50,20 +54,20 @@ def needed(root: Node, spec: Node | None, names: set[str]) -> str | None:
     return None
 
 
-def typed_elsewhere(root: Node, spec: Node, names: set[str], own: bool = True,
-                    roots: Sequence[Node] = (), strict: bool = False) -> str | None:  # fmt: skip
+def typed_elsewhere(root: Node, spec: Node, names: set[str], declared: Declared,
+                    own: bool = True, strict: bool = False) -> str | None:  # fmt: skip
     """An untyped number (``maxControlFramePayloadSize = 125``) takes the type of what it meets
     (``c.readRemaining > maxControlFramePayloadSize`` with an ``int64``); a ``var`` is an
     ``int``, which such a use would no longer build with (``untyped.py`` judges each use).
-    ``root`` is ``spec``'s file (``own``) or another file of its package; ``roots`` the files
-    whose functions are known (``strict``: all of the package's)."""
+    ``root`` is ``spec``'s file (``own``) or another file of its package; ``declared`` what
+    the files read declare (``strict``: all of the package's)."""
     value = spec.child_by_field_name("value")
     if spec.child_by_field_name("type") is not None or value is None or identifiers(value):
         return None  # typed, or typed by what it is made of (`30 * time.Second`)
     for use in identifiers(root):
         if text(use) not in names or (own and _inside(use, spec)):
             continue
-        why = use_problem(use, names, roots or [root], strict)
+        why = use_problem(use, names, declared, strict)
         if why is not None:
             return (f"`{text(use)}` is an untyped constant {why}: as a var it would be an "
                     "int, and that use would not build")  # fmt: skip
@@ -82,7 +86,7 @@ def const_change(root: Node, body: bytes, node: Node, read: str
         return None, "the constant's declaration could not be read"
     names = {text(n) for n in spec.children_by_field_name("name")}
     scope = scope_of(spec) or root  # a function's constant: its uses are all there
-    reason = needed(scope, spec, names) or typed_elsewhere(scope, spec, names)
+    reason = needed(scope, spec, names) or typed_elsewhere(scope, spec, names, declared_in([root]))
     specs = [c for c in named(declaration) if c.type == "const_spec"]
     later = specs[specs.index(spec) + 1 :] if spec in specs else []
     if any(s.child_by_field_name("value") is None for s in later[:1]):

@@ -18,7 +18,7 @@ from pathlib import Path
 from hardcode_lint.lang.base import Expanded, SiteEdit
 from hardcode_lint.lang.go.consts import needed, spec_of, typed_elsewhere
 from hardcode_lint.lang.go.parser import Node, parse, text
-from hardcode_lint.lang.go.untyped import scope_of
+from hardcode_lint.lang.go.untyped import Declared, declared_in, scope_of
 
 
 def _package(root: Node) -> str | None:
@@ -33,6 +33,7 @@ class _Package:
     def __init__(self, root: Path, path: str, trees: dict[Path, Node | None]) -> None:
         self.file = root / path
         self.trees = trees  # shared by the files of one fix: each file is parsed once
+        self._declared: dict[str | None, Declared] = {}
 
     def tree(self, file: Path) -> Node | None:
         if file not in self.trees:
@@ -42,6 +43,12 @@ class _Package:
                 data = None
             self.trees[file] = parse(data).root_node if data is not None else None
         return self.trees[file]
+
+    def declared(self, package: str | None, roots: list[Node]) -> Declared:
+        """What the package's files declare, read once per fix of this file."""
+        if package not in self._declared:
+            self._declared[package] = declared_in(roots)
+        return self._declared[package]
 
     def files(self, package: str | None) -> list[tuple[str, Node]]:
         """The package's other files (by name), parsed: their functions' parameters, and
@@ -67,14 +74,14 @@ class _Package:
             return (f"`{exported[0]}` is an exported constant: other packages may use it as a "
                     "constant, and as a var it would change the package's API")  # fmt: skip
         others = self.files(package)  # an external test package cannot see them: not read
-        roots = [own, *(tree for _, tree in others)]
+        declared = self.declared(package, [own, *(tree for _, tree in others)])
         local = scope_of(spec)  # a function's constant: its uses are all in the function
-        why = typed_elsewhere(local or own, spec, names, roots=roots, strict=True)
+        why = typed_elsewhere(local or own, spec, names, declared, strict=True)
         for name, tree in [] if local is not None else others:
             if why is not None:
                 break
             why = needed(tree, None, names) or typed_elsewhere(
-                tree, spec, names, own=False, roots=roots, strict=True)  # fmt: skip
+                tree, spec, names, declared, own=False, strict=True)  # fmt: skip
             why = f"{why} (in {name})" if why is not None else None
         return why
 

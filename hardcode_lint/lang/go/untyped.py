@@ -14,7 +14,8 @@ Anything else keeps it a constant, with the reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from hardcode_lint.lang.go.parser import Node, matches, named, text
 from hardcode_lint.lang.go.types import NUMBER_TYPES, declared_type
@@ -42,23 +43,39 @@ _INT_CONSTS = (
 )
 
 
-def _int_constant(roots: Sequence[Node], name: str) -> bool:
-    """Whether the files declare ``name`` as an untyped integer constant (``const n = 4``),
-    which is an int beside an int."""
-    return any(text(nodes["name"][0]) == name for root in roots
-               for _, nodes in matches(_INT_CONSTS, root))  # fmt: skip
+@dataclass(frozen=True)
+class Declared:
+    """What the files read so far declare that judges a use, read from them once: the
+    untyped integer constants (``const n = 4``: an int beside an int) and each function's
+    or method's parameter types, by name (one tuple per declaration of that name)."""
+
+    int_constants: frozenset[str]
+    parameters: Mapping[str, tuple[tuple[str, ...], ...]]
 
 
-def _int_operand(node: Node, names: set[str], roots: Sequence[Node]) -> bool:
+def declared_in(roots: Sequence[Node]) -> Declared:
+    constants = {
+        text(nodes["name"][0]) for root in roots for _, nodes in matches(_INT_CONSTS, root)
+    }
+    parameters: dict[str, list[tuple[str, ...]]] = {}
+    for root in roots:
+        for _, nodes in matches(_FUNCTIONS, root):
+            parameters.setdefault(text(nodes["name"][0]), []).append(
+                tuple(_parameters(nodes["params"][0])))  # fmt: skip
+    return Declared(frozenset(constants), {k: tuple(v) for k, v in parameters.items()})
+
+
+def _int_operand(node: Node, names: set[str], declared: Declared) -> bool:
     """A number, one of the spec's own constants, an ``int`` variable, ``len(..)``, another
     untyped integer constant."""
     if node.type == "int_literal":
         return True
     if node.type in _THROUGH:  # `((need / size) + 1)`: ints all through
-        return all(_int_operand(child, names, roots) for child in named(node))
+        return all(_int_operand(child, names, declared) for child in named(node))
     if node.type == "identifier":
         name = text(node)
-        return name in names or declared_type(node, name) == "int" or _int_constant(roots, name)
+        return name in names or declared_type(node, name) == "int" or (
+            name in declared.int_constants)  # fmt: skip
     function = node.child_by_field_name("function") if node.type == "call_expression" else None
     return function is not None and text(function) in ("len", "cap")
 
@@ -89,15 +106,10 @@ def _parameters(params: Node) -> list[str]:
     return kinds
 
 
-def parameter_type(roots: Sequence[Node], callee: str, index: int) -> str | None:
+def parameter_type(declared: Declared, callee: str, index: int) -> str | None:
     """The type of parameter ``index`` of the one function or method named ``callee`` the
     files declare (None: none, several, or no such position)."""
-    found = [
-        _parameters(nodes["params"][0])
-        for root in roots
-        for _, nodes in matches(_FUNCTIONS, root)
-        if text(nodes["name"][0]) == callee
-    ]
+    found = declared.parameters.get(callee, ())
     if len(found) != 1 or not found[0]:
         return None
     kinds = found[0]
@@ -106,13 +118,13 @@ def parameter_type(roots: Sequence[Node], callee: str, index: int) -> str | None
     return kinds[-1] if kinds[-1].startswith("...") else None
 
 
-def _argument(call: Node, position: int, roots: Sequence[Node], strict: bool) -> str | None:
+def _argument(call: Node, position: int, declared: Declared, strict: bool) -> str | None:
     function = call.child_by_field_name("function")
     name = text(function) if function is not None else ""
     last = name.rsplit(".", 1)[-1]
     if name in _ANY_INTEGER or name in NUMBER_TYPES or last in _PRINTS:
         return None
-    kind = parameter_type(roots, last, position)
+    kind = parameter_type(declared, last, position)
     if kind is None and not strict:
         return None  # declared in another file, perhaps: the package's check reads them all
     if kind is not None and kind.lstrip(".") in ("int", *(k.lstrip(".") for k in _ANY)):
@@ -127,7 +139,7 @@ def _result_type(node: Node) -> str | None:
     return "".join(text(result).split()) if result is not None else None
 
 
-def _taker(node: Node, roots: Sequence[Node], strict: bool) -> str | None:
+def _taker(node: Node, declared: Declared, strict: bool) -> str | None:
     """Why what takes ``node`` (a value made of the constant) needs a type other than int."""
     context = node.parent
     kind = context.type if context is not None else ""
@@ -136,11 +148,11 @@ def _taker(node: Node, roots: Sequence[Node], strict: bool) -> str | None:
         return None
     if kind == "argument_list" and context.parent is not None:
         position = [c.id for c in named(context)].index(node.id)
-        return _argument(context.parent, position, roots, strict)
+        return _argument(context.parent, position, declared, strict)
     owner = context.parent if kind == "expression_list" else None
     if owner is not None and owner.type in ("short_var_declaration", "var_spec"):
-        declared = owner.child_by_field_name("type")
-        return None if declared is None or text(declared) == "int" else "given a typed variable"
+        typed = owner.child_by_field_name("type")
+        return None if typed is None or text(typed) == "int" else "given a typed variable"
     if owner is not None and owner.type == "assignment_statement":
         left = owner.child_by_field_name("left")
         targets = named(left) if left is not None else []
@@ -155,19 +167,19 @@ def _taker(node: Node, roots: Sequence[Node], strict: bool) -> str | None:
     return "used where a value of unknown type is wanted"
 
 
-def use_problem(use: Node, names: set[str], roots: Sequence[Node], strict: bool) -> str | None:
+def use_problem(use: Node, names: set[str], declared: Declared, strict: bool) -> str | None:
     """Why this use of an untyped constant (one of ``names``) would not build as an ``int``
-    variable, or None; ``roots`` are the files the functions' parameters are read from: all
-    the package's when ``strict``, else a callee they do not declare is not held against it."""
+    variable, or None; ``declared`` is what the files read declare: all the package's when
+    ``strict``, else a callee they do not declare is not held against it."""
     node = use
     while node.parent is not None and node.parent.type in _THROUGH:
         parent = node.parent
         if parent.type == "binary_expression":
             others = [c for c in named(parent) if c.id != node.id]
-            if not all(_int_operand(o, names, roots) for o in others):
+            if not all(_int_operand(o, names, declared) for o in others):
                 return COMBINED
             operator = parent.child_by_field_name("operator")
             if operator is not None and operator.type in _COMPARISONS:
                 return None  # a bool: no type flows on
         node = parent
-    return _taker(node, roots, strict)
+    return _taker(node, declared, strict)
