@@ -71,6 +71,14 @@ def claims_zero(rules: RuleSet) -> bool:
     return any(rule.value is None or rule.value == 0 for rule in (*rules.rules, *rules.keeps))
 
 
+def rule_settings(config: Config, rules: RuleSet, *, prefilter: bool = True) -> Settings:
+    """The detection settings of a run with ``rules``: their replacements watched (migrated
+    sites), zeros kept where one of them may claim a zero."""
+    replacements = rule_replacements(rules.rules, config.languages)
+    return settings_for(config, prefilter=prefilter, replacements=replacements,
+                        zero_rules=claims_zero(rules))  # fmt: skip
+
+
 def rule_replacements(rules: Iterable[Rule], languages: Iterable[str]) -> list[tuple[str, str]]:
     """(language, replace expression) for every rule: a rule of no language watches all."""
     languages = tuple(languages)

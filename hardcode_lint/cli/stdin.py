@@ -12,13 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from hardcode_lint.api import (
-    Analysis,
-    claims_zero,
-    load_project_rules,
-    rule_replacements,
-    settings_for,
-)
+from hardcode_lint.api import Analysis, load_project_rules, rule_settings
 from hardcode_lint.config import DEFAULT_LANGUAGE, Config
 from hardcode_lint.discover.files import relative
 from hardcode_lint.discover.globs import compile_globs
@@ -63,9 +57,7 @@ def stdin_analysis(config: Config, filename: Path | None, prefilter: bool = True
     result = ScanResult(root=config.root)
     task = _task(config, filename)
     if task is not None:
-        replacements = rule_replacements(rules.rules, config.languages)
-        settings = settings_for(config, prefilter=prefilter, replacements=replacements,
-                                zero_rules=claims_zero(rules))  # fmt: skip
+        settings = rule_settings(config, rules, prefilter=prefilter)
         found = analyze_data(task, data, settings)
         result.files, result.scanned = 1, [task.rel]
         result.findings, result.replacements = list(found.findings), list(found.replacements)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hardcode_lint.api import Analysis, claims_zero, rule_replacements, scan, settings_for
+from hardcode_lint.api import Analysis, claims_zero, rule_replacements, rule_settings, scan
 from hardcode_lint.config import (
     CARGO_FILE,
     CONFIG_FILES,
@@ -114,11 +114,10 @@ def load_snapshot(
             baseline = read_baseline(baseline_path)
         except UsageError as exc:
             problems.append(Problem(config.baseline, 1, str(exc)))
-    replacements = rule_replacements(rules.rules, config.languages)
     return Snapshot(
         config=config,
         rules=rules,
-        settings=settings_for(config, replacements=replacements, zero_rules=claims_zero(rules)),
+        settings=rule_settings(config, rules),
         baseline=baseline,
         problems=tuple(problems),
         excluded=compile_globs(config.exclude),
@@ -219,7 +218,8 @@ def _scan(snapshot: Snapshot) -> tuple[ScanResult, RuleSet, Matching]:
     """
     config, rules = snapshot.config, snapshot.rules
     replacements = rule_replacements(rules.rules, config.languages)
-    result = scan([config.root], config, jobs=1, replacements=replacements)
+    result = scan([config.root], config, jobs=1, replacements=replacements,
+                  zero_rules=claims_zero(rules))  # fmt: skip
     matching = match_project(rules, result.findings, result.replacements, result.kept,
                              include_zero=config.include_zero)  # fmt: skip
     result.findings, result.kept = matching.findings, matching.kept

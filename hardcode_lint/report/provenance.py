@@ -40,11 +40,10 @@ def settings_fingerprint(analysis: Analysis) -> str:
     """What makes two runs comparable: the detection settings (the cache's key, without the
     tool's own file times), the test paths and every rule and module.  Two jobs of one
     repository with the same fingerprint judge every file the same way."""
-    from hardcode_lint.api import claims_zero, rule_replacements, settings_for
+    from hardcode_lint.api import rule_settings
 
     config, rules = analysis.config, analysis.rules
-    settings = settings_for(config, replacements=rule_replacements(rules.rules, config.languages),
-                            zero_rules=claims_zero(rules))  # fmt: skip
+    settings = rule_settings(config, rules)
     parts = {
         "settings": settings.cache_key(),
         "tests": list(config.test_paths),
