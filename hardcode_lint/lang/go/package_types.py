@@ -32,7 +32,7 @@ _DECLARATION = re.compile(
 #: Where declarations stand: a struct's body, a top-level `var ( ... )` block, a `var` line.
 _OPENER = re.compile(rb"struct[ \t]*\{|\nvar[ \t]*\(|\nvar[ \t]+\w[^\n]*")
 _CLOSERS = {ord("{"): re.compile(rb"[{}]"), ord("("): re.compile(rb"[()]")}
-_STRUCT = rb"\ntype[ \t]+%s(?:\[[^\n]*\])?[ \t]+struct[ \t]*\{"
+_STRUCTS = re.compile(rb"\ntype[ \t]+(\w+)(?:\[[^\n]*\])?[ \t]+struct[ \t]*\{")
 OWN_CLAMP = re.compile(rb"^func\s+(?:max|min)\b", re.M)
 _EXTERNAL_TEST = re.compile(rb"^package[ \t]+(\w+)_test\b", re.M)
 Table = Mapping[str, frozenset[str]]
@@ -91,15 +91,17 @@ def _signature(folder: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-def struct_body(data: bytes, name: str) -> bytes | None:
-    """The text between the braces of ``type name struct { ... }`` in ``data``."""
-    if b"type " + name.encode() not in data:
-        return None
+def struct_fields(data: bytes) -> dict[str, Table]:
+    """Each ``type Name struct { ... }`` of ``data`` with its fields' types (the first
+    declaration of a name)."""
     data = b"\n" + data
-    match = re.search(_STRUCT % re.escape(name.encode()), data)
-    if match is None:
-        return None
-    return data[match.end() : _closing(data, match.end() - 1)] + b"\n"
+    found: dict[str, Table] = {}
+    for match in _STRUCTS.finditer(data):
+        name = match.group(1).decode("ascii", "replace")
+        if name not in found:
+            body = data[match.end() : _closing(data, match.end() - 1)] + b"\n"
+            found[name] = {key: frozenset(kinds) for key, kinds in _declared_in(body, {}).items()}
+    return found
 
 
 @dataclass(frozen=True)
@@ -127,18 +129,20 @@ def _folder(folder: str, signature: tuple[tuple[str, int, int], ...]) -> _Folder
     return _Folder({key: frozenset(kinds) for key, kinds in merged.items()}, own_clamps)
 
 
-@lru_cache(maxsize=256)
-def _struct_fields(folder: str, signature: tuple[tuple[str, int, int], ...],
-                   struct: str) -> Table | None:  # fmt: skip
-    """The fields of ``struct`` as the first file of the folder declaring it has them."""
+@lru_cache(maxsize=16)
+def _folder_structs(folder: str, signature: tuple[tuple[str, int, int], ...]) -> dict[str, Table]:
+    """Each struct the folder's files declare, with its fields: read once, when a keyed
+    element of a struct of the package first asks (most files never do)."""
+    structs: dict[str, Table] = {}
     for name, _, _ in signature:
         try:
-            body = struct_body(Path(folder, name).read_bytes(), struct)
+            data = Path(folder, name).read_bytes()
         except OSError:
             continue
-        if body is not None:
-            return {key: frozenset(kinds) for key, kinds in _declared_in(body, {}).items()}
-    return None
+        if b"struct" in data:
+            for struct, fields in struct_fields(data).items():
+                structs.setdefault(struct, fields)
+    return structs
 
 
 def _one(kinds: Iterable[str]) -> str | None:
@@ -156,7 +160,7 @@ class PackageTypes:
         self.folder = os.path.dirname(os.path.abspath(file)) if file else None
         self._own: dict[str, set[str]] | None = None
         self._files: tuple[tuple[str, int, int], ...] | None = None
-        self._structs: dict[str, Table | None] = {}
+        self._structs: dict[str, Table] | None = None
 
     def _signature(self) -> tuple[tuple[str, int, int], ...]:
         if self._files is None:
@@ -189,13 +193,12 @@ class PackageTypes:
         """The type of field ``name`` of the package's ``struct``, read from its declaration
         (several structs may have a field of that name with other types); else as
         :meth:`type_of`."""
-        if struct not in self._structs:
-            body = struct_body(self.data, struct)
-            fields: Table | None = None
-            if body is not None:
-                fields = {k: frozenset(v) for k, v in _declared_in(body, {}).items()}
-            elif self.folder:
-                fields = _struct_fields(self.folder, self._signature(), struct)
-            self._structs[struct] = fields
-        fields = self._structs[struct]
+        if self._structs is None:
+            self._structs = struct_fields(self.data)
+        own = self._structs
+        if struct in own:
+            fields: Table | None = own[struct]
+        else:
+            fields = _folder_structs(self.folder, self._signature()).get(struct) if (
+                self.folder) else None  # fmt: skip
         return self.type_of(name) if fields is None else _one(fields.get(name, ()))
