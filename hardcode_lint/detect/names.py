@@ -257,6 +257,22 @@ def is_type_bound(value: Number) -> bool:
     return isinstance(value, int) and value in _TYPE_BOUNDS
 
 
+def documented_name(identifier: str, vocab: NameWords) -> bool:
+    """Whether a bound name that no word judges may take a time from its comment
+    (``detect/documented.py``): not a flag, a switch, a code or a counter, a unit's definition,
+    a standard's constant, a rate, a multiplier or a fact of a format (``PORT``)."""
+    words = split_words(identifier)
+    named = [w for w in words if not w.isdigit()]
+    if not named or classify_name(identifier, vocab, as_keyword=False) is not None:
+        return False
+    if named[0] in vocab.flag_words or not vocab.switch_words.isdisjoint(words):
+        return False
+    if defines_unit(identifier, vocab) or _is_code(identifier, words, vocab):
+        return False
+    plain = {*vocab.spec_words, *vocab.rate_words, *vocab.multiplier_words, *vocab.bound_fact_words}
+    return plain.isdisjoint(words)
+
+
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:

@@ -6,7 +6,7 @@ the catalog loads them beside the APIs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -42,6 +42,8 @@ class NameWords:
     spec_words: frozenset[str] = frozenset()  # `SPEC_WINDOW_SIZE`: a standard's constant
     bound_limit_min_letters: int = 1  # `MAX_N`: a one-letter word bounds nothing
     limit_type_bounds: frozenset[int] = frozenset()  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's
+    comment_units: Mapping[str, str] = field(default_factory=dict)  # "in seconds": a time
+    default_function_words: frozenset[str] = frozenset()  # `fn default_attempts() { 2 }`
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -94,4 +96,6 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         spec_words=frozenset(data.get("spec-words", [])),
         bound_limit_min_letters=int(data.get("bound-limit-min-letters", 1)),
         limit_type_bounds=frozenset(2**b - 1 for b in data.get("limit-type-bound-bits", [])),
+        comment_units=dict(data.get("comment-units", {})),
+        default_function_words=frozenset(data.get("default-function-words", [])),
     )

@@ -340,3 +340,19 @@ class CallJudge:
         )
         start = len(head) + max(0, value.find(bare))
         return head + value + (")" if alone else ", …)"), start, start + len(bare)
+
+
+@dataclass(slots=True)
+class Owner:
+    """What the entries of a dict literal belong to, for their ``api`` and snippet: the
+    innermost call around the dict (judged with the call, once its callee is resolved), else
+    the assignment or parameter whose value holds it, else nothing (``return {...}``)."""
+
+    call: cst.Call | None = None
+    scope: Scope | None = None  # the scope the call is in (a dict in a lambda is deeper)
+    after: str | None = None  # the attribute after the call
+    site: CallSite | None = None  # the call's site, made when a first entry needs it
+    unpacked: frozenset[int] = frozenset()  # ids of dicts passed as `**{...}` to the call
+    target: cst.BaseExpression | None = None  # the assigned target, or
+    name: str | None = None  # the parameter
+    value: cst.BaseExpression | None = None  # the assigned value or default

@@ -98,3 +98,22 @@ def element_values(node: cst.BaseExpression) -> list[cst.BaseExpression]:
     if not isinstance(node, cst.Tuple | cst.List):
         return []
     return [e.value for e in node.elements if not isinstance(e, cst.StarredElement)]
+
+
+def held_literal(value: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The literal of a one-element list (``_limit = [10]``), judged by the name it is bound to
+    (see ``bound_names.holds_one``); nothing for any other value."""
+    if not isinstance(value, cst.List) or len(value.elements) != 1:
+        return []
+    element = value.elements[0]
+    return [] if isinstance(element, cst.StarredElement) else literal_leaves(element.value)
+
+
+def operand_name(node: cst.BaseExpression) -> str | None:
+    """``backoff`` of ``backoff`` and of ``self.backoff``; ``delay`` of ``delay[key]`` and of
+    ``(delay[key] or 0.1)``, as a product's operand (huey's ``(delay[r.id] or 0.1) * backoff``)."""
+    while isinstance(node, cst.Subscript | cst.BooleanOperation):
+        node = node.value if isinstance(node, cst.Subscript) else node.left
+    if isinstance(node, cst.Name):
+        return node.value
+    return node.attr.value if isinstance(node, cst.Attribute) else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
 from hardcode_lint.lang.python.definitions import Defined, defined_apis, definition_lines
+from hardcode_lint.lang.python.documented import documented, documented_lines, notes_fact
 from hardcode_lint.lang.python.fastparts import fast_prepass_edited
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
@@ -82,6 +84,7 @@ def detect_module(
     watch: Watchlist,
     expected_literals: int,
     defined: Defined | None = None,
+    documented: bool = False,
 ) -> DetectorVisitor:
     """Run the libcst detector over ``module``; the visitor holds what it found.
 
@@ -91,7 +94,7 @@ def detect_module(
     from hardcode_lint.lang.python.visitor import DetectorVisitor
     from hardcode_lint.lang.python.walk import walk
 
-    visitor = DetectorVisitor(module, catalog, watch, defined)
+    visitor = DetectorVisitor(module, catalog, watch, defined, documented)
     try:
         walk(module, visitor)
     except RecursionError:
@@ -191,10 +194,12 @@ def _located(
         line = original_line(exc.line, shifts) if exc.line else None
         raise SourceError(exc.message, line) from None
     defined = defined_apis(options.file, source.text, catalog)
-    visitor = detect_module(module, catalog, watch, len(spans), defined)
+    notes = documented_lines(source.text, catalog.words)
+    visitor = detect_module(module, catalog, watch, len(spans), defined, bool(notes))
     found = Detected(migrated=_migrated(source, visitor, shifts))
     located = []
-    for detection in visitor.detections:
+    detections = visitor.detections + documented(visitor, spans, notes, catalog.words)
+    for detection in detections:
         span = spans[visitor.ordinals[id(detection.node)]]
         hit = _hit(source, detection, span)
         if hit is not None:
@@ -228,7 +233,9 @@ def _judge(
     inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names(),
                     catalog.fallback_names())  # fmt: skip
     if not inner.candidate and not defined_apis(options.file, source.text, catalog):
-        return Detected(), []
+        notes = documented_lines(source.text, catalog.words)
+        if not any(line in notes for line in keep):
+            return Detected(), []
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
 
 
@@ -248,6 +255,9 @@ def _fast(
     statements = TreeSitterStatements(root)
     keep = sorted([*pre.lines, *pre.keep, *extra])
     parts = units.split(statements, source.lines, keep, pre.roots, bool(options.memo))
+    parts = replace(
+        parts, facts=parts.facts + notes_fact(documented_lines(source.text, catalog.words))
+    )
     known = memo.decode(options.memo, parts.facts)
     try:
         try:
@@ -314,6 +324,7 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
     catalog = catalog_for(options.catalog)
     extra = tuple(definition_lines(source.text, defined_apis(options.file, source.text, catalog)))
+    extra += tuple(documented_lines(source.text, catalog.words))
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
         fast = _fast(source, options, extra)
         if fast is not None:

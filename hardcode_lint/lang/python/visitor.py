@@ -10,13 +10,12 @@ wait until the walk is over and every import is known.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import libcst as cst
 
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.names import classify_name, is_not_limit_value
+from hardcode_lint.detect.names import classify_name, documented_name, is_not_limit_value
 from hardcode_lint.lang.python.bound_names import (
     asks_one,
     class_fields,
@@ -27,14 +26,26 @@ from hardcode_lint.lang.python.calls import (
     CallJudge,
     CallSite,
     Detection,
+    Owner,
     ReplacementHit,
     collect_call,
     dotted_parts,
     new_site,
 )
-from hardcode_lint.lang.python.cst_literals import fold_cst, is_cst_literal, literal_leaves
+from hardcode_lint.lang.python.cst_literals import (
+    fold_cst,
+    held_literal,
+    is_cst_literal,
+    literal_leaves,
+    operand_name,
+)
 from hardcode_lint.lang.python.definitions import Defined, catalogued_param, definition_of
-from hardcode_lint.lang.python.entries import Entry, bound_entry_snippet, entry_key, entry_verdict
+from hardcode_lint.lang.python.entries import (
+    Entry,
+    bound_entry_snippet,
+    entry_key,
+    entry_verdict,
+)
 from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
@@ -46,25 +57,7 @@ _LITERAL_ROOTS = frozenset(
     {cst.Integer, cst.Float, cst.UnaryOperation, cst.BinaryOperation, cst.Call}  # `pow(2, 29)`
 )
 _HANDLERS: dict[tuple[str, type], Callable[..., Any] | None] = {}
-
-
-def _held(value: cst.BaseExpression) -> list[cst.BaseExpression]:
-    """The literal of a one-element list (``_limit = [10]``), judged by the name it is bound to
-    (see ``bound_names.holds_one``); nothing for any other value."""
-    if not isinstance(value, cst.List) or len(value.elements) != 1:
-        return []
-    element = value.elements[0]
-    return [] if isinstance(element, cst.StarredElement) else literal_leaves(element.value)
-
-
-def _last_name(node: cst.BaseExpression) -> str | None:
-    """``backoff`` of ``backoff`` and of ``self.backoff``; ``delay`` of ``delay[key]`` and of
-    ``(delay[key] or 0.1)``, as a product's operand (huey's ``(delay[r.id] or 0.1) * backoff``)."""
-    while isinstance(node, cst.Subscript | cst.BooleanOperation):
-        node = node.value if isinstance(node, cst.Subscript) else node.left
-    if isinstance(node, cst.Name):
-        return node.value
-    return node.attr.value if isinstance(node, cst.Attribute) else None
+_DOCUMENTED = (Context.ASSIGNMENT, Context.DEFAULT)
 
 
 def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
@@ -75,36 +68,22 @@ def _handler(prefix: str, kind: type) -> Callable[..., Any] | None:
     return _HANDLERS[key]
 
 
-@dataclass(slots=True)
-class _Owner:
-    """What the entries of a dict literal belong to, for their ``api`` and snippet: the
-    innermost call around the dict (judged with the call, once its callee is resolved), else
-    the assignment or parameter whose value holds it, else nothing (``return {...}``)."""
-
-    call: cst.Call | None = None
-    scope: Scope | None = None  # the scope the call is in (a dict in a lambda is deeper)
-    after: str | None = None  # the attribute after the call
-    site: CallSite | None = None  # the call's site, made when a first entry needs it
-    unpacked: frozenset[int] = frozenset()  # ids of dicts passed as `**{...}` to the call
-    target: cst.BaseExpression | None = None  # the assigned target, or
-    name: str | None = None  # the parameter
-    value: cst.BaseExpression | None = None  # the assigned value or default
-
-
 class DetectorVisitor(ScopeTracker):
     """Collects :class:`Detection` objects and the source-order number of every literal."""
 
     def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist,
-                 defined: Defined | None = None) -> None:  # fmt: skip
+                 defined: Defined | None = None, documented: bool = False) -> None:  # fmt: skip
         super().__init__(module, defined)
         self.catalog, self.watch = catalog, watch
+        self.documented = documented  # some comment names a unit (``documented.py``) ...
+        self.unjudged: list[Detection] = []  # ... so names no word judges wait for lines
         self.hits: list[ReplacementHit] = []
         self.ordinals: dict[int, int] = {}  # id(literal node) -> its number in source order
         self.literals: list[cst.BaseExpression] = []  # literal nodes by that number
         self.detections: list[Detection] = []
         self._calls: list[CallSite] = []
         self._after: dict[int, str] = {}  # id(call) -> the attribute that follows it
-        self._owners: list[_Owner] = []  # the calls, assignments and defaults being visited
+        self._owners: list[Owner] = []  # the calls, assignments and defaults being visited
         # (scope, name) of limits bound to a local name, and of names counted up with `+=`:
         # `attempts = 1 ... attempts += 1` is a counter's start, not a bound
         self._local_limits: dict[int, tuple[Scope, str]] = {}
@@ -146,7 +125,7 @@ class DetectorVisitor(ScopeTracker):
 
     def _note_factor(self, duration: cst.BaseExpression, factor: cst.BaseExpression) -> None:
         """``factor``'s name, if ``duration`` is a duration-named name it multiplies."""
-        target, name = _last_name(duration), _last_name(factor)
+        target, name = operand_name(duration), operand_name(factor)
         verdict = classify_name(target, self.catalog.words, as_keyword=False) if target else None
         if name is not None and verdict is not None and verdict.kind is Kind.DURATION:
             self._factors.add(name)
@@ -159,7 +138,7 @@ class DetectorVisitor(ScopeTracker):
             self._bind_target(target.target, node.value if single else None)
             self._judge_named(target.target, node.value)
             self._record_constructed(target.target, node.value)  # `self.q = q = Queue()` too
-        self._owners.append(_Owner(target=node.targets[0].target, value=node.value))
+        self._owners.append(Owner(target=node.targets[0].target, value=node.value))
 
     def leave_Assign(self, original_node: cst.Assign) -> None:
         self._owners.pop()
@@ -169,7 +148,7 @@ class DetectorVisitor(ScopeTracker):
         if node.value is not None:
             self._judge_named(node.target, node.value)
             self._record_constructed(node.target, node.value)
-        self._owners.append(_Owner(target=node.target, value=node.value))
+        self._owners.append(Owner(target=node.target, value=node.value))
 
     def leave_AnnAssign(self, original_node: cst.AnnAssign) -> None:
         self._owners.pop()
@@ -216,7 +195,7 @@ class DetectorVisitor(ScopeTracker):
         )
         if default is not None and not self._blind and not self._judge_defined(node, default):
             self._judge_bound(default, Context.DEFAULT, name, name, "=")
-        self._owners.append(_Owner(name=name, value=default))
+        self._owners.append(Owner(name=name, value=default))
 
     def leave_Param(self, original_node: cst.Param) -> None:
         self._owners.pop()
@@ -248,7 +227,7 @@ class DetectorVisitor(ScopeTracker):
         """A value bound to a name: literals judged by the name, or a migrated site.  ``api``
         is what the finding names when it is not ``written`` (a settings class's field)."""
         leaves = literal_leaves(value)
-        held = _held(value) if not leaves and context is Context.ASSIGNMENT else []
+        held = held_literal(value) if not leaves and context is Context.ASSIGNMENT else []
         watched = self.watch.watched_in(value)
         if not leaves and not held and not watched:
             return
@@ -265,6 +244,8 @@ class DetectorVisitor(ScopeTracker):
             verdict = default_verdict(name, words)
         else:
             verdict = classify_name(name, words, as_keyword=False)
+        if verdict is None and self.documented and context in _DOCUMENTED:
+            self._unjudged(value, leaves, context, (name, written, sep), api)
         if verdict is None or (held and not holds_one(len(held), verdict)):
             return
         if context is Context.DEFAULT and verdict.kind is Kind.LIMIT:
@@ -280,6 +261,24 @@ class DetectorVisitor(ScopeTracker):
             self.detections.append(
                 Detection(leaf, verdict.kind, context, verdict.unit, api or written, *where)
             )
+
+    def _unjudged(
+        self,
+        value: cst.BaseExpression,
+        leaves: list[cst.BaseExpression],
+        context: Context,
+        bound: tuple[str, str, str],
+        api: str | None,
+    ) -> None:
+        """A name no word judges, in a file whose comments name units: a duration if the
+        comment at its line says so, decided once lines are known (``documented.py``)."""
+        name, written, sep = bound
+        if documented_name(name, self.catalog.words):
+            for leaf in leaves:
+                snippet, start, end = self._bound_snippet(written, sep, value, leaf)
+                where = (name, self.scope.qualname, snippet, start, end)
+                found = Detection(leaf, Kind.DURATION, context, None, api or written, *where)
+                self.unjudged.append(found)
 
     def _is_counter(self, detection: Detection) -> bool:
         """A local limit-named name that its function counts up (``attempts = 1`` then
@@ -320,7 +319,7 @@ class DetectorVisitor(ScopeTracker):
                 self._calls.append(site)
                 site.bound_to = self._bound_name(node)
         unpacked = frozenset(id(a.value) for a in node.args if a.star == "**")
-        owner = _Owner(call=node, scope=self.scope, after=after, site=site, unpacked=unpacked)
+        owner = Owner(call=node, scope=self.scope, after=after, site=site, unpacked=unpacked)
         self._owners.append(owner)
 
     def _bound_name(self, call: cst.Call) -> str | None:
@@ -345,7 +344,7 @@ class DetectorVisitor(ScopeTracker):
         are the names its consumer reads (``dict(timeout=5)`` is ``{"timeout": 5}``)."""
         if self._blind:
             return
-        owner = self._owners[-1] if self._owners else _Owner()
+        owner = self._owners[-1] if self._owners else Owner()
         as_keyword = id(node) in owner.unpacked  # `f(**{"ex": 60})`: keys are keywords there
         for element in node.elements:
             key = entry_key(element)
@@ -359,7 +358,7 @@ class DetectorVisitor(ScopeTracker):
             for entry in found:
                 self._entry(owner, entry, node)
 
-    def _entry(self, owner: _Owner, entry: Entry, mapping: cst.Dict) -> None:
+    def _entry(self, owner: Owner, entry: Entry, mapping: cst.Dict) -> None:
         if owner.call is not None:  # judged with the call, once its callee is resolved
             if owner.site is None:
                 owner.site = new_site(owner.call, owner.scope or self.scope, owner.after)
@@ -381,7 +380,7 @@ class DetectorVisitor(ScopeTracker):
             self.hits.append(ReplacementHit(entry.node, entry.expression, Context.KEYWORD, api,
                                             *where))  # fmt: skip
 
-    def _owner_name(self, owner: _Owner) -> str | None:
+    def _owner_name(self, owner: Owner) -> str | None:
         """The assigned target as written (``CACHES``), the parameter, or None."""
         if owner.target is not None:
             return one_line(self.module.code_for_node(owner.target))
@@ -392,6 +391,7 @@ class DetectorVisitor(ScopeTracker):
             self.detections = [d for d in self.detections if not self._is_counter(d)]
         if self._factors:
             self.detections = [d for d in self.detections if not self._is_factor(d)]
+            self.unjudged = [d for d in self.unjudged if not self._is_factor(d)]
         judge = CallJudge(self.module, self.catalog)
         for site in self._calls:
             found = list(judge.judge(site))

@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from hardcode_lint.detect.grains import is_clock_number
-from hardcode_lint.detect.names import classify_name, defines_unit, is_not_limit_value
+from hardcode_lint.detect.names import (
+    classify_name,
+    defines_unit,
+    is_not_limit_value,
+    split_words,
+)
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.rust.bindings import Tables, tables_of
 from hardcode_lint.lang.rust.context import Place, file_is_test, place_of
@@ -96,7 +101,7 @@ class _Detector:
 
     def mirrors_c(self, decl: Node, name: str) -> bool:
         """Whether ``decl`` is a constant of a C/OS table (``bindings.py``), read once."""
-        if decl.type not in ("const_item", "static_item"):
+        if decl.type not in ("const_item", "static_item", "function_item"):
             return False
         if self._tables is None:
             self._tables = tables_of(self.data, self.file)
@@ -221,6 +226,10 @@ class _Detector:
         if lit is None and not self.watch.matches(value):
             return
         verdict = classify_name(name, words, as_keyword=False) if lit is not None else None
+        if decl.type == "function_item" and words.default_function_words.isdisjoint(
+            split_words(name)
+        ):
+            verdict = None  # `fn max_prefix_len(&self) -> u8 { 32 }`: a type's fact
         value_type = None
         if lit is not None and verdict is not None:
             value_type = suffix_type(inner) or declared_type(decl, self.fields())
@@ -241,6 +250,8 @@ class _Detector:
             return
         start, end = (lit.start, lit.end) if lit else (value.start_byte, value.end_byte)
         first, last = decl.start_byte + shift, value.end_byte + shift
+        if decl.type == "function_item":  # `fn default_attempts() -> usize { 2 }`, whole
+            last = decl.end_byte + shift
         start, end = start + shift, end + shift
         snippet = marked(self._text(first, start), self._text(start, end),
                          self._text(end, last))  # fmt: skip

@@ -28,6 +28,7 @@ _NAMES = """
 (const_item name: (identifier) @name value: {values} @value) @decl
 (static_item name: (identifier) @name value: {values} @value) @decl
 (field_initializer field: (field_identifier) @name value: {values} @value) @decl
+(function_item name: (identifier) @name body: (block . {values} @value .)) @decl
 """
 #: A fallback: ``self.timeout.unwrap_or(30)`` (``values.py``).
 _FALLBACKS = (
@@ -40,7 +41,7 @@ _USES = "(use_declaration argument: (_) @tree)"
 _CLAMP_TAIL = rb")\s*(?:::\s*<[^>;]*>\s*)?\((?:[^;]{0,400}?[(,])?\s*[-(]*\s*[0-9]"
 CALL, METHOD, NAME, MACRO, USE, FALLBACK_CALL = "call", "method", "name", "macro", "use", "or"
 #: What each pattern of the combined query finds, by pattern index.
-PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, FALLBACK_CALL, MACRO, USE)
+PATTERNS = (CALL, METHOD, NAME, NAME, NAME, NAME, NAME, FALLBACK_CALL, MACRO, USE)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,8 @@ def _struct_name(initializer: Node) -> str | None:
 
 
 def declared_type(decl: Node, fields: dict[tuple[str, str], str]) -> str | None:
-    """The numeric type a ``const``/``static``/``let``/field initializer declares."""
+    """The numeric type a ``const``/``static``/``let``/field initializer declares, or a
+    function whose whole body is the value returns."""
     if decl.type == "field_initializer":
         struct, field = _struct_name(decl), decl.child_by_field_name("field")
         if struct is None or field is None:
@@ -77,6 +78,8 @@ def declared_type(decl: Node, fields: dict[tuple[str, str], str]) -> str | None:
             matching = {t for (s, f), t in fields.items() if f == text(field)}
             return matching.pop() if len(matching) == 1 else None
         return fields.get((struct, text(field)))
+    if decl.type == "function_item":  # `fn default_attempts() -> usize { 2 }`
+        return numeric(decl.child_by_field_name("return_type"))
     return numeric(decl.child_by_field_name("type"))
 
 
