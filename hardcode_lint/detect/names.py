@@ -126,9 +126,23 @@ def is_fraction(verdict: NameVerdict, value: Number | None) -> bool:
     return verdict.kind is Kind.LIMIT and isinstance(value, float) and not value.is_integer()
 
 
+def is_no_bound(verdict: NameVerdict, value: Number | None) -> bool:
+    """Whether a limit-named binding holds a run of nines of at least nine digits
+    (diskcache's ``max_key = 999999999999999``): "no bound at all", as a type's top is, not a
+    bound someone chose."""
+    if verdict.kind is not Kind.LIMIT or not isinstance(value, int) or value < 999_999_999:
+        return False
+    return set(str(value)) == {"9"}
+
+
 def is_not_limit_value(verdict: NameVerdict, value: Number | None, vocab: NameWords) -> bool:
-    """A limit-named binding whose value says it is no setting: a type's range or a fraction."""
-    return is_type_range(verdict, value, vocab) or is_fraction(verdict, value)
+    """A limit-named binding whose value says it is no setting: a type's range, a fraction, or
+    nines standing for no bound."""
+    return (
+        is_type_range(verdict, value, vocab)
+        or is_fraction(verdict, value)
+        or is_no_bound(verdict, value)
+    )
 
 
 def _per_fact(words: tuple[str, ...], vocab: NameWords) -> bool:
@@ -255,6 +269,34 @@ _TYPE_BOUNDS = frozenset(2**bits - 1 for bits in (15, 16, 31, 32, 63, 64))
 def is_type_bound(value: Number) -> bool:
     """Whether ``value`` is the largest value of a 16-, 32- or 64-bit integer type."""
     return isinstance(value, int) and value in _TYPE_BOUNDS
+
+
+#: What a unit constant scales: a time (its unit) or a size.
+SIZE = "size"
+
+
+def scale_of(identifier: str, vocab: NameWords) -> str | None:
+    """The unit a constant named for one unit gives the literal it multiplies (``SECONDS``,
+    ``ONE_MINUTE``, ``MS`` -> ``s``, ``min``, ``ms``; ``BYTES``, ``KIB`` -> :data:`SIZE`), or
+    None.  Only a constant (capitals): ``2 * seconds`` doubles a variable."""
+    if not identifier.isupper():
+        return None
+    words = [w for w in split_words(identifier) if w not in ("one", "a")]
+    if len(words) != 1:
+        return None  # `MS_PER_SECOND` is a factor between two units
+    if words[0] in vocab.size_unit_words:
+        return SIZE
+    return vocab.scale_units.get(words[0])
+
+
+def scaled_unit(verdict: NameVerdict, scale: str | None) -> tuple[bool, str | None]:
+    """Whether a literal scaled by ``scale`` is a setting of the ``verdict`` its name gives
+    (a time scales a duration, a size a limit), and the unit it then has."""
+    if scale is None:
+        return False, None
+    if verdict.kind is Kind.DURATION and scale != SIZE:
+        return True, scale
+    return verdict.kind is Kind.LIMIT and scale == SIZE, None
 
 
 def documented_name(identifier: str, vocab: NameWords) -> bool:

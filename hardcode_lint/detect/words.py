@@ -44,6 +44,8 @@ class NameWords:
     limit_type_bounds: frozenset[int] = frozenset()  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's
     comment_units: Mapping[str, str] = field(default_factory=dict)  # "in seconds": a time
     default_function_words: frozenset[str] = frozenset()  # `fn default_attempts() { 2 }`
+    scale_units: Mapping[str, str] = field(default_factory=dict)  # `3 * SECONDS`: seconds
+    size_unit_words: frozenset[str] = frozenset()  # `16 * 1024 * BYTES`: a size
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -98,4 +100,6 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         limit_type_bounds=frozenset(2**b - 1 for b in data.get("limit-type-bound-bits", [])),
         comment_units=dict(data.get("comment-units", {})),
         default_function_words=frozenset(data.get("default-function-words", [])),
+        scale_units=dict(data.get("scale-units", {})),
+        size_unit_words=frozenset(data.get("size-unit-words", [])),
     )

@@ -117,3 +117,16 @@ def operand_name(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Name):
         return node.value
     return node.attr.value if isinstance(node, cst.Attribute) else None
+
+
+def scaled_literal(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str] | None:
+    """``3 * SECONDS`` / ``SECONDS * 3``: the literal and the name it multiplies (whether that
+    name is a unit constant is ``names.scale_of``'s to say)."""
+    if not isinstance(node, cst.BinaryOperation) or not isinstance(node.operator, cst.Multiply):
+        return None
+    for literal, other in ((node.left, node.right), (node.right, node.left)):
+        name = other.value if isinstance(other, cst.Name) else None
+        name = other.attr.value if isinstance(other, cst.Attribute) else name
+        if name is not None and is_cst_literal(literal):
+            return literal, name
+    return None

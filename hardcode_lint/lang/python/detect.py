@@ -21,8 +21,8 @@ from hardcode_lint.detect.catalog import Catalog, build_catalog
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.python import memo, units
 from hardcode_lint.lang.python.ast_statements import AstStatements
+from hardcode_lint.lang.python.comments import documented_lines, notes_fact
 from hardcode_lint.lang.python.definitions import Defined, defined_apis, definition_lines
-from hardcode_lint.lang.python.documented import documented, documented_lines, notes_fact
 from hardcode_lint.lang.python.fastparts import fast_prepass_edited
 from hardcode_lint.lang.python.fastpass import fast_prepass
 from hardcode_lint.lang.python.prepass import Prepass, Span, parse_ast, prepass
@@ -198,6 +198,8 @@ def _located(
     visitor = detect_module(module, catalog, watch, len(spans), defined, bool(notes))
     found = Detected(migrated=_migrated(source, visitor, shifts))
     located = []
+    from hardcode_lint.lang.python.documented import documented
+
     detections = visitor.detections + documented(visitor, spans, notes, catalog.words)
     for detection in detections:
         span = spans[visitor.ordinals[id(detection.node)]]

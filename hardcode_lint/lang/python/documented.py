@@ -1,91 +1,25 @@
-"""Python's comments that may say a bound number is a time (``detect/documented.py`` judges
-their text): a line's trailing ``# in seconds``, or the block of ``#`` lines directly above
-it.  Found by text, line by line, and only in files where some comment names a unit at all
-(one search over the file): most files have none, and tokenizing them would cost more than
-the rest of the pre-pass.
-"""
+"""Names no word judges, made durations by the comment at their line (``comments.py`` finds
+the comments, ``detect/documented.py`` judges their text): the libcst detector keeps them
+aside until positions are known, then they are judged here."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Mapping
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import libcst as cst
+
 from hardcode_lint.detect.documented import documented_unit
+from hardcode_lint.detect.names import documented_name
 from hardcode_lint.detect.words import NameWords
-from hardcode_lint.parse.source import split_lines
+from hardcode_lint.lang.python.calls import Detection
+from hardcode_lint.lang.python.sourcetext import marked_snippet
+from hardcode_lint.model import Context, Kind
 
 if TYPE_CHECKING:
-    from hardcode_lint.lang.python.calls import Detection
     from hardcode_lint.lang.python.prepass import Span
     from hardcode_lint.lang.python.visitor import DetectorVisitor
-
-
-@lru_cache(maxsize=8)
-def _gate(units: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    return re.compile(rf"#[^\n]*\b(?:{alternatives})\b", re.IGNORECASE)
-
-
-def _comment_start(line: str) -> int | None:
-    """Where ``line``'s comment starts, outside its strings (a string left open at the line's
-    end, as a triple-quoted one is, hides the rest of the line)."""
-    quote, at = "", 0
-    while at < len(line):
-        char = line[at]
-        if quote:
-            if char == "\\":
-                at += 1
-            elif line.startswith(quote, at):
-                at += len(quote) - 1
-                quote = ""
-        elif char in "'\"":
-            quote = char * 3 if line.startswith(char * 3, at) else char
-            at += len(quote) - 1
-        elif char == "#":
-            return at
-        at += 1
-    return None
-
-
-@lru_cache(maxsize=4)
-def documented_lines(text: str, words: NameWords) -> Mapping[int, str]:
-    """Line number -> the comment text that documents that line: its own trailing comment,
-    then the ``#`` block directly above it.  Only lines where a comment names a unit."""
-    gate = _gate(tuple(words.comment_units))
-    if not words.comment_units or gate.search(text) is None:
-        return {}
-    lines = split_lines(text)
-    found: dict[int, list[str]] = {}
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if "#" not in line or gate.search(line) is None:
-            index += 1
-            continue
-        if line.lstrip().startswith("#"):
-            index = _block_above(lines, index, found)
-            continue
-        start = _comment_start(line)
-        if start is not None and gate.search(line, start) is not None:
-            found.setdefault(index + 1, []).insert(0, line[start + 1 :].strip())
-        index += 1
-    return {number: " ".join(parts) for number, parts in found.items()}
-
-
-def _block_above(lines: list[str], index: int, found: dict[int, list[str]]) -> int:
-    """Read the ``#`` block from ``index`` down; it documents the code line right after it.
-    Returns the index after the block."""
-    block = []
-    while index < len(lines) and lines[index].lstrip().startswith("#"):
-        block.append(lines[index].lstrip()[1:].strip())
-        index += 1
-    if index < len(lines) and lines[index].strip():
-        found.setdefault(index + 1, []).append(" ".join(block))
-    return index
 
 
 def documented(
@@ -104,10 +38,25 @@ def documented(
     return found
 
 
-def notes_fact(notes: Mapping[int, str]) -> str:
-    """What the comments that say a time add to a module's facts (``units.py``): an editor's
-    statement keeps its verdicts only while the comment documenting it says the same."""
-    if not notes:
-        return ""
-    joined = "\x00".join(notes.values()).encode("utf-8", "surrogatepass")
-    return "+" + hashlib.blake2b(joined, digest_size=8).hexdigest()
+def pending(
+    module: cst.Module,
+    words: NameWords,
+    value: cst.BaseExpression,
+    leaves: list[cst.BaseExpression],
+    context: Context,
+    bound: tuple[str, str, str],
+    api: str,
+    qualname: str | None,
+) -> list[Detection]:
+    """A name no word judges, in a file whose comments name units: its literals as durations
+    of no unit yet, decided by :func:`documented` once their lines are known."""
+    name, written, sep = bound
+    if not documented_name(name, words):
+        return []
+    found = []
+    for leaf in leaves:
+        text, start, end = marked_snippet(module, value, leaf)
+        shift = len(written) + len(sep)
+        where = (name, qualname, f"{written}{sep}{text}", start + shift, end + shift)
+        found.append(Detection(leaf, Kind.DURATION, context, None, api, *where))
+    return found

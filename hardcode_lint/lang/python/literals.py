@@ -153,6 +153,17 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
     return []
 
 
+def ast_scaled_leaves(node: ast.AST) -> list[ast.expr]:
+    """The ``ast`` twin of ``cst_literals.scaled_literal``: the literal of ``3 * SECONDS``
+    (any name: the name test comes later)."""
+    if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Mult):
+        return []
+    for literal, other in ((node.left, node.right), (node.right, node.left)):
+        if isinstance(other, ast.Name | ast.Attribute) and is_ast_literal(literal):
+            return [literal]
+    return []
+
+
 def ast_element_values(node: ast.AST) -> list[ast.expr]:
     """The ``ast`` twin of ``cst_literals.element_values``."""
     if not isinstance(node, ast.Tuple | ast.List):

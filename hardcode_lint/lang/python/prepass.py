@@ -29,6 +29,7 @@ from hardcode_lint.lang.python.literals import (
     POW,
     ast_element_values,
     ast_literal_leaves,
+    ast_scaled_leaves,
     is_ast_literal,
 )
 from hardcode_lint.parse.source import SourceError
@@ -162,7 +163,10 @@ class _Walk:
         targets = list(targets)
         if type(value) is ast.List and len(value.elts) == 1:  # `_limit = [10]`: one held value
             value = value.elts[0]
-        for leaf in ast_literal_leaves(value) if value is not None else []:
+        leaves = (
+            (ast_literal_leaves(value) or ast_scaled_leaves(value)) if value is not None else []
+        )
+        for leaf in leaves:
             for target in targets:
                 self.named(_last_name(target), leaf.lineno, as_keyword=False)
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
@@ -180,7 +184,7 @@ class _Walk:
         keyword_only = zip(node.kwonlyargs, node.kw_defaults, strict=True)
         pairs += [(a, d) for a, d in keyword_only if d is not None]
         for arg, default in pairs:
-            for leaf in ast_literal_leaves(default):
+            for leaf in ast_literal_leaves(default) or ast_scaled_leaves(default):
                 if default_verdict(arg.arg, self.words):
                     self.result.lines.append(leaf.lineno)
             self.alias(arg.arg, default)

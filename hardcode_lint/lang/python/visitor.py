@@ -15,7 +15,12 @@ from typing import Any
 import libcst as cst
 
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.names import classify_name, documented_name, is_not_limit_value
+from hardcode_lint.detect.names import (
+    classify_name,
+    is_not_limit_value,
+    scale_of,
+    scaled_unit,
+)
 from hardcode_lint.lang.python.bound_names import (
     asks_one,
     class_fields,
@@ -38,8 +43,10 @@ from hardcode_lint.lang.python.cst_literals import (
     is_cst_literal,
     literal_leaves,
     operand_name,
+    scaled_literal,
 )
 from hardcode_lint.lang.python.definitions import Defined, catalogued_param, definition_of
+from hardcode_lint.lang.python.documented import pending
 from hardcode_lint.lang.python.entries import (
     Entry,
     bound_entry_snippet,
@@ -226,7 +233,10 @@ class DetectorVisitor(ScopeTracker):
     ) -> None:
         """A value bound to a name: literals judged by the name, or a migrated site.  ``api``
         is what the finding names when it is not ``written`` (a settings class's field)."""
-        leaves = literal_leaves(value)
+        leaves, scale = literal_leaves(value), None
+        if not leaves and (scaled := scaled_literal(value)) is not None:
+            scale = scale_of(scaled[1], self.catalog.words)  # `3 * SECONDS`
+            leaves = [scaled[0]] if scale is not None else []
         held = held_literal(value) if not leaves and context is Context.ASSIGNMENT else []
         watched = self.watch.watched_in(value)
         if not leaves and not held and not watched:
@@ -245,9 +255,14 @@ class DetectorVisitor(ScopeTracker):
         else:
             verdict = classify_name(name, words, as_keyword=False)
         if verdict is None and self.documented and context in _DOCUMENTED:
-            self._unjudged(value, leaves, context, (name, written, sep), api)
+            bound = (name, written, sep)
+            self.unjudged += pending(self.module, self.catalog.words, value, leaves, context,
+                                     bound, api or written, scope.qualname)  # fmt: skip
         if verdict is None or (held and not holds_one(len(held), verdict)):
             return
+        fits, unit = scaled_unit(verdict, scale) if scale else (True, verdict.unit)
+        if not fits:
+            return  # `timeout = 3 * BYTES`: a size is no duration
         if context is Context.DEFAULT and verdict.kind is Kind.LIMIT:
             leaves = [leaf for leaf in leaves if not asks_one(name, fold_cst(leaf), words)]
         local = context is Context.ASSIGNMENT and written == name and verdict.kind is Kind.LIMIT
@@ -259,26 +274,8 @@ class DetectorVisitor(ScopeTracker):
             snippet, start, end = self._bound_snippet(written, sep, value, leaf)
             where = (name, scope.qualname, snippet, start, end)
             self.detections.append(
-                Detection(leaf, verdict.kind, context, verdict.unit, api or written, *where)
+                Detection(leaf, verdict.kind, context, unit, api or written, *where)
             )
-
-    def _unjudged(
-        self,
-        value: cst.BaseExpression,
-        leaves: list[cst.BaseExpression],
-        context: Context,
-        bound: tuple[str, str, str],
-        api: str | None,
-    ) -> None:
-        """A name no word judges, in a file whose comments name units: a duration if the
-        comment at its line says so, decided once lines are known (``documented.py``)."""
-        name, written, sep = bound
-        if documented_name(name, self.catalog.words):
-            for leaf in leaves:
-                snippet, start, end = self._bound_snippet(written, sep, value, leaf)
-                where = (name, self.scope.qualname, snippet, start, end)
-                found = Detection(leaf, Kind.DURATION, context, None, api or written, *where)
-                self.unjudged.append(found)
 
     def _is_counter(self, detection: Detection) -> bool:
         """A local limit-named name that its function counts up (``attempts = 1`` then

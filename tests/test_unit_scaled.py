@@ -1,0 +1,79 @@
+"""Words and forms the fresh hand labels of session 10 showed (hypercorn, stomp.py,
+opensearch-py, diskcache): a literal scaled by a unit constant (`3 * SECONDS`), growth factors
+and exponents, water marks and counts of workers in two words, nines that mean "no bound"."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import summary
+from tests.test_fix import commit_all, git_copy
+from tests.test_rust_fixture import run
+
+UNITS = "BYTES = 1\nSECONDS = 1.0\nMINUTE = 60\n"
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_a_literal_scaled_by_a_unit_constant_is_the_setting_in_that_unit(detect, prefilter):
+    source = UNITS + (
+        "graceful_timeout = 3 * SECONDS\n"
+        "h11_max_incomplete_size = 16 * 1024 * BYTES\n"
+        "poll_interval = MINUTE * 5\n"
+        "def serve(keep_alive_timeout=5 * SECONDS):\n    pass\n"
+    )
+    found = detect(source, prefilter=prefilter)
+    assert [(f.api, f.value, f.unit, f.seconds) for f in found] == [
+        ("graceful_timeout", "3", "s", 3),
+        ("h11_max_incomplete_size", "16 * 1024", None, None),
+        ("poll_interval", "5", "min", 300),
+        ("keep_alive_timeout", "5", "s", 5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        UNITS + "timeout = 3 * BYTES\n",  # a size is no duration
+        UNITS + "max_size = 2 * SECONDS\n",  # nor a time a size
+        "def f(seconds):\n    timeout = 2 * seconds\n",  # doubles a variable
+        "MS_PER_SECOND = 1000\nread_timeout = 5 * MS_PER_SECOND\n",  # a factor, two units
+        "reconnect_sleep_increase = 0.5\nsleep_exp = 1\nbackoff_growth = 2\n",
+        "def f(timeout_count=3):\n    pass\n",
+        "def iterkeys(max_key=999999999999999):\n    pass\n",
+    ],
+)
+def test_not_a_setting(detect, source):
+    assert detect(source) == []
+
+
+def test_water_marks_and_worker_counts_in_two_words(detect):
+    source = "BUFFER_HIGH_WATER = 2 * 2**14\ndef bulk(thread_count=4, worker_count=2):\n    pass\n"
+    assert summary(detect(source)) == [
+        ("limit", "BUFFER_HIGH_WATER", "2 * 2**14", "BUFFER_HIGH_WATER"),
+        ("limit", "thread_count", "4", "thread_count"),
+        ("limit", "worker_count", "2", "worker_count"),
+    ]
+
+
+def test_fix_keeps_the_unit_constant_beside_the_setting(tmp_path):
+    root = tmp_path / "tree"
+    (root / "pkg").mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[project]\nname = "pkg"\nversion = "0"\n')
+    (root / "pkg" / "__init__.py").write_text("")
+    (root / "pkg" / "config.py").write_text(UNITS + "graceful_timeout = 3 * SECONDS\n")
+    repo = git_copy(root, tmp_path / "repo")
+    assert run("rules", "suggest", "--output", "rules/", cwd=repo)[0] == 0
+    assert run("defaults", "--format", "python", "--output", "pkg/settings.py", cwd=repo)[0] == 0
+    assert "graceful_timeout_seconds: int = 3" in (repo / "pkg" / "settings.py").read_text()
+    commit_all(repo)
+    code, out, err = run("fix", "--write", cwd=repo)
+    assert code == 0, out + err
+    fixed = (repo / "pkg" / "config.py").read_text()
+    assert "graceful_timeout = settings." in fixed and fixed.rstrip().endswith("* SECONDS")
+    done = subprocess.run([sys.executable, "-c", "from pkg import config; "
+                           "print(config.graceful_timeout)"], cwd=repo, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.stdout.strip() == "3.0", done.stderr  # the same value as before the fix
