@@ -29,6 +29,13 @@ UNITS = {"seconds": "s", "second": "s", "ms": "ms", "minutes": "min", "minute": 
         ("retry 3 times, 5 seconds apart", 3, None),  # a count that is not the number
         ("in seconds", -1, None),  # a sentinel
         ("the port", 8080, None),
+        # a unit named in prose says nothing of the number (mypy, pygments, _markupbase)
+        ("Second phase of semantic will replace this", 3, None),
+        ("as TypeScript is far more common these days", 0.5, None),
+        ("Override this to handle MS-word extension syntax", 1, None),
+        ("Display progress every second if the loop is still running.", 1.0, "s"),
+        ("check every minute", 60, "s"),
+        ("seconds between polls", 5, "s"),
     ],
 )
 def test_what_a_comment_says_of_its_number(comment, value, unit):
@@ -50,6 +57,10 @@ HAS_DELAY = 1  # seconds
 ERROR_CODE = 7  # seconds
 MINUTE = 60  # seconds
 shown = "# seconds"; later = 4
+# The probability that a draw targets a tricky value, and the half-widths of
+# the windows we draw them from: tight enough to hit the boundary
+# microseconds, wide enough to reach e.g. the far side of a DST gap.
+_TRICKY_P = 0.05
 
 
 def purge(olderthan=30,  # in minutes

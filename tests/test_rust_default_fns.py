@@ -105,3 +105,26 @@ def test_the_migrated_defaults_build_and_keep_their_values(tmp_path):
     assert done.returncode == 0, textwrap.shorten(done.stderr, 2000)
     assert run("fix", "--write", cwd=repo)[0] == 0
     assert (repo / "src" / "lib.rs").read_text() == fixed  # a second fix changes nothing
+
+
+def test_jiff_durations_nonzero_wrappers_and_typed_unit_constants(tmp_path):
+    """kube-client's jiff `SignedDuration::from_secs(10)`, scylla's `NonZeroU32::new(10)`,
+    and jiff's `SECS_PER_MIN_I64 = 60` (a unit constant with its type's name in it)."""
+    found = scan(
+        tmp_path,
+        """
+        use jiff::SignedDuration;
+        use std::num::NonZeroU32;
+        const TEN_SEC: SignedDuration = SignedDuration::from_secs(10);
+        const CACHE_TTL: SignedDuration = SignedDuration::from_mins(6);
+        pub const SECS_PER_MIN_I64: i64 = 60;
+        pub const SECS_PER_MIN_32: i32 = 60;
+        pub struct C { fetch_attempts: Option<NonZeroU32> }
+        pub fn c() -> C { C { fetch_attempts: NonZeroU32::new(10) } }
+    """,
+    )
+    assert [(f.api, f.value, f.unit) for f in found] == [
+        ("jiff::SignedDuration::from_secs", "10", "s"),
+        ("jiff::SignedDuration::from_mins", "6", "min"),
+        ("fetch_attempts", "10", None),
+    ]

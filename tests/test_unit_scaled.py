@@ -77,3 +77,40 @@ def test_fix_keeps_the_unit_constant_beside_the_setting(tmp_path):
                            "print(config.graceful_timeout)"], cwd=repo, capture_output=True,
                           text=True, timeout=60)  # fmt: skip
     assert done.stdout.strip() == "3.0", done.stderr  # the same value as before the fix
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # words written without a break (cheroot, ldap3, pymongo; session 10's fresh labels)
+        ("def f(minthreads=10, numthreads=4):\n    pass\n",
+         [("limit", "minthreads", "10", "minthreads"), ("limit", "numthreads", "4", "numthreads")]),
+        ("_RESTARTABLE_SLEEPTIME = 2\n",
+         [("duration", "_RESTARTABLE_SLEEPTIME", "2", "_RESTARTABLE_SLEEPTIME")]),
+        ("wc.setdefault('wtimeout', 10000)\n", [("duration", "wc.setdefault", "10000", "wtimeout")]),
+        # counts and sizes people configure
+        ("_RESTARTABLE_TRIES = 30\nredirects = 5\n",
+         [("limit", "_RESTARTABLE_TRIES", "30", "_RESTARTABLE_TRIES"),
+          ("limit", "redirects", "5", "redirects")]),
+        ("def put(num_parallel_uploads=3, paged_size=100):\n    pass\n",
+         [("limit", "num_parallel_uploads", "3", "num_parallel_uploads"),
+          ("limit", "paged_size", "100", "paged_size")]),
+        # a size named by its head, from 1024 up (below: a format's fact)
+        ("COPY_BYTES = 1 << 18\nSTREAM_CHUNK = 64000\nKEY_BYTES = 32\nHEADER_CHUNK = 4\n",
+         [("limit", "COPY_BYTES", "1 << 18", "COPY_BYTES"),
+          ("limit", "STREAM_CHUNK", "64000", "STREAM_CHUNK")]),
+    ],
+)  # fmt: skip
+def test_compound_words_counts_and_sizes(detect, source, expected):
+    assert summary(detect(source)) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "AWAIT_EXPR = 213\nP_NOWAIT = 1\n",  # `await`, `nowait`: no compound of a wait
+        "def settimeout(x=5):\n    pass\ngettimeout = 3\n",
+    ],
+)
+def test_words_that_only_hold_a_word(detect, source):
+    assert detect(source) == []

@@ -29,13 +29,20 @@ _RATE = re.compile(
     r"|/\s*(?:s|sec|second|min|minute|h|hour|ms)\b|\b(?:hz|hertz|rate|fps)\b",
     re.IGNORECASE,
 )
-_NUMBER = r"(?P<count>\d+(?:\.\d+)?)\s*-?\s*"
 
 
 @lru_cache(maxsize=8)
-def _mention(units: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    return re.compile(rf"(?:{_NUMBER})?\b(?P<unit>{alternatives})\b", re.IGNORECASE)
+def _mentions(units: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a comment says what unit a number is in, not merely names a unit ("the second
+    phase", "these days", "MS-word"): "in seconds", "(ms)", a comment that is the unit alone,
+    "seconds between ...", "3 minutes", "10-second", "every second"."""
+    unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    return re.compile(
+        rf"\bin\s+(?P<in>{unit})\b|\((?P<paren>{unit})\)|^\s*(?P<alone>{unit})\s*[.:]?\s*$"
+        rf"|\b(?P<before>{unit})\s+(?:between|before|after|to|until|of|since|for)\b"
+        rf"|(?:(?P<count>\d+(?:\.\d+)?)\s*-?\s*|\b(?P<every>every)\s+)(?P<counted>{unit})\b",
+        re.IGNORECASE,
+    )
 
 
 def comment_unit(comment: str, value: Number, units: Mapping[str, str]) -> str | None:
@@ -46,12 +53,13 @@ def comment_unit(comment: str, value: Number, units: Mapping[str, str]) -> str |
     3, and seconds to a 180 (the language's convention for a number of seconds)."""
     if value <= 0 or _RATE.search(comment):
         return None
-    for found in _mention(tuple(units)).finditer(comment):
-        unit = units[found.group("unit").lower()]
-        count = found.group("count")
-        if count is None:
+    for found in _mentions(tuple(units)).finditer(comment):
+        named = next(group for group in found.group("in", "paren", "alone", "before", "counted")
+                     if group)  # fmt: skip
+        unit = units[named.lower()]
+        if found.group("counted") is None:
             return unit
-        said = float(count)
+        said = 1.0 if found.group("every") else float(found.group("count"))
         if math.isclose(said, value):
             return unit
         for grain in ("s", "ms"):

@@ -24,6 +24,8 @@ _VERDICTS: WeakKeyDictionary[NameWords, dict[tuple[str, bool], NameVerdict | Non
     WeakKeyDictionary()
 )
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+#: A numeric type's name standing as a word (``SECS_PER_MIN_I64``: the constant's type).
+_TYPE_WORD = re.compile(r"[iuf](?:8|16|32|64|128|size)")
 
 
 @lru_cache(maxsize=65536)
@@ -38,6 +40,7 @@ class NameVerdict:
 
     kind: Kind
     unit: str | None
+    least: int = 0  # `COPY_BYTES`: a limit only from this value up (smaller: a format's fact)
 
 
 def _has_phrase(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
@@ -142,6 +145,7 @@ def is_not_limit_value(verdict: NameVerdict, value: Number | None, vocab: NameWo
         is_type_range(verdict, value, vocab)
         or is_fraction(verdict, value)
         or is_no_bound(verdict, value)
+        or (verdict.least > 0 and (value is None or value < verdict.least))
     )
 
 
@@ -225,7 +229,8 @@ def _telling(vocab: NameWords) -> tuple[re.Pattern[str], re.Pattern[str] | None]
                  *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
                  *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
                  *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
-                 *vocab.bound_limit_words, "per",  # `tasks_per_child` (_counted_per)
+                 *vocab.bound_limit_words, *vocab.size_heads,
+                 "per",  # `tasks_per_child` (_counted_per)
                  *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
         alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
         folded = re.compile(alternatives or "(?!)", re.IGNORECASE)
@@ -240,7 +245,9 @@ def defines_unit(identifier: str, vocab: NameWords, seconds: Number | None = Non
     words only ("one", "per", "in", "to" aside) is the size of a unit or a conversion factor
     (a constant of nature, not a tunable).  With ``seconds`` (the value of a catalogued
     duration it is bound to: ``DAY = timedelta(days=1)``), that value must be one unit too."""
-    words = [w for w in split_words(identifier) if w not in vocab.unit_definition_fillers]
+    words = [w for w in split_words(identifier)
+             if w not in vocab.unit_definition_fillers and not w.isdigit()]  # fmt: skip
+    words = [w for w in words if not _TYPE_WORD.fullmatch(w)]  # `SECS_PER_MIN_I64`: its type
     if not words or not all(w in vocab.unit_definition_words for w in words):
         return False
     return seconds is None or is_conversion_factor(seconds)
@@ -315,11 +322,55 @@ def documented_name(identifier: str, vocab: NameWords) -> bool:
     return plain.isdisjoint(words)
 
 
+_KNOWN: WeakKeyDictionary[NameWords, frozenset[str]] = WeakKeyDictionary()
+
+
+def _known(vocab: NameWords) -> frozenset[str]:
+    """Every word of the vocabulary, to split a word written without a break."""
+    found = _KNOWN.get(vocab)
+    if found is None:
+        found = _KNOWN[vocab] = frozenset({
+            *vocab.duration_words, *vocab.unit_words, *vocab.limit_words, *vocab.count_words,
+            *(w for first, second in vocab.limit_pairs for w in (*first, *second)),
+            *(w for p in (*vocab.limit_phrases, *vocab.duration_phrases) for w in p),
+            *vocab.flag_words, *vocab.code_words, *vocab.bound_limit_words,
+            *vocab.multiplier_words, *vocab.bound_fact_words, *vocab.size_heads,
+        })  # fmt: skip
+    return found
+
+
+def _compounds(words: tuple[str, ...], vocab: NameWords) -> tuple[str, ...]:
+    """Words written without a break read as two (cheroot's ``minthreads``, ``numthreads``,
+    ldap3's ``SLEEPTIME``, pymongo's ``wtimeout``): a word the vocabulary does not know that
+    is a known word (or one letter) followed by a known word of four letters or more."""
+    known = _known(vocab)
+    split: list[str] = []
+    for word in words:
+        alone = word in known or not word.isalpha()
+        split += (word,) if alone else _compound(word, known, vocab.flag_words)
+    return tuple(split)
+
+
+def _compound(word: str, known: frozenset[str], flags: frozenset[str]) -> tuple[str, ...]:
+    """``minthreads`` -> ``min``, ``threads``; one letter heads only a long word (``wtimeout``,
+    not ``await``); a flag word is no head (``nowait`` stays a word: ``P_NOWAIT`` is a flag)."""
+    for cut in range(1, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if tail not in known or head in flags:
+            continue
+        if head in known or (cut == 1 and len(tail) >= _LONG_TAIL):
+            return head, tail
+    return (word,)
+
+
+_LONG_TAIL = 6
+
+
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:
         return NameVerdict(Kind.DURATION, "s")
-    words = split_words(identifier)
+    words = _compounds(split_words(identifier), vocab)
     if words and (words[0] in vocab.flag_words or not vocab.switch_words.isdisjoint(words)):
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`, `keepalive_enabled`: a yes/no
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):
@@ -343,4 +394,6 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return NameVerdict(Kind.LIMIT, None)
     if not as_keyword and _bounds_something(words, vocab):
         return NameVerdict(Kind.LIMIT, None)  # `MAX_IOVS = 64`: a bound name, whatever it bounds
+    if not as_keyword and len(words) > 1 and words[-1] in vocab.size_heads:
+        return NameVerdict(Kind.LIMIT, None, vocab.size_head_least)  # `COPY_BYTES = 1 << 18`
     return None

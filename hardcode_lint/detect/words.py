@@ -46,6 +46,8 @@ class NameWords:
     default_function_words: frozenset[str] = frozenset()  # `fn default_attempts() { 2 }`
     scale_units: Mapping[str, str] = field(default_factory=dict)  # `3 * SECONDS`: seconds
     size_unit_words: frozenset[str] = frozenset()  # `16 * 1024 * BYTES`: a size
+    size_heads: frozenset[str] = frozenset()  # `COPY_BYTES = 1 << 18`: a size from ...
+    size_head_least: int = 0  # ... this value up
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -102,4 +104,6 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         default_function_words=frozenset(data.get("default-function-words", [])),
         scale_units=dict(data.get("scale-units", {})),
         size_unit_words=frozenset(data.get("size-unit-words", [])),
+        size_heads=frozenset(data.get("size-heads", [])),
+        size_head_least=int(data.get("size-head-least", 0)),
     )

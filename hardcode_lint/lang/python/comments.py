@@ -15,6 +15,10 @@ from functools import lru_cache
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.parse.source import split_lines
 
+#: A block above says what the next line is when it is short; a longer one is prose about
+#: more than that line (mypy's "Second phase of semantic ...", pygments' "these days").
+_BLOCK_LINES = 2
+
 
 @lru_cache(maxsize=8)
 def _gate(units: tuple[str, ...]) -> re.Pattern[str]:
@@ -69,13 +73,13 @@ def documented_lines(text: str, words: NameWords) -> Mapping[int, str]:
 
 
 def _block_above(lines: list[str], index: int, found: dict[int, list[str]]) -> int:
-    """Read the ``#`` block from ``index`` down; it documents the code line right after it.
-    Returns the index after the block."""
+    """Read the ``#`` block from ``index`` down; a short one documents the code line right
+    after it.  Returns the index after the block."""
     block = []
     while index < len(lines) and lines[index].lstrip().startswith("#"):
         block.append(lines[index].lstrip()[1:].strip())
         index += 1
-    if index < len(lines) and lines[index].strip():
+    if index < len(lines) and lines[index].strip() and len(block) <= _BLOCK_LINES:
         found.setdefault(index + 1, []).append(" ".join(block))
     return index
 

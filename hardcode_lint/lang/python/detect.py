@@ -200,7 +200,9 @@ def _located(
     located = []
     from hardcode_lint.lang.python.documented import documented
 
-    detections = visitor.detections + documented(visitor, spans, notes, catalog.words)
+    detections = visitor.detections + documented(
+        visitor.unjudged, visitor.ordinals, spans, notes, catalog.words
+    )
     for detection in detections:
         span = spans[visitor.ordinals[id(detection.node)]]
         hit = _hit(source, detection, span)

@@ -19,18 +19,22 @@ from hardcode_lint.model import Context, Kind
 
 if TYPE_CHECKING:
     from hardcode_lint.lang.python.prepass import Span
-    from hardcode_lint.lang.python.visitor import DetectorVisitor
 
 
 def documented(
-    visitor: DetectorVisitor, spans: list[Span], notes: Mapping[int, str], words: NameWords
+    unjudged: list[Detection],
+    ordinals: Mapping[int, int],
+    spans: list[Span],
+    notes: Mapping[int, str],
+    words: NameWords,
 ) -> list[Detection]:
-    """The visitor's names no word judged whose line's comment says they are a time."""
+    """The names no word judged (the detector's ``unjudged``, numbered by ``ordinals``) whose
+    line's comment says they are a time."""
     from hardcode_lint.lang.python.cst_literals import fold_cst
 
     found = []
-    for detection in visitor.unjudged:
-        line = spans[visitor.ordinals[id(detection.node)]][0]
+    for detection in unjudged:
+        line = spans[ordinals[id(detection.node)]][0]
         name = detection.arg if isinstance(detection.arg, str) else ""
         unit = documented_unit(name, notes.get(line), fold_cst(detection.node), words)
         if unit is not None:

@@ -12,8 +12,8 @@ import re
 from hardcode_lint.detect.names import classify_name, split_words
 from hardcode_lint.detect.words import NameWords
 
-#: `= 5`, `: Some(5)`, `: Some(VarInt(5))` (``values.py`` unwraps them).
-_BOUND_LITERAL = re.compile(rb"[:=][ \t]*(?:[A-Z]\w*[ \t]*\([ \t]*)*[-(]*[ \t]*[0-9]")
+#: `= 5`, `: Some(5)`, `: Some(VarInt(5))`, `: NonZeroU32::new(10)` (``values.py`` unwraps them).
+_BOUND_LITERAL = re.compile(rb"[:=][ \t]*(?:[A-Z]\w*(?:::new)?[ \t]*\([ \t]*)*[-(]*[ \t]*[0-9]")
 _FALLBACK_LITERAL = re.compile(rb"\.[ \t]*(?:unwrap_or|map_or)[ \t]*\([ \t]*[-(&]*[ \t]*[0-9]")
 _IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
 _LET_NAME = re.compile(rb"(?:const|static|let)\s+(?:mut\s+)?([A-Za-z_]\w*)\s*(?::[^=;]*)?=\s*$")

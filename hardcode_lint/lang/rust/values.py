@@ -24,15 +24,28 @@ _DEPTH = 4
 
 
 def _wrapper_call(node: Node, newtypes: bool = True) -> Node | None:
-    """The one argument of ``Some(x)`` or (``newtypes``) of a newtype constructor
-    ``VarInt(x)`` (a plain CamelCase name: ``Duration::from_secs`` and friends are catalogued
-    calls, not wrappers)."""
+    """The one argument of ``Some(x)``, of ``NonZeroU32::new(x)`` or (``newtypes``) of a
+    newtype constructor ``VarInt(x)`` (a plain CamelCase name: ``Duration::from_secs`` and
+    friends are catalogued calls, not wrappers)."""
     function = node.child_by_field_name("function")
     args = node.child_by_field_name("arguments")
-    if function is None or args is None or function.type != "identifier":
+    if function is None or args is None:
+        return None
+    if function.type == "scoped_identifier":  # `NonZeroU32::new(10)` keeps its number
+        path = function.child_by_field_name("path")
+        named = function.child_by_field_name("name")
+        if path is None or named is None or text(named) != "new":
+            return None
+        if not text(path).rsplit("::", 1)[-1].startswith("NonZero"):
+            return None
+    elif function.type != "identifier":
         return None
     name = text(function)
-    if name != "Some" and not (newtypes and name[:1].isupper() and name[1:] != name[1:].upper()):
+    if (
+        function.type == "identifier"
+        and name != "Some"
+        and not (newtypes and name[:1].isupper() and name[1:] != name[1:].upper())
+    ):
         return None
     inside = arguments(args)
     return inside[0] if len(inside) == 1 else None

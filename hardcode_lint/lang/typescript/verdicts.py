@@ -15,6 +15,8 @@ def name_verdict(name: str, catalog: Catalog, as_keyword: bool) -> NameVerdict |
     """A name's verdict; a duration without a unit word is in milliseconds."""
     words = catalog.words
     found = classify_name(name, words, as_keyword=as_keyword)
+    if found is not None and found.least:
+        found = None  # a size only from a value up: not judged by value here yet
     heads = [w for w in split_words(name) if not w.isdigit()][-1:]
     timed = bool(heads) and heads[0] in names_table()[0] and len(split_words(name)) > 1
     if (found is None or found.kind is Kind.LIMIT) and timed:
