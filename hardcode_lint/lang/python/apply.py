@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 
 from hardcode_lint.edit import TextEdit, splice
 from hardcode_lint.lang.base import Applied, SiteEdit
+from hardcode_lint.lang.python.definitions import module_name
 from hardcode_lint.lang.python.import_edits import import_edits
 from hardcode_lint.lang.python.imports import ImportRequest, parse_imports
 from hardcode_lint.parse.source import SourceError, SourceFile
@@ -144,7 +145,8 @@ def apply_python(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
         return result
     literals = [TextEdit(e.start, e.end, replacement_text(e.replace).encode(source.encoding))
                 for e in accepted]  # fmt: skip
-    requests = [r for e in accepted for r in parse_imports(e.imports)]
+    requests = [in_file_style(r, source.path, source.text)
+                for e in accepted for r in parse_imports(e.imports)]  # fmt: skip
     try:
         imports = import_edits(source.data, requests)
         reason = _compiles(splice(source.data, [*literals, *imports]), source.path)
@@ -156,3 +158,29 @@ def apply_python(source: SourceFile, edits: Sequence[SiteEdit]) -> Applied:
     result.applied = [e.label for e in accepted]
     result.edits = tuple(sorted([*literals, *imports], key=lambda e: (e.start, e.end)))
     return result
+
+
+_RELATIVE_IMPORT = re.compile(r"^from\s+\.", re.MULTILINE)
+
+
+def in_file_style(request: ImportRequest, path: str, text: str) -> ImportRequest:
+    """A rule's import of its own package's settings, written as the file writes its own
+    package's imports: relative where the file imports relatively (``from .base import Base``
+    beside ``from .settings import settings``; an absolute one after them fails isort, and
+    ruff's I001).  Kept absolute where the file already imports that module so."""
+    if request.relative or request.obj is None or not _RELATIVE_IMPORT.search(text):
+        return request
+    if re.search(rf"^\s*from\s+{re.escape(request.module)}\s+import\b", text, re.MULTILINE):
+        return request
+    own = module_name(path)
+    if own is None:
+        return request
+    package = own.split(".") if PurePosixPath(path).name == "__init__.py" else own.split(".")[:-1]
+    target = request.module.split(".")
+    common = 0
+    while common < min(len(package), len(target)) and package[common] == target[common]:
+        common += 1
+    if common == 0:
+        return request  # another top-level package: an absolute import is its style
+    module = ".".join(target[common:])
+    return ImportRequest(module, request.obj, request.asname, len(package) - common + 1)

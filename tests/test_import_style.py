@@ -1,0 +1,62 @@
+"""`fix` writes the settings import as the file writes its own package's imports (session 9's
+trial: an absolute `from pkg.settings import settings` after `from . import util` failed the
+project's isort check, ruff's I001)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.test_fix import commit_all, git_copy
+from tests.test_rust_fixture import run
+
+FILES = {
+    "pkg/__init__.py": "",
+    "pkg/util.py": "",
+    "pkg/sub/__init__.py": "",
+    "pkg/relative.py": "import time\n\nfrom . import util\n\n\ndef f():\n    time.sleep(5)\n",
+    "pkg/sub/deep.py": "import time\n\nfrom .. import util\n\n\ndef g():\n    time.sleep(6)\n",
+    "pkg/absolute.py": "import time\n\nfrom pkg import util\n\n\ndef h():\n    time.sleep(7)\n",
+}
+
+
+@pytest.fixture
+def fixed(tmp_path: Path) -> Path:
+    root = tmp_path / "tree"
+    for rel, text in {
+        "pyproject.toml": '[project]\nname = "pkg"\nversion = "0"\n',
+        **FILES,
+    }.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    repo = git_copy(root, tmp_path / "repo")
+    assert run("rules", "suggest", "--output", "rules/", cwd=repo)[0] == 0
+    assert run("defaults", "--format", "python", "--output", "pkg/settings.py", cwd=repo)[0] == 0
+    commit_all(repo)
+    code, out, err = run("fix", "--write", cwd=repo)
+    assert code == 0, out + err
+    return repo
+
+
+def test_a_file_that_imports_relatively_gets_a_relative_import(fixed):
+    assert "from . import util\nfrom .settings import settings\n" in (
+        fixed / "pkg" / "relative.py").read_text()  # fmt: skip
+    assert "from .. import util\nfrom ..settings import settings\n" in (
+        fixed / "pkg" / "sub" / "deep.py").read_text()  # fmt: skip
+    assert "from pkg.settings import settings\n" in (fixed / "pkg" / "absolute.py").read_text()
+    sorted_ = subprocess.run([sys.executable, "-m", "ruff", "check", "--isolated", "--select", "I",
+                              "pkg"], cwd=fixed, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert sorted_.returncode == 0, sorted_.stdout  # the imports stay as isort sorts them
+
+
+def test_the_relative_imports_run_and_a_second_fix_changes_nothing(fixed):
+    before = {rel: (fixed / rel).read_text() for rel in FILES}
+    code, out, err = run("fix", "--write", cwd=fixed)
+    assert code == 0, out + err
+    assert {rel: (fixed / rel).read_text() for rel in FILES} == before
+    done = subprocess.run([sys.executable, "-c", "import pkg.relative, pkg.sub.deep"],
+                          cwd=fixed, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
