@@ -230,6 +230,7 @@ def _telling(vocab: NameWords) -> tuple[re.Pattern[str], re.Pattern[str] | None]
                  *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
                  *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
                  *vocab.bound_limit_words, *vocab.size_heads,
+                 *(p[0] for p in vocab.size_phrases),
                  "per",  # `tasks_per_child` (_counted_per)
                  *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
         alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
@@ -306,6 +307,14 @@ def scaled_unit(verdict: NameVerdict, scale: str | None) -> tuple[bool, str | No
     return verdict.kind is Kind.LIMIT and scale == SIZE, None
 
 
+def _sized(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``COPY_BYTES``, ``STREAM_CHUNK``, ``connection_data_block_size``: a size by its head (a
+    setting from ``size-head-least`` up, a format's fact below it)."""
+    if len(words) > 1 and words[-1] in vocab.size_heads:
+        return True
+    return any(words[-len(p) :] == p for p in vocab.size_phrases)
+
+
 def documented_name(identifier: str, vocab: NameWords) -> bool:
     """Whether a bound name that no word judges may take a time from its comment
     (``detect/documented.py``): not a flag, a switch, a code or a counter, a unit's definition,
@@ -335,6 +344,8 @@ def _known(vocab: NameWords) -> frozenset[str]:
             *(w for p in (*vocab.limit_phrases, *vocab.duration_phrases) for w in p),
             *vocab.flag_words, *vocab.code_words, *vocab.bound_limit_words,
             *vocab.multiplier_words, *vocab.bound_fact_words, *vocab.size_heads,
+            *vocab.rate_words, *vocab.spec_words, *vocab.switch_words, *vocab.code_prefixes,
+            *vocab.code_namespaces, *vocab.unit_definition_words, *vocab.size_unit_words,
         })  # fmt: skip
     return found
 
@@ -352,18 +363,21 @@ def _compounds(words: tuple[str, ...], vocab: NameWords) -> tuple[str, ...]:
 
 
 def _compound(word: str, known: frozenset[str], flags: frozenset[str]) -> tuple[str, ...]:
-    """``minthreads`` -> ``min``, ``threads``; one letter heads only a long word (``wtimeout``,
-    not ``await``); a flag word is no head (``nowait`` stays a word: ``P_NOWAIT`` is a flag)."""
-    for cut in range(1, len(word) - 3):
+    """``minthreads`` -> ``min``, ``threads``; a head the vocabulary does not know only before a
+    word of five letters or more (``startretries``), one letter only before a long one
+    (``wtimeout``, not ``await``); a flag word is no head (``nowait``: ``P_NOWAIT`` is a flag)."""
+    for cut in range(1, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if tail not in known or head in flags:
-            continue
-        if head in known or (cut == 1 and len(tail) >= _LONG_TAIL):
+        if tail not in known or head in flags or head.startswith(_ACCESSORS):
+            continue  # `nowait` is a flag, `getrlimit` / `settimeout` an accessor's name
+        if head in known or len(tail) >= (_LONG_TAIL if cut == 1 else _TELLING_TAIL):
             return head, tail
     return (word,)
 
 
-_LONG_TAIL = 6
+_ACCESSORS = ("get", "set")
+_LONG_TAIL = 6  # after one letter (`wtimeout`; not `await`)
+_TELLING_TAIL = 5  # after an unknown head (supervisor's `startretries`, scrapy's `dnscache`)
 
 
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
@@ -394,6 +408,6 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return NameVerdict(Kind.LIMIT, None)
     if not as_keyword and _bounds_something(words, vocab):
         return NameVerdict(Kind.LIMIT, None)  # `MAX_IOVS = 64`: a bound name, whatever it bounds
-    if not as_keyword and len(words) > 1 and words[-1] in vocab.size_heads:
+    if not as_keyword and _sized(words, vocab):
         return NameVerdict(Kind.LIMIT, None, vocab.size_head_least)  # `COPY_BYTES = 1 << 18`
     return None

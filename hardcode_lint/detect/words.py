@@ -48,6 +48,7 @@ class NameWords:
     size_unit_words: frozenset[str] = frozenset()  # `16 * 1024 * BYTES`: a size
     size_heads: frozenset[str] = frozenset()  # `COPY_BYTES = 1 << 18`: a size from ...
     size_head_least: int = 0  # ... this value up
+    size_phrases: tuple[tuple[str, ...], ...] = ()  # `block_size`: the same, in two words
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -106,4 +107,5 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         size_unit_words=frozenset(data.get("size-unit-words", [])),
         size_heads=frozenset(data.get("size-heads", [])),
         size_head_least=int(data.get("size-head-least", 0)),
+        size_phrases=_phrases(data, "size-phrases"),
     )

@@ -300,11 +300,19 @@ class CallJudge:
         """The default of a lookup (``opts.get("delay", 3)``, ``getattr(cfg, "max_retries",
         3)``), judged by the looked-up name like a keyword's value."""
         found = self.catalog.fallback(qualname, method)
-        if found is None or key not in found.default or found.name not in site.strings:
+        if found is None:
             return None
-        name = site.strings[found.name]
+        name = site.strings.get(found.name) if key in found.default else None
+        if name is None and found.name == 0 and 0 not in site.strings and isinstance(key, int):
+            # configparser's and supervisor's `get(section, "startsecs", 1)`: after a section
+            shifted = {k + 1 for k in found.default if isinstance(k, int)}
+            name = site.strings.get(1) if key in shifted else None
+        if name is None:
+            return None
         named = classify_name(name, self.catalog.words, as_keyword=False)
-        return None if named is None else (named.kind, Context.KEYWORD, named.unit, name)
+        if named is None or named.least:
+            return None  # a size by its head is judged with its value, bound to a name only
+        return named.kind, Context.KEYWORD, named.unit, name
 
     def _verdict(self, spec: ApiSpec | None, key: ArgKey, site: CallSite) -> Verdict | None:
         if spec is not None:

@@ -68,8 +68,12 @@ def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
 
     A key that is nothing but a unit (``"sec"``, ``"minutes"``) names the row of a conversion
     table (``{"sec": 1.0, "ms": 1e-3}``), not a duration, unless the dict is unpacked as
-    keywords (``timedelta(**{"minutes": 5})``).
+    keywords (``timedelta(**{"minutes": 5})``).  A key that is a class's dotted path names
+    the class (a middleware's order), not a setting (``"grpc.keepalive_time_ms"`` is one).
     """
     if not entry.as_keyword and set(split_words(entry.key)) <= unit_name_words():
         return None
+    path, _, last = entry.key.rpartition(".")
+    if path and last[:1].isupper():
+        return None  # scrapy's `{"...downloadtimeout.DownloadTimeoutMiddleware": 350}`: an order
     return classify_name(entry.key, words, as_keyword=entry.as_keyword)
