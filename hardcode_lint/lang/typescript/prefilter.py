@@ -266,10 +266,10 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
         at = size - match.start()
         if not _holds_number(data, at, True):
             continue
-        if name not in defaulted and not _confirmed(name, needles):
-            continue
-        anchors.append(at)
-        passes = passes or zeros or _holds_number(data, at, True, zeros)
+        anchors.append(at)  # judged in full by the detector, where a number stands in it
+        if not passes:
+            passes = (zeros or _holds_number(data, at, True, zeros)) and (
+                name in defaulted or _confirmed(name, needles))  # fmt: skip
     return passes
 
 
