@@ -97,6 +97,20 @@ def test_every_site_of_a_file_that_passes_is_judged():
     assert found == _hits(code, prefilter=False)
 
 
+def test_wide_sites_are_judged_by_their_names_first():
+    """A wide site (a class or a function bound to a name holding a telling word) is read
+    only where its name is telling; the sites inside it are found from their own names."""
+    filler = "    step(a, b);\n" * 300
+    code = (
+        f"const ChangeTracker = class {{\n  run() {{\n{filler}  }}\n  idleTimeout = 4000;\n"
+        f"  go() {{ setTimeout(tick, 150); }}\n}};\n"
+        f"const pollTimeout = ready ? (() => {{\n{filler}  return 1;\n}})() : 5000;\n"
+    )
+    found = _hits(code, prefilter=True)
+    assert len(found) >= 3
+    assert found == _hits(code, prefilter=False)
+
+
 @pytest.mark.parametrize(
     "code",
     [

@@ -6,7 +6,8 @@ unit word or the catalog says otherwise."""
 from __future__ import annotations
 
 import json
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache, partial
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, is_type_bound
@@ -300,11 +301,13 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
         return Detected()
     watch = watch_for(options.replacements)
     anchors: list[int] | None = None
+    telling: Callable[[int], bool] | None = None
     if options.prefilter:  # `prefilter.py`: a file where no site can be is not parsed
-        scanned = scan(data, _needles(options.catalog), options.zeros)
+        needles = _needles(options.catalog)
+        scanned = scan(data, needles, options.zeros)
         if not scanned.passes and not watch.mentioned_in(data):
             return Detected()
-        anchors = scanned.anchors
+        anchors, telling = scanned.anchors, partial(scanned.telling, needles=needles)
     flavour = flavour_of(options.file or source.path)
     root = grammar(flavour).parse(data).root_node
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
@@ -312,7 +315,7 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     test = test_beside_manifest(options.file)
     detector = _Detector(source, data, catalog_for(options.catalog), root, test)
     judged: set[tuple[int, int]] = set()
-    for number, parent in value_numbers(root, data, anchors):
+    for number, parent in value_numbers(root, data, anchors, telling):
         detector.number(number, parent, judged)
     if watch.mentioned_in(data):
         detector.migrated(root, watch)

@@ -254,7 +254,7 @@ def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
 
 
 def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
-              anchors: list[int]) -> bool:  # fmt: skip
+              anchors: list[int], names: dict[int, bytes]) -> bool:  # fmt: skip
     """Whether a telling (or defaulted bound) name is bound to a number; every name holding
     a telling word (or defaulted) bound to a value holding a number token, zeros too, gives
     its anchor.  A name is first tried by its words alone (cheap; most fail and are
@@ -273,6 +273,8 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
         if not _holds_number(data, at, True):
             continue
         anchors.append(at)  # judged in full by the detector, where a number stands in it
+        if name not in defaulted:
+            names[at] = name
         if not passes:
             passes = (zeros or _holds_number(data, at, True, zeros)) and (
                 name in defaulted or _confirmed(name, needles))  # fmt: skip
@@ -314,6 +316,13 @@ class Scan:
 
     passes: bool
     anchors: list[int] | None
+    names: dict[int, bytes] = field(default_factory=dict)  # each binding's, reversed
+
+    def telling(self, at: int, needles: Needles) -> bool:
+        """Whether the site opening at ``at`` may hold a hit by its name, judged in full (once
+        a name): a call's or a defaulted bound word's always may."""
+        name = self.names.get(at)
+        return name is None or _confirmed(name, needles)
 
 
 def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
@@ -327,9 +336,10 @@ def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
             return Scan(True, None)  # a catalogued module is imported
         calls.append(size - match.start())  # after the `(`
     anchors: list[int] = []
+    names: dict[int, bytes] = {}
     called = _calls(data, calls, zeros, anchors)
-    named = _bindings(data, backwards, needles, zeros, anchors)
-    return Scan(called or named, anchors)
+    named = _bindings(data, backwards, needles, zeros, anchors, names)
+    return Scan(called or named, anchors, names)
 
 
 def may_hold_site(data: bytes, needles: Needles, zeros: bool = True) -> bool:

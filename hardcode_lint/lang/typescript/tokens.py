@@ -10,7 +10,7 @@ numbers.  A number is then kept only when its parent can make it a site's value
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from hardcode_lint.lang.typescript.context import VALUE_PARENTS
 from hardcode_lint.lang.typescript.parser import Node
@@ -48,6 +48,8 @@ _BINDERS = frozenset({
     "new_expression",
 })  # fmt: skip
 _THROUGH = frozenset({"type_annotation", "type_arguments"})
+#: A binder this wide (in bytes) is read only where its site's name is judged telling.
+_WIDE = 2048
 #: Tokens an opener can stand in without being one (it is text): it opens no site.
 _TEXT = frozenset({
     "string", "string_fragment", "escape_sequence", "template_string", "regex", "regex_pattern",
@@ -55,20 +57,30 @@ _TEXT = frozenset({
 })  # fmt: skip
 
 
-def value_numbers(root: Node, data: bytes, anchors: list[int] | None = None
+def value_numbers(root: Node, data: bytes, anchors: list[int] | None = None,
+                  telling: Callable[[int], bool] | None = None
                   ) -> Iterator[tuple[Node, Node]]:  # fmt: skip
     """The number tokens of ``root`` (parsed from ``data``) whose parent can hold a value,
     each with its parent (which tree-sitter finds by a walk from the root: asked once).
     With ``anchors`` (the pre-filter's: where the sites that may hold a hit open), only the
-    numbers of those sites' binders (``_BINDERS``); a tree with errors is read whole."""
-    spans = [(0, len(data))] if anchors is None or root.has_error else _spans(root, anchors)
+    numbers of those sites' binders (``_BINDERS``), a wide one only where ``telling`` says
+    its site's name may tell (a class or a function bound to a name with a telling word
+    holds many numbers, each in a site of its own); a tree with errors is read whole."""
+    if anchors is None or root.has_error:
+        spans = [(0, len(data))]
+    else:
+        spans = _spans(root, anchors, telling or (lambda at: True))
     for begin, end in spans:
         yield from _numbers(root, data, begin, end)
 
 
-def _spans(root: Node, anchors: list[int]) -> list[tuple[int, int]]:
+def _spans(root: Node, anchors: list[int], telling: Callable[[int], bool]
+           ) -> list[tuple[int, int]]:  # fmt: skip
     """The byte ranges of the binders of the sites opening at ``anchors``, merged."""
-    found = sorted(span for at in anchors if (span := _binder(root, at)) is not None)
+    found = sorted(
+        span for at in anchors if (span := _binder(root, at)) is not None
+        and (span[1] - span[0] <= _WIDE or telling(at))
+    )  # fmt: skip
     merged: list[tuple[int, int]] = []
     for begin, end in found:
         if merged and begin <= merged[-1][1]:
