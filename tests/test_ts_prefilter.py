@@ -76,6 +76,41 @@ def test_jsx_attribute_passes():
     assert _hits(code, True, "a.tsx") == _hits(code, False, "a.tsx") != []
 
 
+#: Sites opened otherwise than by a name's `:` / `=` or a call's `(` right before the value.
+_OPENED_OTHERWISE = [
+    "setTimeout /* later */ (done, 750);",
+    "setTimeout?.(done, 850);",
+    "const wait = new Promise<void>((r) => setTimeout(r, 950));",
+    "const retryDelay = ready ? fast : 1100;",
+    "const limits = { maxRetries: (1200) as number };",
+    "const readTimeout: Record<string, number> = { a: 1300 };",
+]
+
+
+def test_every_site_of_a_file_that_passes_is_judged():
+    """A file that passes has its numbers judged only in the sites the pre-filter found (most
+    of a big file's numbers stand in none): each site of a file holding many is found."""
+    sites = [s for s in SITES if "import" not in s and "require" not in s]
+    code = "\n".join([*sites, *_OPENED_OTHERWISE, "const sizes = [1, 2, 3]; f(4);"])
+    found = _hits(code, prefilter=True)
+    assert len(found) > len(sites) + len(_OPENED_OTHERWISE)
+    assert found == _hits(code, prefilter=False)
+
+
+def test_wide_sites_are_judged_by_their_names_first():
+    """A wide site (a class or a function bound to a name holding a telling word) is read
+    only where its name is telling; the sites inside it are found from their own names."""
+    filler = "    step(a, b);\n" * 300
+    code = (
+        f"const ChangeTracker = class {{\n  run() {{\n{filler}  }}\n  idleTimeout = 4000;\n"
+        f"  go() {{ setTimeout(tick, 150); }}\n}};\n"
+        f"const pollTimeout = ready ? (() => {{\n{filler}  return 1;\n}})() : 5000;\n"
+    )
+    found = _hits(code, prefilter=True)
+    assert len(found) >= 3
+    assert found == _hits(code, prefilter=False)
+
+
 @pytest.mark.parametrize(
     "code",
     [

@@ -6,7 +6,8 @@ unit word or the catalog says otherwise."""
 from __future__ import annotations
 
 import json
-from functools import cached_property, lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache, partial
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, is_type_bound
@@ -16,7 +17,7 @@ from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
-from hardcode_lint.lang.typescript.prefilter import Needles, may_hold_site, needles_for
+from hardcode_lint.lang.typescript.prefilter import Needles, needles_for, scan
 from hardcode_lint.lang.typescript.skip import (
     build_output,
     minified,
@@ -299,8 +300,14 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     if skipped_name(source.path) or minified(data) or build_output(options.file, data):
         return Detected()
     watch = watch_for(options.replacements)
-    if options.prefilter and _nothing_to_find(data, options, watch):
-        return Detected()
+    anchors: list[int] | None = None
+    telling: Callable[[int], bool] | None = None
+    if options.prefilter:  # `prefilter.py`: a file where no site can be is not parsed
+        needles = _needles(options.catalog)
+        scanned = scan(data, needles, options.zeros)
+        if not scanned.passes and not watch.mentioned_in(data):
+            return Detected()
+        anchors, telling = scanned.anchors, partial(scanned.telling, needles=needles)
     flavour = flavour_of(options.file or source.path)
     root = grammar(flavour).parse(data).root_node
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):
@@ -308,7 +315,7 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     test = test_beside_manifest(options.file)
     detector = _Detector(source, data, catalog_for(options.catalog), root, test)
     judged: set[tuple[int, int]] = set()
-    for number, parent in value_numbers(root, data):
+    for number, parent in value_numbers(root, data, anchors, telling):
         detector.number(number, parent, judged)
     if watch.mentioned_in(data):
         detector.migrated(root, watch)
@@ -321,12 +328,6 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
 @lru_cache(maxsize=8)
 def _needles(user_json: str) -> Needles:
     return needles_for(catalog_for(user_json))
-
-
-def _nothing_to_find(data: bytes, options: DetectOptions, watch: Watch) -> bool:
-    """The pre-filter (``prefilter.py``): no site can be in ``data``, so it is not parsed."""
-    needles = _needles(options.catalog)
-    return not watch.mentioned_in(data) and not may_hold_site(data, needles, options.zeros)
 
 
 def _broken(node: Node) -> bool:

@@ -40,6 +40,10 @@ in the bench's corpus (``--no-prefilter`` turns the filter off, and the bench an
 the tests check that the findings are the same without it).
 
 A file skipped here is not parsed, so it is not told it is unreadable (as with Go's filter).
+A file that passes is read to its end all the same: each site a hit may stand in opens at an
+anchor (the byte after its name's ``:`` or ``=``, or its call's ``(``), and the numbers of the
+parsed file are judged only in the binders those anchors open (``tokens.py``), as the filter
+would let a file holding that site alone through: most of a big file's numbers stand in none.
 """
 
 from __future__ import annotations
@@ -79,12 +83,19 @@ _IN_NAME = frozenset(
 #: The bytes after which a ``/`` divides (else it may open a regular expression).
 _DIVIDES_AFTER = _IN_NAME | frozenset(b")]")
 _MEMO_SIZE = 200_000
+_UNSEEN = object()
+_QUOTES = frozenset(b"\"'`")
 
 
 @dataclass(frozen=True)
 class Needles:
-    calls: re.Pattern[bytes]  # a catalogued last name, called
-    modules: re.Pattern[bytes]  # a catalogued module's name, quoted (reversed)
+    """The searches run over a file's bytes reversed.  ``openers`` is one search for both a
+    catalogued last name called (at its ``(``, ``<``, ``?.`` or a comment) and a catalogued
+    module's name quoted after a ``from`` or a ``require(`` (at its closing quote): a single
+    leading class of bytes lets the engine skip to each candidate (two searches, or one
+    with two leading alternatives, take longer)."""
+
+    openers: re.Pattern[bytes]
     defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
     catalog: Catalog
     memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
@@ -99,17 +110,17 @@ def needles_for(catalog: Catalog) -> Needles:
         key[:at] for key in keys for at in range(len(key) + 1) if at == len(key) or key[at] == "."
     }
     reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
-    calls = re.compile(rb"[(<?/]\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])")
     quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
-    modules_pattern = re.compile(
-        rb"[\"'`](?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
-        + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff])"
+    openers = re.compile(
+        rb"[(<?/\"'`](?:(?<=[(<?/])\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])"
+        rb"|(?<=[\"'`])(?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
+        + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff]))"
     )  # fmt: skip
     bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
     defaults = re.compile(
         rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
     )
-    return Needles(calls, modules_pattern, defaults, catalog)
+    return Needles(openers, defaults, catalog)
 
 
 #: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
@@ -177,28 +188,25 @@ def _holds_number(data: bytes, at: int, commas_end: bool, zeros: bool = True,
     return False
 
 
-def _telling(backwards: bytes, needles: Needles, value_at: int, data: bytes,
-             zeros: bool) -> bool:  # fmt: skip
-    """Whether the name (``backwards``: its bytes reversed) is telling and its value, at
-    ``value_at``, holds a number.  A name is first tried by its words alone (cheap; most fail
-    and are remembered so), then its value is read, and only a name bound to a number is
-    judged in full (most of a file's bound names never are)."""
-    memo = needles.memo  # True, False, or None: holds a telling word, not judged in full yet
+def _remembered(backwards: bytes, needles: Needles) -> bool | None:
+    """What is known of a name (``backwards``: its bytes reversed): False (it tells nothing,
+    by its words alone), True (judged telling), None (it holds a telling word, not judged
+    in full yet)."""
+    memo = needles.memo
     if backwards in memo:
-        found = memo[backwards]
-        if found is False:
-            return False
-    else:
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
-        if found is False:
-            return False
-    if not _holds_number(data, value_at, True, zeros):
-        return False
+        return memo[backwards]
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
+    return found
+
+
+def _confirmed(backwards: bytes, needles: Needles) -> bool:
+    """The name judged in full (once; remembered)."""
+    found = needles.memo.get(backwards)
     if found is None:
-        found = memo[backwards] = _judged(backwards[::-1], needles.catalog)
-    return bool(found)
+        found = needles.memo[backwards] = _judged(backwards[::-1], needles.catalog)
+    return found
 
 
 def _unquoted(raw: bytes) -> bytes | None:
@@ -245,16 +253,32 @@ def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
     return any(head in lowered for head in heads)
 
 
-def _named(data: bytes, backwards: bytes, needles: Needles, zeros: bool) -> bool:
-    size, defaulted = len(data), _defaulted(data, needles)
+def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
+              anchors: list[int], names: dict[int, bytes]) -> bool:  # fmt: skip
+    """Whether a telling (or defaulted bound) name is bound to a number; every name holding
+    a telling word (or defaulted) bound to a value holding a number token, zeros too, gives
+    its anchor.  A name is first tried by its words alone (cheap; most fail and are
+    remembered so), then its value is read, and only a name bound to a number is judged in
+    full, until one passes (most of a file's bound names never are)."""
+    size, defaulted, memo = len(data), _defaulted(data, needles), needles.memo
+    passes = False
     for match in _BINDING.finditer(backwards):
-        name, at = match.group(1), size - match.start()
-        if name in defaulted:
-            if _holds_number(data, at, True, zeros):
-                return True
-        elif _telling(name, needles, at, data, zeros):
-            return True
-    return False
+        name = match.group(1)
+        known = memo.get(name, _UNSEEN)
+        if known is _UNSEEN:
+            known = _remembered(name, needles)
+        if known is False and name not in defaulted:
+            continue
+        at = size - match.start()
+        if not _holds_number(data, at, True):
+            continue
+        anchors.append(at)  # judged in full by the detector, where a number stands in it
+        if name not in defaulted:
+            names[at] = name
+        if not passes:
+            passes = (zeros or _holds_number(data, at, True, zeros)) and (
+                name in defaulted or _confirmed(name, needles))  # fmt: skip
+    return passes
 
 
 def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
@@ -266,19 +290,58 @@ def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
     return frozenset(w[::-1] for word in words for w in (word, b"'%s'" % word, b'"%s"' % word))
 
 
-def _called(data: bytes, backwards: bytes, needles: Needles, zeros: bool) -> bool:
-    size = len(data)
-    for match in needles.calls.finditer(backwards):
-        at = size - match.start()  # after the `(`
-        if data[at - 1] != 0x28 or _holds_number(data, at, False, zeros, bodies=False):
-            return True
-    return False
+def _calls(data: bytes, calls: list[int], zeros: bool, anchors: list[int]) -> bool:
+    """Whether a catalogued last name is called (``calls``: after each one's opener) with a
+    number among its arguments (not in a function body passed to it), or so that the lexer
+    cannot tell; every one called with a number token among them, zeros and bodies too,
+    gives its anchor."""
+    passes = False
+    for at in calls:
+        held = _holds_number(data, at, False)
+        if held:
+            anchors.append(at)
+        if not passes:
+            passes = data[at - 1] != 0x28 or (
+                held and _holds_number(data, at, False, zeros, bodies=False))  # fmt: skip
+    return passes
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the pre-filter read of a file: whether it may hold a hit, and where each site
+    that may hold one opens (the byte after a name's ``:`` or ``=``, or after a call's
+    ``(``), where the judging of the parsed file looks (``tokens.py``); None where any number
+    may stand in a site (a catalogued module is imported: a name of any spelling may call
+    it)."""
+
+    passes: bool
+    anchors: list[int] | None
+    names: dict[int, bytes] = field(default_factory=dict)  # each binding's, reversed
+
+    def telling(self, at: int, needles: Needles) -> bool:
+        """Whether the site opening at ``at`` may hold a hit by its name, judged in full (once
+        a name): a call's or a defaulted bound word's always may."""
+        name = self.names.get(at)
+        return name is None or _confirmed(name, needles)
+
+
+def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
+    """The file read once, every site kept (a file that passes is parsed, and its numbers
+    judged only in the sites kept here); without ``zeros`` a zero literal is no hit for
+    :attr:`Scan.passes` (the user keeps zeros out, and no rule claims one)."""
+    backwards, size = data[::-1], len(data)
+    calls: list[int] = []
+    for match in needles.openers.finditer(backwards):
+        if backwards[match.start()] in _QUOTES:
+            return Scan(True, None)  # a catalogued module is imported
+        calls.append(size - match.start())  # after the `(`
+    anchors: list[int] = []
+    names: dict[int, bytes] = {}
+    called = _calls(data, calls, zeros, anchors)
+    named = _bindings(data, backwards, needles, zeros, anchors, names)
+    return Scan(called or named, anchors, names)
 
 
 def may_hold_site(data: bytes, needles: Needles, zeros: bool = True) -> bool:
-    """False only for a file that can hold no hit (migrated sites are asked apart); without
-    ``zeros`` a zero literal is no hit (the user keeps zeros out, and no rule claims one)."""
-    backwards = data[::-1]
-    if needles.modules.search(backwards):
-        return True
-    return _called(data, backwards, needles, zeros) or _named(data, backwards, needles, zeros)
+    """False only for a file that can hold no hit (migrated sites are asked apart)."""
+    return scan(data, needles, zeros).passes

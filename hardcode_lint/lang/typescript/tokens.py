@@ -10,7 +10,7 @@ numbers.  A number is then kept only when its parent can make it a site's value
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from hardcode_lint.lang.typescript.context import VALUE_PARENTS
 from hardcode_lint.lang.typescript.parser import Node
@@ -35,10 +35,87 @@ _FIELDS = {
 }
 
 
-def value_numbers(root: Node, data: bytes) -> Iterator[tuple[Node, Node]]:
+#: What binds a name, or a call, to the value a site's number stands in: the parent of a
+#: site's ``:``, ``=``, ``??=``, ``||=`` or ``(`` token (a ``:`` stands in a type annotation
+#: first: ``timeout: number = 5000``; a call's ``<`` in its type arguments), which holds all
+#: of its value.  A ``:`` of a ternary, a ``case`` or a type, a ``<`` comparing, a ``(`` of
+#: parameters open no site: the value they start is some binding's own, found from it.
+_BINDERS = frozenset({
+    "pair", "pair_pattern", "variable_declarator", "assignment_expression",
+    "augmented_assignment_expression", "public_field_definition", "field_definition",
+    "required_parameter", "optional_parameter", "assignment_pattern",
+    "object_assignment_pattern", "jsx_attribute", "arguments", "call_expression",
+    "new_expression",
+})  # fmt: skip
+_THROUGH = frozenset({"type_annotation", "type_arguments"})
+#: A binder this wide (in bytes) is read only where its site's name is judged telling.
+_WIDE = 2048
+#: Tokens an opener can stand in without being one (it is text): it opens no site.
+_TEXT = frozenset({
+    "string", "string_fragment", "escape_sequence", "template_string", "regex", "regex_pattern",
+    "regex_flags", "jsx_text", "html_comment", "hash_bang_line",
+})  # fmt: skip
+
+
+def value_numbers(root: Node, data: bytes, anchors: list[int] | None = None,
+                  telling: Callable[[int], bool] | None = None
+                  ) -> Iterator[tuple[Node, Node]]:  # fmt: skip
     """The number tokens of ``root`` (parsed from ``data``) whose parent can hold a value,
-    each with its parent (which tree-sitter finds by a walk from the root: asked once)."""
-    for match in _START.finditer(data):
+    each with its parent (which tree-sitter finds by a walk from the root: asked once).
+    With ``anchors`` (the pre-filter's: where the sites that may hold a hit open), only the
+    numbers of those sites' binders (``_BINDERS``), a wide one only where ``telling`` says
+    its site's name may tell (a class or a function bound to a name with a telling word
+    holds many numbers, each in a site of its own); a tree with errors is read whole."""
+    if anchors is None or root.has_error:
+        spans = [(0, len(data))]
+    else:
+        spans = _spans(root, anchors, telling or (lambda at: True))
+    for begin, end in spans:
+        yield from _numbers(root, data, begin, end)
+
+
+def _spans(root: Node, anchors: list[int], telling: Callable[[int], bool]
+           ) -> list[tuple[int, int]]:  # fmt: skip
+    """The byte ranges of the binders of the sites opening at ``anchors``, merged."""
+    found = sorted(
+        span for at in anchors if (span := _binder(root, at)) is not None
+        and (span[1] - span[0] <= _WIDE or telling(at))
+    )  # fmt: skip
+    merged: list[tuple[int, int]] = []
+    for begin, end in found:
+        if merged and begin <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((begin, end))
+    return merged
+
+
+def _binder(root: Node, at: int) -> tuple[int, int] | None:
+    """The byte range of the binder the token ending at ``at`` opens a site in; None where
+    it opens none (a ternary's ``:``, a ``(`` of parameters, an opener in a string); the
+    whole file where what it is cannot be told."""
+    token = root.descendant_for_byte_range(at - 1, at)
+    if token is None:
+        return 0, root.end_byte
+    if token.type in _TEXT:
+        return None
+    if token.type == "comment":  # `setTimeout /* why */ (fn, 5)`
+        if token.start_byte != at - 1:
+            return None  # `the max / min` in a comment
+        after = token.next_sibling
+        if after is not None and after.type == "arguments":
+            return after.start_byte, after.end_byte
+        return 0, root.end_byte
+    parent = token.parent
+    if parent is not None and parent.type in _THROUGH:
+        parent = parent.parent
+    if parent is None or parent.type not in _BINDERS:
+        return None
+    return parent.start_byte, parent.end_byte
+
+
+def _numbers(root: Node, data: bytes, begin: int, end: int) -> Iterator[tuple[Node, Node]]:
+    for match in _START.finditer(data, begin, end):
         start = match.start()
         node = root.descendant_for_byte_range(start, start + 1)
         if node is None or node.type != "number" or not start - 1 <= node.start_byte <= start:
