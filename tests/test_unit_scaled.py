@@ -114,3 +114,55 @@ def test_compound_words_counts_and_sizes(detect, source, expected):
 )
 def test_words_that_only_hold_a_word(detect, source):
     assert detect(source) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # supervisor's and configparser's lookups after a section (session 10's labels13)
+        ("def read(cfg, section):\n    a = cfg.get(section, 'startsecs', 1)\n"
+         "    b = cfg.get(section, 'startretries', 3)\n",
+         [("duration", "cfg.get", "1", "startsecs"), ("limit", "cfg.get", "3", "startretries")]),
+        # one word after a head the vocabulary knows, or a long known word after any head
+        ("MAXAGE = 3600\nminfds = 1024\nDNSCACHE_SIZE = 10000\n",
+         [("duration", "MAXAGE", "3600", "MAXAGE"), ("limit", "minfds", "1024", "minfds"),
+          ("limit", "DNSCACHE_SIZE", "10000", "DNSCACHE_SIZE")]),
+        # a read's block size from 1024 up; a retry budget (azure-core)
+        ("connection_data_block_size = 4096\nblock_size = 16\n"
+         "def f(kwargs):\n    retry_total = kwargs.get('retry_total', 10)\n",
+         [("limit", "connection_data_block_size", "4096", "connection_data_block_size"),
+          ("limit", "kwargs.get", "10", "retry_total")]),
+        # microseconds are a unit word: one is the clock's grain, more is a setting
+        ("poll_microseconds = 250\n",
+         [("duration", "poll_microseconds", "250", "poll_microseconds")]),
+    ],
+)  # fmt: skip
+def test_lookups_after_a_section_and_more_compounds(detect, source, expected):
+    assert summary(detect(source)) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a class's dotted path names a middleware's order (scrapy), not a setting
+        'BASE = {"scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350}\n',
+        # a cipher table's block size is the algorithm's (paramiko)
+        '_cipher_info = {"aes128-ctr": {"block-size": 16, "key-size": 16}}\n',
+        "TIME_SEC_CONVERSION = 946_684_800\nSYS_getrlimit = 163\n",  # words that hold words
+        "def hashed(inner):\n    return getattr(inner, 'block_size', 64)\n",
+    ],
+)
+def test_still_not_settings(detect, source):
+    assert detect(source) == []
+
+
+def test_a_local_lookup_function_with_a_default(detect):
+    """supervisor's options read through a local `get(section, name, default)` closure."""
+    source = (
+        "def read(section):\n    def get(opt, default):\n        return default\n"
+        "    a = integer(get(section, 'stopwaitsecs', 10))\n    b = get('minfds', 1024)\n"
+    )
+    assert summary(detect(source)) == [
+        ("duration", "get", "10", "stopwaitsecs"),
+        ("limit", "get", "1024", "minfds"),
+    ]

@@ -358,20 +358,22 @@ def _compounds(words: tuple[str, ...], vocab: NameWords) -> tuple[str, ...]:
     split: list[str] = []
     for word in words:
         alone = word in known or not word.isalpha()
-        split += (word,) if alone else _compound(word, known, vocab.flag_words)
+        split += (word,) if alone else _compound(word, known, vocab)
     return tuple(split)
 
 
-def _compound(word: str, known: frozenset[str], flags: frozenset[str]) -> tuple[str, ...]:
+def _compound(word: str, known: frozenset[str], vocab: NameWords) -> tuple[str, ...]:
     """``minthreads`` -> ``min``, ``threads``; a head the vocabulary does not know only before a
     word of five letters or more (``startretries``), one letter only before a long one
     (``wtimeout``, not ``await``); a flag word is no head (``nowait``: ``P_NOWAIT`` is a flag)."""
     for cut in range(1, len(word) - 2):
         head, tail = word[:cut], word[cut:]
-        if tail not in known or head in flags or head.startswith(_ACCESSORS):
+        if tail not in known or head in vocab.flag_words or head.startswith(_ACCESSORS):
             continue  # `nowait` is a flag, `getrlimit` / `settimeout` an accessor's name
         if head in known or len(tail) >= (_LONG_TAIL if cut == 1 else _TELLING_TAIL):
             return head, tail
+        if cut > 1 and tail in vocab.unit_words:
+            return head, tail  # supervisor's `startsecs`, `stopwaitsecs`
     return (word,)
 
 

@@ -299,6 +299,8 @@ class CallJudge:
     ) -> Verdict | None:
         """The default of a lookup (``opts.get("delay", 3)``, ``getattr(cfg, "max_retries",
         3)``), judged by the looked-up name like a keyword's value."""
+        if method is None and site.parts is not None and len(site.parts) == 1:
+            method = site.parts[0]  # supervisor's local `get(section, "startsecs", 1)`
         found = self.catalog.fallback(qualname, method)
         if found is None:
             return None

@@ -76,4 +76,5 @@ def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
     path, _, last = entry.key.rpartition(".")
     if path and last[:1].isupper():
         return None  # scrapy's `{"...downloadtimeout.DownloadTimeoutMiddleware": 350}`: an order
-    return classify_name(entry.key, words, as_keyword=entry.as_keyword)
+    verdict = classify_name(entry.key, words, as_keyword=entry.as_keyword)
+    return None if verdict is None or verdict.least else verdict  # `{"block-size": 16}`

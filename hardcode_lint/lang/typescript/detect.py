@@ -10,13 +10,13 @@ from collections.abc import Callable
 from functools import cached_property, lru_cache, partial
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
-from hardcode_lint.detect.names import NameVerdict, is_type_bound
+from hardcode_lint.detect.names import NameVerdict, is_not_limit_value, is_type_bound
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
-from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, named, text
+from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, name_of, named, text
 from hardcode_lint.lang.typescript.prefilter import Needles, needles_for, scan
 from hardcode_lint.lang.typescript.skip import (
     build_output,
@@ -34,6 +34,10 @@ from hardcode_lint.lang.typescript.verdicts import name_verdict
 from hardcode_lint.lang.typescript.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
+
+#: What an object literal may stand in before its binder (``{ ... } as const``).
+_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
+                       "non_null_expression", "type_assertion"})  # fmt: skip
 
 PACKAGE = "hardcode_lint.lang.typescript"
 #: The globals a file may shadow with its own declaration.
@@ -179,6 +183,8 @@ class _Detector:
         verdict = self.site_verdict(name, site) or self.option_default(lit, name)
         if verdict is None or self.no_tunable(lit, site, name):
             return  # the name first: it rules out most sites, and is memoised
+        if is_not_limit_value(verdict, lit.number, self.catalog.words):
+            return  # a type's range or a fraction (`minPercentage = 0.85`: detect/names.py)
         if site.call is None and site.element is not None:
             element = site.element.child_by_field_name("name")
             api = resolve(element, self.imports, self.shadowed) if element is not None else None
@@ -232,8 +238,22 @@ class _Detector:
         table = pair.parent
         key = (table.start_byte, table.end_byte) if table is not None else (-1, -1)
         if key not in self.object_tables:
-            self.object_tables[key] = object_table(pair)
+            self.object_tables[key] = object_table(pair) and not self._named_for_tunables(pair)
         return self.object_tables[key]
+
+    def _named_for_tunables(self, pair: Node) -> bool:
+        """Whether the object holding ``pair`` is bound to a duration- or limit-named name:
+        realtime-js' ``CONNECTION_TIMEOUTS = { HEARTBEAT_INTERVAL: 25000, ... } as const`` holds
+        settings, whatever its keys' case."""
+        node = pair.parent
+        while node is not None and node.parent is not None and node.parent.type in _WRAPPERS:
+            node = node.parent
+        binder = node.parent if node is not None else None
+        field = {"variable_declarator": "name", "pair": "key", "assignment_expression": "left",
+                 "public_field_definition": "name"}.get(binder.type if binder else "")  # fmt: skip
+        named_by = binder.child_by_field_name(field) if binder is not None and field else None
+        name = name_of(named_by) if named_by is not None else None
+        return bool(name) and self.verdict(name or "", as_keyword=False) is not None
 
     # -- hits ---------------------------------------------------------------------------
 
