@@ -87,7 +87,7 @@ def _duration_unit(identifier: str, words: tuple[str, ...], vocab: NameWords) ->
         return _MULTIPLIER
     if any(w in vocab.duration_words for w in words):
         return "s"
-    if any(_has_phrase(words, phrase) for phrase in vocab.duration_phrases):
+    if any(_has_phrase(words, p) for p in vocab.duration_phrases if p[0] in words):
         return "s"
     return None
 
@@ -96,7 +96,7 @@ def _is_limit(words: tuple[str, ...], vocab: NameWords) -> bool:
     present = set(words)
     if present & vocab.limit_words or present & vocab.count_words:
         return True
-    if any(_has_phrase(words, phrase) for phrase in vocab.limit_phrases):
+    if any(_has_phrase(words, p) for p in vocab.limit_phrases if p[0] in words):
         return True
     return any(present & first and present & second for first, second in vocab.limit_pairs)
 
