@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from itertools import accumulate
 
+from hardcode_lint.detect.names import documented_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.parse.source import split_lines
 
@@ -65,31 +66,65 @@ def _comment_start(line: str) -> int | None:
     return None
 
 
+#: A name bound to a number on a line: an assignment, a default or a keyword (`x = 5`,
+#: `def f(timeout: float = 5,`).
+_BINDS = re.compile(r"([A-Za-z_]\w*)\s*(?::\s*[^=,()\n]*)?=\s*[-+(]*\s*\d")
+
+
 @lru_cache(maxsize=4)
 def documented_lines(text: str, words: NameWords) -> Mapping[int, str]:
     """Line number -> the comment text that documents that line: its own trailing comment,
-    then the ``#`` block directly above it.  Only lines where a comment names a unit."""
+    then the ``#`` block directly above it.  Only lines where a comment names a unit and a
+    name no word judges is bound to a number (the others gain nothing from a comment)."""
     units = tuple(words.comment_units)
     lowered = _lowered(text)
     if not units or _stems(units).search(lowered) is None:
         return {}
-    gate, lines = _gate(units), split_lines(text)
-    starts = list(accumulate((len(line) for line in lines), initial=0))
-    found: dict[int, list[str]] = {}
-    done = 0  # lines before this index are read
+    gate, found = _gate(units), None
+    done = 0  # the text before this offset is read
     for match in _stems(units).finditer(lowered):
-        index = bisect_right(starts, match.start()) - 1
-        line = lines[index] if index >= done else ""
-        if not line or gate.search(_lowered(line)) is None:
+        if match.start() < done:
             continue
+        start = lowered.rfind("\n", 0, match.start()) + 1
+        end = lowered.find("\n", match.start())
+        done = len(lowered) if end < 0 else end
+        if gate.search(lowered, start, done) is not None:
+            found = found or _Found(text)  # split into lines once a comment names a unit
+            done = max(done, found.read(found.index(match.start()), gate))
+    if found is None:
+        return {}
+    return {n: " ".join(parts) for n, parts in found.notes.items()
+            if documented_binding(found.lines[n - 1], words)}  # fmt: skip
+
+
+def documented_binding(line: str, words: NameWords) -> bool:
+    """Whether ``line`` binds a number to a name a comment may make a duration."""
+    return any(documented_name(name, words) for name in _BINDS.findall(line))
+
+
+class _Found:
+    """The comments read so far, and the file's lines, split once a comment needs them."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = split_lines(text)
+        self.starts = list(accumulate((len(line) for line in self.lines), initial=0))
+        self.notes: dict[int, list[str]] = {}
+
+    def index(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def read(self, index: int, gate: re.Pattern[str]) -> int:
+        """Read the comment on line ``index`` (a block above a line, or a line's own); the
+        offset after what was read."""
+        lines = self.lines
+        line = lines[index]
         if line.lstrip().startswith("#"):
-            done = _block_above(lines, _block_start(lines, index, done), found)
-            continue
+            after = _block_above(lines, _block_start(lines, index, 0), self.notes)
+            return self.starts[after]
         start = _comment_start(line)
         if start is not None and gate.search(_lowered(line), start) is not None:
-            found.setdefault(index + 1, []).insert(0, line[start + 1 :].strip())
-        done = index + 1
-    return {number: " ".join(parts) for number, parts in found.items()}
+            self.notes.setdefault(index + 1, []).insert(0, line[start + 1 :].strip())
+        return self.starts[index + 1]
 
 
 def _block_start(lines: list[str], index: int, floor: int) -> int:
