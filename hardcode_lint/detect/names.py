@@ -15,6 +15,7 @@ from itertools import pairwise
 from weakref import WeakKeyDictionary
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS
+from hardcode_lint.detect.compounds import compounds
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.model import Kind, Number
 
@@ -331,62 +332,11 @@ def documented_name(identifier: str, vocab: NameWords) -> bool:
     return plain.isdisjoint(words)
 
 
-_KNOWN: WeakKeyDictionary[NameWords, frozenset[str]] = WeakKeyDictionary()
-
-
-def _known(vocab: NameWords) -> frozenset[str]:
-    """Every word of the vocabulary, to split a word written without a break."""
-    found = _KNOWN.get(vocab)
-    if found is None:
-        found = _KNOWN[vocab] = frozenset({
-            *vocab.duration_words, *vocab.unit_words, *vocab.limit_words, *vocab.count_words,
-            *(w for first, second in vocab.limit_pairs for w in (*first, *second)),
-            *(w for p in (*vocab.limit_phrases, *vocab.duration_phrases) for w in p),
-            *vocab.flag_words, *vocab.code_words, *vocab.bound_limit_words,
-            *vocab.multiplier_words, *vocab.bound_fact_words, *vocab.size_heads,
-            *vocab.rate_words, *vocab.spec_words, *vocab.switch_words, *vocab.code_prefixes,
-            *vocab.code_namespaces, *vocab.unit_definition_words, *vocab.size_unit_words,
-        })  # fmt: skip
-    return found
-
-
-def _compounds(words: tuple[str, ...], vocab: NameWords) -> tuple[str, ...]:
-    """Words written without a break read as two (cheroot's ``minthreads``, ``numthreads``,
-    ldap3's ``SLEEPTIME``, pymongo's ``wtimeout``): a word the vocabulary does not know that
-    is a known word (or one letter) followed by a known word of four letters or more."""
-    known = _known(vocab)
-    split: list[str] = []
-    for word in words:
-        alone = word in known or not word.isalpha()
-        split += (word,) if alone else _compound(word, known, vocab)
-    return tuple(split)
-
-
-def _compound(word: str, known: frozenset[str], vocab: NameWords) -> tuple[str, ...]:
-    """``minthreads`` -> ``min``, ``threads``; a head the vocabulary does not know only before a
-    word of five letters or more (``startretries``), one letter only before a long one
-    (``wtimeout``, not ``await``); a flag word is no head (``nowait``: ``P_NOWAIT`` is a flag)."""
-    for cut in range(1, len(word) - 2):
-        head, tail = word[:cut], word[cut:]
-        if tail not in known or head in vocab.flag_words or head.startswith(_ACCESSORS):
-            continue  # `nowait` is a flag, `getrlimit` / `settimeout` an accessor's name
-        if head in known or len(tail) >= (_LONG_TAIL if cut == 1 else _TELLING_TAIL):
-            return head, tail
-        if cut > 1 and tail in vocab.unit_words:
-            return head, tail  # supervisor's `startsecs`, `stopwaitsecs`
-    return (word,)
-
-
-_ACCESSORS = ("get", "set")
-_LONG_TAIL = 6  # after one letter (`wtimeout`; not `await`)
-_TELLING_TAIL = 5  # after an unknown head (supervisor's `startretries`, scrapy's `dnscache`)
-
-
 def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVerdict | None:
     lowered = identifier.lower()
     if lowered in vocab.extra_duration_names:
         return NameVerdict(Kind.DURATION, "s")
-    words = _compounds(split_words(identifier), vocab)
+    words = compounds(split_words(identifier), vocab)
     if words and (words[0] in vocab.flag_words or not vocab.switch_words.isdisjoint(words)):
         return None  # `HAVE_SYS_WAIT_H`, `has_timeout`, `keepalive_enabled`: a yes/no
     if not as_keyword and identifier.isupper() and defines_unit(identifier, vocab):

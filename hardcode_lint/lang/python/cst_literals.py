@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from hardcode_lint.detect.names import scale_of
+from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.holders import holds
 from hardcode_lint.lang.python.literals import (
     CST_BINARY,
@@ -130,3 +132,16 @@ def scaled_literal(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str] |
         if name is not None and is_cst_literal(literal):
             return literal, name
     return None
+
+
+def scaled_leaves(
+    value: cst.BaseExpression, words: NameWords
+) -> tuple[list[cst.BaseExpression], str | None]:
+    """The literals bound by ``value`` (:func:`literal_leaves`), else the literal a unit
+    constant scales (``3 * SECONDS``: ``[3]`` and ``"s"``, ``names.scale_of``)."""
+    leaves = literal_leaves(value)
+    scaled = None if leaves else scaled_literal(value)
+    if scaled is None:
+        return leaves, None
+    scale = scale_of(scaled[1], words)
+    return ([scaled[0]] if scale is not None else []), scale

@@ -18,7 +18,6 @@ from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.names import (
     classify_name,
     is_not_limit_value,
-    scale_of,
     scaled_unit,
 )
 from hardcode_lint.lang.python.bound_names import (
@@ -43,7 +42,7 @@ from hardcode_lint.lang.python.cst_literals import (
     is_cst_literal,
     literal_leaves,
     operand_name,
-    scaled_literal,
+    scaled_leaves,
 )
 from hardcode_lint.lang.python.definitions import Defined, catalogued_param, definition_of
 from hardcode_lint.lang.python.documented import pending
@@ -233,22 +232,12 @@ class DetectorVisitor(ScopeTracker):
     ) -> None:
         """A value bound to a name: literals judged by the name, or a migrated site.  ``api``
         is what the finding names when it is not ``written`` (a settings class's field)."""
-        leaves, scale = literal_leaves(value), None
-        if not leaves and (scaled := scaled_literal(value)) is not None:
-            scale = scale_of(scaled[1], self.catalog.words)  # `3 * SECONDS`
-            leaves = [scaled[0]] if scale is not None else []
+        leaves, scale = scaled_leaves(value, self.catalog.words)  # `5`, `3 * SECONDS`
         held = held_literal(value) if not leaves and context is Context.ASSIGNMENT else []
-        watched = self.watch.watched_in(value)
-        if not leaves and not held and not watched:
-            return
-        scope = self.scope
-        for node, expression in watched:
-            snippet, start, end = self._bound_snippet(written, sep, value, node)
-            hit = ReplacementHit(node, expression, context, written, name, scope.qualname,
-                                 snippet, start, end)  # fmt: skip
-            self.hits.append(hit)
+        self._watched_bound(value, context, name, written, sep)
         if not leaves and not held:
             return
+        scope = self.scope
         words = self.catalog.words
         if context is Context.DEFAULT:
             verdict = default_verdict(name, words)
@@ -276,6 +265,16 @@ class DetectorVisitor(ScopeTracker):
             self.detections.append(
                 Detection(leaf, verdict.kind, context, unit, api or written, *where)
             )
+
+    def _watched_bound(
+        self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
+    ) -> None:
+        """The migrated sites a bound value holds (a rule's replacement)."""
+        for node, expression in self.watch.watched_in(value):
+            snippet, start, end = self._bound_snippet(written, sep, value, node)
+            hit = ReplacementHit(node, expression, context, written, name, self.scope.qualname,
+                                 snippet, start, end)  # fmt: skip
+            self.hits.append(hit)
 
     def _is_counter(self, detection: Detection) -> bool:
         """A local limit-named name that its function counts up (``attempts = 1`` then
