@@ -166,3 +166,19 @@ def test_a_local_lookup_function_with_a_default(detect):
         ("duration", "get", "10", "stopwaitsecs"),
         ("limit", "get", "1024", "minfds"),
     ]
+
+
+def test_registrars_defaults_by_the_name_they_register(detect):
+    """optparse's `add_option`, tornado's `define` and supervisor's `self.add(name, ...,
+    default=)`: the default of a named setting; a set's `add(5)` is no registrar."""
+    source = (
+        "from tornado.options import define\ndefine('request_timeout', default=20)\n"
+        "parser.add_option('--timeout', type='int', default=30)\n"
+        "options.add('logfile_maxbytes', 'l:', default=50 * 1024 * 1024)\n"
+        "seen.add(5)\noptions.add('name', default=3)\n"
+    )
+    assert summary(detect(source)) == [
+        ("duration", "tornado.options.define", "20", "request_timeout"),
+        ("duration", "parser.add_option", "30", "--timeout"),
+        ("limit", "options.add", "50 * 1024 * 1024", "logfile_maxbytes"),
+    ]
