@@ -182,3 +182,12 @@ def test_registrars_defaults_by_the_name_they_register(detect):
         ("duration", "parser.add_option", "30", "--timeout"),
         ("limit", "options.add", "50 * 1024 * 1024", "logfile_maxbytes"),
     ]
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_a_data_table_s_entries_are_no_settings(detect, prefilter):
+    """sysconfig's generated `build_time_vars` (1,200 entries, `'TESTTIMEOUT': 1200` among
+    them) is data; a settings dict of a few entries is still read."""
+    table = ", ".join(f"'VAR_{i}': {i}" for i in range(300))
+    source = f"build_time_vars = {{{table}, 'TESTTIMEOUT': 1200}}\nCONFIG = {{'timeout': 5}}\n"
+    assert [(f.arg, f.value) for f in detect(source, prefilter=prefilter)] == [("timeout", "5")]

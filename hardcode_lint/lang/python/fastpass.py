@@ -28,6 +28,7 @@ from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python import sitter
 from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
+from hardcode_lint.lang.python.literals import DATA_TABLE_ENTRIES
 from hardcode_lint.lang.python.sitter import Node, parse, text
 from hardcode_lint.lang.python.ts_climb import (
     SEQUENCES,
@@ -177,7 +178,9 @@ class _Matches:
             if name and default_verdict(name, self.words):
                 self.result.lines.append(_line(value))
         elif kind == "pair" and place.child_by_field_name("value") == value:
-            key = place.child_by_field_name("key")
+            key, table = place.child_by_field_name("key"), place.parent
+            if table is not None and table.named_child_count > DATA_TABLE_ENTRIES:
+                return  # a data table's entries are no settings
             if key is not None and key.type == "string":
                 self.entry(string_key(key), value)
 

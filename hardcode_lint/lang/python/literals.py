@@ -101,6 +101,11 @@ def apply_unary(op: str, operand: Number) -> Number | None:
 
 #: The one call that is a constant expression when its two arguments are: ``pow(2, 29)``
 #: (``REKEY_BYTES = pow(2, 29)`` is ``2 ** 29`` written as a call).
+#: A dict literal with more entries than this is a data table, not settings: sysconfig's
+#: generated ``build_time_vars = {..., 'TESTTIMEOUT': 1200, ...}`` (1,200 entries; parsing it
+#: with libcst cost more than the rest of the module).  Its entries are no findings.
+DATA_TABLE_ENTRIES = 256
+
 POW = "pow"
 
 

@@ -26,6 +26,7 @@ from hardcode_lint.detect.names import classify_name
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.bound_names import class_fields, default_verdict
 from hardcode_lint.lang.python.literals import (
+    DATA_TABLE_ENTRIES,
     POW,
     ast_element_values,
     ast_literal_leaves,
@@ -151,6 +152,8 @@ class _Walk:
     def mapping(self, node: ast.Dict) -> None:
         """Entries with a string key judged like names (keywords when unpacked with ``**``)."""
         as_keyword = id(node) in self.unpacked
+        if len(node.keys) > DATA_TABLE_ENTRIES:
+            return  # a data table (``literals.DATA_TABLE_ENTRIES``)
         for key, value in zip(node.keys, node.values, strict=True):
             if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
                 continue

@@ -52,6 +52,7 @@ from hardcode_lint.lang.python.entries import (
     entry_key,
     entry_verdict,
 )
+from hardcode_lint.lang.python.literals import DATA_TABLE_ENTRIES
 from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
@@ -338,8 +339,8 @@ class DetectorVisitor(ScopeTracker):
     def visit_Dict(self, node: cst.Dict) -> None:
         """Judge each entry whose key is a string by that key, like a keyword: a dict's keys
         are the names its consumer reads (``dict(timeout=5)`` is ``{"timeout": 5}``)."""
-        if self._blind:
-            return
+        if self._blind or len(node.elements) > DATA_TABLE_ENTRIES:
+            return  # a data table's entries are no settings (``literals.DATA_TABLE_ENTRIES``)
         owner = self._owners[-1] if self._owners else Owner()
         as_keyword = id(node) in owner.unpacked  # `f(**{"ex": 60})`: keys are keywords there
         for element in node.elements:
