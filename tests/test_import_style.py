@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_fix import commit_all, git_copy
+from tests.migrate_helpers import migrated
 from tests.test_rust_fixture import run
 
 FILES = {
@@ -25,20 +25,8 @@ FILES = {
 
 @pytest.fixture
 def fixed(tmp_path: Path) -> Path:
-    root = tmp_path / "tree"
-    for rel, text in {
-        "pyproject.toml": '[project]\nname = "pkg"\nversion = "0"\n',
-        **FILES,
-    }.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text)
-    repo = git_copy(root, tmp_path / "repo")
-    assert run("rules", "suggest", "--output", "rules/", cwd=repo)[0] == 0
-    assert run("defaults", "--format", "python", "--output", "pkg/settings.py", cwd=repo)[0] == 0
-    commit_all(repo)
-    code, out, err = run("fix", "--write", cwd=repo)
-    assert code == 0, out + err
-    return repo
+    project = {"pyproject.toml": '[project]\nname = "pkg"\nversion = "0"\n', **FILES}
+    return migrated(tmp_path, project, "python", "pkg/settings.py")
 
 
 def test_a_file_that_imports_relatively_gets_a_relative_import(fixed):

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from tests.test_fix import commit_all, git_copy
+from tests.migrate_helpers import migrated
 from tests.test_rust_fixture import run
 from tests.test_rust_names import scan
 
@@ -86,18 +86,10 @@ mod tests {
 
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")
 def test_the_migrated_defaults_build_and_keep_their_values(tmp_path):
-    root = tmp_path / "tree"
-    (root / "src").mkdir(parents=True)
-    (root / "Cargo.toml").write_text('[package]\nname = "demo"\nversion = "0.1.0"\n'
-                                     'edition = "2021"\n')  # fmt: skip
-    (root / "src" / "lib.rs").write_text(textwrap.dedent(CRATE))
-    (root / "src" / "settings.rs").write_text("// hardcode-lint: generated settings\n")
-    repo = git_copy(root, tmp_path / "repo")
-    assert run("rules", "suggest", "--output", "rules/", cwd=repo)[0] == 0
-    assert run("defaults", "--format", "rust", "--output", "src/settings.rs", cwd=repo)[0] == 0
-    commit_all(repo)
-    code, out, err = run("fix", "--write", cwd=repo)
-    assert code == 0, out + err
+    crate = {"Cargo.toml": '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n',
+             "src/lib.rs": textwrap.dedent(CRATE),
+             "src/settings.rs": "// hardcode-lint: generated settings\n"}  # fmt: skip
+    repo = migrated(tmp_path, crate, "rust", "src/settings.rs")
     fixed = (repo / "src" / "lib.rs").read_text()
     assert "    crate::settings::get()." in fixed and "{ 250 }" not in fixed
     done = subprocess.run(["cargo", "test", "--offline", "-q"], cwd=repo, capture_output=True,

@@ -10,8 +10,7 @@ import sys
 import pytest
 
 from tests.helpers import summary
-from tests.test_fix import commit_all, git_copy
-from tests.test_rust_fixture import run
+from tests.migrate_helpers import migrated
 
 UNITS = "BYTES = 1\nSECONDS = 1.0\nMINUTE = 60\n"
 
@@ -59,18 +58,11 @@ def test_water_marks_and_worker_counts_in_two_words(detect):
 
 
 def test_fix_keeps_the_unit_constant_beside_the_setting(tmp_path):
-    root = tmp_path / "tree"
-    (root / "pkg").mkdir(parents=True)
-    (root / "pyproject.toml").write_text('[project]\nname = "pkg"\nversion = "0"\n')
-    (root / "pkg" / "__init__.py").write_text("")
-    (root / "pkg" / "config.py").write_text(UNITS + "graceful_timeout = 3 * SECONDS\n")
-    repo = git_copy(root, tmp_path / "repo")
-    assert run("rules", "suggest", "--output", "rules/", cwd=repo)[0] == 0
-    assert run("defaults", "--format", "python", "--output", "pkg/settings.py", cwd=repo)[0] == 0
+    project = {"pyproject.toml": '[project]\nname = "pkg"\nversion = "0"\n',
+               "pkg/__init__.py": "",
+               "pkg/config.py": UNITS + "graceful_timeout = 3 * SECONDS\n"}  # fmt: skip
+    repo = migrated(tmp_path, project, "python", "pkg/settings.py")
     assert "graceful_timeout_seconds: int = 3" in (repo / "pkg" / "settings.py").read_text()
-    commit_all(repo)
-    code, out, err = run("fix", "--write", cwd=repo)
-    assert code == 0, out + err
     fixed = (repo / "pkg" / "config.py").read_text()
     assert "graceful_timeout = settings." in fixed and fixed.rstrip().endswith("* SECONDS")
     done = subprocess.run([sys.executable, "-c", "from pkg import config; "

@@ -15,7 +15,7 @@ from hardcode_lint.lang.typescript.parser import Node, name_of, named, text
 from hardcode_lint.model import Context
 
 #: Wrappers a value keeps its meaning through.
-_THROUGH = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
+WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
                       "non_null_expression", "type_assertion"})  # fmt: skip
 _FALLBACKS = frozenset({"??", "||"})
 _ASSIGNING = frozenset({"=", "??=", "||="})
@@ -31,7 +31,7 @@ _ASSIGNMENTS = frozenset({"assignment_pattern", "object_assignment_pattern"})
 #: holds a value.  A number under any other parent (an index, a comparison's operand is one
 #: through ``binary_expression``, a ``case``) is never a site, so need not be looked at.
 VALUE_PARENTS = frozenset({
-    "unary_expression", "binary_expression", "parenthesized_expression", *_THROUGH, "array",
+    "unary_expression", "binary_expression", "parenthesized_expression", *WRAPPERS, "array",
     "ternary_expression", "arguments", "assignment_expression", "augmented_assignment_expression",
     "jsx_expression", "pair", "variable_declarator", *_FIELDS, *_PARAMETERS, *_ASSIGNMENTS,
 })  # fmt: skip
@@ -96,7 +96,7 @@ def _climb(node: Node) -> tuple[Node, Node] | None:
 def _passes(parent: Node, child: Node) -> bool:
     """Whether ``child`` is ``parent``'s value: a wrapper, an array element, a branch."""
     kind = parent.type
-    if kind in _THROUGH or kind == "array":
+    if kind in WRAPPERS or kind == "array":
         return True
     if kind == "ternary_expression":
         return parent.child_by_field_name("condition") != child

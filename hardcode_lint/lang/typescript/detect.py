@@ -13,7 +13,7 @@ from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
 from hardcode_lint.detect.names import NameVerdict, is_not_limit_value, is_type_bound
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
-from hardcode_lint.lang.typescript.context import Site, scope_of, site_of
+from hardcode_lint.lang.typescript.context import WRAPPERS, Site, scope_of, site_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, name_of, named, text
@@ -34,10 +34,6 @@ from hardcode_lint.lang.typescript.verdicts import name_verdict
 from hardcode_lint.lang.typescript.watch import Watch, watch_for
 from hardcode_lint.model import Context, Kind
 from hardcode_lint.parse.source import SourceError, SourceFile
-
-#: What an object literal may stand in before its binder (``{ ... } as const``).
-_WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
-                       "non_null_expression", "type_assertion"})  # fmt: skip
 
 PACKAGE = "hardcode_lint.lang.typescript"
 #: The globals a file may shadow with its own declaration.
@@ -246,7 +242,7 @@ class _Detector:
         realtime-js' ``CONNECTION_TIMEOUTS = { HEARTBEAT_INTERVAL: 25000, ... } as const`` holds
         settings, whatever its keys' case."""
         node = pair.parent
-        while node is not None and node.parent is not None and node.parent.type in _WRAPPERS:
+        while node is not None and node.parent is not None and node.parent.type in WRAPPERS:
             node = node.parent
         binder = node.parent if node is not None else None
         field = {"variable_declarator": "name", "pair": "key", "assignment_expression": "left",
