@@ -191,6 +191,23 @@ def test_a_name_taken_at_the_site_reads_the_settings_under_another_name(repo, so
     assert json.loads(out)["totals"]["migrated"] == 1
 
 
+def test_one_file_reads_the_settings_by_name_and_under_another_name(repo):
+    """diskcache's core.py: one site's function takes `settings` as a parameter, the others do
+    not; both imports go in (libcst had failed adding them in one pass: a traceback)."""
+    (repo / "m.py").write_text(
+        "import asyncio\nasync def f(config):\n    await asyncio.sleep(30)\n"
+        "async def g():\n    await asyncio.sleep(30)\n"
+    )
+    add_rule(repo, RULE.replace("value = 30", "value = 30\ncount = 2"))
+    commit_all(repo)
+    code, _, err = run("fix", "--write")
+    assert code == 0, err
+    text = (repo / "m.py").read_text()
+    assert "config as app_config" in text and "await asyncio.sleep(app_config.loop." in text
+    assert "await asyncio.sleep(config.loop.interval_seconds)" in text.split("def g(")[1]
+    compile(text, "m.py", "exec")
+
+
 def test_a_local_name_that_no_alias_avoids_is_refused(repo):
     (repo / "m.py").write_text(
         "import asyncio\nasync def f(config, app_config):\n    await asyncio.sleep(30)\n"

@@ -41,10 +41,16 @@ def import_edits(data: bytes, requests: Sequence[ImportRequest]) -> list[TextEdi
         raise SourceError("libcst cannot rewrite this file byte for byte")
     if not requests:
         return []
-    context = CodemodContext()
-    for r in dict.fromkeys(requests):
-        AddImportsVisitor.add_needed_import(context, r.module, r.obj, r.asname, r.relative)
-    return _statement_edits(module, AddImportsVisitor(context).transform_module(module))
+    new = module
+    # libcst cannot add one name both as itself and under an alias in one pass (it sorts the
+    # two and fails): the aliased imports (a site where the name is taken) go in a second one.
+    for batch in ([r for r in requests if not r.asname], [r for r in requests if r.asname]):
+        if batch:
+            context = CodemodContext()
+            for r in dict.fromkeys(batch):
+                AddImportsVisitor.add_needed_import(context, r.module, r.obj, r.asname, r.relative)
+            new = AddImportsVisitor(context).transform_module(new)
+    return _statement_edits(module, new)
 
 
 def _leading_block(module: cst.Module) -> tuple[int, int]:
