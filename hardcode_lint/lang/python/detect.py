@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from hardcode_lint.lang.python.regions import (
     original_line,
 )
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
+from hardcode_lint.lang.python.uses import Use, used_at, used_lines, uses_fact
 from hardcode_lint.parse.source import SourceError, SourceFile, split_lines
 
 if TYPE_CHECKING:  # libcst is imported only when a file is actually parsed with it
@@ -85,6 +87,7 @@ def detect_module(
     expected_literals: int,
     defined: Defined | None = None,
     documented: bool = False,
+    uses: Mapping[str, Use] | None = None,
 ) -> DetectorVisitor:
     """Run the libcst detector over ``module``; the visitor holds what it found.
 
@@ -94,7 +97,7 @@ def detect_module(
     from hardcode_lint.lang.python.visitor import DetectorVisitor
     from hardcode_lint.lang.python.walk import walk
 
-    visitor = DetectorVisitor(module, catalog, watch, defined, documented)
+    visitor = DetectorVisitor(module, catalog, watch, defined, documented, uses)
     try:
         walk(module, visitor)
     except RecursionError:
@@ -195,7 +198,9 @@ def _located(
         raise SourceError(exc.message, line) from None
     defined = defined_apis(options.file, source.text, catalog)
     notes = documented_lines(source.text, catalog.words)
-    visitor = detect_module(module, catalog, watch, len(spans), defined, bool(notes))
+    used = used_lines(source.text, catalog)
+    uses = {use.name: use for use in used.values()}
+    visitor = detect_module(module, catalog, watch, len(spans), defined, bool(notes), uses)
     found = Detected(migrated=_migrated(source, visitor, shifts))
     located = []
     from hardcode_lint.lang.python.documented import documented
@@ -205,6 +210,8 @@ def _located(
     )
     for detection in detections:
         span = spans[visitor.ordinals[id(detection.node)]]
+        if id(detection.node) in visitor.by_use and not used_at(used, span[0], detection.arg):
+            continue  # a name used as a time, bound where a function's local may be
         hit = _hit(source, detection, span)
         if hit is not None:
             found.hits.append(hit)
@@ -238,7 +245,8 @@ def _judge(
                     catalog.fallback_names())  # fmt: skip
     if not inner.candidate and not defined_apis(options.file, source.text, catalog):
         notes = documented_lines(source.text, catalog.words)
-        if not any(line in notes for line in keep):
+        used = used_lines(source.text, catalog)
+        if not any(line in notes or line in used for line in keep):
             return Detected(), []
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
 
@@ -260,7 +268,10 @@ def _fast(
     keep = sorted([*pre.lines, *pre.keep, *extra])
     parts = units.split(statements, source.lines, keep, pre.roots, bool(options.memo))
     parts = replace(
-        parts, facts=parts.facts + notes_fact(documented_lines(source.text, catalog.words))
+        parts,
+        facts=parts.facts
+        + notes_fact(documented_lines(source.text, catalog.words))
+        + uses_fact(used_lines(source.text, catalog)),
     )
     known = memo.decode(options.memo, parts.facts)
     try:
@@ -329,6 +340,7 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     catalog = catalog_for(options.catalog)
     extra = tuple(definition_lines(source.text, defined_apis(options.file, source.text, catalog)))
     extra += tuple(documented_lines(source.text, catalog.words))
+    extra += tuple(used_lines(source.text, catalog))
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
         fast = _fast(source, options, extra)
         if fast is not None:

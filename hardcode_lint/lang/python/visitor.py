@@ -9,7 +9,7 @@ wait until the walk is over and every import is known.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import libcst as cst
@@ -58,6 +58,7 @@ from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
+from hardcode_lint.lang.python.uses import Use, verdict_by_use
 from hardcode_lint.model import Context, Kind
 
 _LITERAL_ROOTS = frozenset(
@@ -79,9 +80,11 @@ class DetectorVisitor(ScopeTracker):
     """Collects :class:`Detection` objects and the source-order number of every literal."""
 
     def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist,
-                 defined: Defined | None = None, documented: bool = False) -> None:  # fmt: skip
+                 defined: Defined | None = None, documented: bool = False,
+                 uses: Mapping[str, Use] | None = None) -> None:  # fmt: skip
         super().__init__(module, defined)
         self.catalog, self.watch = catalog, watch
+        self.uses, self.by_use = uses or {}, set[int]()  # names used as times (``uses.py``)
         self.documented = documented  # some comment names a unit (``documented.py``) ...
         self.unjudged: list[Detection] = []  # ... so names no word judges wait for lines
         self.hits: list[ReplacementHit] = []
@@ -244,6 +247,8 @@ class DetectorVisitor(ScopeTracker):
             verdict = default_verdict(name, words)
         else:
             verdict = classify_name(name, words, as_keyword=False)
+        if verdict is None and context is Context.ASSIGNMENT:  # `POLL = 1 ... sleep(POLL)`
+            verdict = verdict_by_use(self.uses, name, leaves or held, self.by_use)
         if verdict is None and self.documented and context in _DOCUMENTED:
             bound = (name, written, sep)
             self.unjudged += pending(self.module, self.catalog.words, value, leaves, context,
@@ -267,14 +272,14 @@ class DetectorVisitor(ScopeTracker):
                 Detection(leaf, verdict.kind, context, unit, api or written, *where)
             )
 
-    def _watched_bound(
-        self, value: cst.BaseExpression, context: Context, name: str, written: str, sep: str
-    ) -> None:
-        """The migrated sites a bound value holds (a rule's replacement)."""
+    def _watched_bound(self, value: cst.BaseExpression, context: Context, name: str,
+                       written: str, sep: str, api: str | None = None) -> None:  # fmt: skip
+        """The migrated sites a bound value holds (a rule's replacement), under ``api`` where
+        the catalog names them (a library's own ``def lru_cache(maxsize=...)``)."""
         for node, expression in self.watch.watched_in(value):
             snippet, start, end = self._bound_snippet(written, sep, value, node)
-            hit = ReplacementHit(node, expression, context, written, name, self.scope.qualname,
-                                 snippet, start, end)  # fmt: skip
+            hit = ReplacementHit(node, expression, context, api or written, name,
+                                 self.scope.qualname, snippet, start, end)  # fmt: skip
             self.hits.append(hit)
 
     def _is_counter(self, detection: Detection) -> bool:
@@ -365,7 +370,11 @@ class DetectorVisitor(ScopeTracker):
         verdict = entry_verdict(entry, self.catalog.words) if entry.expression is None else None
         if verdict is None and entry.expression is None:
             return
-        api = self._owner_name(owner)
+        api = (
+            owner.name
+            if owner.target is None
+            else one_line(self.module.code_for_node(owner.target))
+        )  # the target as written (`CACHES`)
         value = owner.value if owner.value is not None else mapping
         head = f"{api}{'=' if owner.target is None else ' = '}" if api else ""
         snippet, start, end = bound_entry_snippet(self.module, head, value, entry)
@@ -376,12 +385,6 @@ class DetectorVisitor(ScopeTracker):
         elif entry.expression is not None:
             self.hits.append(ReplacementHit(entry.node, entry.expression, Context.KEYWORD, api,
                                             *where))  # fmt: skip
-
-    def _owner_name(self, owner: Owner) -> str | None:
-        """The assigned target as written (``CACHES``), the parameter, or None."""
-        if owner.target is not None:
-            return one_line(self.module.code_for_node(owner.target))
-        return owner.name
 
     def leave_Module(self, original_node: cst.Module) -> None:
         if self._counted and self._local_limits:
