@@ -13,6 +13,8 @@ import pytest
 from hardcode_lint.api import settings_for
 from hardcode_lint.config import Config
 from hardcode_lint.engine import FileTask, analyze_file
+from tests.migrate_helpers import migrated
+from tests.test_rust_fixture import run
 
 RETRY = """\
 class Retry:
@@ -77,3 +79,20 @@ def test_the_same_code_outside_the_library_s_package_is_judged_by_names_only(tmp
     found = _found(tmp_path, "myapp/retry.py", RETRY)
     assert found == [("duration", "DEFAULT_BACKOFF_MAX", "120", "DEFAULT_BACKOFF_MAX")]
     assert _found(tmp_path, "retry.py", RETRY) == found  # a file in no package at all
+
+
+def test_a_migrated_definition_default_is_known_as_migrated(tmp_path):
+    """Session 11's trial on cachetools: after `fix` moved `def lru_cache(maxsize=128)`'s
+    default into the settings, the rule must read as migrated (not stale: `check` then
+    failed and a second `fix` exited 1 on a finished migration)."""
+    files = {
+        "pyproject.toml": '[project]\nname = "cachetools"\nversion = "1"\n',
+        "cachetools/__init__.py": "",
+        "cachetools/func.py": "def lru_cache(maxsize=128, typed=False):\n    return maxsize\n",
+    }
+    repo = migrated(tmp_path, files, "python", "cachetools/settings.py")
+    assert "maxsize=settings." in (repo / "cachetools" / "func.py").read_text()
+    code, out, err = run("check", cwd=repo)
+    assert code == 0, out + err
+    code, out, err = run("fix", "--write", cwd=repo)
+    assert (code, "already migrated" in out + err) == (0, True), out + err

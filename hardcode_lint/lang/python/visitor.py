@@ -219,6 +219,7 @@ class DetectorVisitor(ScopeTracker):
         if not found or not listed:
             return False
         kind, unit = listed
+        self._watched_bound(default, Context.DEFAULT, name, name, "=", found[0])
         for leaf in literal_leaves(default):
             snippet, start, end = self._bound_snippet(name, "=", default, leaf)
             where = (name, self.scope.qualname, snippet, start, end)
