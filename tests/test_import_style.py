@@ -20,6 +20,11 @@ FILES = {
     "pkg/relative.py": "import time\n\nfrom . import util\n\n\ndef f():\n    time.sleep(5)\n",
     "pkg/sub/deep.py": "import time\n\nfrom .. import util\n\n\ndef g():\n    time.sleep(6)\n",
     "pkg/absolute.py": "import time\n\nfrom pkg import util\n\n\ndef h():\n    time.sleep(7)\n",
+    # a test package: its own helpers relatively, the package under test absolutely (cachetools)
+    "tests/__init__.py": "",
+    "tests/helper.py": "",
+    "tests/test_a.py": "import time\n\nfrom pkg import util\n\nfrom . import helper\n\n\n"
+    "def test_t():\n    time.sleep(8)\n",
 }
 
 
@@ -35,8 +40,11 @@ def test_a_file_that_imports_relatively_gets_a_relative_import(fixed):
     assert "from .. import util\nfrom ..settings import settings\n" in (
         fixed / "pkg" / "sub" / "deep.py").read_text()  # fmt: skip
     assert "from pkg.settings import settings\n" in (fixed / "pkg" / "absolute.py").read_text()
+    assert "from pkg import util\nfrom pkg.settings import settings\n\nfrom . import helper\n" in (
+        fixed / "tests" / "test_a.py").read_text()  # fmt: skip
     sorted_ = subprocess.run([sys.executable, "-m", "ruff", "check", "--isolated", "--select", "I",
-                              "pkg"], cwd=fixed, capture_output=True, text=True, timeout=60)  # fmt: skip
+                              "pkg", "tests"], cwd=fixed, capture_output=True, text=True,
+                             timeout=60)  # fmt: skip
     assert sorted_.returncode == 0, sorted_.stdout  # the imports stay as isort sorts them
 
 

@@ -50,7 +50,36 @@ def import_edits(data: bytes, requests: Sequence[ImportRequest]) -> list[TextEdi
             for r in dict.fromkeys(batch):
                 AddImportsVisitor.add_needed_import(context, r.module, r.obj, r.asname, r.relative)
             new = AddImportsVisitor(context).transform_module(new)
-    return _statement_edits(module, new)
+    absolute = {r.module for r in requests if not r.relative}
+    return _statement_edits(module, _absolute_first(module, new, absolute))
+
+
+def _absolute_first(old: cst.Module, new: cst.Module, modules: set[str]) -> cst.Module:
+    """``new`` with an added absolute import moved before the block's relative ones, where
+    isort puts it (libcst appends it after ``from . import x``: ruff's I001 in a test file
+    that imports its own package absolutely and its helpers relatively)."""
+    import libcst as cst
+
+    first, after = _leading_block(old)
+    end = after + len(new.body) - len(old.body)
+    block = list(new.body[first:end])
+
+    def import_of(statement: cst.CSTNode) -> cst.ImportFrom | None:
+        body = statement.body if isinstance(statement, cst.SimpleStatementLine) else []
+        return body[0] if len(body) == 1 and isinstance(body[0], cst.ImportFrom) else None
+
+    relative = [i for i, s in enumerate(block) if (f := import_of(s)) is not None and f.relative]
+    if not relative:
+        return new
+    moved = [s for s in block[relative[0] :] if (f := import_of(s)) is not None and not f.relative
+             and f.module is not None and old.code_for_node(f.module) in modules
+             and not any(s is kept for kept in old.body)]  # fmt: skip
+    if not moved:
+        return new
+    rest = [s for s in block if not any(s is m for m in moved)]
+    at = next(i for i, s in enumerate(rest) if (f := import_of(s)) is not None and f.relative)
+    block = rest[:at] + moved + rest[at:]
+    return new.with_changes(body=[*new.body[:first], *block, *new.body[end:]])
 
 
 def _leading_block(module: cst.Module) -> tuple[int, int]:
