@@ -131,6 +131,8 @@ def test_the_fixed_crate_builds_and_its_tests_pass(fixed):
     [
         ("const MAX_SIZE: u64 = 8;\nmacro_rules! m { () => { crate::MAX_SIZE }; }\n"
          "pub fn f() -> u64 { m!() + other!(crate::MAX_SIZE) }\n",
+         "which needs a macro definition"),
+        ("const MAX_SIZE: u64 = 8;\npub fn f() -> u64 { other!(::demo::MAX_SIZE) }\n",
          "which item `MAX_SIZE` names cannot be told"),
         ("use std::time::Duration;\nmod a;\npub const WAIT: Duration = Duration::from_secs(7);\n",
          "where `Duration` of its initialiser may not name the same thing"),
@@ -190,3 +192,31 @@ def test_a_public_constant_of_a_shared_test_module_is_refused(tmp_path):
     })  # fmt: skip
     code, out, err = run("fix", "--write", cwd=repo)
     assert code == 1 and "a module other targets may share: migrate by hand" in out + err
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="cargo is not installed")
+def test_a_constant_read_through_an_imported_module_moves_in_macros_too(tmp_path):
+    """Session 11's trial on backoff: `use crate::default;` then `default::NAME`, plain and
+    inside `assert_eq!`; the constant went while a use kept its name (E0425), or the macro's
+    use was refused as unreadable."""
+    repo = _repo(tmp_path, {
+        "src/lib.rs": "pub mod settings;\nmod default;\npub mod exponential;\n",
+        "src/default.rs": "pub const INITIAL_INTERVAL_MILLIS: u64 = 500;\n"
+                          "pub const MAX_ELAPSED_TIME_MILLIS: u64 = 900_000;\n",
+        "src/exponential.rs": "use crate::default;\nuse std::time::Duration;\n\n"
+                              "pub fn check() -> Duration {\n"
+                              "    let d = Duration::from_millis(default::INITIAL_INTERVAL_MILLIS);\n"
+                              "    assert_eq!(900, Duration::from_millis(default::MAX_ELAPSED_TIME_MILLIS)"
+                              ".as_secs());\n    d\n}\n",
+    })  # fmt: skip
+    assert run("defaults", "--format", "rust", "--output", "src/settings.rs", cwd=repo)[0] == 0
+    commit_all(repo)
+    code, out, err = run("fix", "--write", cwd=repo)
+    assert code == 0, out + err
+    uses = _read(repo, "src/exponential.rs")
+    assert "default::" not in uses.replace("use crate::default;", "")
+    assert uses.count(f"{GET}.default.") == 2
+    done = subprocess.run(["cargo", "check", "--offline", "-q"], cwd=repo, capture_output=True,
+                          text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, textwrap.shorten(done.stderr, 2000)
+    assert run("check", cwd=repo)[0] == 0

@@ -122,11 +122,30 @@ class Resolver:
             rest = segments
         elif _declares_module(_module_body(at), head):
             start, rest = here, segments
+        elif not in_use and (imported := self._use_module(head, at)) is not None:
+            start = imported  # `use crate::default;` ... `default::NAME`
         else:
             return None
         if any(s[:1].isupper() or not s.isidentifier() for s in rest):
             return None  # `Type::NAME`: an associated item
         return start + tuple(rest)
+
+    def _use_module(self, head: str, at: Node) -> tuple[str, ...] | None:
+        """The module of this crate a ``use`` in scope binds ``head`` to (``use
+        crate::default;``, ``use super::limits as l;``); None for any other (``use std::time;``)."""
+        scope = at.parent
+        while scope is not None:
+            if _is_scope(scope):
+                for child in scope.named_children:
+                    argument = child.child_by_field_name("argument") \
+                        if child.type == "use_declaration" else None  # fmt: skip
+                    for bound, full in bindings(argument) if argument is not None else []:
+                        if bound == head:
+                            return self.path(full.split("::"), child, in_use=True)
+                if _is_module_body(scope):
+                    return None
+            scope = scope.parent
+        return None
 
     def owner(self, node: Node, name: str) -> Owner:
         """Whose is the identifier ``node`` (spelled ``name``)."""
@@ -137,9 +156,11 @@ class Resolver:
             segments = segments[0].split("::") if segments else []
             return self._of_module(self.path(segments, node, in_use=_in_use(node)))
         if parent is not None and parent.type == "token_tree":
-            before = node.prev_sibling
-            if before is not None and text(before) == "::":
-                return Owner.UNKNOWN  # a path inside a macro's tokens
+            tokens = token_path(node)
+            if tokens is None:
+                return Owner.UNKNOWN  # `::NAME`, `$crate::NAME`, `<T>::NAME` in a macro's tokens
+            if tokens[0]:  # `assert_eq!(x, default::NAME)`: a path, spelled as tokens
+                return self._of_module(self.path(tokens[0], node, in_use=False))
         return self._lexical(node, name)
 
     def _of_module(self, module: tuple[str, ...] | None) -> Owner:
@@ -181,6 +202,29 @@ class Resolver:
                 segments = "".join(text(argument).split()).removesuffix("::*").split("::")
                 globs.append(self._of_module(self.path(segments, child, in_use=True)))
         return Owner.OURS if Owner.OURS in globs else None
+
+
+#: Tokens a module path is made of; tree-sitter-rust tokenises the contextual keywords
+#: (``default``, ``union``) apart from identifiers, and a module may be named by them.
+_PATH_TOKENS = frozenset({"identifier", "crate", "self", "super", "default", "union"})
+
+
+def token_path(node: Node) -> tuple[list[str], Node] | None:
+    """The path written before ``node`` among a macro's tokens and its first token
+    (``default :: NAME`` gives ``["default"]``, a bare ``NAME`` none and itself); None where
+    it cannot be read as a module path."""
+    segments: list[str] = []
+    current = node
+    while (before := current.prev_sibling) is not None and text(before) == "::":
+        head = before.prev_sibling
+        if head is None or head.type not in _PATH_TOKENS:
+            return None
+        if head.type == "identifier" and head.prev_sibling is not None and text(
+            head.prev_sibling) == "$":  # fmt: skip
+            return None
+        segments.insert(0, text(head))
+        current = head
+    return segments, current
 
 
 def _in_use(node: Node) -> bool:

@@ -32,6 +32,7 @@ from hardcode_lint.lang.rust.const_scope import (
     definitions,
     file_module,
     node_module,
+    token_path,
 )
 from hardcode_lint.lang.rust.const_uses import (
     compile_time,
@@ -349,6 +350,9 @@ class _Uses:
                and target.parent.child_by_field_name("name") == target):  # fmt: skip
             target = target.parent
         read = placed(moved, atomic, target, data, base)
-        self.found.append((rel, SiteEdit(base + target.start_byte, base + target.end_byte, read,
+        tokens = token_path(node) if node.parent is not None and node.parent.type == "token_tree" \
+            else None  # fmt: skip
+        start = tokens[1].start_byte if tokens is not None else target.start_byte  # `a::NAME`
+        self.found.append((rel, SiteEdit(base + start, base + target.end_byte, read,
                                          (), label, group=self.group, verbatim=True)))  # fmt: skip
         return None
