@@ -43,12 +43,13 @@ def _leaves(cls: Any, path: str = "") -> dict[str, type]:
 
 def _checked(key: str, kind: type, value: object, source: str) -> int | float:
     """``value`` if it has the key's type (an int is a float too, a bool no number)."""
-    allowed = (int,) if kind is int else (int, float)
-    if isinstance(value, bool) or not isinstance(value, allowed):
+    number = value if isinstance(value, (int, float)) else None
+    number = None if isinstance(value, bool) else number
+    if number is None or (kind is int and isinstance(number, float)):
         raise SettingsError(
             f"settings key {key!r} from {source}: {value!r} is not {kind.__name__}"
         )
-    return value
+    return number  # narrowed so that older mypy (1.6) agrees it is a number
 
 
 def _parsed(key: str, kind: type, text: str, source: str) -> int | float:
