@@ -26,3 +26,19 @@ def test_codes_and_fractions_stay_out(tmp_path):
         "let minPercentage = 0.85\n"
     )
     assert scan(tmp_path, source) == []
+
+
+def test_an_option_passed_to_a_call_is_named_as_a_binding_names_it(tmp_path):
+    """nats' `new IdleHeartbeatMonitor(ms, cb, { maxOut: 2 })`, pg-pool's `{ maxUses: 2 }`
+    (session 11's fresh labels): `max` with any other word bounds something, in an option
+    object passed to a call as in a binding; a word that makes it a fact still does not."""
+    source = (
+        "monitor = new IdleHeartbeatMonitor(hb, (n) => { return false; }, { maxOut: 2 });\n"
+        "const pool = new Pool({ maxUses: 7500 });\n"
+        "draw({ maxInt: 5, maxVersion: 3 });\n"
+    )
+    found = scan(tmp_path, source)
+    assert [(f.arg, f.value, f.kind.value) for f in found] == [
+        ("maxOut", "2", "limit"),
+        ("maxUses", "7500", "limit"),
+    ]

@@ -15,6 +15,9 @@ def name_verdict(name: str, catalog: Catalog, as_keyword: bool) -> NameVerdict |
     """A name's verdict; a duration without a unit word is in milliseconds."""
     words = catalog.words
     found = classify_name(name, words, as_keyword=as_keyword)
+    if found is None and as_keyword:  # `{ maxOut: 2 }` passed to a call: an option, named
+        bound = classify_name(name, words, as_keyword=False)  # as a binding names its value
+        found = bound if bound is not None and bound.kind is Kind.LIMIT else None
     if found is not None and found.least:
         found = None  # a size only from a value up: not judged by value here yet
     heads = [w for w in split_words(name) if not w.isdigit()][-1:]
