@@ -51,8 +51,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hardcode_lint.detect.anyword import any_word
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.names import holds_telling_word
+from hardcode_lint.detect.names import holds_telling_word, telling_words
 from hardcode_lint.lang.typescript.tables import names_table
 from hardcode_lint.lang.typescript.verdicts import name_verdict
 
@@ -98,6 +99,9 @@ class Needles:
     openers: re.Pattern[bytes]
     defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
     catalog: Catalog
+    # the telling words and timed heads, one search of an ASCII name lowered (:func:`_tells`);
+    # None where a word is not ASCII (it may match an ASCII name's letter by case folding)
+    tells: re.Pattern[bytes] | None = None
     memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -120,7 +124,15 @@ def needles_for(catalog: Catalog) -> Needles:
     defaults = re.compile(
         rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
     )
-    return Needles(openers, defaults, catalog)
+    return Needles(openers, defaults, catalog, _tells_search(catalog))
+
+
+def _tells_search(catalog: Catalog) -> re.Pattern[bytes] | None:
+    words = telling_words(catalog.words)
+    if not all(word.isascii() for word in words):
+        return None
+    heads = {head for head in names_table()[0] if head.isascii() and head == head.lower()}
+    return re.compile(any_word({*(word.lower() for word in words), *heads}).encode())
 
 
 #: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
@@ -197,7 +209,7 @@ def _remembered(backwards: bytes, needles: Needles) -> bool | None:
         return memo[backwards]
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
-    found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
+    found = memo[backwards] = None if _may_name(backwards[::-1], needles) else False
     return found
 
 
@@ -205,7 +217,7 @@ def _confirmed(backwards: bytes, needles: Needles) -> bool:
     """The name judged in full (once; remembered)."""
     found = needles.memo.get(backwards)
     if found is None:
-        found = needles.memo[backwards] = _judged(backwards[::-1], needles.catalog)
+        found = needles.memo[backwards] = _judged(backwards[::-1], needles)
     return found
 
 
@@ -219,29 +231,37 @@ def _unquoted(raw: bytes) -> bytes | None:
     return raw.lstrip(b"#")
 
 
-def _may_name(raw: bytes, catalog: Catalog) -> bool:
+def _may_name(raw: bytes, needles: Needles) -> bool:
     """A necessary test of :func:`_judged`: the name holds a telling word or a timed head."""
     name = _unquoted(raw)
-    return name is None or _may_tell(name.decode("utf-8", "replace"), catalog, names_table()[0])
+    return name is None or _tells(name, needles)
 
 
-def _judged(raw: bytes, catalog: Catalog) -> bool:
+def _judged(raw: bytes, needles: Needles) -> bool:
     unquoted = _unquoted(raw)
     if unquoted is None:
         return True  # an escape: what it reads as is not worked out here
     raw = unquoted
-    heads = names_table()[0]
-    if not _may_tell(raw.decode("utf-8", "replace"), catalog, heads):
+    if not _tells(raw, needles):
         return False  # each candidate below is a part of `raw`: none can tell either
     candidates = {raw}
     candidates.update(part for part in re.split(rb"[-:]", raw) if part)
+    catalog = needles.catalog
     for candidate in candidates:
-        name = candidate.decode("utf-8", "replace")
-        if not _may_tell(name, catalog, heads):
+        if not _tells(candidate, needles):
             continue  # what name_verdict would say at once (most names), without its splitting
+        name = candidate.decode("utf-8", "replace")
         if name_verdict(name, catalog, False) or name_verdict(name, catalog, True):
             return True
     return False
+
+
+def _tells(name: bytes, needles: Needles) -> bool:
+    """:func:`_may_tell` of a name's bytes: an ASCII name (most) by one search of its bytes
+    lowered, as :func:`~.names.holds_telling_word` searches it, without decoding it."""
+    if needles.tells is not None and name.isascii():
+        return needles.tells.search(name.lower()) is not None
+    return _may_tell(name.decode("utf-8", "replace"), needles.catalog, names_table()[0])
 
 
 def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
