@@ -61,6 +61,12 @@ SITES = [
     "const { Pool: P } = require(\n  'pg'\n);\nconst p = new P({ max: 10 });",
     "const o = { maximum: behavior.maximum /* bound */\n  ?? 100 };",
     "const o = { 'min': opts.min ?? 2 };",
+    # what the lexer's `values` reading keeps: a wrapper's bracket, a literal's arithmetic
+    "const timeout = <number>(5000);",
+    "const ttl = -(60) * 1000, maxRetries = +3;",
+    "const delay = opts.delay || (5 * 1000);",
+    "const o = { timeout: cond ? 1000 : 2000 };",
+    "const timeout = cond\n  ? fast\n  : 5000;",
 ]
 
 
@@ -122,6 +128,9 @@ def test_wide_sites_are_judged_by_their_names_first():
         "const key = [a, 1].join('_');\nconst scheme = url.startsWith('http') ? 1 : 2;",
         # a catalogued call with several arguments, none a number (a `,` ended the reading)
         "setTimeout(resolve, delay);\nconst n = Math.max(a, b);",
+        # numbers that are some other call's, an index, or arithmetic with a name
+        "const minutes = absFloor(seconds / 60);\nconst seconds = Number.parseInt(m[1], 10);",
+        "const retries = attempts - 1;\nconst timeout = 1000 / freq;\nthis._days = d + w * 7;",
     ],
 )
 def test_a_file_without_a_site_is_not_parsed(code):
@@ -175,6 +184,9 @@ def _values(draw: st.DrawFn, depth: int = 0) -> str:
         f"{{ {draw(_NAMES).strip('[]')}:{gap}{inner} }}", f"({inner})", f"'a;b' || {inner}",
         f"go(() => {{ run(); }},{gap}{inner})", f"{inner} as number", f"/[)]/.x + {inner}",
         f"setTimeout(() => {{ x = {inner}; }},{gap}0)", f"f(function () {{ g({inner}) }})",
+        f"f({inner})", f"a[{inner}]", f"n /{gap}{inner}", f"{inner} *{gap}n", f"n - {inner}",
+        f"<number>({inner})", f"c ? x.k :{gap}{inner}", f"c ? k :{gap}{inner}",
+        f"{{ m() {{ g({inner}); }} }}", f"[{inner}][i]", f"f(a)[0] || {inner}",
     ]))  # fmt: skip
 
 
@@ -184,7 +196,8 @@ def _statements(draw: st.DrawFn) -> str:
     form = draw(st.sampled_from(["const {n}{g}= {v};", "o = {{ {n}:{g}{v} }};", "{n}{g}= {v}",
                                  "function f({n}{g}= {v}) {{}}", "setTimeout(f,{g}{v});",
                                  "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);",
-                                 "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};"]))  # fmt: skip
+                                 "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};",
+                                 "c ? {n} :{g}{v};"]))  # fmt: skip
     if (
         form.startswith(("const", "function", "class")) or ".{n}" in form
     ) and not name.isidentifier():

@@ -18,26 +18,23 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
   ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
 So a file passes when a catalogued module is imported or required in it, a catalogued last
-name is called with a number token among its arguments (not in a function body passed to it:
-``setTimeout(() => { n = 1 }, 0)``), a telling (or defaulted bound) name is bound to a value
-holding a number token, or a watched replacement is mentioned.  Where zeros are no findings
-(``DetectOptions.zeros``) a zero token does not count (``setTimeout(resolve, 0)``,
-``Math.max(0, n)``, ``timeout: 0``).  A bound
-name is tried by its words first and judged in full only once it is bound to a number.
+name is called with a number among its arguments, a telling (or defaulted bound) name
+is bound to a value holding a number, or a watched replacement is mentioned; a number that
+the detector cannot find the site's own counts for none (one in a function body passed to
+a call, in some other call's arguments or an index, or in arithmetic with a name:
+``setTimeout(() => { n = 1 }, 0)``, ``minutes = floor(seconds / 60)``).  Where zeros are no
+findings (``DetectOptions.zeros``) a zero token does not count (``setTimeout(resolve, 0)``,
+``Math.max(0, n)``, ``timeout: 0``).  A bound name is tried by its words first and judged in
+full only once it is bound to a number.
 
-The value of a binding (or the arguments of a call) is read by a small lexer up to where it
-must end: a ``;`` or a closing bracket of its own level, or a ``,`` of its own level before
-any ``<`` (a ``<`` may open type arguments,
-``Map<string, number>``, whose commas do not end it).  Strings and comments are skipped, so
-their digits do not count; a template literal, an unpaired quote or a ``/`` that may open a
-regular expression ends the reading with a pass.  The lexer can only read too much (an
-expression without ``;`` goes on into the next statement), never too little, except where a
-``/`` after a keyword (``return /[)]/``) opens a regular expression holding a bracket or a
-quote inside a telling value, JSX text inside one holds paired quotes around a bracket, or a
-``//`` in code comes before a line comment that stands between a name and its ``=``, or a
-quoted key holds an escaped quote (``'a\\'s-timeout': 5``); none is
-in the bench's corpus (``--no-prefilter`` turns the filter off, and the bench and
-the tests check that the findings are the same without it).
+The value of a binding (or the arguments of a call) is read by a small lexer
+(``lexer.py``) up to where it must end.  It can only read too much, never too little, except
+where a ``/`` after a keyword (``return /[)]/``) opens a regular expression holding a bracket
+or a quote inside a telling value, JSX text inside one holds paired quotes around a bracket,
+a ``//`` in code comes before a line comment that stands between a name and its ``=``, or a
+quoted key holds an escaped quote (``'a\\'s-timeout': 5``); none is in the bench's corpus
+(``--no-prefilter`` turns the filter off, and the bench and the tests check that the
+findings are the same without it).
 
 A file skipped here is not parsed, so it is not told it is unreadable (as with Go's filter).
 A file that passes is read to its end all the same: each site a hit may stand in opens at an
@@ -54,6 +51,7 @@ from dataclasses import dataclass, field
 from hardcode_lint.detect.anyword import any_word
 from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.names import holds_telling_word, telling_words
+from hardcode_lint.lang.typescript.lexer import holds_number
 from hardcode_lint.lang.typescript.tables import names_table
 from hardcode_lint.lang.typescript.verdicts import name_verdict
 
@@ -71,18 +69,6 @@ _BINDING = re.compile(
     rb"(?:=(?<![=>]=)(?:\?\?|\|\|)?|:(?:" + _GAP + rb"[?!])?)" + _GAP + rb"(?:\]" + _GAP + rb")?"
     rb"([\w$\x80-\xff:-]+#?(?![\w$\x80-\xff#:-])|'[^'\n]*'|\"[^\"\n]*\")"
 )
-#: What the value lexer stops at: comments and strings (skipped), brackets, the ends of a
-#: value, a template literal or a lone quote (a pass), a slash, a digit.
-_TOKEN = re.compile(
-    rb"//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|[][(){};,<`'\"/0-9]",
-    re.S,
-)
-_OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
-_IN_NAME = frozenset(
-    b"_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-) | frozenset(range(0x80, 0x100))
-#: The bytes after which a ``/`` divides (else it may open a regular expression).
-_DIVIDES_AFTER = _IN_NAME | frozenset(b")]")
 _MEMO_SIZE = 200_000
 _UNSEEN = object()
 _QUOTES = frozenset(b"\"'`")
@@ -133,71 +119,6 @@ def _tells_search(catalog: Catalog) -> re.Pattern[bytes] | None:
         return None
     heads = {head for head in names_table()[0] if head.isascii() and head == head.lower()}
     return re.compile(any_word({*(word.lower() for word in words), *heads}).encode())
-
-
-#: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
-#: are findings (`setTimeout(resolve, 0)`, `Math.max(0, n - 1)`, `timeout: 0`).
-_NUMBER = re.compile(rb"0[xXoObB][0-9a-fA-F_]*|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]*)?")
-
-
-def _zero(data: bytes, start: int) -> bool:
-    match = _NUMBER.match(data, start)
-    token = match.group().replace(b"_", b"") if match else b""
-    try:
-        return float(int(token, 0) if token[:2].lower() in (b"0x", b"0o", b"0b") else token) == 0
-    except ValueError:
-        return False  # not read here: it counts
-
-
-def _opens_body(data: bytes, at: int) -> bool:
-    """Whether the ``{`` at ``at`` opens a function's body (after ``=>`` or a parameter list),
-    not an object: what stands in a body is some other call's or binding's."""
-    before = data[max(0, at - 64) : at].rstrip()
-    return before[-1:] in (b">", b")")
-
-
-def _holds_number(data: bytes, at: int, commas_end: bool, zeros: bool = True,
-                  bodies: bool = True) -> bool:  # fmt: skip
-    """Whether the value (or argument list) starting at byte ``at`` holds a number token
-    before it must end; True too where the lexer cannot tell (see the module's docstring).
-    Without ``zeros`` a zero token does not count; without ``bodies`` neither does a number
-    in a function body among a call's arguments (``setTimeout(() => { n = 1 }, 0)``)."""
-    depth, skipped = 0, at  # `skipped`: where the last comment or string ended
-    body = -1  # the depth of the function body being passed over (-1: none)
-    for match in _TOKEN.finditer(data, at):
-        token = match.group()
-        first = token[0]
-        if len(token) > 1 and first in b"/'\"":
-            skipped = match.end()
-            continue  # a comment or a string
-        if first in _OPEN:
-            if body < 0 and not bodies and first == 0x7B and _opens_body(data, match.start()):
-                body = depth
-            depth += 1
-        elif first in _CLOSE:
-            depth -= 1
-            if depth == body:
-                body = -1
-            if depth < 0:
-                return False
-        elif 0x30 <= first <= 0x39:
-            start = match.start()
-            if (start == 0 or data[start - 1] not in _IN_NAME) and body < 0 and (
-                    zeros or not _zero(data, start)):  # fmt: skip
-                return True
-        elif first in (0x3B, 0x2C):  # `;`, or `,` (the end of a value, not of arguments)
-            if depth == 0 and (first == 0x3B or commas_end):
-                return False
-        elif first == 0x3C:  # `<`
-            if depth == 0:
-                commas_end = False
-        elif first == 0x2F:  # `/`
-            before = data[max(0, match.start() - 200, skipped) : match.start()].rstrip()
-            if not before or before[-1] not in _DIVIDES_AFTER:
-                return True  # a regular expression may start here
-        else:
-            return True  # a template literal or a lone quote
-    return False
 
 
 def _remembered(backwards: bytes, needles: Needles) -> bool | None:
@@ -290,14 +211,14 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
         if known is False and name not in defaulted:
             continue
         at = size - match.start()
-        if not _holds_number(data, at, True):
+        if not holds_number(data, at, True):
             continue
         anchors.append(at)  # judged in full by the detector, where a number stands in it
         if name not in defaulted:
             names[at] = name
         if not passes:
-            passes = (zeros or _holds_number(data, at, True, zeros)) and (
-                name in defaulted or _confirmed(name, needles))  # fmt: skip
+            passes = (name in defaulted or _confirmed(name, needles)) and holds_number(
+                data, at, True, zeros, bodies=False, values=True)  # fmt: skip
     return passes
 
 
@@ -312,17 +233,17 @@ def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
 
 def _calls(data: bytes, calls: list[int], zeros: bool, anchors: list[int]) -> bool:
     """Whether a catalogued last name is called (``calls``: after each one's opener) with a
-    number among its arguments (not in a function body passed to it), or so that the lexer
-    cannot tell; every one called with a number token among them, zeros and bodies too,
-    gives its anchor."""
+    number among its arguments (not in a function body passed to it: ``values`` of
+    ``lexer.py``), or so that the lexer cannot tell; every one called with a number token
+    among its arguments, zeros and bodies too, gives its anchor."""
     passes = False
     for at in calls:
-        held = _holds_number(data, at, False)
+        held = holds_number(data, at, False)
         if held:
             anchors.append(at)
         if not passes:
-            passes = data[at - 1] != 0x28 or (
-                held and _holds_number(data, at, False, zeros, bodies=False))  # fmt: skip
+            passes = data[at - 1] != 0x28 or (held and holds_number(
+                data, at, False, zeros, bodies=False, values=True))  # fmt: skip
     return passes
 
 
