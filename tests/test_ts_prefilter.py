@@ -66,6 +66,9 @@ SITES = [
     "const ttl = -(60) * 1000, maxRetries = +3;",
     "const delay = opts.delay || (5 * 1000);",
     "const o = { timeout: cond ? 1000 : 2000 };",
+    "const n = window.Math.max(count, 1);",
+    "const n = Math /* floor */ . max(count, 1);",
+    "const n = Math?.max(count, 1);",
     "const timeout = cond\n  ? fast\n  : 5000;",
 ]
 
@@ -131,6 +134,8 @@ def test_wide_sites_are_judged_by_their_names_first():
         # numbers that are some other call's, an index, or arithmetic with a name
         "const minutes = absFloor(seconds / 60);\nconst seconds = Number.parseInt(m[1], 10);",
         "const retries = attempts - 1;\nconst timeout = 1000 / freq;\nthis._days = d + w * 7;",
+        # a catalogued last name that cannot be the catalogued callee (`Math.max` is)
+        "const n = max(a, 1);\nnode.clamp(0.07, 1.0);\nconst m = opts.max?.(1, 2);",
     ],
 )
 def test_a_file_without_a_site_is_not_parsed(code):
@@ -197,7 +202,8 @@ def _statements(draw: st.DrawFn) -> str:
                                  "function f({n}{g}= {v}) {{}}", "setTimeout(f,{g}{v});",
                                  "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);",
                                  "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};",
-                                 "c ? {n} :{g}{v};"]))  # fmt: skip
+                                 "max({g}{v}, y);", "node.clamp({g}{v}, 1);",
+                                 "window.Math.max({g}{v}, y);", "c ? {n} :{g}{v};"]))  # fmt: skip
     if (
         form.startswith(("const", "function", "class")) or ".{n}" in form
     ) and not name.isidentifier():

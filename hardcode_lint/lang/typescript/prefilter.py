@@ -5,7 +5,9 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
 
 - a catalogued callee (its positions, or the option names of its object arguments): the
   callee is written with the catalog's last name (``setTimeout``, ``.max``, ``.expire``,
-  ``Pool``) and called (``name(``), or it is a name imported from a catalogued module (any
+  ``Pool``) and called (``name(``), a member of what its key names before that name where
+  the name alone is no key (``Math.max``, ``AbortSignal.timeout``: ``max(`` and
+  ``node.max(`` resolve to no key), or it is a name imported from a catalogued module (any
   local name: ``import LRU from "lru-cache"``), whose name is then quoted right after a
   ``from`` or a ``require(`` (comments may stand between; ``imports.py`` reads no other);
 - the name of the site, or of the property enclosing it (``timeout: { request: 5 }``): the
@@ -18,7 +20,7 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
   ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
 So a file passes when a catalogued module is imported or required in it, a catalogued last
-name is called with a number among its arguments, a telling (or defaulted bound) name
+name is called (so) with a number among its arguments, a telling (or defaulted bound) name
 is bound to a value holding a number, or a watched replacement is mentioned; a number that
 the detector cannot find the site's own counts for none (one in a function body passed to
 a call, in some other call's arguments or an index, or in arithmetic with a name:
@@ -88,6 +90,9 @@ class Needles:
     # the telling words and timed heads, one search of an ASCII name lowered (:func:`_tells`);
     # None where a word is not ASCII (it may match an ASCII name's letter by case folding)
     tells: re.Pattern[bytes] | None = None
+    # a catalogued last name (reversed) -> what must stand before it (reversed, read from
+    # its end) for a call of it to resolve to a catalogued callee (:func:`_receivers`)
+    receivers: dict[bytes, re.Pattern[bytes]] = field(default_factory=dict)
     memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -102,7 +107,7 @@ def needles_for(catalog: Catalog) -> Needles:
     reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
     quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
     openers = re.compile(
-        rb"[(<?/\"'`](?:(?<=[(<?/])\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])"
+        rb"[(<?/\"'`](?:(?<=[(<?/])\s*(" + reversed_names + rb")(?![\w$\x80-\xff])"
         rb"|(?<=[\"'`])(?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
         + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff]))"
     )  # fmt: skip
@@ -110,7 +115,33 @@ def needles_for(catalog: Catalog) -> Needles:
     defaults = re.compile(
         rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
     )
-    return Needles(openers, defaults, catalog, _tells_search(catalog))
+    receivers = {
+        name[::-1].encode(): re.compile(_GAP + rb"\.\??" + _GAP + rb"(?:" + segments + rb")"
+                                        rb"(?![\w$\x80-\xff])")
+        for name in names if (segments := _receivers(catalog, name)) is not None
+    }  # fmt: skip
+    return Needles(openers, defaults, catalog, _tells_search(catalog), receivers)
+
+
+def _receivers(catalog: Catalog, name: str) -> bytes | None:
+    """What a call of the last name ``name`` must be a member of to resolve to a catalogued
+    callee in a file that imports no catalogued module (else the file passes anyway): the
+    last word of a key's head (``Math`` for ``Math.max``), as ``imports.resolve`` reads the
+    callee as written; None where any receiver (or none) may (``setTimeout``, ``*.expire``).
+    Reversed, as one alternation (``(?!)`` where none can: a module's name is no word)."""
+    if name in catalog.methods:
+        return None
+    words = []
+    for key in catalog.apis:
+        head, dot, last = key.rpartition(".")
+        if last != name:
+            continue
+        if not dot:
+            return None  # the name alone is catalogued (`setTimeout`, `helmet`)
+        word = head.rpartition(".")[2]
+        if re.fullmatch(r"[\w$]+", word):
+            words.append(re.escape(word[::-1]).encode())
+    return b"|".join(sorted(words)) or b"(?!)"
 
 
 def _tells_search(catalog: Catalog) -> re.Pattern[bytes] | None:
@@ -231,17 +262,18 @@ def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
     return frozenset(w[::-1] for word in words for w in (word, b"'%s'" % word, b'"%s"' % word))
 
 
-def _calls(data: bytes, calls: list[int], zeros: bool, anchors: list[int]) -> bool:
+def _calls(data: bytes, calls: list[tuple[int, bool]], zeros: bool, anchors: list[int]) -> bool:
     """Whether a catalogued last name is called (``calls``: after each one's opener) with a
     number among its arguments (not in a function body passed to it: ``values`` of
-    ``lexer.py``), or so that the lexer cannot tell; every one called with a number token
-    among its arguments, zeros and bodies too, gives its anchor."""
+    ``lexer.py``), or so that the lexer cannot tell, where the callee may resolve to a
+    catalogued one (``Math.max``, not ``max`` nor ``node.max``); every one called with a
+    number token among its arguments, zeros and bodies too, gives its anchor."""
     passes = False
-    for at in calls:
+    for at, resolves in calls:
         held = holds_number(data, at, False)
         if held:
             anchors.append(at)
-        if not passes:
+        if not passes and resolves:
             passes = data[at - 1] != 0x28 or (held and holds_number(
                 data, at, False, zeros, bodies=False, values=True))  # fmt: skip
     return passes
@@ -271,11 +303,13 @@ def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
     judged only in the sites kept here); without ``zeros`` a zero literal is no hit for
     :attr:`Scan.passes` (the user keeps zeros out, and no rule claims one)."""
     backwards, size = data[::-1], len(data)
-    calls: list[int] = []
+    calls: list[tuple[int, bool]] = []  # after each `(`; whether its callee may resolve
     for match in needles.openers.finditer(backwards):
         if backwards[match.start()] in _QUOTES:
             return Scan(True, None)  # a catalogued module is imported
-        calls.append(size - match.start())  # after the `(`
+        receiver = needles.receivers.get(match.group(1))
+        resolves = receiver is None or receiver.match(backwards, match.end()) is not None
+        calls.append((size - match.start(), resolves))
     anchors: list[int] = []
     names: dict[int, bytes] = {}
     called = _calls(data, calls, zeros, anchors)
