@@ -248,8 +248,8 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
         if name not in defaulted:
             names[at] = name
         if not passes:
-            passes = (name in defaulted or _confirmed(name, needles)) and holds_number(
-                data, at, True, zeros, bodies=False, values=True)  # fmt: skip
+            passes = holds_number(data, at, True, zeros, bodies=False, values=True) and (
+                name in defaulted or _confirmed(name, needles))  # fmt: skip
     return passes
 
 
