@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from hardcode_lint.lang.base import DetectOptions
 from hardcode_lint.lang.typescript.detect import catalog_for, detect_ts
-from hardcode_lint.lang.typescript.prefilter import may_hold_site, needles_for
+from hardcode_lint.lang.typescript.prefilter import (
+    _BINDING,
+    _bound_names,
+    may_hold_site,
+    needles_for,
+)
 from hardcode_lint.parse.source import SourceFile
 
 
@@ -228,3 +233,13 @@ def test_a_file_whose_only_candidates_are_zeros_is_not_parsed_unless_zeros_count
     needles = needles_for(catalog_for(""))
     assert not may_hold_site(code.encode(), needles, zeros=False)
     assert may_hold_site(code.encode(), needles, zeros=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("=:?!|]'\" a:b-/*\n"), max_size=60))
+def test_the_two_halves_of_the_binding_search_find_what_it_finds(text):
+    """The binding search runs as two searches from one byte each, whose matches are merged
+    as the one search would have found them (one inside another is dropped)."""
+    backwards = text.encode()
+    spans = {(m.start(), m.end(), m.group(1)) for m in _BINDING.finditer(backwards)}
+    assert {(m.start(), m.end(), m.group(1)) for m in _bound_names(backwards)} == spans
