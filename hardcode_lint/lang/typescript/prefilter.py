@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hardcode_lint.detect.anyword import any_word
+from hardcode_lint.detect.anyword import any_word, longest_word
 from hardcode_lint.detect.catalog import Catalog
 from hardcode_lint.detect.names import holds_telling_word, telling_words
 from hardcode_lint.lang.typescript.lexer import holds_number
@@ -87,7 +87,8 @@ class Needles:
     catalogued last name called (at its ``(``, ``<``, ``?.`` or a comment) and a catalogued
     module's name quoted after a ``from`` or a ``require(`` (at its closing quote): a single
     leading class of bytes lets the engine skip to each candidate (two searches, or one
-    with two leading alternatives, take longer)."""
+    with two leading alternatives, take longer), and the names, as prefix trees
+    (``anyword.longest_word``), are tried at each by their first byte."""
 
     openers: re.Pattern[bytes]
     defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
@@ -109,11 +110,11 @@ def needles_for(catalog: Catalog) -> Needles:
     modules = {
         key[:at] for key in keys for at in range(len(key) + 1) if at == len(key) or key[at] == "."
     }
-    reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
-    quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
+    reversed_names = longest_word(n[::-1] for n in names).encode()
+    quoted = longest_word(m[::-1] for m in modules).encode()
     openers = re.compile(
         rb"[(<?/\"'`](?:(?<=[(<?/])\s*(" + reversed_names + rb")(?![\w$\x80-\xff])"
-        rb"|(?<=[\"'`])(?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
+        rb"|(?<=[\"'`])" + quoted + rb"(?::edon)?[\"'`]" + _GAP
         + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff]))"
     )  # fmt: skip
     bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
