@@ -78,19 +78,19 @@ _BINDING = re.compile(rb"(?:" + _ASSIGNS + rb"|" + _COLON + rb")" + _NAMED)
 _ASSIGNED, _COLONED = re.compile(_ASSIGNS + _NAMED), re.compile(_COLON + _NAMED)
 _MEMO_SIZE = 200_000
 _UNSEEN = object()
-_QUOTES = frozenset(b"\"'`")
 
 
 @dataclass(frozen=True)
 class Needles:
-    """The searches run over a file's bytes reversed.  ``openers`` is one search for both a
-    catalogued last name called (at its ``(``, ``<``, ``?.`` or a comment) and a catalogued
-    module's name quoted after a ``from`` or a ``require(`` (at its closing quote): a single
-    leading class of bytes lets the engine skip to each candidate (two searches, or one
-    with two leading alternatives, take longer), and the names, as prefix trees
-    (``anyword.longest_word``), are tried at each by their first byte."""
+    """The searches run over a file's bytes reversed.  ``calls`` find a catalogued last name
+    called (at its ``(``, ``<``, ``?.`` or a comment), ``imports`` a catalogued module's
+    name quoted after a ``from`` or a ``require(`` (at its closing quote): a search for each
+    of those bytes, which the engine skips to several times faster than to any of a class
+    of bytes; the names, as prefix trees (``anyword.longest_word``), are tried at each by
+    their first byte."""
 
-    openers: re.Pattern[bytes]
+    calls: tuple[re.Pattern[bytes], ...]
+    imports: tuple[re.Pattern[bytes], ...]
     defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
     catalog: Catalog
     # the telling words and timed heads, one search of an ASCII name lowered (:func:`_tells`);
@@ -112,10 +112,14 @@ def needles_for(catalog: Catalog) -> Needles:
     }
     reversed_names = longest_word(n[::-1] for n in names).encode()
     quoted = longest_word(m[::-1] for m in modules).encode()
-    openers = re.compile(
-        rb"[(<?/\"'`](?:(?<=[(<?/])\s*(" + reversed_names + rb")(?![\w$\x80-\xff])"
-        rb"|(?<=[\"'`])" + quoted + rb"(?::edon)?[\"'`]" + _GAP
-        + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff]))"
+    calls = tuple(
+        re.compile(re.escape(opener) + rb"\s*(" + reversed_names + rb")(?![\w$\x80-\xff])")
+        for opener in (b"(", b"<", b"?", b"/")
+    )
+    imports = tuple(
+        re.compile(quote + quoted + rb"(?::edon)?[\"'`]" + _GAP + rb"(?:morf|\(" + _GAP
+                   + rb"eriuqer)(?![\w$\x80-\xff])")
+        for quote in (b'"', b"'", b"`")
     )  # fmt: skip
     bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
     defaults = re.compile(
@@ -126,7 +130,7 @@ def needles_for(catalog: Catalog) -> Needles:
                                         rb"(?![\w$\x80-\xff])")
         for name in names if (segments := _receivers(catalog, name)) is not None
     }  # fmt: skip
-    return Needles(openers, defaults, catalog, _tells_search(catalog), receivers)
+    return Needles(calls, imports, defaults, catalog, _tells_search(catalog), receivers)
 
 
 def _receivers(catalog: Catalog, name: str) -> bytes | None:
@@ -338,13 +342,14 @@ def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
     judged only in the sites kept here); without ``zeros`` a zero literal is no hit for
     :attr:`Scan.passes` (the user keeps zeros out, and no rule claims one)."""
     backwards, size = data[::-1], len(data)
+    if any(search.search(backwards) for search in needles.imports):
+        return Scan(True, None)  # a catalogued module is imported
     calls: list[tuple[int, bool]] = []  # after each `(`; whether its callee may resolve
-    for match in needles.openers.finditer(backwards):
-        if backwards[match.start()] in _QUOTES:
-            return Scan(True, None)  # a catalogued module is imported
-        receiver = needles.receivers.get(match.group(1))
-        resolves = receiver is None or receiver.match(backwards, match.end()) is not None
-        calls.append((size - match.start(), resolves))
+    for search in needles.calls:
+        for match in search.finditer(backwards):
+            receiver = needles.receivers.get(match.group(1))
+            resolves = receiver is None or receiver.match(backwards, match.end()) is not None
+            calls.append((size - match.start(), resolves))
     anchors: list[int] = []
     names: dict[int, bytes] = {}
     called = _calls(data, calls, zeros, anchors)
