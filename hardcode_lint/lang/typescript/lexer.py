@@ -43,6 +43,12 @@ _ARITHMETIC = frozenset(b"+-*/%")
 #: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
 #: are findings (`setTimeout(resolve, 0)`, `Math.max(0, n - 1)`, `timeout: 0`).
 _NUMBER = re.compile(rb"0[xXoObB][0-9a-fA-F_]*|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]*)?")
+#: How most values start: a number (it counts), or a name or a member chain ended by a
+#: ``;`` or ``,`` (``opts.timeout,``: the value ends holding none); read in one step.
+_QUICK = re.compile(
+    rb"[ \t\r\n]*(?:([0-9])|[A-Za-z_$\x80-\xff][\w$\x80-\xff]*"
+    rb"(?:\.[A-Za-z_$\x80-\xff][\w$\x80-\xff]*)*[ \t\r\n]*([,;]))"
+)
 #: After a number: an arithmetic operator, then a name (``1000 / freq``; not ``/*``, ``//``).
 _BEFORE_NAME = re.compile(rb"\s*(?:\*\*?|/(?![/*])|%|\+(?!\+)|-(?!-))\s*[A-Za-z_$\x80-\xff]")
 
@@ -92,6 +98,13 @@ def holds_number(data: bytes, at: int, commas_end: bool, zeros: bool = True,
     ``values`` only a number that can be the site's own value counts, up to the first ``<``
     (a comparison, type arguments or JSX, whose text may hold a lone bracket: from there on
     every number counts)."""
+    quick = _QUICK.match(data, at)
+    if quick is not None:
+        if quick.group(1) is None:
+            if commas_end or quick.group(2) == b";":
+                return False
+        elif zeros and not values:
+            return True
     depth, skipped = 0, at  # `skipped`: where the last comment or string ended
     body = hushed = -1  # the depth of the body, or of the arguments or index, passed over
     for match in _TOKEN.finditer(data, at):
