@@ -261,8 +261,9 @@ def analyze_file(task: FileTask, settings: Settings) -> FileResult:
     return result
 
 
-def run_task(task: FileTask, settings: Settings) -> Outcome:
-    """:func:`analyze_file` for the cache: skips the work when the content is the cached one."""
+def run_task(task: FileTask, settings: Settings, *, cached: bool = True) -> Outcome:
+    """:func:`analyze_file` for the cache: skips the work when the content is the cached one.
+    Without ``cached`` (no cache: ``--no-cache``) the content's digest is not computed."""
     from hardcode_lint.cache import digest_of
 
     if not task.language:  # a task made by hand (the API, tests): its extension says
@@ -273,7 +274,7 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     except (OSError, SourceError) as exc:
         message = exc.message if isinstance(exc, SourceError) else "file vanished during the scan"
         return Outcome(task.rel, FileResult(task.rel, error=FileError(task.rel, None, message)))
-    digest = digest_of(data)
+    digest = digest_of(data) if cached else ""
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
     result, memo = analyze_with_memo(task, data, settings)
