@@ -32,6 +32,7 @@ from hardcode_lint.model import (
     Number,
     Replacement,
     Status,
+    by_fields,
 )
 from hardcode_lint.moved import Edit, moved, same_verdict
 from hardcode_lint.parse.source import SourceError, SourceFile, is_generated, read_bytes
@@ -48,6 +49,8 @@ class FileTask:
     language: str = ""  # the registry name of the front end that reads it
     known_memo: str = ""  # the front end's memo of the cached analysis (see DetectOptions)
 
+    __reduce__ = by_fields  # sent to a worker process for each file
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -57,8 +60,10 @@ class Outcome:
     result: FileResult | None
     size: int = -1
     mtime_ns: int = -1
-    digest: str = ""  # empty: not cacheable (the file could not be read)
+    digest: str = ""  # empty: not cacheable (the file could not be read, or no cache)
     memo: str = ""  # the front end's memo of this analysis, for the cache
+
+    __reduce__ = by_fields  # sent back from a worker process for each file
 
 
 @dataclass(frozen=True, slots=True)
