@@ -43,12 +43,15 @@ _ARITHMETIC = frozenset(b"+-*/%")
 #: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
 #: are findings (`setTimeout(resolve, 0)`, `Math.max(0, n - 1)`, `timeout: 0`).
 _NUMBER = re.compile(rb"0[xXoObB][0-9a-fA-F_]*|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]*)?")
-#: How most values start: a number (it counts), or a name or a member chain ended by a
-#: ``;`` or ``,`` (``opts.timeout,``: the value ends holding none); read in one step.
+#: How most values start: a number (it counts), or a string, a name or a member chain, maybe
+#: called with arguments that hold no bracket, number, slash or ``<``, ended by a ``;`` or
+#: ``,`` (``opts.timeout,``, ``require("x");``: the value ends holding none); read in one step.
+_NAME = rb"[A-Za-z_$\x80-\xff][\w$\x80-\xff]*"
+_STRING = rb"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\""
 _QUICK = re.compile(
-    rb"[ \t\r\n]*(?:([0-9])|[A-Za-z_$\x80-\xff][\w$\x80-\xff]*"
-    rb"(?:\.[A-Za-z_$\x80-\xff][\w$\x80-\xff]*)*[ \t\r\n]*([,;]))"
-)
+    rb"[ \t\r\n]*(?:([0-9])|(?:" + _STRING + rb"|" + _NAME + rb"(?:\." + _NAME
+    + rb"|\s*\((?:[^][(){};<`'\"/0-9]|" + _STRING + rb")*\))*)[ \t\r\n]*([,;]))"
+)  # fmt: skip
 #: After a number: an arithmetic operator, then a name (``1000 / freq``; not ``/*``, ``//``).
 _BEFORE_NAME = re.compile(rb"\s*(?:\*\*?|/(?![/*])|%|\+(?!\+)|-(?!-))\s*[A-Za-z_$\x80-\xff]")
 
