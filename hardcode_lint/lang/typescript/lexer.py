@@ -108,6 +108,12 @@ def holds_number(data: bytes, at: int, commas_end: bool, zeros: bool = True,
                 return False
         elif zeros and not values:
             return True
+    return _read(data, at, commas_end, zeros, bodies, values)
+
+
+def _read(data: bytes, at: int, commas_end: bool, zeros: bool, bodies: bool,
+          values: bool) -> bool:  # fmt: skip
+    """:func:`holds_number`, token by token."""
     depth, skipped = 0, at  # `skipped`: where the last comment or string ended
     body = hushed = -1  # the depth of the body, or of the arguments or index, passed over
     for match in _TOKEN.finditer(data, at):
