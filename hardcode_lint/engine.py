@@ -32,6 +32,7 @@ from hardcode_lint.model import (
     Number,
     Replacement,
     Status,
+    by_fields,
 )
 from hardcode_lint.moved import Edit, moved, same_verdict
 from hardcode_lint.parse.source import SourceError, SourceFile, is_generated, read_bytes
@@ -48,6 +49,8 @@ class FileTask:
     language: str = ""  # the registry name of the front end that reads it
     known_memo: str = ""  # the front end's memo of the cached analysis (see DetectOptions)
 
+    __reduce__ = by_fields  # sent to a worker process for each file
+
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
@@ -57,8 +60,10 @@ class Outcome:
     result: FileResult | None
     size: int = -1
     mtime_ns: int = -1
-    digest: str = ""  # empty: not cacheable (the file could not be read)
+    digest: str = ""  # empty: not cacheable (the file could not be read, or no cache)
     memo: str = ""  # the front end's memo of this analysis, for the cache
+
+    __reduce__ = by_fields  # sent back from a worker process for each file
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +266,9 @@ def analyze_file(task: FileTask, settings: Settings) -> FileResult:
     return result
 
 
-def run_task(task: FileTask, settings: Settings) -> Outcome:
-    """:func:`analyze_file` for the cache: skips the work when the content is the cached one."""
+def run_task(task: FileTask, settings: Settings, *, cached: bool = True) -> Outcome:
+    """:func:`analyze_file` for the cache: skips the work when the content is the cached one.
+    Without ``cached`` (no cache: ``--no-cache``) the content's digest is not computed."""
     from hardcode_lint.cache import digest_of
 
     if not task.language:  # a task made by hand (the API, tests): its extension says
@@ -273,7 +279,7 @@ def run_task(task: FileTask, settings: Settings) -> Outcome:
     except (OSError, SourceError) as exc:
         message = exc.message if isinstance(exc, SourceError) else "file vanished during the scan"
         return Outcome(task.rel, FileResult(task.rel, error=FileError(task.rel, None, message)))
-    digest = digest_of(data)
+    digest = digest_of(data) if cached else ""
     if digest == task.known_digest:
         return Outcome(task.rel, None, stat.st_size, stat.st_mtime_ns, digest)
     result, memo = analyze_with_memo(task, data, settings)

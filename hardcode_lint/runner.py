@@ -30,7 +30,7 @@ def _size(task: FileTask) -> int:
         return 0
 
 
-def _collecting_rarely(task: FileTask, settings: Settings) -> Outcome:
+def _collecting_rarely(task: FileTask, settings: Settings, cached: bool) -> Outcome:
     """:func:`run_task` in a worker whose garbage collector is off (see :func:`_quiet_gc`):
     parse trees are freed by reference counting; what cycles remain are collected now and
     then, which keeps the peak low."""
@@ -38,7 +38,7 @@ def _collecting_rarely(task: FileTask, settings: Settings) -> Outcome:
     _done_in_worker += 1
     if _done_in_worker % _COLLECT_EVERY == 0:
         gc.collect()
-    return run_task(task, settings)
+    return run_task(task, settings, cached=cached)
 
 
 def _quiet_gc() -> None:
@@ -47,10 +47,11 @@ def _quiet_gc() -> None:
     gc.disable()
 
 
-def _outcomes(tasks: list[FileTask], settings: Settings, jobs: int) -> Iterator[Outcome]:
+def _outcomes(tasks: list[FileTask], settings: Settings, jobs: int,
+              cached: bool) -> Iterator[Outcome]:  # fmt: skip
     if jobs <= 1 or len(tasks) < _PARALLEL_THRESHOLD:
         for task in tasks:
-            yield run_task(task, settings)
+            yield run_task(task, settings, cached=cached)
         return
     for language in sorted({task.language for task in tasks}):
         frontend(language).warm()  # load each parser once, before the workers fork
@@ -60,8 +61,9 @@ def _outcomes(tasks: list[FileTask], settings: Settings, jobs: int) -> Iterator[
     with ProcessPoolExecutor(max_workers=jobs, initializer=_quiet_gc) as pool:
         chunk = max(1, min(16, len(tasks) // (jobs * 16)))
         yield from pool.map(
-            _collecting_rarely, biggest_first, [settings] * len(tasks), chunksize=chunk
-        )
+            _collecting_rarely, biggest_first, [settings] * len(tasks), [cached] * len(tasks),
+            chunksize=chunk,
+        )  # fmt: skip
 
 
 def run_files(
@@ -90,7 +92,7 @@ def run_files(
         todo.append(task)
     done = len(results)
     tests = {t.rel: t.test for t in todo}
-    for outcome in _outcomes(todo, settings, jobs or os.cpu_count() or 1):
+    for outcome in _outcomes(todo, settings, jobs or os.cpu_count() or 1, cache is not None):
         result, memo = outcome.result, outcome.memo
         if result is None and cache is not None:  # same content as cached: only mtime moved
             cached = cache.get(outcome.rel)

@@ -125,7 +125,9 @@ def test_a_damaged_entry_costs_only_that_file(project, monkeypatch):
     import hardcode_lint.runner as runner
 
     real = runner.run_task
-    monkeypatch.setattr(runner, "run_task", lambda t, s: analysed.append(t.rel) or real(t, s))
+    monkeypatch.setattr(
+        runner, "run_task", lambda t, s, **kw: analysed.append(t.rel) or real(t, s, **kw)
+    )
     assert scan() == cold
     assert analysed == ["a.py"]  # b.py came from the cache, a.py was analysed again
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hardcode_lint.lang.snippets import SNIPPET_CONTEXT, fits, one_line
+from hardcode_lint.parse.source import SourceFile, split_lines
+
 
 def test_line_and_columns_point_at_the_literal(detect):
     (finding,) = detect("import time\n\ntime.sleep(60 * 5)\n")
@@ -46,3 +52,31 @@ def test_long_call_snippet_is_abbreviated(detect):
     args = ", ".join(f"argument_{i}" for i in range(20))
     (finding,) = detect(f"connect({args}, timeout=30)\n")
     assert finding.snippet == "connect(…, timeout=30, …)"
+
+
+_TEXT = st.text(alphabet=list("a é→\n\r\t\u2028\x0c"), max_size=40)
+
+
+@given(_TEXT, st.booleans())
+def test_each_line_starts_after_the_bytes_of_the_lines_before(text, bom):
+    """An offset maps to its line and column from the line starts, which an ASCII file sums
+    without encoding each line: the same starts either way."""
+    mark = b"\xef\xbb\xbf" if bom else b""
+    source = SourceFile("x", mark + text.encode(), text, "utf-8", mark)
+    starts, offset = [], len(mark)
+    for line in split_lines(text):
+        starts.append(offset)
+        offset += len(line.encode())
+    assert source._line_starts() == (starts or [len(mark)])
+
+
+_CODE = st.text(alphabet=list("ab ,\n\t)](.{}x/*\u00a0"), min_size=30, max_size=200)
+_LAYOUT = st.text(alphabet=list(" \n\t,)"), min_size=60, max_size=200)
+
+
+@given(_CODE, st.one_of(_CODE, _LAYOUT))
+def test_a_snippet_fits_where_its_context_on_one_line_does(before, after):
+    """``fits`` rules most long contexts out by a lower bound of ``one_line``'s length; it
+    must answer as ``one_line`` itself would."""
+    whole = len(before) + len(after) <= 64 * SNIPPET_CONTEXT
+    assert fits(before, after) == (whole and len(one_line(before + after)) <= SNIPPET_CONTEXT)

@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from hardcode_lint.lang.base import DetectOptions
 from hardcode_lint.lang.typescript.detect import catalog_for, detect_ts
-from hardcode_lint.lang.typescript.prefilter import may_hold_site, needles_for
+from hardcode_lint.lang.typescript.prefilter import (
+    _BINDING,
+    _bound_names,
+    may_hold_site,
+    needles_for,
+)
 from hardcode_lint.parse.source import SourceFile
 
 
@@ -61,6 +66,15 @@ SITES = [
     "const { Pool: P } = require(\n  'pg'\n);\nconst p = new P({ max: 10 });",
     "const o = { maximum: behavior.maximum /* bound */\n  ?? 100 };",
     "const o = { 'min': opts.min ?? 2 };",
+    # what the lexer's `values` reading keeps: a wrapper's bracket, a literal's arithmetic
+    "const timeout = <number>(5000);",
+    "const ttl = -(60) * 1000, maxRetries = +3;",
+    "const delay = opts.delay || (5 * 1000);",
+    "const o = { timeout: cond ? 1000 : 2000 };",
+    "const n = window.Math.max(count, 1);",
+    "const n = Math /* floor */ . max(count, 1);",
+    "const n = Math?.max(count, 1);",
+    "const timeout = cond\n  ? fast\n  : 5000;",
 ]
 
 
@@ -122,6 +136,11 @@ def test_wide_sites_are_judged_by_their_names_first():
         "const key = [a, 1].join('_');\nconst scheme = url.startsWith('http') ? 1 : 2;",
         # a catalogued call with several arguments, none a number (a `,` ended the reading)
         "setTimeout(resolve, delay);\nconst n = Math.max(a, b);",
+        # numbers that are some other call's, an index, or arithmetic with a name
+        "const minutes = absFloor(seconds / 60);\nconst seconds = Number.parseInt(m[1], 10);",
+        "const retries = attempts - 1;\nconst timeout = 1000 / freq;\nthis._days = d + w * 7;",
+        # a catalogued last name that cannot be the catalogued callee (`Math.max` is)
+        "const n = max(a, 1);\nnode.clamp(0.07, 1.0);\nconst m = opts.max?.(1, 2);",
     ],
 )
 def test_a_file_without_a_site_is_not_parsed(code):
@@ -175,6 +194,9 @@ def _values(draw: st.DrawFn, depth: int = 0) -> str:
         f"{{ {draw(_NAMES).strip('[]')}:{gap}{inner} }}", f"({inner})", f"'a;b' || {inner}",
         f"go(() => {{ run(); }},{gap}{inner})", f"{inner} as number", f"/[)]/.x + {inner}",
         f"setTimeout(() => {{ x = {inner}; }},{gap}0)", f"f(function () {{ g({inner}) }})",
+        f"f({inner})", f"a[{inner}]", f"n /{gap}{inner}", f"{inner} *{gap}n", f"n - {inner}",
+        f"<number>({inner})", f"c ? x.k :{gap}{inner}", f"c ? k :{gap}{inner}",
+        f"{{ m() {{ g({inner}); }} }}", f"[{inner}][i]", f"f(a)[0] || {inner}",
     ]))  # fmt: skip
 
 
@@ -184,7 +206,9 @@ def _statements(draw: st.DrawFn) -> str:
     form = draw(st.sampled_from(["const {n}{g}= {v};", "o = {{ {n}:{g}{v} }};", "{n}{g}= {v}",
                                  "function f({n}{g}= {v}) {{}}", "setTimeout(f,{g}{v});",
                                  "class A {{ {n}{g}= {v}; }}", "Math.min({g}{v}, y);",
-                                 "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};"]))  # fmt: skip
+                                 "this.{n}{g}= o.{n} ||{g}{v};", "o = {{ {n}: p.{n}{g}?? {v} }};",
+                                 "max({g}{v}, y);", "node.clamp({g}{v}, 1);",
+                                 "window.Math.max({g}{v}, y);", "c ? {n} :{g}{v};"]))  # fmt: skip
     if (
         form.startswith(("const", "function", "class")) or ".{n}" in form
     ) and not name.isidentifier():
@@ -209,3 +233,13 @@ def test_a_file_whose_only_candidates_are_zeros_is_not_parsed_unless_zeros_count
     needles = needles_for(catalog_for(""))
     assert not may_hold_site(code.encode(), needles, zeros=False)
     assert may_hold_site(code.encode(), needles, zeros=True)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("=:?!|]'\" a:b-/*\n"), max_size=60))
+def test_the_two_halves_of_the_binding_search_find_what_it_finds(text):
+    """The binding search runs as two searches from one byte each, whose matches are merged
+    as the one search would have found them (one inside another is dropped)."""
+    backwards = text.encode()
+    spans = {(m.start(), m.end(), m.group(1)) for m in _BINDING.finditer(backwards)}
+    assert {(m.start(), m.end(), m.group(1)) for m in _bound_names(backwards)} == spans

@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from weakref import WeakKeyDictionary
 
+from hardcode_lint.detect.anyword import any_word
 from hardcode_lint.detect.catalog import UNIT_SECONDS
 from hardcode_lint.detect.compounds import compounds
 from hardcode_lint.detect.words import NameWords
@@ -226,20 +227,26 @@ def _telling(vocab: NameWords) -> tuple[re.Pattern[str], re.Pattern[str] | None]
     word is ASCII) the same search for lowered text."""
     found = _TELLING.get(vocab)
     if found is None:
-        words = {*vocab.duration_words, *vocab.unit_words, *vocab.duration_call_keywords,
-                 *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
-                 *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
-                 *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
-                 *vocab.bound_limit_words, *vocab.size_heads,
-                 *(p[0] for p in vocab.size_phrases),
-                 "per",  # `tasks_per_child` (_counted_per)
-                 *(p[0] for p in vocab.limit_phrases)}  # fmt: skip
-        alternatives = "|".join(sorted((re.escape(w) for w in words if w), key=len, reverse=True))
-        folded = re.compile(alternatives or "(?!)", re.IGNORECASE)
+        words = telling_words(vocab)
+        folded = re.compile(any_word(words), re.IGNORECASE)
         ascii_words = all(w.isascii() for w in words)
-        lowered = re.compile(alternatives.lower() or "(?!)") if ascii_words else None
+        lowered = re.compile(any_word(w.lower() for w in words)) if ascii_words else None
         found = _TELLING[vocab] = (folded, lowered)
     return found
+
+
+def telling_words(vocab: NameWords) -> frozenset[str]:
+    """Every word a verdict could rest on: a name holding none (as a part of its text, in any
+    case) is no duration and no limit."""
+    return frozenset({
+        *vocab.duration_words, *vocab.unit_words, *vocab.duration_call_keywords,
+        *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
+        *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
+        *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
+        *vocab.bound_limit_words, *vocab.size_heads, *(p[0] for p in vocab.size_phrases),
+        "per",  # `tasks_per_child` (_counted_per)
+        *(p[0] for p in vocab.limit_phrases),
+    })  # fmt: skip
 
 
 def defines_unit(identifier: str, vocab: NameWords, seconds: Number | None = None) -> bool:

@@ -27,8 +27,20 @@ _RAW_LIMIT = 64 * SNIPPET_CONTEXT
 
 def fits(before: str, after: str) -> bool:
     """Whether the context around a literal fits on one shown line whole."""
-    return len(before) + len(after) <= _RAW_LIMIT and len(one_line(before + after)) <= (
-        SNIPPET_CONTEXT)  # fmt: skip
+    if len(before) + len(after) > _RAW_LIMIT:
+        return False
+    code = before + after
+    if _least_shown(code) > SNIPPET_CONTEXT:
+        return False  # a callback's body: most calls' contexts, measured without one_line
+    return len(one_line(code)) <= SNIPPET_CONTEXT
+
+
+def _least_shown(code: str) -> int:
+    """A lower bound of ``len(one_line(code))``: one_line drops comments, spaces and the
+    commas before a closing bracket, nothing else (0 where a comment may stand)."""
+    if "//" in code or "/*" in code:
+        return 0
+    return len("".join(code.split())) - code.count(",")
 
 
 def marked(before: str, value: str, after: str) -> tuple[str, int, int]:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import io
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 
@@ -72,11 +74,15 @@ class SourceFile:
     def _line_starts(self) -> list[int]:
         """The byte offset at which each line starts."""
         if self._starts is None:
-            starts, offset = [], len(self.bom)
             utf8 = self.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "utf-8-sig")
-            for line in self.lines:
-                starts.append(offset)
-                offset += len(line) if utf8 and line.isascii() else len(line.encode(self.encoding))
+            lines = self.lines
+            if utf8 and self.text.isascii():  # most files: a line's length is its size
+                sizes: Iterable[int] = map(len, lines)
+            else:
+                sizes = (len(line) if utf8 and line.isascii() else len(line.encode(self.encoding))
+                         for line in lines)  # fmt: skip
+            starts = list(accumulate(sizes, initial=len(self.bom)))
+            starts.pop()  # where the text ends: no line starts there
             self._starts = starts or [len(self.bom)]
         return self._starts
 

@@ -313,7 +313,7 @@ def literal_root_of(node: Node) -> Literal | None:
 def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one TypeScript or JavaScript file."""
     data = source.data[len(source.bom) :]
-    if skipped_name(source.path) or minified(data) or build_output(options.file, data):
+    if skipped_name(source.path) or minified(data):
         return Detected()
     watch = watch_for(options.replacements)
     anchors: list[int] | None = None
@@ -324,6 +324,8 @@ def detect_ts(source: SourceFile, options: DetectOptions) -> Detected:
         if not scanned.passes and not watch.mentioned_in(data):
             return Detected()
         anchors, telling = scanned.anchors, partial(scanned.telling, needles=needles)
+    if build_output(options.file, data):  # after the filter: it looks for files on disk
+        return Detected()
     flavour = flavour_of(options.file or source.path)
     root = grammar(flavour).parse(data).root_node
     if root.has_error and not any(c.type != "ERROR" for c in root.named_children):

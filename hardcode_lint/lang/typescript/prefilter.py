@@ -5,7 +5,9 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
 
 - a catalogued callee (its positions, or the option names of its object arguments): the
   callee is written with the catalog's last name (``setTimeout``, ``.max``, ``.expire``,
-  ``Pool``) and called (``name(``), or it is a name imported from a catalogued module (any
+  ``Pool``) and called (``name(``), a member of what its key names before that name where
+  the name alone is no key (``Math.max``, ``AbortSignal.timeout``: ``max(`` and
+  ``node.max(`` resolve to no key), or it is a name imported from a catalogued module (any
   local name: ``import LRU from "lru-cache"``), whose name is then quoted right after a
   ``from`` or a ``require(`` (comments may stand between; ``imports.py`` reads no other);
 - the name of the site, or of the property enclosing it (``timeout: { request: 5 }``): the
@@ -18,26 +20,23 @@ A finding is a number literal whose site (``context.py``) is judged by one of:
   ||``): the detector's ``option_default`` (``this.max = opts.max || 10``).
 
 So a file passes when a catalogued module is imported or required in it, a catalogued last
-name is called with a number token among its arguments (not in a function body passed to it:
-``setTimeout(() => { n = 1 }, 0)``), a telling (or defaulted bound) name is bound to a value
-holding a number token, or a watched replacement is mentioned.  Where zeros are no findings
-(``DetectOptions.zeros``) a zero token does not count (``setTimeout(resolve, 0)``,
-``Math.max(0, n)``, ``timeout: 0``).  A bound
-name is tried by its words first and judged in full only once it is bound to a number.
+name is called (so) with a number among its arguments, a telling (or defaulted bound) name
+is bound to a value holding a number, or a watched replacement is mentioned; a number that
+the detector cannot find the site's own counts for none (one in a function body passed to
+a call, in some other call's arguments or an index, or in arithmetic with a name:
+``setTimeout(() => { n = 1 }, 0)``, ``minutes = floor(seconds / 60)``).  Where zeros are no
+findings (``DetectOptions.zeros``) a zero token does not count (``setTimeout(resolve, 0)``,
+``Math.max(0, n)``, ``timeout: 0``).  A bound name is tried by its words first and judged in
+full only once it is bound to a number.
 
-The value of a binding (or the arguments of a call) is read by a small lexer up to where it
-must end: a ``;`` or a closing bracket of its own level, or a ``,`` of its own level before
-any ``<`` (a ``<`` may open type arguments,
-``Map<string, number>``, whose commas do not end it).  Strings and comments are skipped, so
-their digits do not count; a template literal, an unpaired quote or a ``/`` that may open a
-regular expression ends the reading with a pass.  The lexer can only read too much (an
-expression without ``;`` goes on into the next statement), never too little, except where a
-``/`` after a keyword (``return /[)]/``) opens a regular expression holding a bracket or a
-quote inside a telling value, JSX text inside one holds paired quotes around a bracket, or a
-``//`` in code comes before a line comment that stands between a name and its ``=``, or a
-quoted key holds an escaped quote (``'a\\'s-timeout': 5``); none is
-in the bench's corpus (``--no-prefilter`` turns the filter off, and the bench and
-the tests check that the findings are the same without it).
+The value of a binding (or the arguments of a call) is read by a small lexer
+(``lexer.py``) up to where it must end.  It can only read too much, never too little, except
+where a ``/`` after a keyword (``return /[)]/``) opens a regular expression holding a bracket
+or a quote inside a telling value, JSX text inside one holds paired quotes around a bracket,
+a ``//`` in code comes before a line comment that stands between a name and its ``=``, or a
+quoted key holds an escaped quote (``'a\\'s-timeout': 5``); none is in the bench's corpus
+(``--no-prefilter`` turns the filter off, and the bench and the tests check that the
+findings are the same without it).
 
 A file skipped here is not parsed, so it is not told it is unreadable (as with Go's filter).
 A file that passes is read to its end all the same: each site a hit may stand in opens at an
@@ -51,8 +50,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from hardcode_lint.detect.anyword import any_word, longest_word
 from hardcode_lint.detect.catalog import Catalog
-from hardcode_lint.detect.names import holds_telling_word
+from hardcode_lint.detect.names import holds_telling_word, telling_words
+from hardcode_lint.lang.typescript.lexer import holds_number
 from hardcode_lint.lang.typescript.tables import names_table
 from hardcode_lint.lang.typescript.verdicts import name_verdict
 
@@ -66,38 +67,38 @@ _GAP_AHEAD = rb"(?:\s|//[^\n]*\n|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/)*"
 #: A binding's ``:`` (``?:``, ``!:``) or ``=`` (``??=``, ``||=``; not ``==``, ``=>``, ``<=``),
 #: then (before it) a name: an identifier (with ``-`` and ``:``, as a JSX attribute's, and
 #: ``#``), a quoted key, either maybe in ``[ ]``.
-_BINDING = re.compile(
-    rb"(?:=(?<![=>]=)(?:\?\?|\|\|)?|:(?:" + _GAP + rb"[?!])?)" + _GAP + rb"(?:\]" + _GAP + rb")?"
+_ASSIGNS, _COLON = rb"=(?<![=>]=)(?:\?\?|\|\|)?", rb":(?:" + _GAP + rb"[?!])?"
+_NAMED = (
+    _GAP + rb"(?:\]" + _GAP + rb")?"
     rb"([\w$\x80-\xff:-]+#?(?![\w$\x80-\xff#:-])|'[^'\n]*'|\"[^\"\n]*\")"
 )
-#: What the value lexer stops at: comments and strings (skipped), brackets, the ends of a
-#: value, a template literal or a lone quote (a pass), a slash, a digit.
-_TOKEN = re.compile(
-    rb"//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/|'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|[][(){};,<`'\"/0-9]",
-    re.S,
-)
-_OPEN, _CLOSE = frozenset(b"([{"), frozenset(b")]}")
-_IN_NAME = frozenset(
-    b"_$0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-) | frozenset(range(0x80, 0x100))
-#: The bytes after which a ``/`` divides (else it may open a regular expression).
-_DIVIDES_AFTER = _IN_NAME | frozenset(b")]")
+_BINDING = re.compile(rb"(?:" + _ASSIGNS + rb"|" + _COLON + rb")" + _NAMED)
+#: Its two halves, each a search from one literal byte, which the engine finds several times
+#: faster than either of two (:func:`_bound_names`).
+_ASSIGNED, _COLONED = re.compile(_ASSIGNS + _NAMED), re.compile(_COLON + _NAMED)
 _MEMO_SIZE = 200_000
 _UNSEEN = object()
-_QUOTES = frozenset(b"\"'`")
 
 
 @dataclass(frozen=True)
 class Needles:
-    """The searches run over a file's bytes reversed.  ``openers`` is one search for both a
-    catalogued last name called (at its ``(``, ``<``, ``?.`` or a comment) and a catalogued
-    module's name quoted after a ``from`` or a ``require(`` (at its closing quote): a single
-    leading class of bytes lets the engine skip to each candidate (two searches, or one
-    with two leading alternatives, take longer)."""
+    """The searches run over a file's bytes reversed.  ``calls`` find a catalogued last name
+    called (at its ``(``, ``<``, ``?.`` or a comment), ``imports`` a catalogued module's
+    name quoted after a ``from`` or a ``require(`` (at its closing quote): a search for each
+    of those bytes, which the engine skips to several times faster than to any of a class
+    of bytes; the names, as prefix trees (``anyword.longest_word``), are tried at each by
+    their first byte."""
 
-    openers: re.Pattern[bytes]
+    calls: tuple[re.Pattern[bytes], ...]
+    imports: tuple[re.Pattern[bytes], ...]
     defaults: re.Pattern[bytes]  # `.max ??`, `.min ||`: an option read with a default
     catalog: Catalog
+    # the telling words and timed heads, one search of an ASCII name lowered (:func:`_tells`);
+    # None where a word is not ASCII (it may match an ASCII name's letter by case folding)
+    tells: re.Pattern[bytes] | None = None
+    # a catalogued last name (reversed) -> what must stand before it (reversed, read from
+    # its end) for a call of it to resolve to a catalogued callee (:func:`_receivers`)
+    receivers: dict[bytes, re.Pattern[bytes]] = field(default_factory=dict)
     memo: dict[bytes, bool | None] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -109,83 +110,56 @@ def needles_for(catalog: Catalog) -> Needles:
     modules = {
         key[:at] for key in keys for at in range(len(key) + 1) if at == len(key) or key[at] == "."
     }
-    reversed_names = "|".join(re.escape(n[::-1]) for n in names).encode()
-    quoted = "|".join(re.escape(m[::-1]) for m in sorted(modules, key=len, reverse=True))
-    openers = re.compile(
-        rb"[(<?/\"'`](?:(?<=[(<?/])\s*(?:" + reversed_names + rb")(?![\w$\x80-\xff])"
-        rb"|(?<=[\"'`])(?:" + quoted.encode() + rb")(?::edon)?[\"'`]" + _GAP
-        + rb"(?:morf|\(" + _GAP + rb"eriuqer)(?![\w$\x80-\xff]))"
+    reversed_names = longest_word(n[::-1] for n in names).encode()
+    quoted = longest_word(m[::-1] for m in modules).encode()
+    calls = tuple(
+        re.compile(re.escape(opener) + rb"\s*(" + reversed_names + rb")(?![\w$\x80-\xff])")
+        for opener in (b"(", b"<", b"?", b"/")
+    )
+    imports = tuple(
+        re.compile(quote + quoted + rb"(?::edon)?[\"'`]" + _GAP + rb"(?:morf|\(" + _GAP
+                   + rb"eriuqer)(?![\w$\x80-\xff])")
+        for quote in (b'"', b"'", b"`")
     )  # fmt: skip
     bound = "|".join(re.escape(w) for w in sorted(catalog.words.bound_limit_words)) or "(?!)"
     defaults = re.compile(
         rb"\.((?i:" + bound.encode() + rb"))(?![\w$\x80-\xff])" + _GAP_AHEAD + rb"(?:\?\?|\|\|)"
     )
-    return Needles(openers, defaults, catalog)
+    receivers = {
+        name[::-1].encode(): re.compile(_GAP + rb"\.\??" + _GAP + rb"(?:" + segments + rb")"
+                                        rb"(?![\w$\x80-\xff])")
+        for name in names if (segments := _receivers(catalog, name)) is not None
+    }  # fmt: skip
+    return Needles(calls, imports, defaults, catalog, _tells_search(catalog), receivers)
 
 
-#: A whole number token (the lexer stops at its first digit); a zero says nothing unless zeros
-#: are findings (`setTimeout(resolve, 0)`, `Math.max(0, n - 1)`, `timeout: 0`).
-_NUMBER = re.compile(rb"0[xXoObB][0-9a-fA-F_]*|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]*)?")
+def _receivers(catalog: Catalog, name: str) -> bytes | None:
+    """What a call of the last name ``name`` must be a member of to resolve to a catalogued
+    callee in a file that imports no catalogued module (else the file passes anyway): the
+    last word of a key's head (``Math`` for ``Math.max``), as ``imports.resolve`` reads the
+    callee as written; None where any receiver (or none) may (``setTimeout``, ``*.expire``).
+    Reversed, as one alternation (``(?!)`` where none can: a module's name is no word)."""
+    if name in catalog.methods:
+        return None
+    words = []
+    for key in catalog.apis:
+        head, dot, last = key.rpartition(".")
+        if last != name:
+            continue
+        if not dot:
+            return None  # the name alone is catalogued (`setTimeout`, `helmet`)
+        word = head.rpartition(".")[2]
+        if re.fullmatch(r"[\w$]+", word):
+            words.append(re.escape(word[::-1]).encode())
+    return b"|".join(sorted(words)) or b"(?!)"
 
 
-def _zero(data: bytes, start: int) -> bool:
-    match = _NUMBER.match(data, start)
-    token = match.group().replace(b"_", b"") if match else b""
-    try:
-        return float(int(token, 0) if token[:2].lower() in (b"0x", b"0o", b"0b") else token) == 0
-    except ValueError:
-        return False  # not read here: it counts
-
-
-def _opens_body(data: bytes, at: int) -> bool:
-    """Whether the ``{`` at ``at`` opens a function's body (after ``=>`` or a parameter list),
-    not an object: what stands in a body is some other call's or binding's."""
-    before = data[max(0, at - 64) : at].rstrip()
-    return before[-1:] in (b">", b")")
-
-
-def _holds_number(data: bytes, at: int, commas_end: bool, zeros: bool = True,
-                  bodies: bool = True) -> bool:  # fmt: skip
-    """Whether the value (or argument list) starting at byte ``at`` holds a number token
-    before it must end; True too where the lexer cannot tell (see the module's docstring).
-    Without ``zeros`` a zero token does not count; without ``bodies`` neither does a number
-    in a function body among a call's arguments (``setTimeout(() => { n = 1 }, 0)``)."""
-    depth, skipped = 0, at  # `skipped`: where the last comment or string ended
-    body = -1  # the depth of the function body being passed over (-1: none)
-    for match in _TOKEN.finditer(data, at):
-        token = match.group()
-        first = token[0]
-        if len(token) > 1 and first in b"/'\"":
-            skipped = match.end()
-            continue  # a comment or a string
-        if first in _OPEN:
-            if body < 0 and not bodies and first == 0x7B and _opens_body(data, match.start()):
-                body = depth
-            depth += 1
-        elif first in _CLOSE:
-            depth -= 1
-            if depth == body:
-                body = -1
-            if depth < 0:
-                return False
-        elif 0x30 <= first <= 0x39:
-            start = match.start()
-            if (start == 0 or data[start - 1] not in _IN_NAME) and body < 0 and (
-                    zeros or not _zero(data, start)):  # fmt: skip
-                return True
-        elif first in (0x3B, 0x2C):  # `;`, or `,` (the end of a value, not of arguments)
-            if depth == 0 and (first == 0x3B or commas_end):
-                return False
-        elif first == 0x3C:  # `<`
-            if depth == 0:
-                commas_end = False
-        elif first == 0x2F:  # `/`
-            before = data[max(0, match.start() - 200, skipped) : match.start()].rstrip()
-            if not before or before[-1] not in _DIVIDES_AFTER:
-                return True  # a regular expression may start here
-        else:
-            return True  # a template literal or a lone quote
-    return False
+def _tells_search(catalog: Catalog) -> re.Pattern[bytes] | None:
+    words = telling_words(catalog.words)
+    if not all(word.isascii() for word in words):
+        return None
+    heads = {head for head in names_table()[0] if head.isascii() and head == head.lower()}
+    return re.compile(any_word({*(word.lower() for word in words), *heads}).encode())
 
 
 def _remembered(backwards: bytes, needles: Needles) -> bool | None:
@@ -197,7 +171,7 @@ def _remembered(backwards: bytes, needles: Needles) -> bool | None:
         return memo[backwards]
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
-    found = memo[backwards] = None if _may_name(backwards[::-1], needles.catalog) else False
+    found = memo[backwards] = None if _may_name(backwards[::-1], needles) else False
     return found
 
 
@@ -205,7 +179,7 @@ def _confirmed(backwards: bytes, needles: Needles) -> bool:
     """The name judged in full (once; remembered)."""
     found = needles.memo.get(backwards)
     if found is None:
-        found = needles.memo[backwards] = _judged(backwards[::-1], needles.catalog)
+        found = needles.memo[backwards] = _judged(backwards[::-1], needles)
     return found
 
 
@@ -219,29 +193,37 @@ def _unquoted(raw: bytes) -> bytes | None:
     return raw.lstrip(b"#")
 
 
-def _may_name(raw: bytes, catalog: Catalog) -> bool:
+def _may_name(raw: bytes, needles: Needles) -> bool:
     """A necessary test of :func:`_judged`: the name holds a telling word or a timed head."""
     name = _unquoted(raw)
-    return name is None or _may_tell(name.decode("utf-8", "replace"), catalog, names_table()[0])
+    return name is None or _tells(name, needles)
 
 
-def _judged(raw: bytes, catalog: Catalog) -> bool:
+def _judged(raw: bytes, needles: Needles) -> bool:
     unquoted = _unquoted(raw)
     if unquoted is None:
         return True  # an escape: what it reads as is not worked out here
     raw = unquoted
-    heads = names_table()[0]
-    if not _may_tell(raw.decode("utf-8", "replace"), catalog, heads):
+    if not _tells(raw, needles):
         return False  # each candidate below is a part of `raw`: none can tell either
     candidates = {raw}
     candidates.update(part for part in re.split(rb"[-:]", raw) if part)
+    catalog = needles.catalog
     for candidate in candidates:
-        name = candidate.decode("utf-8", "replace")
-        if not _may_tell(name, catalog, heads):
+        if not _tells(candidate, needles):
             continue  # what name_verdict would say at once (most names), without its splitting
+        name = candidate.decode("utf-8", "replace")
         if name_verdict(name, catalog, False) or name_verdict(name, catalog, True):
             return True
     return False
+
+
+def _tells(name: bytes, needles: Needles) -> bool:
+    """:func:`_may_tell` of a name's bytes: an ASCII name (most) by one search of its bytes
+    lowered, as :func:`~.names.holds_telling_word` searches it, without decoding it."""
+    if needles.tells is not None and name.isascii():
+        return needles.tells.search(name.lower()) is not None
+    return _may_tell(name.decode("utf-8", "replace"), needles.catalog, names_table()[0])
 
 
 def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
@@ -262,7 +244,7 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
     full, until one passes (most of a file's bound names never are)."""
     size, defaulted, memo = len(data), _defaulted(data, needles), needles.memo
     passes = False
-    for match in _BINDING.finditer(backwards):
+    for match in _bound_names(backwards):
         name = match.group(1)
         known = memo.get(name, _UNSEEN)
         if known is _UNSEEN:
@@ -270,15 +252,44 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
         if known is False and name not in defaulted:
             continue
         at = size - match.start()
-        if not _holds_number(data, at, True):
+        if not holds_number(data, at, True):
             continue
         anchors.append(at)  # judged in full by the detector, where a number stands in it
         if name not in defaulted:
             names[at] = name
         if not passes:
-            passes = (zeros or _holds_number(data, at, True, zeros)) and (
+            passes = holds_number(data, at, True, zeros, bodies=False, values=True) and (
                 name in defaulted or _confirmed(name, needles))  # fmt: skip
     return passes
+
+
+def _bound_names(backwards: bytes) -> list[re.Match[bytes]]:
+    """The matches of ``_BINDING`` in ``backwards`` (in no order), found by its two halves.
+    A search resumes after each match, so a match of one half inside one of the other's (the
+    ``=`` of a quoted key: ``"export=": 1``) is dropped; where a match of ``=`` holds a ``:``
+    that starts a match (``c?a:b=0`` unspaced), or runs on past the ``:``'s match it starts
+    in, the one search reads the file (what it would have skipped is not worked out here)."""
+    assigned = list(_ASSIGNED.finditer(backwards))
+    coloned = list(_COLONED.finditer(backwards))
+    spanning = [m for m in assigned if 0x3A in m.group()]  # `:`
+    if spanning:
+        starts = {m.start() for m in coloned}
+        if any(m.start() + i in starts for m in spanning for i in _offsets(m.group(), 0x3A)):
+            return list(_BINDING.finditer(backwards))
+    holding = [m for m in coloned if 0x3D in m.group()]  # `=`
+    if holding:
+        at = {m.start(): m for m in assigned}
+        inner = [(at[m.start() + i], m) for m in holding for i in _offsets(m.group(), 0x3D)
+                 if m.start() + i in at]  # fmt: skip
+        if any(match.end() > outer.end() for match, outer in inner):
+            return list(_BINDING.finditer(backwards))
+        dropped = {match.start() for match, _ in inner}
+        assigned = [m for m in assigned if m.start() not in dropped]
+    return assigned + coloned
+
+
+def _offsets(text: bytes, byte: int) -> list[int]:
+    return [i for i, b in enumerate(text) if b == byte and i]
 
 
 def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
@@ -290,19 +301,20 @@ def _defaulted(data: bytes, needles: Needles) -> frozenset[bytes]:
     return frozenset(w[::-1] for word in words for w in (word, b"'%s'" % word, b'"%s"' % word))
 
 
-def _calls(data: bytes, calls: list[int], zeros: bool, anchors: list[int]) -> bool:
+def _calls(data: bytes, calls: list[tuple[int, bool]], zeros: bool, anchors: list[int]) -> bool:
     """Whether a catalogued last name is called (``calls``: after each one's opener) with a
-    number among its arguments (not in a function body passed to it), or so that the lexer
-    cannot tell; every one called with a number token among them, zeros and bodies too,
-    gives its anchor."""
+    number among its arguments (not in a function body passed to it: ``values`` of
+    ``lexer.py``), or so that the lexer cannot tell, where the callee may resolve to a
+    catalogued one (``Math.max``, not ``max`` nor ``node.max``); every one called with a
+    number token among its arguments, zeros and bodies too, gives its anchor."""
     passes = False
-    for at in calls:
-        held = _holds_number(data, at, False)
+    for at, resolves in calls:
+        held = holds_number(data, at, False)
         if held:
             anchors.append(at)
-        if not passes:
-            passes = data[at - 1] != 0x28 or (
-                held and _holds_number(data, at, False, zeros, bodies=False))  # fmt: skip
+        if not passes and resolves:
+            passes = data[at - 1] != 0x28 or (held and holds_number(
+                data, at, False, zeros, bodies=False, values=True))  # fmt: skip
     return passes
 
 
@@ -330,11 +342,14 @@ def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
     judged only in the sites kept here); without ``zeros`` a zero literal is no hit for
     :attr:`Scan.passes` (the user keeps zeros out, and no rule claims one)."""
     backwards, size = data[::-1], len(data)
-    calls: list[int] = []
-    for match in needles.openers.finditer(backwards):
-        if backwards[match.start()] in _QUOTES:
-            return Scan(True, None)  # a catalogued module is imported
-        calls.append(size - match.start())  # after the `(`
+    if any(search.search(backwards) for search in needles.imports):
+        return Scan(True, None)  # a catalogued module is imported
+    calls: list[tuple[int, bool]] = []  # after each `(`; whether its callee may resolve
+    for search in needles.calls:
+        for match in search.finditer(backwards):
+            receiver = needles.receivers.get(match.group(1))
+            resolves = receiver is None or receiver.match(backwards, match.end()) is not None
+            calls.append((size - match.start(), resolves))
     anchors: list[int] = []
     names: dict[int, bytes] = {}
     called = _calls(data, calls, zeros, anchors)
