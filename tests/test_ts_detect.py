@@ -347,6 +347,7 @@ def test_a_bound_word_read_from_the_options_and_defaulted_is_a_limit(tmp_path):
         ("limit", "1", "minimum"),
         ("limit", "100", "maximum"),
         ("limit", "10", "max"),
+        ("limit", "5", "limit"),  # not by `max`: the fallback of `limit` (test_ts_fallbacks)
     ]
 
 

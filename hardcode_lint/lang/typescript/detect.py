@@ -14,6 +14,7 @@ from hardcode_lint.detect.names import NameVerdict, is_not_limit_value, is_type_
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import WRAPPERS, Site, scope_of, site_of
+from hardcode_lint.lang.typescript.fallbacks import fallback_of
 from hardcode_lint.lang.typescript.imports import declared, import_table, resolve
 from hardcode_lint.lang.typescript.literals import CODE_LITERAL, Literal, literal_root
 from hardcode_lint.lang.typescript.parser import Node, flavour_of, grammar, name_of, named, text
@@ -146,12 +147,25 @@ class _Detector:
             self.judge(lit, site or site_of(lit.node))
 
     def judge(self, lit: Literal, site: Site | None) -> None:
-        if site is None:
-            return
-        if site.context is Context.CALL:
+        before = len(self.found.hits)
+        if site is not None and site.context is Context.CALL:
             self.positional(lit, site)
-        elif site.name is not None:
+        elif site is not None and site.name is not None:
             self.named(lit, site)
+        if len(self.found.hits) == before:
+            self.fallback(lit)
+
+    def fallback(self, lit: Literal) -> None:
+        """``timeout(opts.timeout || 20000)``: where nothing else judged it, a fallback is
+        judged by the name of the value it stands in for (``fallbacks.py``)."""
+        found = fallback_of(lit.node)
+        verdict = self.verdict(found[0], as_keyword=False) if found is not None else None
+        if found is None or verdict is None:
+            return
+        if is_not_limit_value(verdict, lit.number, self.catalog.words):
+            return
+        self.hit(lit, verdict.kind, Site(Context.KEYWORD, found[1], found[0]), verdict.unit,
+                 None, found[0])  # fmt: skip
 
     def positional(self, lit: Literal, site: Site) -> None:
         assert site.call is not None

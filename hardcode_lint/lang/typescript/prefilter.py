@@ -76,6 +76,14 @@ _BINDING = re.compile(rb"(?:" + _ASSIGNS + rb"|" + _COLON + rb")" + _NAMED)
 #: Its two halves, each a search from one literal byte, which the engine finds several times
 #: faster than either of two (:func:`_bound_names`).
 _ASSIGNED, _COLONED = re.compile(_ASSIGNS + _NAMED), re.compile(_COLON + _NAMED)
+#: A fallback of a named value (``opts.timeout || 20000``, ``x.initialWindowSize ?? 65535``):
+#: its ``||`` or ``??`` (not ``||=``), then (before it) the name it falls back from, maybe
+#: closing tsc's optional chain (``(_b === null || _b === void 0 ? void 0 : _b.expires) ||``).
+#: A search for each operator, from its literal bytes (several times faster than either).
+_FALLBACKS = tuple(
+    re.compile(operator + _GAP + rb"(?:\)" + _GAP + rb")?([\w$\x80-\xff]+)(?![\w$\x80-\xff])")
+    for operator in (rb"\|\|", rb"\?\?")
+)  # fmt: skip
 _MEMO_SIZE = 200_000
 _UNSEEN = object()
 
@@ -263,6 +271,30 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
     return passes
 
 
+def _fallbacks(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
+               anchors: list[int], names: dict[int, bytes]) -> bool:  # fmt: skip
+    """Whether a telling name is read with a number as its fallback (``opts.timeout ||
+    20000``: the detector's ``fallback``); each such fallback gives its anchor, after the
+    operator, as a binding's ``=`` does."""
+    size, passes = len(data), False
+    for match in (m for search in _FALLBACKS for m in search.finditer(backwards)):
+        if match.start() and backwards[match.start() - 1] == 0x3D:
+            continue  # `||=`: a binding's (`_bindings`)
+        name = match.group(1)
+        known = needles.memo.get(name, _UNSEEN)
+        if known is _UNSEEN:
+            known = _remembered(name, needles)
+        at = size - match.start()
+        if known is False or not holds_number(data, at, True):
+            continue
+        anchors.append(at)
+        names[at] = name
+        if not passes:
+            passes = holds_number(data, at, True, zeros, bodies=False, values=True) and (
+                _confirmed(name, needles))  # fmt: skip
+    return passes
+
+
 def _bound_names(backwards: bytes) -> list[re.Match[bytes]]:
     """The matches of ``_BINDING`` in ``backwards`` (in no order), found by its two halves.
     A search resumes after each match, so a match of one half inside one of the other's (the
@@ -354,7 +386,8 @@ def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
     names: dict[int, bytes] = {}
     called = _calls(data, calls, zeros, anchors)
     named = _bindings(data, backwards, needles, zeros, anchors, names)
-    return Scan(called or named, anchors, names)
+    fallen = _fallbacks(data, backwards, needles, zeros, anchors, names)
+    return Scan(called or named or fallen, anchors, names)
 
 
 def may_hold_site(data: bytes, needles: Needles, zeros: bool = True) -> bool:

@@ -45,7 +45,7 @@ _BINDERS = frozenset({
     "augmented_assignment_expression", "public_field_definition", "field_definition",
     "required_parameter", "optional_parameter", "assignment_pattern",
     "object_assignment_pattern", "jsx_attribute", "arguments", "call_expression",
-    "new_expression",
+    "new_expression", "binary_expression",  # `opts.timeout || 20000`: a fallback's `||`, `??`
 })  # fmt: skip
 _THROUGH = frozenset({"type_annotation", "type_arguments"})
 #: A binder this wide (in bytes) is read only where its site's name is judged telling.
