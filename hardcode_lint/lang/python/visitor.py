@@ -275,13 +275,11 @@ class DetectorVisitor(ScopeTracker):
 
     def _watched_bound(self, value: cst.BaseExpression, context: Context, name: str,
                        written: str, sep: str, api: str | None = None) -> None:  # fmt: skip
-        """The migrated sites a bound value holds (a rule's replacement), under ``api`` where
-        the catalog names them (a library's own ``def lru_cache(maxsize=...)``)."""
+        """A bound value's migrated sites, under the catalog's ``api`` where it names them."""
         for node, expression in self.watch.watched_in(value):
             snippet, start, end = self._bound_snippet(written, sep, value, node)
-            hit = ReplacementHit(node, expression, context, api or written, name,
-                                 self.scope.qualname, snippet, start, end)  # fmt: skip
-            self.hits.append(hit)
+            self.hits.append(ReplacementHit(node, expression, context, api or written, name,
+                                            self.scope.qualname, snippet, start, end))  # fmt: skip
 
     def _is_counter(self, detection: Detection) -> bool:
         """A local limit-named name that its function counts up (``attempts = 1`` then
