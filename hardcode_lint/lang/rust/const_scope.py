@@ -18,6 +18,7 @@ import from elsewhere, a path inside a macro): then the constant is not removed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import PurePosixPath
 
@@ -136,10 +137,8 @@ class Resolver:
         scope = at.parent
         while scope is not None:
             if _is_scope(scope):
-                for child in scope.named_children:
-                    argument = child.child_by_field_name("argument") \
-                        if child.type == "use_declaration" else None  # fmt: skip
-                    for bound, full in bindings(argument) if argument is not None else []:
+                for child, argument in _use_arguments(scope):
+                    for bound, full in bindings(argument):
                         if bound == head:
                             return self.path(full.split("::"), child, in_use=True)
                 if _is_module_body(scope):
@@ -187,11 +186,7 @@ class Resolver:
     def _imported(self, scope: Node, name: str) -> Owner | None:
         """What the ``use`` declarations of ``scope`` make of ``name``, None if nothing."""
         globs: list[Owner] = []
-        for child in scope.named_children:
-            argument = child.child_by_field_name("argument") if child.type == "use_declaration" \
-                else None  # fmt: skip
-            if argument is None:
-                continue
+        for child, argument in _use_arguments(scope):
             for bound, full in bindings(argument):
                 if bound == name:
                     segments = full.split("::")
@@ -202,6 +197,15 @@ class Resolver:
                 segments = "".join(text(argument).split()).removesuffix("::*").split("::")
                 globs.append(self._of_module(self.path(segments, child, in_use=True)))
         return Owner.OURS if Owner.OURS in globs else None
+
+
+def _use_arguments(scope: Node) -> Iterator[tuple[Node, Node]]:
+    """Each ``use`` declaration directly in ``scope``, with what it imports."""
+    for child in scope.named_children:
+        argument = child.child_by_field_name("argument") if child.type == "use_declaration" \
+            else None  # fmt: skip
+        if argument is not None:
+            yield child, argument
 
 
 #: Tokens a module path is made of; tree-sitter-rust tokenises the contextual keywords

@@ -17,7 +17,8 @@ from hardcode_lint.model import Context
 #: Wrappers a value keeps its meaning through.
 WRAPPERS = frozenset({"parenthesized_expression", "as_expression", "satisfies_expression",
                       "non_null_expression", "type_assertion"})  # fmt: skip
-_FALLBACKS = frozenset({"??", "||"})
+#: The operators whose right side is the fallback of the value on their left.
+FALLBACKS = frozenset({"??", "||"})
 _ASSIGNING = frozenset({"=", "??=", "||="})
 _FUNCTIONS = frozenset({"function_declaration", "generator_function_declaration",
                         "function_expression", "function", "generator_function",
@@ -100,7 +101,7 @@ def _passes(parent: Node, child: Node) -> bool:
         return True
     if kind == "ternary_expression":
         return parent.child_by_field_name("condition") != child
-    return kind == "binary_expression" and _operator(parent) in _FALLBACKS
+    return kind == "binary_expression" and _operator(parent) in FALLBACKS
 
 
 def _operator(node: Node) -> str:

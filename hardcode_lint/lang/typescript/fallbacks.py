@@ -7,10 +7,8 @@ duration- or limit-named value" is a tunable; where it is bound to a telling nam
 
 from __future__ import annotations
 
-from hardcode_lint.lang.typescript.context import WRAPPERS
+from hardcode_lint.lang.typescript.context import FALLBACKS, WRAPPERS
 from hardcode_lint.lang.typescript.parser import Node, name_of
-
-_FALLBACKS = frozenset({"||", "??"})
 
 
 def fallback_of(literal: Node) -> tuple[str, Node] | None:
@@ -22,7 +20,7 @@ def fallback_of(literal: Node) -> tuple[str, Node] | None:
     if parent is None or parent.type != "binary_expression":
         return None
     operator = parent.child_by_field_name("operator")
-    if operator is None or operator.type not in _FALLBACKS:
+    if operator is None or operator.type not in FALLBACKS:
         return None
     if parent.child_by_field_name("right") != child:
         return None

@@ -245,14 +245,15 @@ def _may_tell(name: str, catalog: Catalog, heads: frozenset[str]) -> bool:
 
 def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
               anchors: list[int], names: dict[int, bytes]) -> bool:  # fmt: skip
-    """Whether a telling (or defaulted bound) name is bound to a number; every name holding
-    a telling word (or defaulted) bound to a value holding a number token, zeros too, gives
-    its anchor.  A name is first tried by its words alone (cheap; most fail and are
-    remembered so), then its value is read, and only a name bound to a number is judged in
-    full, until one passes (most of a file's bound names never are)."""
+    """Whether a telling (or defaulted bound) name is bound to a number, or read with one as
+    its fallback (:func:`_fallback_names`); every name holding a telling word (or defaulted)
+    bound to a value holding a number token, zeros too, gives its anchor.  A name is first
+    tried by its words alone (cheap; most fail and are remembered so), then its value is
+    read, and only a name bound to a number is judged in full, until one passes (most of a
+    file's bound names never are)."""
     size, defaulted, memo = len(data), _defaulted(data, needles), needles.memo
     passes = False
-    for match in _bound_names(backwards):
+    for match in [*_bound_names(backwards), *_fallback_names(backwards)]:
         name = match.group(1)
         known = memo.get(name, _UNSEEN)
         if known is _UNSEEN:
@@ -271,28 +272,12 @@ def _bindings(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
     return passes
 
 
-def _fallbacks(data: bytes, backwards: bytes, needles: Needles, zeros: bool,
-               anchors: list[int], names: dict[int, bytes]) -> bool:  # fmt: skip
-    """Whether a telling name is read with a number as its fallback (``opts.timeout ||
-    20000``: the detector's ``fallback``); each such fallback gives its anchor, after the
-    operator, as a binding's ``=`` does."""
-    size, passes = len(data), False
-    for match in (m for search in _FALLBACKS for m in search.finditer(backwards)):
-        if match.start() and backwards[match.start() - 1] == 0x3D:
-            continue  # `||=`: a binding's (`_bindings`)
-        name = match.group(1)
-        known = needles.memo.get(name, _UNSEEN)
-        if known is _UNSEEN:
-            known = _remembered(name, needles)
-        at = size - match.start()
-        if known is False or not holds_number(data, at, True):
-            continue
-        anchors.append(at)
-        names[at] = name
-        if not passes:
-            passes = holds_number(data, at, True, zeros, bodies=False, values=True) and (
-                _confirmed(name, needles))  # fmt: skip
-    return passes
+def _fallback_names(backwards: bytes) -> list[re.Match[bytes]]:
+    """The matches of ``_FALLBACKS`` in ``backwards``: a telling name read with a fallback
+    (``opts.timeout || 20000``, the detector's ``fallback``) opens a site after its operator,
+    as a binding's ``=`` does (``||=`` is a binding's own)."""
+    return [m for search in _FALLBACKS for m in search.finditer(backwards)
+            if not m.start() or backwards[m.start() - 1] != 0x3D]  # fmt: skip
 
 
 def _bound_names(backwards: bytes) -> list[re.Match[bytes]]:
@@ -386,8 +371,7 @@ def scan(data: bytes, needles: Needles, zeros: bool = True) -> Scan:
     names: dict[int, bytes] = {}
     called = _calls(data, calls, zeros, anchors)
     named = _bindings(data, backwards, needles, zeros, anchors, names)
-    fallen = _fallbacks(data, backwards, needles, zeros, anchors, names)
-    return Scan(called or named or fallen, anchors, names)
+    return Scan(called or named, anchors, names)
 
 
 def may_hold_site(data: bytes, needles: Needles, zeros: bool = True) -> bool:
