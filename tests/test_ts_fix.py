@@ -165,6 +165,23 @@ def test_a_prettier_clean_file_stays_prettier_clean(tmp_path, monkeypatch):
     assert check.returncode == 0
 
 
+@pytest.mark.skipif(_prettier() is None, reason="prettier is not installed (or PRETTIER=...)")
+def test_generated_settings_pass_a_single_quote_prettier(tmp_path, monkeypatch):
+    """Session 11's trial on grpc-js (`singleQuote: true`): prettier changes the quotes inside
+    the loader's `${...}`, which the layout check had read as a change of meaning, so the
+    module was written unformatted and failed `prettier --check`."""
+    (tmp_path / "node_modules/.bin").mkdir(parents=True)
+    (tmp_path / "node_modules/.bin/prettier").symlink_to(_prettier() or "")
+    (tmp_path / ".prettierrc").write_text('{"singleQuote": true}\n')
+    (tmp_path / "a.ts").write_text("export const y = { connectTimeout: 250 };\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli("rules", "suggest", "--output", "rules/")[0] == 0
+    assert cli("defaults", "--format", "typescript", "--output", "settings.ts")[0] == 0
+    check = subprocess.run([_prettier() or "", "--check", "settings.ts"], capture_output=True,
+                           check=False)  # fmt: skip
+    assert check.returncode == 0, check.stdout
+
+
 def test_a_configured_prettier_that_is_not_installed_is_said_without_verbose(tmp_path, monkeypatch):
     """A fresh clone before `npm install` (kafkajs' trial): prettier is configured, not
     installed, so the changed files keep the spliced layout; the user is told, not only

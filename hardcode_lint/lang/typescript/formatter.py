@@ -61,6 +61,10 @@ def _tokens(node: Node) -> list[str]:
     for leaf in leaves(node):
         if leaf.type in (";", ",", "(", ")"):
             continue
+        if leaf.type == "template_string":  # its `${...}` are code, laid out (quotes too)
+            found += [text(c) if c.type != "template_substitution" else " ".join(_tokens(c))
+                      for c in leaf.children]  # fmt: skip
+            continue
         value = string_value(leaf)
         found.append(value if value is not None else text(leaf))
     return found
