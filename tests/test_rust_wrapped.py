@@ -104,6 +104,9 @@ def test_words_real_crates_use(tmp_path):
     const MAX_STREAM_BANDWIDTH: u32 = 12500 * 1000;
     const TIME_SEC_CONVERSION: u64 = 946_684_800;
     const DAYS_BEFORE_UNIX_EPOCH_AD: u64 = 719162;
+    const MAX_SECS_BITS: usize = 44;
+    const UNIX_OFFSET_SECS: i64 = 951868800;
+    const MAX_SECONDS_TIMESTAMP_FOR_NANOS: i64 = 9_223_372_036;
     fn opts() -> ResolverOpts {
         ResolverOpts { cache_size: 32, num_concurrent_reqs: 2 }
     }
