@@ -93,6 +93,10 @@ FOUND = [
     ("f(max_keepalive_connections=20, connect_timeout_retries=2, max_delay=5)\n",
      [("limit", "f", "20", "max_keepalive_connections"),
       ("limit", "f", "2", "connect_timeout_retries"), ("duration", "f", "5", "max_delay")]),
+    # ... also under a bound word standing last (ttrpc's `DEFAULT_WAIT_THREAD_COUNT_MAX`)
+    ("WAIT_THREAD_COUNT_MAX = 5\nRETRY_DELAY_MAX = 30\n",
+     [("limit", "WAIT_THREAD_COUNT_MAX", "5", "WAIT_THREAD_COUNT_MAX"),
+      ("duration", "RETRY_DELAY_MAX", "30", "RETRY_DELAY_MAX")]),
     # multipliers: a finding only where a catalogued API lists them, as a limit
     ("from urllib3.util.retry import Retry\nRetry(backoff_factor=0.5)\n",
      [("limit", "urllib3.util.retry.Retry", "0.5", "backoff_factor")]),

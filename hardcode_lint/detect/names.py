@@ -57,12 +57,22 @@ def _is_rate(words: tuple[str, ...], vocab: NameWords) -> bool:
     return any(a in vocab.unit_words and b == "to" for a, b in pairwise(words))
 
 
+def _named(words: tuple[str, ...], vocab: NameWords) -> list[str]:
+    """A name's words up to its head: digits dropped, and a bound word standing last, since
+    ttrpc's ``DEFAULT_WAIT_THREAD_COUNT_MAX`` is the most of a thread count (its head is
+    ``count``), as ``MAX_THREAD_COUNT`` is."""
+    named = [w for w in words if not w.isdigit()]
+    if len(named) > 1 and named[-1] in vocab.bound_limit_words:
+        named.pop()
+    return named
+
+
 def _is_code(identifier: str, words: tuple[str, ...], vocab: NameWords) -> bool:
     """``timeout_count``, ``TIMEOUT_ERROR``, ``WAIT_OBJECT_0`` (a code word is the name's head,
     its last word but digits), ``num_timeouts`` (a counting first word) and ``ERROR_TIMEOUT``
     (a C-style enumerator's namespace): a code, a status or a counter, no duration.  A code word
     elsewhere says nothing: ``_stop_flag_timeout``, ``error_timeout`` are durations."""
-    named = [w for w in words if not w.isdigit()]
+    named = _named(words, vocab)
     if not named:
         return False
     if named[-1] in vocab.code_words or named[0] in vocab.code_prefixes:
@@ -166,7 +176,7 @@ def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
     """A limit whose head (last word) is what it counts: ``max_keepalive_connections``,
     ``connect_timeout_retries``.  The duration word before it only says which ones, so the
     limit wins over it (elsewhere a duration word wins: ``max_delay``)."""
-    named = [w for w in words if not w.isdigit()]
+    named = _named(words, vocab)
     if len(named) < 2:
         return False
     head, present = named[-1], set(named[:-1])
