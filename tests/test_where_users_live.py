@@ -217,6 +217,9 @@ NOT_FOUND = [
     # pow of anything but two literals is no constant expression
     "MAX_WINDOW_SIZE = pow(2, n)\n",
     "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
+    # an enumeration's members are codes (aiokafka's `CloseReason(IntEnum)`)
+    "from enum import IntEnum\nclass CloseReason(IntEnum):\n    CONNECTION_TIMEOUT = 1\n",
+    "import enum\nclass Retry(enum.Flag):\n    MAX_RETRIES = 4\n",
 ]
 
 

@@ -60,6 +60,7 @@ class ScopeTracker(cst.CSTVisitor):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._bind_definition(node.name.value)
         self.scope = self.scope.child(ScopeKind.CLASS, node.name.value)
+        self.scope.enumerates = any(_is_enumeration(base.value) for base in node.bases)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self._pop()
@@ -136,3 +137,14 @@ class ScopeTracker(cst.CSTVisitor):
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._bind_target(node.target, None)
+
+
+#: The last names of the standard library's enumeration bases (and ``aenum``'s, which share
+#: them): a class deriving from one binds codes, not settings (aiokafka's ``class
+#: CloseReason(IntEnum): CONNECTION_TIMEOUT = 1``).
+_ENUMERATION_SUFFIXES = ("Enum", "Flag")
+
+
+def _is_enumeration(base: cst.BaseExpression) -> bool:
+    parts = dotted_parts(base)
+    return parts is not None and parts[-1].endswith(_ENUMERATION_SUFFIXES)

@@ -58,6 +58,8 @@ class Scope:
     # callee is resolved from; in a class scope keyed by attribute (`self._loop = ...` too)
     constructed: dict[str, list[tuple[tuple[str, ...], Scope]]] = field(default_factory=dict)
     instance: str | None = None  # a method's first parameter (`self`)
+    # a class deriving from an enumeration (`class CloseReason(IntEnum)`): its members are codes
+    enumerates: bool = False
 
     def bind(self, name: str, binding: Binding = LOCAL) -> None:
         """Record a binding; the first one in source order wins (``try: import x ...``)."""

@@ -172,8 +172,8 @@ class DetectorVisitor(ScopeTracker):
             record_constructed(parts, callee, self.scope)
 
     def _judge_named(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        if self._blind:
-            return
+        if self._blind or (self.scope.enumerates and isinstance(target, cst.Name)):
+            return  # an enumeration's member is a code (`CONNECTION_TIMEOUT = 1`)
         if isinstance(target, cst.Name):
             name = target.value
         elif isinstance(target, cst.Attribute):
