@@ -22,6 +22,7 @@ from hardcode_lint.lang.python.cst_literals import (
 from hardcode_lint.lang.python.entries import CONTEXT_MAX, Entry, entry_text, entry_verdict
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Scope, constructed_type, resolve_dotted
+from hardcode_lint.lang.python.signatures import RECEIVERS, Signatures
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
 
@@ -164,9 +165,12 @@ def _attribute_units(catalog: Catalog) -> dict[str, str]:
 class CallJudge:
     """Turns call sites into detections: catalogued APIs first, then argument names."""
 
-    def __init__(self, module: cst.Module, catalog: Catalog) -> None:
+    def __init__(
+        self, module: cst.Module, catalog: Catalog, signatures: Signatures | None = None
+    ) -> None:
         self.module = module
         self.catalog = catalog
+        self.signatures = signatures or {}  # the file's own functions (``signatures.py``)
 
     def _callee(self, site: CallSite) -> tuple[str, str | None, str | None]:
         """The call's api (qualified, else as written), and its qualname and method name."""
@@ -228,12 +232,16 @@ class CallJudge:
             *((key, node, None) for key, node in site.elements),  # by the keyword's name only
         ]
         for key, node, spec in judged:
-            verdict = self._verdict(spec, key, site) or self._fallback(qualname, method, key, site)
+            verdict = (
+                self._verdict(spec, key, site)
+                or self._fallback(qualname, method, key, site)
+                or self._by_parameter(qualname, key, site)
+            )
             if verdict is None or (verdict[0] is Kind.CLAMP and id(node) in site.fallbacks):
                 continue
             if self._defines_unit(site, node, verdict):
                 continue  # `DAY = timedelta(days=1)`: what a day is, not how long to wait
-            if self._single_item(key, node, verdict):
+            if self._single_item(verdict[3] or key, node, verdict):
                 continue  # `zpopmin(k, count=1)`: one item, not a tunable
             if verdict[0] is Kind.CLAMP and is_type_bound(fold_cst(node) or 0):
                 continue  # `min(ms, 2147483647)`: what an int32 holds, not a tunable
@@ -288,7 +296,8 @@ class CallJudge:
 
     def _single_item(self, key: ArgKey, node: cst.BaseExpression, verdict: Verdict) -> bool:
         """Whether a limit asks for one item: ``count=1``, ``limit=1`` given to a call by the
-        very name (words.toml's ``single-item-keywords``)."""
+        very name (words.toml's ``single-item-keywords``), or by position to a parameter so
+        named (asyncpg's ``self._execute(query, args, 1, timeout)``: one row)."""
         if verdict[0] is not Kind.LIMIT:
             return False
         words = self.catalog.words.single_item_keywords
@@ -315,6 +324,18 @@ class CallJudge:
         if named is None or named.least:
             return None  # a size by its head is judged with its value, bound to a name only
         return named.kind, Context.KEYWORD, named.unit, name
+
+    def _by_parameter(self, qualname: str | None, key: ArgKey, site: CallSite) -> Verdict | None:
+        """A literal given by position to the file's own function, judged by the parameter it
+        fills (``self._introspect_types(oids, 10)`` for ``timeout``); not for an import."""
+        if qualname is not None or not isinstance(key, int) or not site.parts:
+            return None
+        if len(site.parts) > 2 or (len(site.parts) == 2 and site.parts[0] not in RECEIVERS):
+            return None
+        parameter = self.signatures.get(".".join(site.parts), {}).get(key)
+        if parameter is None:
+            return None
+        return parameter.verdict.kind, Context.KEYWORD, parameter.verdict.unit, parameter.name
 
     def _verdict(self, spec: ApiSpec | None, key: ArgKey, site: CallSite) -> Verdict | None:
         if spec is not None:

@@ -36,6 +36,12 @@ from hardcode_lint.lang.python.regions import (
     module_gaps,
     original_line,
 )
+from hardcode_lint.lang.python.signatures import (
+    Signatures,
+    called_lines,
+    signatures,
+    signatures_fact,
+)
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
 from hardcode_lint.lang.python.uses import Use, used_at, used_lines, uses_fact
 from hardcode_lint.parse.source import SourceError, SourceFile, split_lines
@@ -88,6 +94,7 @@ def detect_module(
     defined: Defined | None = None,
     documented: bool = False,
     uses: Mapping[str, Use] | None = None,
+    signatures: Signatures | None = None,
 ) -> DetectorVisitor:
     """Run the libcst detector over ``module``; the visitor holds what it found.
 
@@ -97,7 +104,7 @@ def detect_module(
     from hardcode_lint.lang.python.visitor import DetectorVisitor
     from hardcode_lint.lang.python.walk import walk
 
-    visitor = DetectorVisitor(module, catalog, watch, defined, documented, uses)
+    visitor = DetectorVisitor(module, catalog, watch, defined, documented, uses, signatures)
     try:
         walk(module, visitor)
     except RecursionError:
@@ -200,7 +207,8 @@ def _located(
     notes = documented_lines(source.text, catalog.words)
     used = used_lines(source.text, catalog)
     uses = {use.name: use for use in used.values()}
-    visitor = detect_module(module, catalog, watch, len(spans), defined, bool(notes), uses)
+    called = signatures(source.text, catalog.words)
+    visitor = detect_module(module, catalog, watch, len(spans), defined, bool(notes), uses, called)
     found = Detected(migrated=_migrated(source, visitor, shifts))
     located = []
     from hardcode_lint.lang.python.documented import documented
@@ -245,7 +253,7 @@ def _judge(
                     catalog.fallback_names())  # fmt: skip
     if not inner.candidate and not defined_apis(options.file, source.text, catalog):
         notes = documented_lines(source.text, catalog.words)
-        used = used_lines(source.text, catalog)
+        used = {*used_lines(source.text, catalog), *_called_lines(source.text, catalog)}
         if not any(line in notes or line in used for line in keep):
             return Detected(), []
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
@@ -271,7 +279,8 @@ def _fast(
         parts,
         facts=parts.facts
         + notes_fact(documented_lines(source.text, catalog.words))
-        + uses_fact(used_lines(source.text, catalog)),
+        + uses_fact(used_lines(source.text, catalog))
+        + signatures_fact(signatures(source.text, catalog.words)),
     )
     known = memo.decode(options.memo, parts.facts)
     try:
@@ -334,6 +343,11 @@ def _by_unit(
     return Detected(hits=hits, memo=memo.encode(parts.facts, kept, placed))
 
 
+def _called_lines(text: str, catalog: Catalog) -> tuple[int, ...]:
+    """The lines calling the file's own functions with a judged parameter (``signatures.py``)."""
+    return called_lines(text, signatures(text, catalog.words))
+
+
 def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     """Every hit and migrated hit of one Python file."""
     fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
@@ -341,6 +355,7 @@ def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     extra = tuple(definition_lines(source.text, defined_apis(options.file, source.text, catalog)))
     extra += tuple(documented_lines(source.text, catalog.words))
     extra += tuple(used_lines(source.text, catalog))
+    extra += _called_lines(source.text, catalog)
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
         fast = _fast(source, options, extra)
         if fast is not None:

@@ -57,6 +57,7 @@ from hardcode_lint.lang.python.not_tunables import is_factor_name
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
+from hardcode_lint.lang.python.signatures import Signatures
 from hardcode_lint.lang.python.sourcetext import marked_snippet, one_line
 from hardcode_lint.lang.python.uses import Use, verdict_by_use
 from hardcode_lint.model import Context, Kind
@@ -81,9 +82,10 @@ class DetectorVisitor(ScopeTracker):
 
     def __init__(self, module: cst.Module, catalog: Catalog, watch: Watchlist,
                  defined: Defined | None = None, documented: bool = False,
-                 uses: Mapping[str, Use] | None = None) -> None:  # fmt: skip
+                 uses: Mapping[str, Use] | None = None,
+                 signatures: Signatures | None = None) -> None:  # fmt: skip
         super().__init__(module, defined)
-        self.catalog, self.watch = catalog, watch
+        self.catalog, self.watch, self.signatures = catalog, watch, signatures
         self.uses, self.by_use = uses or {}, set[int]()  # names used as times (``uses.py``)
         self.documented = documented  # some comment names a unit (``documented.py``) ...
         self.unjudged: list[Detection] = []  # ... so names no word judges wait for lines
@@ -164,8 +166,7 @@ class DetectorVisitor(ScopeTracker):
         self._owners.pop()
 
     def _record_constructed(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
-        """``lc = LoopingCall(f)``, ``self._loop = LoopingCall(f)``: what the receiver of a
-        later ``lc.start(5)`` is (see ``scopes.constructed_type``)."""
+        """``lc = LoopingCall(f)``: what a later ``lc.start(5)`` is called on (``scopes.py``)."""
         callee = dotted_parts(value.func) if isinstance(value, cst.Call) else None
         parts = dotted_parts(target)
         if callee is not None and parts is not None and len(parts) <= 2:
@@ -282,9 +283,8 @@ class DetectorVisitor(ScopeTracker):
                                             self.scope.qualname, snippet, start, end))  # fmt: skip
 
     def _is_counter(self, detection: Detection) -> bool:
-        """A local limit-named name that its function counts up (``attempts = 1`` then
-        ``attempts += 1``): the literal is where counting starts; counting down from it
-        (``retries = 3`` then ``retries -= 1``) keeps it a budget."""
+        """A local limit counted up (``attempts = 1`` ... ``attempts += 1``) starts there; one
+        counted down (``retries = 3`` ... ``retries -= 1``) stays a budget."""
         local = self._local_limits.get(id(detection.node))
         return local is not None and (id(local[0]), local[1]) in self._counted
 
@@ -391,7 +391,7 @@ class DetectorVisitor(ScopeTracker):
         if self._factors:
             self.detections = [d for d in self.detections if not self._is_factor(d)]
             self.unjudged = [d for d in self.unjudged if not self._is_factor(d)]
-        judge = CallJudge(self.module, self.catalog)
+        judge = CallJudge(self.module, self.catalog, self.signatures)
         for site in self._calls:
             found = list(judge.judge(site))
             if id(site.call) in self._divisors:  # a duration divided by is a unit, no setting

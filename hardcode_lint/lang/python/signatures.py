@@ -1,0 +1,138 @@
+"""Literals passed by position to the file's own functions, judged by the parameter they
+fill: asyncpg's ``self._introspect_types(oids, 10)`` against ``def _introspect_types(self,
+typeoids, timeout)`` is ``timeout=10`` written without its name.  A reader calls it a
+timeout because the signature two screens up says so; a caller's keyword would say the same.
+
+Found by text, before any parse, like :mod:`.uses`: the ``def`` lines of the file with their
+positional parameters, then the calls spelled ``name(`` (a function) or ``self.name(`` /
+``cls.name(`` (a method, its first parameter dropped).  Only a parameter the word rule judges
+as a name counts (``count`` alone is a limit only as a call's keyword: yaml's
+``need_events(count)`` asks for so many events), and only when every definition of that
+spelling agrees on it; the detector still checks that the callee is no import and that the
+argument is a literal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hardcode_lint.detect.names import NameVerdict, classify_name
+from hardcode_lint.detect.words import NameWords
+
+#: A definition's name and the parenthesis its parameters start after.
+_DEF = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(", re.MULTILINE)
+#: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
+_PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
+#: The first parameter of a method, dropped when it is called through it.
+RECEIVERS = ("self", "cls")
+#: A signature longer than this is read no further (a parenthesis the scan cannot close).
+_LONGEST = 4000
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """The parameter a positional argument fills, and what its name says."""
+
+    name: str
+    verdict: NameVerdict
+
+
+#: Callee as spelled (``name`` or ``self.name``) -> position -> the parameter it fills.
+Signatures = Mapping[str, Mapping[int, Parameter]]
+
+
+def _top_level_parts(text: str, start: int) -> list[str] | None:
+    """The comma-separated parts of the parenthesised list opening before ``start``; None
+    when it does not close within :data:`_LONGEST` characters."""
+    depth, parts, begin = 0, [], start
+    for at in range(start, min(len(text), start + _LONGEST)):
+        char = text[at]
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            if depth == 0:
+                parts.append(text[begin:at])
+                return parts
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[begin:at])
+            begin = at + 1
+    return None
+
+
+def _positional(parts: list[str]) -> list[str]:
+    """The names of the parameters that can be given by position (up to ``*`` or
+    ``*args``; ``/`` dropped)."""
+    names = []
+    for part in parts:
+        stripped = part.strip()
+        if stripped.startswith("*"):
+            break
+        found = _PARAMETER.match(stripped)
+        if found is not None:
+            names.append(found.group(1))
+    return names
+
+
+def _spellings(names: list[str]) -> list[tuple[str, list[str]]]:
+    """How a definition with these parameters is called, each with the parameters its
+    positional arguments fill."""
+    if names and names[0] in RECEIVERS:
+        return [(f"{names[0]}.", names[1:])]
+    return [("", names)]
+
+
+@lru_cache(maxsize=4)
+def signatures(text: str, words: NameWords) -> Signatures:
+    """Every callee spelling whose positional parameters the word rule judges, for ``text``."""
+    found: dict[str, dict[int, Parameter | None]] = {}
+    for match in _DEF.finditer(text):
+        parts = _top_level_parts(text, match.end())
+        if parts is None:
+            continue
+        for prefix, names in _spellings(_positional(parts)):
+            table = found.setdefault(prefix + match.group(1), {})
+            for index, name in enumerate(names):
+                verdict = classify_name(name, words, as_keyword=False)
+                judged = Parameter(name, verdict) if verdict and not verdict.least else None
+                if index in table and table[index] != judged:
+                    judged = None  # two definitions disagree: say nothing
+                table[index] = judged
+    return {
+        callee: kept
+        for callee, table in found.items()
+        if (kept := {i: p for i, p in table.items() if p is not None})
+    }
+
+
+def called_lines(text: str, table: Signatures) -> tuple[int, ...]:
+    """The lines where a callee of ``table`` is called (found by ``str.find``), for the
+    pre-filters to keep."""
+    lines = []
+    for callee in table:
+        needle = callee + "("
+        at = text.find(needle)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            defining = text[max(0, at - 4) : at] == "def "
+            if not (before.isalnum() or before in "_." or defining):
+                lines.append(text.count("\n", 0, at) + 1)
+            at = text.find(needle, at + len(needle))
+    return tuple(sorted(set(lines)))
+
+
+def signatures_fact(table: Signatures) -> str:
+    """What the signatures add to a module's facts: an editor's statement keeps its verdicts
+    only while the definitions it calls say the same."""
+    if not table:
+        return ""
+    joined = "\x00".join(
+        f"{callee}:{i}:{p.name}"
+        for callee, params in sorted(table.items())
+        for i, p in params.items()
+    )
+    return "^" + hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
