@@ -48,6 +48,8 @@ def _compound(word: str, known: frozenset[str], vocab: NameWords) -> tuple[str, 
     (``wtimeout``, not ``await``); a flag word is no head (``nowait``: ``P_NOWAIT`` is a flag)."""
     for cut in range(1, len(word) - 2):
         head, tail = word[:cut], word[cut:]
+        if _leads(head, tail, vocab):
+            return head, tail
         if tail not in known or head in vocab.flag_words or head.startswith(_ACCESSORS):
             continue  # `nowait` is a flag, `getrlimit` / `settimeout` an accessor's name
         if head in known or len(tail) >= (_LONG_TAIL if cut == 1 else _TELLING_TAIL):
@@ -57,6 +59,17 @@ def _compound(word: str, known: frozenset[str], vocab: NameWords) -> tuple[str, 
     return (word,)
 
 
+def _leads(head: str, tail: str, vocab: NameWords) -> bool:
+    """A long duration word leading words the vocabulary does not know (pexpect's
+    ``delayafterread``, ``delaybeforesend``): what follows says when, not what; a short
+    ending is the word's own inflection (``delayed``, ``timeouts``)."""
+    if len(head) < _LEADING or len(tail) < _LEADING - 1 or tail in _ENDINGS:
+        return False
+    return head in vocab.duration_words
+
+
+_LEADING = 5  # letters of a leading duration word (`delay`, not `wait`: `waitress`)
+_ENDINGS = frozenset({"ical", "ically", "icity", "ometer", "ings"})  # `periodically`
 _ACCESSORS = ("get", "set")
 _LONG_TAIL = 6  # after one letter (`wtimeout`; not `await`)
 _TELLING_TAIL = 5  # after an unknown head (supervisor's `startretries`, scrapy's `dnscache`)
