@@ -32,6 +32,22 @@ def test_a_literal_scaled_by_a_unit_constant_is_the_setting_in_that_unit(detect,
     ]
 
 
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_a_literal_a_multiplier_scales_is_the_base_setting(detect, prefilter):
+    """pexpect's pxssh (session 12's labels16py): half a second, scaled by the user."""
+    source = (
+        "def login(timeout_multiplier=1):\n"
+        "    first_char_timeout = timeout_multiplier * 0.5\n"
+        "    total_timeout = 3.0 * timeout_multiplier\n"
+        "    lines = timeout_multiplier * 4\n"
+    )
+    found = detect(source, prefilter=prefilter)
+    assert [(f.api, f.value, f.unit) for f in found] == [
+        ("first_char_timeout", "0.5", "s"),
+        ("total_timeout", "3.0", "s"),
+    ]
+
+
 @pytest.mark.parametrize(
     "source",
     [
@@ -80,6 +96,9 @@ def test_fix_keeps_the_unit_constant_beside_the_setting(tmp_path):
         ("_RESTARTABLE_SLEEPTIME = 2\n",
          [("duration", "_RESTARTABLE_SLEEPTIME", "2", "_RESTARTABLE_SLEEPTIME")]),
         ("wc.setdefault('wtimeout', 10000)\n", [("duration", "wc.setdefault", "10000", "wtimeout")]),
+        # a long duration word leading words not known (pexpect's, session 12's labels16py)
+        ("class S:\n    def __init__(self):\n        self.delayafterread = 0.0001\n",
+         [("duration", "self.delayafterread", "0.0001", "delayafterread")]),
         # counts and sizes people configure
         ("_RESTARTABLE_TRIES = 30\nredirects = 5\n",
          [("limit", "_RESTARTABLE_TRIES", "30", "_RESTARTABLE_TRIES"),
@@ -101,6 +120,7 @@ def test_compound_words_counts_and_sizes(detect, source, expected):
     "source",
     [
         "AWAIT_EXPR = 213\nP_NOWAIT = 1\n",  # `await`, `nowait`: no compound of a wait
+        "periodically = 2\ndelayed = 3\n",  # a duration word's own endings
         "def settimeout(x=5):\n    pass\ngettimeout = 3\n",
     ],
 )

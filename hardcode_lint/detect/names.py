@@ -299,12 +299,18 @@ def is_type_bound(value: Number) -> bool:
 
 #: What a unit constant scales: a time (its unit) or a size.
 SIZE = "size"
+#: What :func:`scale_of` says of a multiplier: the literal it scales keeps its binding's unit.
+FACTOR = "factor"
 
 
 def scale_of(identifier: str, vocab: NameWords) -> str | None:
     """The unit a constant named for one unit gives the literal it multiplies (``SECONDS``,
     ``ONE_MINUTE``, ``MS`` -> ``s``, ``min``, ``ms``; ``BYTES``, ``KIB`` -> :data:`SIZE`), or
-    None.  Only a constant (capitals): ``2 * seconds`` doubles a variable."""
+    None.  Only a constant (capitals): ``2 * seconds`` doubles a variable.  A multiplier's
+    name gives :data:`FACTOR`: pexpect's ``first_char_timeout = timeout_multiplier * 0.5`` is
+    half a second, scaled by the user's multiplier."""
+    if not vocab.multiplier_words.isdisjoint(split_words(identifier)):
+        return FACTOR
     if not identifier.isupper():
         return None
     words = [w for w in split_words(identifier) if w not in ("one", "a")]
@@ -320,6 +326,8 @@ def scaled_unit(verdict: NameVerdict, scale: str | None) -> tuple[bool, str | No
     (a time scales a duration, a size a limit), and the unit it then has."""
     if scale is None:
         return False, None
+    if scale == FACTOR:
+        return True, verdict.unit
     if verdict.kind is Kind.DURATION and scale != SIZE:
         return True, scale
     return verdict.kind is Kind.LIMIT and scale == SIZE, None
