@@ -18,6 +18,7 @@ from hardcode_lint.lang.python.cst_literals import (
     fold_cst,
     is_cst_literal,
     literal_leaves,
+    operand_name,
 )
 from hardcode_lint.lang.python.entries import CONTEXT_MAX, Entry, entry_text, entry_verdict
 from hardcode_lint.lang.python.replacements import Watchlist
@@ -85,8 +86,9 @@ class CallSite:
     after: str | None = None
     # entries of dict literals inside the call (`retries={"max_attempts": 3}`)
     entries: list[Entry] = field(default_factory=list)
-    # ids of literals that are the fallback of an `or` (`sleep(delay or 5)`): no clamp bound
-    fallbacks: set[int] = field(default_factory=set)
+    # literals that are the fallback of an `or` (`sleep(delay or 5)`): no clamp bound, but
+    # named by what they stand in for (`min(read_chunk_size or 65536, n)`): id -> that name
+    fallbacks: dict[int, str | None] = field(default_factory=dict)
     # the positional string literals (`opts.get("delay", 3)`), by position
     strings: dict[int, str] = field(default_factory=dict)
     # the name the call is the whole value of (`DAY = timedelta(days=1)`: a unit's size)
@@ -143,7 +145,8 @@ def collect_call(
             continue
         site.all_positional_literal &= is_cst_literal(arg.value)
         if isinstance(arg.value, cst.BooleanOperation):
-            site.fallbacks.update(id(leaf) for leaf in leaves)
+            named = operand_name(arg.value.left)
+            site.fallbacks.update((id(leaf), named) for leaf in leaves)
         if positions_known and isinstance(arg.value, cst.SimpleString):
             text = arg.value.evaluated_value
             if isinstance(text, str):
@@ -237,7 +240,9 @@ class CallJudge:
                 or self._fallback(qualname, method, key, site)
                 or self._by_parameter(qualname, key, site)
             )
-            if verdict is None or (verdict[0] is Kind.CLAMP and id(node) in site.fallbacks):
+            if id(node) in site.fallbacks and (verdict is None or verdict[0] is Kind.CLAMP):
+                verdict = self._stands_in(spec, site.fallbacks[id(node)])
+            if verdict is None:
                 continue
             if self._defines_unit(site, node, verdict):
                 continue  # `DAY = timedelta(days=1)`: what a day is, not how long to wait
@@ -323,6 +328,14 @@ class CallJudge:
         named = classify_name(name, self.catalog.words, as_keyword=False)
         if named is None or named.least:
             return None  # a size by its head is judged with its value, bound to a name only
+        return named.kind, Context.KEYWORD, named.unit, name
+
+    def _stands_in(self, spec: ApiSpec | None, name: str | None) -> Verdict | None:
+        """An ``or`` fallback in a catalogued call, named by the value it stands in for
+        (tornado's ``min(read_chunk_size or 65536, n)``: a read size, not a clamp bound)."""
+        named = classify_name(name, self.catalog.words, as_keyword=False) if name else None
+        if spec is None or named is None or named.least:
+            return None
         return named.kind, Context.KEYWORD, named.unit, name
 
     def _by_parameter(self, qualname: str | None, key: ArgKey, site: CallSite) -> Verdict | None:
