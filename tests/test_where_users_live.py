@@ -93,6 +93,16 @@ FOUND = [
     ("f(max_keepalive_connections=20, connect_timeout_retries=2, max_delay=5)\n",
      [("limit", "f", "20", "max_keepalive_connections"),
       ("limit", "f", "2", "connect_timeout_retries"), ("duration", "f", "5", "max_delay")]),
+    # an `or` fallback inside a clamp is named by what it stands in for (tornado, labels17py)
+    ("def f(read_chunk_size, n):\n    return min(read_chunk_size or 65536, n // 2)\n",
+     [("limit", "min", "65536", "read_chunk_size")]),
+    # an entry set by its string key (tornado's `cookie_kwargs["expires_days"] = 30`)
+    ("def f(cookie_kwargs, opts):\n    cookie_kwargs['expires_days'] = 30\n"
+     "    opts['name'] = 4\n    opts[0] = 5\n",
+     [("duration", "cookie_kwargs['expires_days']", "30", "expires_days")]),
+    # a registrar's named option through any receiver (tornado's `options.define`)
+    ("def f(options):\n    options.define('log_rotate_interval', type=int, default=1)\n",
+     [("duration", "options.define", "1", "log_rotate_interval")]),
     # ... also under a bound word standing last (ttrpc's `DEFAULT_WAIT_THREAD_COUNT_MAX`)
     ("WAIT_THREAD_COUNT_MAX = 5\nRETRY_DELAY_MAX = 30\n",
      [("limit", "WAIT_THREAD_COUNT_MAX", "5", "WAIT_THREAD_COUNT_MAX"),

@@ -145,3 +145,18 @@ def scaled_leaves(
         return leaves, None
     scale = scale_of(scaled[1], words)
     return ([scaled[0]] if scale is not None else []), scale
+
+
+def target_name(target: cst.BaseExpression) -> str | None:
+    """What a bound literal is judged by: a name, an attribute, or an entry's string key
+    (tornado's ``cookie_kwargs["expires_days"] = 30``)."""
+    if isinstance(target, cst.Name):
+        return target.value
+    if isinstance(target, cst.Attribute):
+        return target.attr.value
+    if isinstance(target, cst.Subscript) and len(target.slice) == 1:
+        index = target.slice[0].slice
+        key = index.value if isinstance(index, cst.Index) else None
+        text = key.evaluated_value if isinstance(key, cst.SimpleString) else None
+        return text if isinstance(text, str) else None
+    return None

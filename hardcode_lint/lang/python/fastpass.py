@@ -44,6 +44,7 @@ from hardcode_lint.lang.python.ts_names import (
     receiver_member,
     root_name,
     string_key,
+    subscript_key,
 )
 from hardcode_lint.parse.source import SourceFile
 
@@ -169,7 +170,7 @@ class _Matches:
             self.call(place.parent)
         elif kind == "assignment" and place.child_by_field_name("right") == value:
             for target in chained_targets(place):
-                name = last_name(target)
+                name = last_name(target) or subscript_key(target)
                 self.named(name, _line(value), as_keyword=False)
                 if target.type == "identifier" and name in class_fields():
                     self.named(enclosing_class(place), _line(value), as_keyword=False)

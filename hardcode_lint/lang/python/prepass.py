@@ -68,6 +68,13 @@ def _last_name(node: ast.AST) -> str | None:
     return None
 
 
+def _subscript_key(node: ast.AST) -> str | None:
+    """``"expires_days"`` of ``cookie_kwargs["expires_days"] = 30``: an entry set by its key."""
+    if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Constant):
+        return None
+    return node.slice.value if isinstance(node.slice.value, str) else None
+
+
 def _operand_name(node: ast.AST) -> str | None:
     """What a product multiplies: ``delay`` of ``delay[key]`` and ``(delay[key] or 0.1)``."""
     while isinstance(node, ast.Subscript | ast.BoolOp):
@@ -171,7 +178,8 @@ class _Walk:
         )
         for leaf in leaves:
             for target in targets:
-                self.named(_last_name(target), leaf.lineno, as_keyword=False)
+                name = _last_name(target) or _subscript_key(target)
+                self.named(name, leaf.lineno, as_keyword=False)
         if len(targets) == 1 and isinstance(targets[0], ast.Name):
             self.alias(targets[0].id, value)
         root = _root_name(value.func) if isinstance(value, ast.Call) else None

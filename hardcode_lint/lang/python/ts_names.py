@@ -28,6 +28,14 @@ def last_name(node: Node) -> str | None:
     return None
 
 
+def subscript_key(node: Node) -> str | None:
+    """``"expires_days"`` of ``cookie_kwargs["expires_days"]``: an entry set by its key."""
+    if node.type != "subscript":
+        return None
+    key = node.child_by_field_name("subscript")
+    return string_key(key) if key is not None and key.type == "string" else None
+
+
 def _innermost(node: Node, fields: dict[str, str]) -> Node | None:
     """``node`` followed down through ``fields`` (a node type -> the field to follow)."""
     node = unwrapped(node)

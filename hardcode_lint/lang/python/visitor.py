@@ -43,6 +43,7 @@ from hardcode_lint.lang.python.cst_literals import (
     literal_leaves,
     operand_name,
     scaled_leaves,
+    target_name,
 )
 from hardcode_lint.lang.python.definitions import Defined, catalogued_param, definition_of
 from hardcode_lint.lang.python.documented import pending
@@ -175,11 +176,8 @@ class DetectorVisitor(ScopeTracker):
     def _judge_named(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if self._blind or (self.scope.enumerates and isinstance(target, cst.Name)):
             return  # an enumeration's member is a code (`CONNECTION_TIMEOUT = 1`)
-        if isinstance(target, cst.Name):
-            name = target.value
-        elif isinstance(target, cst.Attribute):
-            name = target.attr.value
-        else:
+        name = target_name(target)
+        if name is None:
             return
         written = one_line(self.module.code_for_node(target))
         owner = self._settings_class(target)
