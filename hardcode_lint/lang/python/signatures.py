@@ -20,11 +20,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hardcode_lint.detect.names import NameVerdict, classify_name
+from hardcode_lint.detect.names import NameVerdict, classify_name, holds_telling_word
 from hardcode_lint.detect.words import NameWords
 
-#: A definition's name and the parenthesis its parameters start after.
-_DEF = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+([A-Za-z_]\w*)[ \t]*\(", re.MULTILINE)
+#: A definition's name, the parenthesis its parameters start after, and their text when no
+#: bracket stands among them.
+#: (Its literal prefix lets ``re`` skip ahead; a ``^`` or a look-behind costs ten times more,
+#: so what stands before ``def`` is checked by :func:`_defines`.)
+_DEF = re.compile(r"def[ \t]+([A-Za-z_]\w*)[ \t]*\((?:([^()\[\]{}]*)\))?")
 #: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
 _PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
 #: The first parameter of a method, dropped when it is called through it.
@@ -47,7 +50,8 @@ Signatures = Mapping[str, Mapping[int, Parameter]]
 
 def _top_level_parts(text: str, start: int) -> list[str] | None:
     """The comma-separated parts of the parenthesised list opening before ``start``; None
-    when it does not close within :data:`_LONGEST` characters."""
+    when it does not close within :data:`_LONGEST` characters (a list with brackets inside:
+    the others :data:`_DEF` reads whole)."""
     depth, parts, begin = 0, [], start
     for at in range(start, min(len(text), start + _LONGEST)):
         char = text[at]
@@ -86,27 +90,49 @@ def _spellings(names: list[str]) -> list[tuple[str, list[str]]]:
     return [("", names)]
 
 
+def _defines(text: str, at: int) -> bool:
+    """Whether the ``def`` at ``at`` is a word of its own (not ``undef`` or ``x.def``)."""
+    before = text[at - 1] if at else " "
+    return not (before.isalnum() or before in "_.")
+
+
 @lru_cache(maxsize=4)
 def signatures(text: str, words: NameWords) -> Signatures:
     """Every callee spelling whose positional parameters the word rule judges, for ``text``."""
     found: dict[str, dict[int, Parameter | None]] = {}
+    plain: set[str] = set()  # spellings defined somewhere with no telling word: ambiguous
     for match in _DEF.finditer(text):
-        parts = _top_level_parts(text, match.end())
-        if parts is None:
+        if not _defines(text, match.start()):
             continue
-        for prefix, names in _spellings(_positional(parts)):
-            table = found.setdefault(prefix + match.group(1), {})
-            for index, name in enumerate(names):
-                verdict = classify_name(name, words, as_keyword=False)
-                judged = Parameter(name, verdict) if verdict and not verdict.least else None
-                if index in table and table[index] != judged:
-                    judged = None  # two definitions disagree: say nothing
-                table[index] = judged
+        flat = match.group(2)  # most signatures hold no bracket, and no telling word either
+        if flat is not None and not holds_telling_word(flat, words):
+            plain.update(match.group(1) if p is None else p + match.group(1) for p in
+                         _prefixes(flat))  # fmt: skip
+            continue
+        parts = flat.split(",") if flat is not None else _top_level_parts(text, match.end())
+        for prefix, names in _spellings(_positional(parts or [])):
+            _record(found.setdefault(prefix + match.group(1), {}), names, words)
     return {
         callee: kept
         for callee, table in found.items()
-        if (kept := {i: p for i, p in table.items() if p is not None})
+        if callee not in plain and (kept := {i: p for i, p in table.items() if p is not None})
     }
+
+
+def _prefixes(parameters: str) -> list[str | None]:
+    """How a definition with these parameters is called (its spelling's prefix)."""
+    first = _PARAMETER.match(parameters)
+    receiver = first.group(1) if first is not None else None
+    return [f"{receiver}." if receiver in RECEIVERS else None]
+
+
+def _record(table: dict[int, Parameter | None], names: list[str], words: NameWords) -> None:
+    """The judged parameters of one definition, by position; a position two definitions
+    judge apart says nothing."""
+    for index, name in enumerate(names):
+        verdict = classify_name(name, words, as_keyword=False)
+        judged = Parameter(name, verdict) if verdict and not verdict.least else None
+        table[index] = judged if table.get(index, judged) == judged else None
 
 
 def called_lines(text: str, table: Signatures) -> tuple[int, ...]:
