@@ -64,6 +64,22 @@ def test_one_row_an_import_and_parameters_no_word_judges_are_no_findings(detect)
     assert 1 not in numbers and 7 not in numbers and 2 not in numbers
 
 
+def test_a_class_is_called_with_its_init_parameters(detect):
+    """tornado's ``_HTTPConnection(client, request, ..., 104857600, 65536)``."""
+    source = (
+        "class Connection:\n"
+        "    def __init__(self, request, max_buffer_size, max_header_size, rows=None):\n"
+        "        pass\n\n\n"
+        "class Other:\n    def __init__(self, rows):\n        pass\n\n\n"
+        "def go():\n    Connection(None, 104857600, 65536)\n    Other(5)\n"
+    )
+    found = detect(source)
+    assert [(f.api, f.arg, f.number) for f in found] == [
+        ("Connection", "max_buffer_size", 104857600),
+        ("Connection", "max_header_size", 65536),
+    ]
+
+
 def test_definitions_that_disagree_say_nothing(detect):
     source = (
         "class A:\n    def go(self, timeout):\n        pass\n"

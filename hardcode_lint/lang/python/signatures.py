@@ -28,6 +28,8 @@ from hardcode_lint.detect.words import NameWords
 #: (Its literal prefix lets ``re`` skip ahead; a ``^`` or a look-behind costs ten times more,
 #: so what stands before ``def`` is checked by :func:`_defines`.)
 _DEF = re.compile(r"def[ \t]+([A-Za-z_]\w*)[ \t]*\((?:([^()\[\]{}]*)\))?")
+#: A class's name (its line's indentation is read apart: a literal prefix keeps it fast).
+_CLASS = re.compile(r"class[ \t]+([A-Za-z_]\w*)")
 #: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
 _PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
 #: The first parameter of a method, dropped when it is called through it.
@@ -82,12 +84,35 @@ def _positional(parts: list[str]) -> list[str]:
     return names
 
 
-def _spellings(names: list[str]) -> list[tuple[str, list[str]]]:
-    """How a definition with these parameters is called, each with the parameters its
-    positional arguments fill."""
-    if names and names[0] in RECEIVERS:
-        return [(f"{names[0]}.", names[1:])]
-    return [("", names)]
+def _spellings(name: str, names: list[str], owner: str | None) -> list[tuple[str, list[str]]]:
+    """How a definition with these parameters is called, each spelling with the parameters its
+    positional arguments fill: ``name(``, ``self.name(``, and a class's own name for its
+    ``__init__`` (``_HTTPConnection(...)``)."""
+    if not names or names[0] not in RECEIVERS:
+        return [(name, names)]
+    found = [(f"{names[0]}.{name}", names[1:])]
+    return [*found, (owner, names[1:])] if name == "__init__" and owner else found
+
+
+def _classes(text: str) -> list[tuple[int, int, str]]:
+    """Every ``class`` line of ``text``: its offset, its indentation and the class's name."""
+    found = []
+    for match in _CLASS.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        if text[start : match.start()].strip() == "":
+            found.append((match.start(), match.start() - start, match.group(1)))
+    return found
+
+
+def _owner(text: str, at: int, classes: list[tuple[int, int, str]]) -> str | None:
+    """The class a definition at ``at`` stands in: the nearest ``class`` line above it that
+    is indented less."""
+    start = text.rfind("\n", 0, at) + 1
+    indent = len(text[start:at]) - len(text[start:at].lstrip())
+    for offset, depth, name in reversed(classes):
+        if offset < at and depth < indent:
+            return name
+    return None
 
 
 def _defines(text: str, at: int) -> bool:
@@ -101,29 +126,25 @@ def signatures(text: str, words: NameWords) -> Signatures:
     """Every callee spelling whose positional parameters the word rule judges, for ``text``."""
     found: dict[str, dict[int, Parameter | None]] = {}
     plain: set[str] = set()  # spellings defined somewhere with no telling word: ambiguous
+    classes: list[tuple[int, int, str]] | None = None  # read once, at the first __init__
     for match in _DEF.finditer(text):
         if not _defines(text, match.start()):
             continue
-        flat = match.group(2)  # most signatures hold no bracket, and no telling word either
+        name, flat = match.group(1), match.group(2)  # most hold no bracket, no telling word
+        if name == "__init__" and classes is None:
+            classes = _classes(text)
+        owner = _owner(text, match.start(), classes) if name == "__init__" and classes else None
         if flat is not None and not holds_telling_word(flat, words):
-            plain.update(match.group(1) if p is None else p + match.group(1) for p in
-                         _prefixes(flat))  # fmt: skip
+            plain.update(callee for callee, _ in _spellings(name, _positional([flat]), owner))
             continue
         parts = flat.split(",") if flat is not None else _top_level_parts(text, match.end())
-        for prefix, names in _spellings(_positional(parts or [])):
-            _record(found.setdefault(prefix + match.group(1), {}), names, words)
+        for callee, names in _spellings(name, _positional(parts or []), owner):
+            _record(found.setdefault(callee, {}), names, words)
     return {
         callee: kept
         for callee, table in found.items()
         if callee not in plain and (kept := {i: p for i, p in table.items() if p is not None})
     }
-
-
-def _prefixes(parameters: str) -> list[str | None]:
-    """How a definition with these parameters is called (its spelling's prefix)."""
-    first = _PARAMETER.match(parameters)
-    receiver = first.group(1) if first is not None else None
-    return [f"{receiver}." if receiver in RECEIVERS else None]
 
 
 def _record(table: dict[int, Parameter | None], names: list[str], words: NameWords) -> None:
