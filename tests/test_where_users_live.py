@@ -3,9 +3,13 @@ configure, code words at a name's head, and the standard library's positional ti
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from tests.helpers import summary
+from tests.migrate_helpers import migrated
 
 # (source, [(kind, api, value, arg)])
 FOUND = [
@@ -481,3 +485,17 @@ def test_what_surrounds_a_literal_says_it_is_no_tunable(detect, monkeypatch, sou
 @pytest.mark.parametrize(("source", "expected"), SURROUNDED_FOUND)
 def test_what_surrounds_a_literal_keeps_a_tunable(detect, source, expected):
     assert summary(detect(source)) == expected
+
+
+def test_fix_moves_a_keyed_entry_and_a_fallback_and_the_code_still_runs(tmp_path):
+    """Session 12's tornado forms: `kwargs["expires_days"] = 30` and `min(read_chunk_size or
+    65536, ...)` become settings, and the code returns what it did."""
+    files = {"web.py": "def cookie(kwargs=None):\n    kwargs = dict(kwargs or {})\n"
+             "    kwargs['expires_days'] = 30\n    return kwargs\n\n\n"
+             "def conn(read_chunk_size=None):\n    return min(read_chunk_size or 65536, 10**6)\n"}  # fmt: skip
+    project = migrated(tmp_path, files, "python", "settings.py")
+    code = (project / "web.py").read_text()
+    assert "= 30" not in code and "65536" not in code
+    ran = subprocess.run([sys.executable, "-c", "import web; print(web.cookie()['expires_days'], "
+                          "web.conn())"], cwd=project, capture_output=True, text=True, check=True)  # fmt: skip
+    assert ran.stdout.split() == ["30", "65536"]
