@@ -104,6 +104,9 @@ FOUND = [
     ("def f(cookie_kwargs, opts):\n    cookie_kwargs['expires_days'] = 30\n"
      "    opts['name'] = 4\n    opts[0] = 5\n",
      [("duration", "cookie_kwargs['expires_days']", "30", "expires_days")]),
+    # a cache's capacity, whatever it caches (tornado's `MAX_CACHED_VERSIONS`)
+    ("MAX_CACHED_VERSIONS = 10000\n",
+     [("limit", "MAX_CACHED_VERSIONS", "10000", "MAX_CACHED_VERSIONS")]),
     # a registrar's named option through any receiver (tornado's `options.define`)
     ("def f(options):\n    options.define('log_rotate_interval', type=int, default=1)\n",
      [("duration", "options.define", "1", "log_rotate_interval")]),
