@@ -142,7 +142,7 @@ def test_fast_path_equals_ast_path_on_stdlib_modules(monkeypatch, name):
         pytest.skip(f"{name} not in this interpreter's stdlib")
     source = decode_source(path.read_bytes(), name)
     options = DetectOptions(catalog="")
-    fast = python_detect._fast(source, options, [])
+    fast = python_detect._fast(source, options, python_detect.text_lines(source, options))
     assert fast is not None and fast.hits
     monkeypatch.setattr(python_detect, "_fast", _fast_is_none)
     reference = python_detect.detect_python(source, options)

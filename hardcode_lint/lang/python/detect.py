@@ -348,14 +348,22 @@ def _called_lines(text: str, catalog: Catalog) -> tuple[int, ...]:
     return called_lines(text, signatures(text, catalog.words))
 
 
-def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
-    """Every hit and migrated hit of one Python file."""
-    fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
+def text_lines(source: SourceFile, options: DetectOptions) -> tuple[int, ...]:
+    """The lines the text passes ask to judge besides the pre-pass's: a library's own
+    defaults the catalog judges, names a comment gives a unit, names used as settings, calls
+    of the file's own functions by position."""
     catalog = catalog_for(options.catalog)
     extra = tuple(definition_lines(source.text, defined_apis(options.file, source.text, catalog)))
     extra += tuple(documented_lines(source.text, catalog.words))
     extra += tuple(used_lines(source.text, catalog))
-    extra += _called_lines(source.text, catalog)
+    return extra + _called_lines(source.text, catalog)
+
+
+def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
+    """Every hit and migrated hit of one Python file."""
+    fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
+    catalog = catalog_for(options.catalog)
+    extra = text_lines(source, options)
     if options.prefilter and fast_wanted and not mentions(options.replacements, source.text):
         fast = _fast(source, options, extra)
         if fast is not None:
