@@ -104,6 +104,10 @@ FOUND = [
     ("def f(cookie_kwargs, opts):\n    cookie_kwargs['expires_days'] = 30\n"
      "    opts['name'] = 4\n    opts[0] = 5\n",
      [("duration", "cookie_kwargs['expires_days']", "30", "expires_days")]),
+    # a connection's lingering and a driver's fetch size (aiohttp, cassandra; labels18py)
+    ("def serve(lingering_time=10.0, default_fetch_size=5000):\n    pass\n",
+     [("duration", "lingering_time", "10.0", "lingering_time"),
+      ("limit", "default_fetch_size", "5000", "default_fetch_size")]),
     # a cache's capacity, whatever it caches (tornado's `MAX_CACHED_VERSIONS`)
     ("MAX_CACHED_VERSIONS = 10000\n",
      [("limit", "MAX_CACHED_VERSIONS", "10000", "MAX_CACHED_VERSIONS")]),
