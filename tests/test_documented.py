@@ -102,3 +102,37 @@ def test_an_editor_sees_a_comment_change_its_statement(tmp_path):
     result = analyze_with_memo(replace(task, known_memo=memo), edited.encode(), config)[0]
     assert result == analyze_data(task, edited.encode(), config)
     assert [f.arg for f in result.findings] == [0]
+
+
+ATTRIBUTE_DOCS = '''\
+class Cluster:
+    schema_event_refresh_window = 2
+    """
+    Window, in seconds, within which a schema component will be refreshed.
+    """
+
+    protocol_version = 4
+    """The protocol version, in the seconds era."""
+
+    other = 5
+    """Some count of things."""
+
+    def __init__(self, schema_event_refresh_window=2, other=5):
+        pass
+
+    def connect(self,
+                schema_event_refresh_window=2,
+                other=5):
+        pass
+'''
+
+
+@pytest.mark.parametrize("prefilter", [True, False])
+def test_an_attribute_docstring_documents_its_name_in_the_file(detect, prefilter):
+    """cassandra-driver's Sphinx attribute docstrings (session 12's labels18py): the binding
+    under the docstring, and the same name bound alone on a line elsewhere (a default)."""
+    found = detect(ATTRIBUTE_DOCS, prefilter=prefilter)
+    assert [(f.line, f.arg, f.unit, f.number) for f in found] == [
+        (2, "schema_event_refresh_window", "s", 2),
+        (17, "schema_event_refresh_window", "s", 2),
+    ]

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 from hardcode_lint.detect.names import documented_name
 from hardcode_lint.detect.words import NameWords
+from hardcode_lint.lang.python.attribute_docs import docstring_lines
 from hardcode_lint.parse.source import split_lines
 
 #: A block above says what the next line is when it is short; a longer one is prose about
@@ -74,8 +75,16 @@ _BINDS = re.compile(r"([A-Za-z_]\w*)\s*(?::\s*[^=,()\n]*)?=\s*[-+(]*\s*\d")
 @lru_cache(maxsize=4)
 def documented_lines(text: str, words: NameWords) -> Mapping[int, str]:
     """Line number -> the comment text that documents that line: its own trailing comment,
-    then the ``#`` block directly above it.  Only lines where a comment names a unit and a
-    name no word judges is bound to a number (the others gain nothing from a comment)."""
+    then the ``#`` block directly above it, else the attribute docstring of its name
+    (:mod:`.attribute_docs`)."""
+    docstrings = docstring_lines(text, words)
+    comments = _comment_lines(text, words)
+    return {**docstrings, **comments} if docstrings else comments
+
+
+def _comment_lines(text: str, words: NameWords) -> Mapping[int, str]:
+    """The comments of :func:`documented_lines`.  Only lines where a comment names a unit
+    and a name no word judges is bound to a number (the others gain nothing from a comment)."""
     units = tuple(words.comment_units)
     lowered = _lowered(text)
     if not units or _stems(units).search(lowered) is None:
