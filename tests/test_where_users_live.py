@@ -108,6 +108,16 @@ FOUND = [
     ("def serve(lingering_time=10.0, default_fetch_size=5000):\n    pass\n",
      [("duration", "lingering_time", "10.0", "lingering_time"),
       ("limit", "default_fetch_size", "5000", "default_fetch_size")]),
+    # luigi's parameters hold their default; a random draw holds its range; luigi's config
+    # takes a fallback third; a poll time is a duration (labels19py)
+    ("import luigi\nclass scheduler(luigi.Config):\n"
+     "    retry_delay = luigi.FloatParameter(default=900.0)\n",
+     [("duration", "retry_delay", "900.0", "retry_delay")]),
+    ("import random\njitter = random.randint(120, 600)\n",
+     [("duration", "jitter", "120", "jitter"), ("duration", "jitter", "600", "jitter")]),
+    ("def f(config):\n    return config.getfloat('core', 'rpc-connect-timeout', 10.0)\n",
+     [("duration", "config.getfloat", "10.0", "rpc-connect-timeout")]),
+    ("POLL_TIME = 10\n", [("duration", "POLL_TIME", "10", "POLL_TIME")]),
     # a cache's capacity, whatever it caches (tornado's `MAX_CACHED_VERSIONS`)
     ("MAX_CACHED_VERSIONS = 10000\n",
      [("limit", "MAX_CACHED_VERSIONS", "10000", "MAX_CACHED_VERSIONS")]),
@@ -238,6 +248,8 @@ NOT_FOUND = [
     # pow of anything but two literals is no constant expression
     "MAX_WINDOW_SIZE = pow(2, n)\n",
     "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
+    # an XML schema's cardinality is no limit (zeep's `min_occurs=1, max_occurs=1`)
+    "def element(name, min_occurs=1, max_occurs=1):\n    pass\n",
     # an enumeration's members are codes (aiokafka's `CloseReason(IntEnum)`)
     "from enum import IntEnum\nclass CloseReason(IntEnum):\n    CONNECTION_TIMEOUT = 1\n",
     "import enum\nclass Retry(enum.Flag):\n    MAX_RETRIES = 4\n",
