@@ -117,7 +117,9 @@ FOUND = [
      [("duration", "jitter", "120", "jitter"), ("duration", "jitter", "600", "jitter")]),
     ("def f(config):\n    return config.getfloat('core', 'rpc-connect-timeout', 10.0)\n",
      [("duration", "config.getfloat", "10.0", "rpc-connect-timeout")]),
-    ("POLL_TIME = 10\n", [("duration", "POLL_TIME", "10", "POLL_TIME")]),
+    ("POLL_TIME = 10\n_REFRESH_WINDOW = 15 * 60\n",
+     [("duration", "POLL_TIME", "10", "POLL_TIME"),
+      ("duration", "_REFRESH_WINDOW", "15 * 60", "_REFRESH_WINDOW")]),
     # a cache's capacity, whatever it caches (tornado's `MAX_CACHED_VERSIONS`)
     ("MAX_CACHED_VERSIONS = 10000\n",
      [("limit", "MAX_CACHED_VERSIONS", "10000", "MAX_CACHED_VERSIONS")]),
