@@ -106,7 +106,7 @@ def test_an_editor_sees_a_comment_change_its_statement(tmp_path):
 
 ATTRIBUTE_DOCS = '''\
 class Cluster:
-    schema_event_refresh_window = 2
+    schema_event_coalesce = 2
     """
     Window, in seconds, within which a schema component will be refreshed.
     """
@@ -117,11 +117,11 @@ class Cluster:
     other = 5
     """Some count of things."""
 
-    def __init__(self, schema_event_refresh_window=2, other=5):
+    def __init__(self, schema_event_coalesce=2, other=5):
         pass
 
     def connect(self,
-                schema_event_refresh_window=2,
+                schema_event_coalesce=2,
                 other=5):
         pass
 '''
@@ -133,6 +133,6 @@ def test_an_attribute_docstring_documents_its_name_in_the_file(detect, prefilter
     under the docstring, and the same name bound alone on a line elsewhere (a default)."""
     found = detect(ATTRIBUTE_DOCS, prefilter=prefilter)
     assert [(f.line, f.arg, f.unit, f.number) for f in found] == [
-        (2, "schema_event_refresh_window", "s", 2),
-        (17, "schema_event_refresh_window", "s", 2),
+        (2, "schema_event_coalesce", "s", 2),
+        (17, "schema_event_coalesce", "s", 2),
     ]
