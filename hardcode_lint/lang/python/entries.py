@@ -62,7 +62,9 @@ def bound_entry_snippet(
     return head + text, start + len(head), end + len(head)
 
 
-def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
+def entry_verdict(
+    entry: Entry, words: NameWords, binding: str | None = None, mapping: cst.Dict | None = None
+) -> NameVerdict | None:
     """A dict entry judged by its key with the word rules of names, or of keywords when the
     dict is unpacked as keywords (``f(**{"ex": 60})``): elsewhere ``{"count": 0}`` is a counter.
 
@@ -77,4 +79,24 @@ def entry_verdict(entry: Entry, words: NameWords) -> NameVerdict | None:
     if path and last[:1].isupper():
         return None  # scrapy's `{"...downloadtimeout.DownloadTimeoutMiddleware": 350}`: an order
     verdict = classify_name(entry.key, words, as_keyword=entry.as_keyword)
+    if verdict is None and binding is not None and mapping is not None:
+        verdict = _by_binding(binding, mapping, words)
     return None if verdict is None or verdict.least else verdict  # `{"block-size": 16}`
+
+
+def _by_binding(binding: str, mapping: cst.Dict, words: NameWords) -> NameVerdict | None:
+    """A dict whose keys name no setting, bound to a name that does, holds that setting per
+    key (botocore's ``_SERVICE_MAX_ATTEMPTS = {"dynamodb": 4}``, ``TIMEOUTS = {"connect": 5,
+    "read": 30}``); a key that names one says the dict is a record of settings instead."""
+    keys = [key for element in mapping.elements if (key := entry_key(element)) is not None]
+    if any(_names_something(key, words) for key in keys):
+        return None
+    return classify_name(binding, words, as_keyword=False)
+
+
+def _names_something(key: str, words: NameWords) -> bool:
+    """Whether a key names a setting or a factor (botocore's ``{"throttling_base_scale": 1}``
+    under ``_DEFAULT_BACKOFF_CONFIG``: a factor, named)."""
+    if classify_name(key, words, as_keyword=False) is not None:
+        return True
+    return not words.multiplier_words.isdisjoint(split_words(key))

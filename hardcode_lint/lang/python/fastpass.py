@@ -184,6 +184,10 @@ class _Matches:
                 return  # a data table's entries are no settings
             if key is not None and key.type == "string":
                 self.entry(string_key(key), value)
+            bound = table.parent if table is not None else None  # `TIMEOUTS = {"read": 30}`
+            if bound is not None and bound.type == "assignment":
+                for target in chained_targets(bound):
+                    self.named(last_name(target), _line(value), as_keyword=False)
 
     def read_construction(self, captures: dict[str, list[Node]]) -> None:
         self.constructions.append((captures["constructed"][0], captures["class"][0]))

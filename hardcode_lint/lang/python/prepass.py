@@ -176,6 +176,8 @@ class _Walk:
         leaves = (
             (ast_literal_leaves(value) or ast_scaled_leaves(value)) if value is not None else []
         )
+        if isinstance(value, ast.Dict) and len(value.keys) <= DATA_TABLE_ENTRIES:
+            leaves += [leaf for v in value.values for leaf in ast_literal_leaves(v)]  # by name
         for leaf in leaves:
             for target in targets:
                 name = _last_name(target) or _subscript_key(target)

@@ -364,14 +364,13 @@ class DetectorVisitor(ScopeTracker):
                 self._calls.append(owner.site)
             owner.site.entries.append(entry)
             return
-        verdict = entry_verdict(entry, self.catalog.words) if entry.expression is None else None
+        binding = None if owner.target is None else target_name(owner.target)  # `X = {...}`
+        words, plain = self.catalog.words, entry.expression is None
+        verdict = entry_verdict(entry, words, binding, mapping) if plain else None
         if verdict is None and entry.expression is None:
             return
-        api = (
-            owner.name
-            if owner.target is None
-            else one_line(self.module.code_for_node(owner.target))
-        )  # the target as written (`CACHES`)
+        target = None if owner.target is None else one_line(self.module.code_for_node(owner.target))
+        api = owner.name if target is None else target  # the target as written (`CACHES`)
         value = owner.value if owner.value is not None else mapping
         head = f"{api}{'=' if owner.target is None else ' = '}" if api else ""
         snippet, start, end = bound_entry_snippet(self.module, head, value, entry)
