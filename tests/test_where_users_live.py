@@ -120,6 +120,15 @@ FOUND = [
     ("POLL_TIME = 10\n_REFRESH_WINDOW = 15 * 60\n",
      [("duration", "POLL_TIME", "10", "POLL_TIME"),
       ("duration", "_REFRESH_WINDOW", "15 * 60", "_REFRESH_WINDOW")]),
+    # a dict whose keys name no setting holds its binding's setting per key (botocore's
+    # `_SERVICE_MAX_ATTEMPTS`, labels19py); a key that names a setting or a factor does not
+    ("_SERVICE_MAX_ATTEMPTS = {'dynamodb': 4}\nTIMEOUTS = {'connect': 5}\n"
+     "_BACKOFF_CONFIG = {'base_scale': 1}\nRETRY_CONFIG = {'max_attempts': 3, 'mode': 2}\n",
+     [("limit", "_SERVICE_MAX_ATTEMPTS", "4", "dynamodb"), ("duration", "TIMEOUTS", "5", "connect"),
+      ("limit", "RETRY_CONFIG", "3", "max_attempts")]),
+    # `num_` with a count in the singular counts it as the plural does (luigi's gcs)
+    ("def put_multiple(num_process=1, num_retry=3):\n    pass\n",
+     [("limit", "num_process", "1", "num_process"), ("limit", "num_retry", "3", "num_retry")]),
     # a cache's capacity, whatever it caches (tornado's `MAX_CACHED_VERSIONS`)
     ("MAX_CACHED_VERSIONS = 10000\n",
      [("limit", "MAX_CACHED_VERSIONS", "10000", "MAX_CACHED_VERSIONS")]),
@@ -250,6 +259,11 @@ NOT_FOUND = [
     # pow of anything but two literals is no constant expression
     "MAX_WINDOW_SIZE = pow(2, n)\n",
     "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
+    # an index of a counted thing is no count
+    "def f(index_worker=2):\n    pass\n",
+    # a conversion table and a default's dict are no settings by their binding
+    "TIMEOUT_UNITS = {'s': 1, 'ms': 0.001}\n",
+    "def f(timeouts={'connect': 5}):\n    pass\n",
     # an XML schema's cardinality is no limit (zeep's `min_occurs=1, max_occurs=1`)
     "def element(name, min_occurs=1, max_occurs=1):\n    pass\n",
     # an enumeration's members are codes (aiokafka's `CloseReason(IntEnum)`)

@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 from hardcode_lint.detect.anyword import any_word
 from hardcode_lint.detect.catalog import UNIT_SECONDS
 from hardcode_lint.detect.compounds import compounds
-from hardcode_lint.detect.words import NameWords
+from hardcode_lint.detect.words import NameWords, singular
 from hardcode_lint.model import Kind, Number
 
 #: Verdicts per vocabulary, kept beside it (not in it) so a vocabulary stays immutable and
@@ -172,6 +172,10 @@ def _per_fact(words: tuple[str, ...], vocab: NameWords) -> bool:
     )
 
 
+#: First words that say a name counts what follows (``num_worker``; not ``index_worker``).
+_COUNTING = ("num", "number", "count")
+
+
 def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
     """A limit whose head (last word) is what it counts: ``max_keepalive_connections``,
     ``connect_timeout_retries``.  The duration word before it only says which ones, so the
@@ -180,8 +184,10 @@ def _counts_at_head(words: tuple[str, ...], vocab: NameWords) -> bool:
     if len(named) < 2:
         return False
     head, present = named[-1], set(named[:-1])
-    if head in vocab.count_words:
-        return True
+    if head in vocab.count_words or (
+        named[0] in _COUNTING and any(singular(w) == head for w in vocab.count_words)
+    ):
+        return True  # `num_process`, `num_retry`: how many, as `num_processes` is
     return any(head in second and present & first for first, second in vocab.limit_pairs)
 
 
@@ -253,6 +259,7 @@ def telling_words(vocab: NameWords) -> frozenset[str]:
         *vocab.limit_words, *vocab.limit_call_keywords, *vocab.extra_duration_names,
         *vocab.extra_limit_names, *(w for p in vocab.duration_phrases for w in p),
         *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
+        *(singular(w) for w in vocab.count_words),  # `num_attempt` (_counts_at_head)
         *vocab.bound_limit_words, *vocab.size_heads, *(p[0] for p in vocab.size_phrases),
         "per",  # `tasks_per_child` (_counted_per)
         *(p[0] for p in vocab.limit_phrases),

@@ -65,6 +65,13 @@ def _number_forms(word: str) -> set[str]:
     return {word, word + "s"}
 
 
+def singular(word: str) -> str:
+    """``retries`` -> ``retry``, ``processes`` -> ``process``, ``attempts`` -> ``attempt``."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("sses", "ches")) else word.removesuffix("s")
+
+
 def _both_numbers(words: Any) -> frozenset[str]:
     return frozenset(form for word in words for form in _number_forms(word))
 
