@@ -120,6 +120,12 @@ FOUND = [
     ("POLL_TIME = 10\n_REFRESH_WINDOW = 15 * 60\n",
      [("duration", "POLL_TIME", "10", "POLL_TIME"),
       ("duration", "_REFRESH_WINDOW", "15 * 60", "_REFRESH_WINDOW")]),
+    # each literal of an entry's tuple, judged by its key (botocore's config table)
+    ("VARS = {\n    'metadata_service_timeout': (\n        'metadata_service_timeout',\n"
+     "        'AWS_METADATA_SERVICE_TIMEOUT',\n        1,\n        int,\n    ),\n"
+     "    'read_timeout': (3.05, 27),\n    'size': (640, 480),\n}\n",
+     [("duration", "VARS", "1", "metadata_service_timeout"),
+      ("duration", "VARS", "3.05", "read_timeout"), ("duration", "VARS", "27", "read_timeout")]),
     # a dict whose keys name no setting holds its binding's setting per key (botocore's
     # `_SERVICE_MAX_ATTEMPTS`, labels19py); a key that names a setting or a factor does not
     ("_SERVICE_MAX_ATTEMPTS = {'dynamodb': 4}\nTIMEOUTS = {'connect': 5}\n"
@@ -197,9 +203,16 @@ FOUND = [
 ]  # fmt: skip
 
 
+#: (HARDCODE_LINT_FASTPASS, prefilter): the tree-sitter pre-pass, the ``ast`` one, and none;
+#: each finds the same (a pre-filter that drops a form loses it for every user).
+PASSES = [("1", True), ("0", True), ("0", False)]
+
+
+@pytest.mark.parametrize(("fast", "prefilter"), PASSES)
 @pytest.mark.parametrize(("source", "expected"), FOUND)
-def test_found(detect, source, expected):
-    assert summary(detect(source)) == expected
+def test_found(detect, monkeypatch, source, expected, fast, prefilter):
+    monkeypatch.setenv("HARDCODE_LINT_FASTPASS", fast)
+    assert summary(detect(source, prefilter=prefilter)) == expected
 
 
 NOT_FOUND = [

@@ -58,6 +58,7 @@ _PATTERNS = (
         "typed_default_parameter", "pair", "unary_operator", "binary_operator",
         "conditional_expression", "parenthesized_expression", "boolean_operator")),
     ("(keyword_argument value: [(tuple) (list)] @sequence)", "sequence"),
+    ('(pair key: (string) @key value: [(tuple) (list)] @sequence)', "entry_sequence"),
     ("(assignment right: (list . [(integer) (float)] @number .))", "number"),  # `_limit = [10]`
     (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
     (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
@@ -127,6 +128,13 @@ class _Matches:
     def readers(self) -> list[Callable[[dict[str, list[Node]]], None]]:
         """The reader of each pattern's matches, in the query's order."""
         return [getattr(self, f"read_{kind}") for _, kind in _PATTERNS]
+
+    def read_entry_sequence(self, captures: dict[str, list[Node]]) -> None:
+        """``"read_timeout": (3.05, 27)``, botocore's ``"metadata_service_timeout": ("...",
+        "...", 1, int)``: an entry's tuple, judged by its key as a keyword's is."""
+        value = captures["sequence"][0]
+        if _DIGIT.search(value.text or b""):
+            self.entry(string_key(captures["key"][0]), value)
 
     def read_sequence(self, captures: dict[str, list[Node]]) -> None:
         """``timeout=(3.05, 27)``: a keyword's tuple or list of numbers (the query matches no

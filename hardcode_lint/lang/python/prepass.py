@@ -165,6 +165,7 @@ class _Walk:
             if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
                 continue
             leaves = ast_literal_leaves(value)
+            leaves += [leaf for e in ast_element_values(value) for leaf in ast_literal_leaves(e)]
             if leaves and classify_name(key.value, self.words, as_keyword=as_keyword):
                 self.result.lines += [leaf.lineno for leaf in leaves]
                 self.entries = True

@@ -37,6 +37,7 @@ from hardcode_lint.lang.python.calls import (
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import (
+    element_values,
     fold_cst,
     held_literal,
     is_cst_literal,
@@ -350,7 +351,8 @@ class DetectorVisitor(ScopeTracker):
             if key is None:
                 continue
             assert isinstance(element, cst.DictElement)
-            leaves = literal_leaves(element.value)
+            leaves = literal_leaves(element.value)  # and each of a tuple's (as a keyword's)
+            leaves += [leaf for e in element_values(element.value) for leaf in literal_leaves(e)]
             found = [Entry(element, key, leaf, as_keyword) for leaf in leaves]
             found += [Entry(element, key, node, as_keyword, expression)
                       for node, expression in self.watch.watched_in(element.value)]  # fmt: skip
