@@ -135,6 +135,10 @@ FOUND = [
     # `num_` with a count in the singular counts it as the plural does (luigi's gcs)
     ("def put_multiple(num_process=1, num_retry=3):\n    pass\n",
      [("limit", "num_process", "1", "num_process"), ("limit", "num_retry", "3", "num_retry")]),
+    # a fragment size, a ceiling (autobahn, sanic; labels20py)
+    ("def connect(autoFragmentSize=65536):\n    pass\nHEADER_CEILING = 16_384\n",
+     [("limit", "autoFragmentSize", "65536", "autoFragmentSize"),
+      ("limit", "HEADER_CEILING", "16_384", "HEADER_CEILING")]),
     # a cache's capacity, whatever it caches (tornado's `MAX_CACHED_VERSIONS`)
     ("MAX_CACHED_VERSIONS = 10000\n",
      [("limit", "MAX_CACHED_VERSIONS", "10000", "MAX_CACHED_VERSIONS")]),
@@ -272,6 +276,8 @@ NOT_FOUND = [
     # pow of anything but two literals is no constant expression
     "MAX_WINDOW_SIZE = pow(2, n)\n",
     "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
+    # a switch written as a number (neo4j's `keep_alive = 1 if config.keep_alive else 0`)
+    "def f(config):\n    keep_alive = 1 if config.keep_alive else 0\n",
     # an index of a counted thing is no count
     "def f(index_worker=2):\n    pass\n",
     # a conversion table and a default's dict are no settings by their binding

@@ -139,6 +139,8 @@ def scaled_leaves(
 ) -> tuple[list[cst.BaseExpression], str | None]:
     """The literals bound by ``value`` (:func:`literal_leaves`), else the literal a unit
     constant scales (``3 * SECONDS``: ``[3]`` and ``"s"``, ``names.scale_of``)."""
+    if isinstance(value, cst.IfExp) and {fold_cst(value.body), fold_cst(value.orelse)} == {0, 1}:
+        return [], None  # `keep_alive = 1 if config.keep_alive else 0`: a switch, no setting
     leaves = literal_leaves(value)
     scaled = None if leaves else scaled_literal(value)
     if scaled is None:
