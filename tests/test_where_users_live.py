@@ -276,6 +276,8 @@ NOT_FOUND = [
     # pow of anything but two literals is no constant expression
     "MAX_WINDOW_SIZE = pow(2, n)\n",
     "MAX_WINDOW_SIZE = pow(2, 29, m)\n",
+    # a point in time is no span (saq's `kwargs.pop("expire_at", -1)`)
+    "def f(kwargs):\n    return kwargs.pop('expire_at', 30)\n",
     # a switch written as a number (neo4j's `keep_alive = 1 if config.keep_alive else 0`)
     "def f(config):\n    keep_alive = 1 if config.keep_alive else 0\n",
     # an index of a counted thing is no count

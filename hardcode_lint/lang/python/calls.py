@@ -23,7 +23,7 @@ from hardcode_lint.lang.python.cst_literals import (
 from hardcode_lint.lang.python.entries import CONTEXT_MAX, Entry, entry_text, entry_verdict
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Scope, constructed_type, resolve_dotted
-from hardcode_lint.lang.python.signatures import RECEIVERS, Signatures
+from hardcode_lint.lang.python.signatures import Signatures, filled
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
 
@@ -339,16 +339,12 @@ class CallJudge:
         return named.kind, Context.KEYWORD, named.unit, name
 
     def _by_parameter(self, qualname: str | None, key: ArgKey, site: CallSite) -> Verdict | None:
-        """A literal given by position to the file's own function, judged by the parameter it
-        fills (``self._introspect_types(oids, 10)`` for ``timeout``); not for an import."""
+        """A literal given by position to the file's own function or to a setter, judged by
+        the parameter it fills (``signatures.filled``); not for an import."""
         if qualname is not None or not isinstance(key, int) or not site.parts:
             return None
-        if len(site.parts) > 2 or (len(site.parts) == 2 and site.parts[0] not in RECEIVERS):
-            return None
-        parameter = self.signatures.get(".".join(site.parts), {}).get(key)
-        if parameter is None:
-            return None
-        return parameter.verdict.kind, Context.KEYWORD, parameter.verdict.unit, parameter.name
+        found = filled(self.signatures, site.parts, key, self.catalog.words)
+        return None if found is None else (found[1].kind, Context.KEYWORD, found[1].unit, found[0])
 
     def _verdict(self, spec: ApiSpec | None, key: ArgKey, site: CallSite) -> Verdict | None:
         if spec is not None:

@@ -39,6 +39,7 @@ from hardcode_lint.lang.python.regions import (
 from hardcode_lint.lang.python.signatures import (
     Signatures,
     called_lines,
+    setter_lines,
     signatures,
     signatures_fact,
 )
@@ -253,7 +254,8 @@ def _judge(
                     catalog.fallback_names())  # fmt: skip
     if not inner.candidate and not defined_apis(options.file, source.text, catalog):
         notes = documented_lines(source.text, catalog.words)
-        used = {*used_lines(source.text, catalog), *_called_lines(source.text, catalog)}
+        used = {*used_lines(source.text, catalog), *_called_lines(source.text, catalog),
+                *setter_lines(source.text, catalog.words)}  # fmt: skip
         if not any(line in notes or line in used for line in keep):
             return Detected(), []
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
@@ -356,7 +358,7 @@ def text_lines(source: SourceFile, options: DetectOptions) -> tuple[int, ...]:
     extra = tuple(definition_lines(source.text, defined_apis(options.file, source.text, catalog)))
     extra += tuple(documented_lines(source.text, catalog.words))
     extra += tuple(used_lines(source.text, catalog))
-    return extra + _called_lines(source.text, catalog)
+    return extra + _called_lines(source.text, catalog) + setter_lines(source.text, catalog.words)
 
 
 def detect_python(source: SourceFile, options: DetectOptions) -> Detected:

@@ -30,6 +30,10 @@ from hardcode_lint.detect.words import NameWords
 _DEF = re.compile(r"def[ \t]+([A-Za-z_]\w*)[ \t]*\((?:([^()\[\]{}]*)\))?")
 #: A class's name (its line's indentation is read apart: a literal prefix keeps it fast).
 _CLASS = re.compile(r"class[ \t]+([A-Za-z_]\w*)")
+#: The prefix of a setter's name, and a call of one with a number first (its literal prefix
+#: lets ``re`` skip ahead: the file's text is searched whole).
+_SETTER = "set_"
+_SETTER_CALL = re.compile(r"set_([A-Za-z_]\w*)\(\s*[-+(]*\s*\.?\d")
 #: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
 _PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
 #: The first parameter of a method, dropped when it is called through it.
@@ -183,3 +187,33 @@ def signatures_fact(table: Signatures) -> str:
         for i, p in params.items()
     )
     return "^" + hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def filled(
+    table: Signatures, parts: tuple[str, ...], key: int, words: NameWords
+) -> tuple[str, NameVerdict] | None:
+    """The parameter a positional literal fills in a call spelled ``parts``, and its verdict:
+    the file's own definition's (``table``), else a setter's name (bmemcached's
+    ``protocol.set_retry_delay(5)``, ``self._set_timeout(2)``: the one value it sets)."""
+    spelled = ".".join(parts)
+    if len(parts) <= 2 and (len(parts) == 1 or parts[0] in RECEIVERS):
+        parameter = table.get(spelled, {}).get(key)
+        if parameter is not None:
+            return parameter.name, parameter.verdict
+    setter = parts[-1].lstrip("_")
+    if key != 0 or not setter.startswith(_SETTER) or len(setter) <= len(_SETTER):
+        return None
+    name = setter[len(_SETTER) :]
+    verdict = classify_name(name, words, as_keyword=False)
+    return (name, verdict) if verdict is not None and not verdict.least else None
+
+
+def setter_lines(text: str, words: NameWords) -> tuple[int, ...]:
+    """The lines calling a setter named for a setting with a number (``set_retry_delay(5``),
+    for the pre-filters to keep."""
+    lines = []
+    for match in _SETTER_CALL.finditer(text):
+        verdict = classify_name(match.group(1), words, as_keyword=False)
+        if verdict is not None and not verdict.least:
+            lines.append(text.count("\n", 0, match.start()) + 1)
+    return tuple(lines)
