@@ -339,11 +339,13 @@ class CallJudge:
         return named.kind, Context.KEYWORD, named.unit, name
 
     def _by_parameter(self, qualname: str | None, key: ArgKey, site: CallSite) -> Verdict | None:
-        """A literal given by position to the file's own function or to a setter, judged by
-        the parameter it fills (``signatures.filled``); not for an import."""
-        if qualname is not None or not isinstance(key, int) or not site.parts:
+        """A literal given by position to the file's own function (not an import's) or to a
+        setter (whatever its receiver resolves to: the pre-filters may blank the import),
+        judged by the parameter it fills (``signatures.filled``)."""
+        if not isinstance(key, int) or not site.parts:
             return None
-        found = filled(self.signatures, site.parts, key, self.catalog.words)
+        own = self.signatures if qualname is None else {}
+        found = filled(own, site.parts, key, self.catalog.words)
         return None if found is None else (found[1].kind, Context.KEYWORD, found[1].unit, found[0])
 
     def _verdict(self, spec: ApiSpec | None, key: ArgKey, site: CallSite) -> Verdict | None:
