@@ -555,3 +555,18 @@ def test_fix_moves_a_keyed_entry_and_a_fallback_and_the_code_still_runs(tmp_path
     ran = subprocess.run([sys.executable, "-c", "import web; print(web.cookie()['expires_days'], "
                           "web.conn())"], cwd=project, capture_output=True, text=True, check=True)  # fmt: skip
     assert ran.stdout.split() == ["30", "65536"]
+
+
+def test_fix_moves_a_dict_table_an_entry_tuple_and_a_random_draw(tmp_path):
+    """Session 12's botocore and cassandra forms: each literal becomes a setting of its own and
+    the code returns what it did."""
+    files = {"cfg.py": "import random\n\n_SERVICE_MAX_ATTEMPTS = {'dynamodb': 4, 'sqs': 5}\n"
+             "VARS = {'metadata_service_timeout': ('metadata_service_timeout', 'ENV', 1, int)}\n\n\n"
+             "def make():\n    jitter = random.randint(120, 120)\n"
+             "    return _SERVICE_MAX_ATTEMPTS['sqs'], VARS['metadata_service_timeout'][2], jitter\n"}  # fmt: skip
+    project = migrated(tmp_path, files, "python", "settings.py")
+    code = (project / "cfg.py").read_text()
+    assert "'sqs': 5" not in code and "'ENV', 1," not in code and "randint(120" not in code
+    ran = subprocess.run([sys.executable, "-c", "import cfg; print(cfg.make())"], cwd=project,
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    assert ran.stdout.strip() == "(5, 1, 120)"
