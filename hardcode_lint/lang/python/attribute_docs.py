@@ -24,8 +24,9 @@ _BINDING = re.compile(r"[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=[ \t]*[-+(]*[ \t
 #: A number bound on one line and a string statement opening the next: found from the ``=``,
 #: a literal ``re`` skips ahead to (a search from every line start costs ten times more).
 _UNDER_BINDING = re.compile(r"=[ \t]*[-+(]*[ \t]*\d[^\n]*\n[ \t]*(?:\"{3}|'{3})")
-#: A name bound to a number anywhere on a line (an assignment, a default, a keyword).
-_BINDS = re.compile(r"([A-Za-z_]\w*)\s*(?::\s*[^=,()\n]*)?=\s*[-+(]*\s*\d")
+#: A name bound to a number anywhere on a line (an assignment, a default, a keyword); the
+#: comments of :mod:`.comments` are read for the same lines.
+BINDS = re.compile(r"([A-Za-z_]\w*)\s*(?::\s*[^=,()\n]*)?=\s*[-+(]*\s*\d")
 #: How much of a docstring is read: its first paragraph says what the value is.
 _READ = 400
 
@@ -65,7 +66,7 @@ def docstring_lines(text: str, words: NameWords) -> Mapping[int, str]:
         return {}
     found = {}
     for number, line in enumerate(split_lines(text), 1):
-        said = {notes.get(name) for name in _BINDS.findall(line)}
+        said = {notes.get(name) for name in BINDS.findall(line)}
         note = said.pop() if len(said) == 1 else None  # a line's note is read for all its names
         if note is not None:
             found[number] = note

@@ -323,25 +323,24 @@ class CallJudge:
             # configparser's and supervisor's `get(section, "startsecs", 1)`: after a section
             shifted = {k + 1 for k in found.default if isinstance(k, int)}
             name = site.strings.get(1) if key in shifted else None
-        if name is None:
-            return None
-        named = classify_name(name, self.catalog.words, as_keyword=False)
-        if named is None or named.least:
-            return None  # a size by its head is judged with its value, bound to a name only
-        return named.kind, Context.KEYWORD, named.unit, name
+        return None if name is None else self._named(name)
 
     def _stands_in(self, spec: ApiSpec | None, name: str | None) -> Verdict | None:
         """An ``or`` fallback in a catalogued call, named by the value it stands in for
         (tornado's ``min(read_chunk_size or 65536, n)``: a read size, not a clamp bound)."""
-        named = classify_name(name, self.catalog.words, as_keyword=False) if name else None
-        if spec is None or named is None or named.least:
+        return self._named(name) if spec is not None and name else None
+
+    def _named(self, name: str) -> Verdict | None:
+        """A literal judged by the name it is given under, as a keyword's value (a size by its
+        head is judged with its value, bound to a name only)."""
+        named = classify_name(name, self.catalog.words, as_keyword=False)
+        if named is None or named.least:
             return None
         return named.kind, Context.KEYWORD, named.unit, name
 
     def _by_parameter(self, qualname: str | None, key: ArgKey, site: CallSite) -> Verdict | None:
         """A literal given by position to the file's own function (not an import's) or to a
-        setter (whatever its receiver resolves to: the pre-filters may blank the import),
-        judged by the parameter it fills (``signatures.filled``)."""
+        setter (whatever its receiver resolves to: a pre-filter may blank the import)."""
         if not isinstance(key, int) or not site.parts:
             return None
         own = self.signatures if qualname is None else {}

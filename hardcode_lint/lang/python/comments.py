@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from hardcode_lint.detect.names import documented_name
 from hardcode_lint.detect.words import NameWords
-from hardcode_lint.lang.python.attribute_docs import docstring_lines
+from hardcode_lint.lang.python.attribute_docs import BINDS, docstring_lines
 from hardcode_lint.parse.source import split_lines
 
 #: A block above says what the next line is when it is short; a longer one is prose about
@@ -67,11 +67,6 @@ def _comment_start(line: str) -> int | None:
     return None
 
 
-#: A name bound to a number on a line: an assignment, a default or a keyword (`x = 5`,
-#: `def f(timeout: float = 5,`).
-_BINDS = re.compile(r"([A-Za-z_]\w*)\s*(?::\s*[^=,()\n]*)?=\s*[-+(]*\s*\d")
-
-
 @lru_cache(maxsize=4)
 def documented_lines(text: str, words: NameWords) -> Mapping[int, str]:
     """Line number -> the comment text that documents that line: its own trailing comment,
@@ -108,7 +103,7 @@ def _comment_lines(text: str, words: NameWords) -> Mapping[int, str]:
 
 def documented_binding(line: str, words: NameWords) -> bool:
     """Whether ``line`` binds a number to a name a comment may make a duration."""
-    return any(documented_name(name, words) for name in _BINDS.findall(line))
+    return any(documented_name(name, words) for name in BINDS.findall(line))
 
 
 class _Found:

@@ -252,12 +252,9 @@ def _judge(
     narrowed, shifts = blank(lines, regions, module_gaps(statements, lines))
     inner = prepass(parse_ast(narrowed), catalog.words, catalog.callee_names(),
                     catalog.fallback_names())  # fmt: skip
-    if not inner.candidate and not defined_apis(options.file, source.text, catalog):
-        notes = documented_lines(source.text, catalog.words)
-        used = {*used_lines(source.text, catalog), *_called_lines(source.text, catalog),
-                *setter_lines(source.text, catalog.words)}  # fmt: skip
-        if not any(line in notes or line in used for line in keep):
-            return Detected(), []
+    quiet = not inner.candidate and not defined_apis(options.file, source.text, catalog)
+    if quiet and not set(text_lines(source, options)).intersection(keep):
+        return Detected(), []  # no candidate, and no line a text pass asked for
     return _located(source, narrowed, _in_file(inner.spans, shifts), shifts, options)
 
 

@@ -120,7 +120,8 @@ def _owner(text: str, at: int, classes: list[tuple[int, int, str]]) -> str | Non
 
 
 def _defines(text: str, at: int) -> bool:
-    """Whether the ``def`` at ``at`` is a word of its own (not ``undef`` or ``x.def``)."""
+    """Whether the word at ``at`` stands on its own (a ``def``, not ``undef`` or ``x.def``;
+    a call ``f(``, not ``x.f(`` or ``gf(``)."""
     before = text[at - 1] if at else " "
     return not (before.isalnum() or before in "_.")
 
@@ -168,9 +169,8 @@ def called_lines(text: str, table: Signatures) -> tuple[int, ...]:
         needle = callee + "("
         at = text.find(needle)
         while at >= 0:
-            before = text[at - 1] if at else " "
             defining = text[max(0, at - 4) : at] == "def "
-            if not (before.isalnum() or before in "_." or defining):
+            if _defines(text, at) and not defining:  # a call of its own, not `x.f(` or `def f(`
                 lines.append(text.count("\n", 0, at) + 1)
             at = text.find(needle, at + len(needle))
     return tuple(sorted(set(lines)))
@@ -208,6 +208,7 @@ def filled(
     return (name, verdict) if verdict is not None and not verdict.least else None
 
 
+@lru_cache(maxsize=4)
 def setter_lines(text: str, words: NameWords) -> tuple[int, ...]:
     """The lines calling a setter named for a setting with a number (``set_retry_delay(5``),
     for the pre-filters to keep."""
