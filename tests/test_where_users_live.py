@@ -204,6 +204,10 @@ FOUND = [
     ("def f(max_size=pow(2, 10) * 4):\n    pass\n",
      [("limit", "max_size", "pow(2, 10) * 4", "max_size")]),
     ("import time\ntime.sleep(pow(2, 3))\n", [("duration", "time.sleep", "pow(2, 3)", 0)]),
+    # memcached clients' expiry: `time` as a call's keyword and as the parameter it fills
+    ("def go(mc):\n    mc.set('k', 1, time=60)\n", [("duration", "mc.set", "60", "time")]),
+    ("class Client:\n    def incr(self, key, value, time=1000000):\n        pass\n",
+     [("duration", "time", "1000000", "time")]),
 ]  # fmt: skip
 
 
@@ -290,6 +294,9 @@ NOT_FOUND = [
     # an enumeration's members are codes (aiokafka's `CloseReason(IntEnum)`)
     "from enum import IntEnum\nclass CloseReason(IntEnum):\n    CONNECTION_TIMEOUT = 1\n",
     "import enum\nclass Retry(enum.Flag):\n    MAX_RETRIES = 4\n",
+    # `time` is a duration only as a keyword or a parameter's whole name
+    "LC_TIME = 5\nelapsed_time = 3\ntime = 4\n",
+    "def f(start_time=10):\n    pass\n",
 ]
 
 
@@ -570,3 +577,11 @@ def test_fix_moves_a_dict_table_an_entry_tuple_and_a_random_draw(tmp_path):
     ran = subprocess.run([sys.executable, "-c", "import cfg; print(cfg.make())"], cwd=project,
                          capture_output=True, text=True, check=True)  # fmt: skip
     assert ran.stdout.strip() == "(5, 1, 120)"
+
+
+def test_a_mask_word_anywhere_makes_bits(detect):
+    """pyserial's RFC 2217 line-state bits: no duration, though the head is `TIMEOUT`."""
+    assert detect("LINESTATE_MASK_TIMEOUT = 128\nlinestate_mask_timeout = 64\n") == []
+    assert summary(detect("MASKED_TIMEOUT = 5\n")) == [
+        ("duration", "MASKED_TIMEOUT", "5", "MASKED_TIMEOUT")
+    ]

@@ -71,11 +71,14 @@ def _is_code(identifier: str, words: tuple[str, ...], vocab: NameWords) -> bool:
     """``timeout_count``, ``TIMEOUT_ERROR``, ``WAIT_OBJECT_0`` (a code word is the name's head,
     its last word but digits), ``num_timeouts`` (a counting first word) and ``ERROR_TIMEOUT``
     (a C-style enumerator's namespace): a code, a status or a counter, no duration.  A code word
-    elsewhere says nothing: ``_stop_flag_timeout``, ``error_timeout`` are durations."""
+    elsewhere says nothing: ``_stop_flag_timeout``, ``error_timeout`` are durations.  A mask
+    word anywhere makes bits (``LINESTATE_MASK_TIMEOUT``)."""
     named = _named(words, vocab)
     if not named:
         return False
     if named[-1] in vocab.code_words or named[0] in vocab.code_prefixes:
+        return True
+    if not vocab.bitmask_words.isdisjoint(named):
         return True
     return len(named) > 1 and named[0] in vocab.code_namespaces and identifier.isupper()
 

@@ -26,6 +26,7 @@ class NameWords:
     limit_words: frozenset[str]
     limit_pairs: tuple[tuple[frozenset[str], frozenset[str]], ...]
     limit_call_keywords: frozenset[str]
+    duration_parameters: frozenset[str] = frozenset()  # `def incr(.., time=60)`: a keyword's
     flag_words: frozenset[str] = frozenset()  # a first word that makes a name a yes/no flag
     switch_words: frozenset[str] = frozenset()  # a word anywhere that makes it an on/off switch
     unit_definition_words: frozenset[str] = frozenset()  # `SECOND`, `ONE_DAY`: a unit's size
@@ -33,6 +34,7 @@ class NameWords:
     multiplier_words: frozenset[str] = frozenset()  # `backoff_factor`: no duration, no limit
     code_prefixes: frozenset[str] = frozenset()  # `num_timeouts`: a first word making a code
     code_namespaces: frozenset[str] = frozenset()  # `ERROR_TIMEOUT`: the same, in capitals
+    bitmask_words: frozenset[str] = frozenset()  # `LINESTATE_MASK_TIMEOUT`: bits, anywhere
     count_words: frozenset[str] = frozenset()  # `retries`, `attempts`: limits, as written
     limit_phrases: tuple[tuple[str, ...], ...] = ()  # `pool_size`, `window_size`
     single_item_keywords: frozenset[str] = frozenset()  # `count=1` of a call: one item
@@ -92,6 +94,7 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         limit_words=_both_numbers(data["limit-words"]),
         limit_pairs=tuple((frozenset(a), frozenset(b)) for a, b in data["limit-pairs"]),
         limit_call_keywords=frozenset(data["limit-call-keywords"]),
+        duration_parameters=frozenset(data.get("duration-parameters", [])),
         flag_words=frozenset(data.get("flag-words", [])),
         switch_words=frozenset(data.get("switch-words", [])),
         unit_definition_words=frozenset(data.get("unit-definition-words", [])),
@@ -99,6 +102,7 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         multiplier_words=_both_numbers(data.get("multiplier-words", [])),
         code_prefixes=frozenset(data.get("code-prefixes", [])),
         code_namespaces=frozenset(data.get("code-namespaces", [])),
+        bitmask_words=frozenset(data.get("bitmask-words", [])),
         count_words=frozenset(data.get("count-words", [])),
         limit_phrases=_phrases(data, "limit-phrases"),
         single_item_keywords=frozenset(data.get("single-item-keywords", [])),

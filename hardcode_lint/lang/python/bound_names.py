@@ -35,10 +35,13 @@ def class_fields() -> frozenset[str]:
 
 
 def default_verdict(name: str, words: NameWords) -> NameVerdict | None:
-    """A parameter default, judged by the parameter's name; a parameter named exactly as a limit
-    keyword (``count``) is that keyword's default (and, like the keyword, asks for one item
-    when it is 1: :func:`asks_one`)."""
+    """A parameter default, judged by the parameter's name; a parameter named exactly as a
+    call's duration keyword (``time``, memcached's expiry) or limit keyword (``count``) is that
+    keyword's default (and, like the keyword, asks for one item when it is 1:
+    :func:`asks_one`)."""
     verdict = classify_name(name, words, as_keyword=False)
+    if verdict is None and name in words.duration_parameters:
+        return NameVerdict(Kind.DURATION, words.duration_call_keywords.get(name))
     if verdict is None and name in words.limit_call_keywords:
         return NameVerdict(Kind.LIMIT, None)
     return verdict
