@@ -156,9 +156,8 @@ NEVER = [
     "func f() { time.Sleep(5 * time.Second) } // noqa: HCL101",
     # an update is no binding: grpc's `tempDelay *= 2` doubles, `retries -= 1` counts down
     "func f(tempDelay time.Duration, maxRetries int) { tempDelay *= 2; maxRetries -= 1 }",
-    # an integer type's range or a fraction bound to a limit name, as in every language:
-    # grpc's `defaultWindowSize = 65535` (HTTP/2's), a ratio
-    "const (\n\tdefaultWindowSize = 65535\n\tmaxSizeRatio = 0.75\n)",
+    # a fraction bound to a limit name, as in every language: a ratio
+    "const (\n\tmaxSizeRatio = 0.75\n)",
 ]
 
 

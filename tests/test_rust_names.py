@@ -198,7 +198,8 @@ def test_max_and_min_with_any_noun_are_limits_but_not_facts(tmp_path):
     pub(crate) const SPEC_WINDOW_SIZE: u32 = 65_536;
     """
     assert names(tmp_path, source) == [
-        "MAX_IOVS", "DEFAULT_RESET_STREAM_MAX", "TLS13_MAX_DROPPED_CCS", "max_tlps"]  # fmt: skip
+        "MAX_IOVS", "DEFAULT_RESET_STREAM_MAX", "TLS13_MAX_DROPPED_CCS", "max_tlps",
+        "DEFAULT_INITIAL_WINDOW_SIZE"]  # fmt: skip
 
 
 def test_connection_and_stream_windows_are_limits(tmp_path):

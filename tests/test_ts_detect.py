@@ -246,6 +246,7 @@ def test_a_time_named_option_is_a_duration_and_a_table_of_codes_is_no_options(tm
         ("30 * 1000", "duration", "maxRetryTime"),
         ("300", "duration", "initialRetryTime"),
         ("5", "limit", "retries"),
+        ("2147483647", "duration", "MAX_TIMEOUT_TIME"),
     ]
 
 

@@ -269,10 +269,6 @@ NOT_FOUND = [
     "d = {}\nd.get(True, 5)\n",
     # a local limit-named name counted up is a counter: its literal is the start
     "def f():\n    attempts = 1\n    while True:\n        attempts += 1\n",
-    # a clamp to an integer type's largest value keeps it representable
-    "min(int(wait_seconds * 1000), 2147483647)\n",
-    "min(worker_threads * 2, 65535)\n",
-    "max(n, 2**63 - 1)\n",
     # a call's `count=1` / `limit=1` asks for one item
     "redis.zpopmin(key, count=1)\n",
     "r.xrevrange(key, '+', '-', count=1)\n",
@@ -398,10 +394,8 @@ def test_words_the_hand_labels_of_pika_aiohttp_and_pymongo_taught(detect, source
         ("MAX = 5\n", []),
         # ... and only bound to a name: an uncatalogued call's keyword is as before
         ("f(max_foo=3)\n", []),
-        # a limit holding an integer type's largest value is the type's range
-        ("MAX_WINDOW_SIZE = 2**32 - 1\n", []),
-        ("ZIP_MAX_COMMENT = (1 << 16) - 1\n", []),
-        ("max_size = 255\n", []),
+        # a limit holding an integer type's largest value is a setting like another
+        ("max_size = 255\n", [("limit", "255")]),
         ("max_size = 256\n", [("limit", "256")]),
         # a name with a `spec`/`rfc` word is a standard's constant
         ("SPEC_WINDOW_SIZE = 65536\n", []),
@@ -512,14 +506,8 @@ SURROUNDED_NOT_FOUND = [
     # `as_completed`): the passes look through `[...]` and `or` to the delay's name
     "def as_completed(rs, backoff=1.15):\n    delay = {}\n    for r in rs:\n"
     "        delay[r.id] = (delay[r.id] or 0.1) * backoff\n",
-    # APScheduler: 2**32 ms as seconds, what Event.wait takes on Windows
-    "try:\n    from threading import TIMEOUT_MAX\nexcept ImportError:\n    TIMEOUT_MAX = 4294967\n",
-    "def wait(self, timeout=2147483):\n    pass\n",
-    # an integer type's maximum bound to a limit name: the type's or the format's bound
-    "MAX_WINDOW_SIZE = 2**32 - 1\n",
-    "ZIP_FILECOUNT_LIMIT = (1 << 16) - 1\n",
-    # one microsecond: the next instant, the clock's grain
-    "from datetime import timedelta\nstart = previous + timedelta(microseconds=1)\n",
+    # a fraction bound to a limit name is a ratio
+    "SHORTCUT_THRESHOLD = 0.95\n",
 ]
 
 SURROUNDED_FOUND = [
@@ -535,6 +523,18 @@ SURROUNDED_FOUND = [
       ("duration", "TIMEOUT", "4294968", "TIMEOUT"), ("limit", "f", "65535", "max_size")]),
     ("from datetime import timedelta\nstep = timedelta(microseconds=5)\n",
      [("duration", "datetime.timedelta", "5", "microseconds")]),
+    # an integer type's largest value and the clock's grain are settings too: every hand-
+    # labelled set counted them (APScheduler's TIMEOUT_MAX and Qt clamp, paramiko's window,
+    # kafka-python's MAX_TIMEOUT, dramatiq's prefetch clamp, APScheduler's one microsecond)
+    ("try:\n    from threading import TIMEOUT_MAX\nexcept ImportError:\n    TIMEOUT_MAX = 4294967\n",
+     [("duration", "TIMEOUT_MAX", "4294967", "TIMEOUT_MAX")]),
+    ("MAX_WINDOW_SIZE = 2**32 - 1\nZIP_FILECOUNT_LIMIT = (1 << 16) - 1\n",
+     [("limit", "MAX_WINDOW_SIZE", "2**32 - 1", "MAX_WINDOW_SIZE"),
+      ("limit", "ZIP_FILECOUNT_LIMIT", "(1 << 16) - 1", "ZIP_FILECOUNT_LIMIT")]),
+    ("from datetime import timedelta\nstart = previous + timedelta(microseconds=1)\n",
+     [("duration", "datetime.timedelta", "1", "microseconds")]),
+    ("min(int(wait_seconds * 1000), 2147483647)\nmin(worker_threads * 2, 65535)\n",
+     [("clamp", "min", "2147483647", 1), ("clamp", "min", "65535", 1)]),
 ]  # fmt: skip
 
 

@@ -128,15 +128,6 @@ def _bounds_something(words: tuple[str, ...], vocab: NameWords) -> bool:
     return any(len(w) >= shortest and not w.isdigit() and w not in ignored for w in words)
 
 
-def is_type_range(verdict: NameVerdict, value: Number | None, vocab: NameWords) -> bool:
-    """Whether a limit-named binding holds the largest value of an integer type
-    (``MAX_WINDOW_SIZE = 2**32 - 1``, ``DEFAULT_INITIAL_WINDOW_SIZE = 65_535``): the range of
-    the type the protocol or format uses, which nobody tunes."""
-    return (
-        verdict.kind is Kind.LIMIT and isinstance(value, int) and value in vocab.limit_type_bounds
-    )
-
-
 def is_fraction(verdict: NameVerdict, value: Number | None) -> bool:
     """Whether a limit-named binding holds a fraction (quinn's ``time_threshold: 9.0 / 8.0``,
     chardet's ``SHORTCUT_THRESHOLD = 0.95``, asyncio's ``_MIN_CANCELLED_TIMER_HANDLES_FRACTION =
@@ -154,11 +145,11 @@ def is_no_bound(verdict: NameVerdict, value: Number | None) -> bool:
 
 
 def is_not_limit_value(verdict: NameVerdict, value: Number | None, vocab: NameWords) -> bool:
-    """A limit-named binding whose value says it is no setting: a type's range, a fraction, or
-    nines standing for no bound."""
+    """A limit-named binding whose value says it is no setting: a fraction, or nines standing
+    for no bound.  An integer type's largest value is a setting like any other: every reader
+    labelled paramiko's ``MAX_WINDOW_SIZE = 2**32 - 1`` and a clamp's ``2147483647``."""
     return (
-        is_type_range(verdict, value, vocab)
-        or is_fraction(verdict, value)
+        is_fraction(verdict, value)
         or is_no_bound(verdict, value)
         or (verdict.least > 0 and (value is None or value < verdict.least))
     )
@@ -294,17 +285,6 @@ _FACTORS = _factors()
 def is_conversion_factor(value: Number) -> bool:
     """Whether ``value`` is one unit's size in another (60, 1000, 86400, 0.001, 24, 7)."""
     return value > 0 and round(float(value), 12) in _FACTORS
-
-
-#: The largest values of the integer types (``2**31 - 1``, ``65535``): a clamp to one of them
-#: keeps a value representable (Qt's timer takes a signed 32-bit int of milliseconds, AMQP's
-#: prefetch count an unsigned short); it is the type's bound, not a tunable.
-_TYPE_BOUNDS = frozenset(2**bits - 1 for bits in (15, 16, 31, 32, 63, 64))
-
-
-def is_type_bound(value: Number) -> bool:
-    """Whether ``value`` is the largest value of a 16-, 32- or 64-bit integer type."""
-    return isinstance(value, int) and value in _TYPE_BOUNDS
 
 
 #: What a unit constant scales: a time (its unit) or a size.

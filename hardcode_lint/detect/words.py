@@ -43,7 +43,6 @@ class NameWords:
     bound_fact_words: frozenset[str] = frozenset()  # `MAX_INT`, `MIN_VALUE`: a fact
     spec_words: frozenset[str] = frozenset()  # `SPEC_WINDOW_SIZE`: a standard's constant
     bound_limit_min_letters: int = 1  # `MAX_N`: a one-letter word bounds nothing
-    limit_type_bounds: frozenset[int] = frozenset()  # `MAX_WINDOW_SIZE = 2**32 - 1`: a type's
     comment_units: Mapping[str, str] = field(default_factory=dict)  # "in seconds": a time
     default_function_words: frozenset[str] = frozenset()  # `fn default_attempts() { 2 }`
     scale_units: Mapping[str, str] = field(default_factory=dict)  # `3 * SECONDS`: seconds
@@ -111,7 +110,6 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         bound_fact_words=frozenset(data.get("bound-fact-words", [])),
         spec_words=frozenset(data.get("spec-words", [])),
         bound_limit_min_letters=int(data.get("bound-limit-min-letters", 1)),
-        limit_type_bounds=frozenset(2**b - 1 for b in data.get("limit-type-bound-bits", [])),
         comment_units=dict(data.get("comment-units", {})),
         default_function_words=frozenset(data.get("default-function-words", [])),
         scale_units=dict(data.get("scale-units", {})),

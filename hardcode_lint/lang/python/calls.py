@@ -11,7 +11,6 @@ from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog
 from hardcode_lint.detect.names import (
     classify_name,
     defines_unit,
-    is_type_bound,
 )
 from hardcode_lint.lang.python.cst_literals import (
     element_values,
@@ -248,8 +247,6 @@ class CallJudge:
                 continue  # `DAY = timedelta(days=1)`: what a day is, not how long to wait
             if self._single_item(verdict[3] or key, node, verdict):
                 continue  # `zpopmin(k, count=1)`: one item, not a tunable
-            if verdict[0] is Kind.CLAMP and is_type_bound(fold_cst(node) or 0):
-                continue  # `min(ms, 2147483647)`: what an int32 holds, not a tunable
             kind, context, unit, looked_up = verdict
             snippet, start, end = self._snippet(site, node, key)
             alias = spec.alias(key) if spec is not None and context is Context.CALL else None

@@ -163,12 +163,10 @@ def _narrowed(
 
 def _hit(source: SourceFile, detection: Detection, span: Span) -> Hit | None:
     from hardcode_lint.lang.python.cst_literals import fold_cst
-    from hardcode_lint.lang.python.not_tunables import is_platform_value
     from hardcode_lint.lang.python.sourcetext import literal_text
 
     number = fold_cst(detection.node)
-    if number is None or is_platform_value(detection.kind, detection.context, number,
-                                           detection.unit):  # fmt: skip
+    if number is None:
         return None
     line, col, end_line, end_col = span
     return Hit(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from hardcode_lint.detect.grains import is_clock_number
 from hardcode_lint.detect.names import (
     classify_name,
     defines_unit,
@@ -188,8 +187,6 @@ class _Detector:
                 continue
             if lit is None and not self.watch.matches(arg):
                 continue
-            if lit is not None and spec.kind is Kind.DURATION and is_clock_number(lit.number, unit):
-                continue  # `Duration::from_nanos(1)`: the clock's grain (detect/grains.py)
             place = place or self._place(call, fixed)
             if place.broken:
                 return

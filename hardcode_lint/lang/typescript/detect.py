@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cached_property, lru_cache, partial
 
 from hardcode_lint.detect.catalog import ApiSpec, Catalog, build_catalog
-from hardcode_lint.detect.names import NameVerdict, is_not_limit_value, is_type_bound
+from hardcode_lint.detect.names import NameVerdict, is_not_limit_value
 from hardcode_lint.lang.base import Detected, DetectOptions, Hit, MigratedHit
 from hardcode_lint.lang.snippets import fits, marked, one_line, shortened
 from hardcode_lint.lang.typescript.context import WRAPPERS, Site, scope_of, site_of
@@ -286,8 +286,8 @@ class _Detector:
     def hit(self, lit: Literal, kind: Kind, site: Site, unit: str | None, api: str | None,
             arg: str | int | None) -> None:  # fmt: skip
         span = (lit.start, lit.end)
-        if span in self.seen or is_type_bound(lit.number):
-            return  # 2**31 - 1: the largest delay a timer takes, not a tunable
+        if span in self.seen:
+            return
         self.seen.add(span)
         shown, at, until = self.snippet(site.anchor, *span, site.name)
         self.found.hits.append(
