@@ -208,6 +208,22 @@ FOUND = [
     ("def go(mc):\n    mc.set('k', 1, time=60)\n", [("duration", "mc.set", "60", "time")]),
     ("class Client:\n    def incr(self, key, value, time=1000000):\n        pass\n",
      [("duration", "time", "1000000", "time")]),
+    # a key held in a name or an attribute names its entry (redis-py's keepalive options,
+    # httpcore's h2 settings keyed by SettingCodes)
+    ("import socket\ndef opts(options, tcp_keepidle):\n    options[tcp_keepidle] = 30\n"
+     "    options[socket.TCP_KEEPCNT] = 3\n",
+     [("duration", "options[tcp_keepidle]", "30", "tcp_keepidle"),
+      ("limit", "options[socket.TCP_KEEPCNT]", "3", "TCP_KEEPCNT")]),
+    ("import h2.settings\nSETTINGS = {h2.settings.SettingCodes.MAX_CONCURRENT_STREAMS: 100}\n",
+     [("limit", "SETTINGS", "100", "MAX_CONCURRENT_STREAMS")]),
+    # of two durations multiplied, `backoff` is the factor and `delay` the delay (huey)
+    ("import asyncio\nasync def aget(res, backoff=1.15):\n    delay = 0.1\n    while res:\n"
+     "        await asyncio.sleep(delay)\n        delay = delay * backoff\n",
+     [("duration", "delay", "0.1", "delay")]),
+    # redis-py's retry count, gunicorn's rate window
+    ("DEFAULT_RETRY_COUNT = 10\nRST_STREAM_RATE_WINDOW = 10.0\n",
+     [("limit", "DEFAULT_RETRY_COUNT", "10", "DEFAULT_RETRY_COUNT"),
+      ("duration", "RST_STREAM_RATE_WINDOW", "10.0", "RST_STREAM_RATE_WINDOW")]),
 ]  # fmt: skip
 
 
@@ -293,6 +309,8 @@ NOT_FOUND = [
     # `time` is a duration only as a keyword or a parameter's whole name
     "LC_TIME = 5\nelapsed_time = 3\ntime = 4\n",
     "def f(start_time=10):\n    pass\n",
+    # a key held in a name that names nothing
+    "def f(d, i):\n    d[i] = 5\n    return {i: 6}\n",
 ]
 
 

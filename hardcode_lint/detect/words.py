@@ -32,6 +32,7 @@ class NameWords:
     unit_definition_words: frozenset[str] = frozenset()  # `SECOND`, `ONE_DAY`: a unit's size
     unit_definition_fillers: frozenset[str] = frozenset()  # `MS_PER_SECOND`: "per" aside
     multiplier_words: frozenset[str] = frozenset()  # `backoff_factor`: no duration, no limit
+    product_factor_words: frozenset[str] = frozenset()  # `delay * backoff`: backoff scales
     code_prefixes: frozenset[str] = frozenset()  # `num_timeouts`: a first word making a code
     code_namespaces: frozenset[str] = frozenset()  # `ERROR_TIMEOUT`: the same, in capitals
     bitmask_words: frozenset[str] = frozenset()  # `LINESTATE_MASK_TIMEOUT`: bits, anywhere
@@ -99,6 +100,7 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         unit_definition_words=frozenset(data.get("unit-definition-words", [])),
         unit_definition_fillers=frozenset(data.get("unit-definition-fillers", [])),
         multiplier_words=_both_numbers(data.get("multiplier-words", [])),
+        product_factor_words=frozenset(data.get("product-factor-words", [])),
         code_prefixes=frozenset(data.get("code-prefixes", [])),
         code_namespaces=frozenset(data.get("code-namespaces", [])),
         bitmask_words=frozenset(data.get("bitmask-words", [])),

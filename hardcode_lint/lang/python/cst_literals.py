@@ -150,15 +150,28 @@ def scaled_leaves(
 
 
 def target_name(target: cst.BaseExpression) -> str | None:
-    """What a bound literal is judged by: a name, an attribute, or an entry's string key
-    (tornado's ``cookie_kwargs["expires_days"] = 30``)."""
+    """What a bound literal is judged by: a name, an attribute, or an entry's key
+    (tornado's ``cookie_kwargs["expires_days"] = 30``, redis-py's ``options[tcp_keepidle] =
+    30``: :func:`key_name`)."""
     if isinstance(target, cst.Name):
         return target.value
     if isinstance(target, cst.Attribute):
         return target.attr.value
     if isinstance(target, cst.Subscript) and len(target.slice) == 1:
         index = target.slice[0].slice
-        key = index.value if isinstance(index, cst.Index) else None
-        text = key.evaluated_value if isinstance(key, cst.SimpleString) else None
-        return text if isinstance(text, str) else None
+        return key_name(index.value) if isinstance(index, cst.Index) else None
     return None
+
+
+def key_name(key: cst.BaseExpression) -> str | None:
+    """What an entry's key names: a string's text (``"timeout"``), or the last name of a
+    name or an attribute, which holds the key (redis-py's ``{socket.TCP_KEEPIDLE: 30}``,
+    httpcore's ``{SettingCodes.MAX_CONCURRENT_STREAMS: 100}``)."""
+    if isinstance(key, cst.Name):
+        return key.value
+    if isinstance(key, cst.Attribute):
+        return key.attr.value
+    text = (
+        key.evaluated_value if isinstance(key, cst.SimpleString | cst.ConcatenatedString) else None
+    )
+    return text if isinstance(text, str) else None

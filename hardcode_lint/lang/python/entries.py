@@ -10,6 +10,7 @@ import libcst as cst
 from hardcode_lint.detect.catalog import unit_name_words
 from hardcode_lint.detect.names import NameVerdict, classify_name, split_words
 from hardcode_lint.detect.words import NameWords
+from hardcode_lint.lang.python.cst_literals import key_name
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 
 #: A call longer than this around its literal is shortened to `callee(…, arg, …)`.  Measured
@@ -38,14 +39,10 @@ def entry_text(module: cst.Module, entry: Entry) -> tuple[str, int, int]:
 
 
 def entry_key(element: cst.BaseDictElement) -> str | None:
-    """The text of a dict entry's key when it is a string literal (``"TIMEOUT"``)."""
+    """What a dict entry's key names (``"TIMEOUT"``, ``socket.TCP_KEEPIDLE``: ``key_name``)."""
     if not isinstance(element, cst.DictElement):
         return None  # `**other`
-    key = element.key
-    if not isinstance(key, cst.SimpleString | cst.ConcatenatedString):
-        return None
-    value = key.evaluated_value
-    return value if isinstance(value, str) else None
+    return key_name(element.key)
 
 
 def bound_entry_snippet(

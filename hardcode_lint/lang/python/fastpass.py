@@ -39,6 +39,7 @@ from hardcode_lint.lang.python.ts_names import (
     enclosing_class,
     field_text,
     holds_one_literal,
+    key_name,
     last_name,
     operand_name,
     receiver_member,
@@ -190,8 +191,9 @@ class _Matches:
             key, table = place.child_by_field_name("key"), place.parent
             if table is not None and table.named_child_count > DATA_TABLE_ENTRIES:
                 return  # a data table's entries are no settings
-            if key is not None and key.type == "string":
-                self.entry(string_key(key), value)
+            name = key_name(key) if key is not None else None
+            if name is not None:
+                self.entry(name, value)
             bound = table.parent if table is not None else None  # `TIMEOUTS = {"read": 30}`
             if bound is not None and bound.type == "assignment":
                 for target in chained_targets(bound):

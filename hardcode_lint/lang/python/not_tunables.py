@@ -16,6 +16,12 @@ from hardcode_lint.detect.names import split_words
 from hardcode_lint.detect.words import NameWords
 
 
+def is_product_factor(name: str, words: NameWords) -> bool:
+    """Whether ``name`` has a word that makes it the factor of a product of two duration
+    names (``backoff`` in huey's ``delay * backoff``)."""
+    return not words.product_factor_words.isdisjoint(split_words(name))
+
+
 def is_factor_name(name: str, factors: set[str], words: NameWords) -> bool:
     """Whether ``name`` is one the module multiplies a duration by, with no unit word."""
     return name in factors and not any(w in words.unit_words for w in split_words(name))

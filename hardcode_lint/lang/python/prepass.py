@@ -70,9 +70,15 @@ def _last_name(node: ast.AST) -> str | None:
 
 def _subscript_key(node: ast.AST) -> str | None:
     """``"expires_days"`` of ``cookie_kwargs["expires_days"] = 30``: an entry set by its key."""
-    if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Constant):
-        return None
-    return node.slice.value if isinstance(node.slice.value, str) else None
+    return _key_name(node.slice) if isinstance(node, ast.Subscript) else None
+
+
+def _key_name(node: ast.AST) -> str | None:
+    """What a key names: a string's text, or a name's or an attribute's last name
+    (``cst_literals.key_name``)."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    return _last_name(node)
 
 
 def _operand_name(node: ast.AST) -> str | None:
@@ -162,11 +168,12 @@ class _Walk:
         if len(node.keys) > DATA_TABLE_ENTRIES:
             return  # a data table (``literals.DATA_TABLE_ENTRIES``)
         for key, value in zip(node.keys, node.values, strict=True):
-            if not isinstance(key, ast.Constant) or not isinstance(key.value, str):
+            name = _key_name(key) if key is not None else None
+            if name is None:
                 continue
             leaves = ast_literal_leaves(value)
             leaves += [leaf for e in ast_element_values(value) for leaf in ast_literal_leaves(e)]
-            if leaves and classify_name(key.value, self.words, as_keyword=as_keyword):
+            if leaves and classify_name(name, self.words, as_keyword=as_keyword):
                 self.result.lines += [leaf.lineno for leaf in leaves]
                 self.entries = True
 

@@ -33,7 +33,13 @@ def subscript_key(node: Node) -> str | None:
     if node.type != "subscript":
         return None
     key = node.child_by_field_name("subscript")
-    return string_key(key) if key is not None and key.type == "string" else None
+    return key_name(key) if key is not None else None
+
+
+def key_name(key: Node) -> str | None:
+    """What a key names: a string's text, or a name's or an attribute's last name
+    (``cst_literals.key_name``)."""
+    return string_key(key) if key.type == "string" else last_name(key)
 
 
 def _innermost(node: Node, fields: dict[str, str]) -> Node | None:

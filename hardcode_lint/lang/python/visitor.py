@@ -55,7 +55,7 @@ from hardcode_lint.lang.python.entries import (
     entry_verdict,
 )
 from hardcode_lint.lang.python.literals import DATA_TABLE_ENTRIES
-from hardcode_lint.lang.python.not_tunables import is_factor_name
+from hardcode_lint.lang.python.not_tunables import is_factor_name, is_product_factor
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
@@ -138,10 +138,18 @@ class DetectorVisitor(ScopeTracker):
             self._divisors.add(id(node.right))  # `t / timedelta(milliseconds=1)`: a unit
 
     def _note_factor(self, duration: cst.BaseExpression, factor: cst.BaseExpression) -> None:
-        """``factor``'s name, if ``duration`` is a duration-named name it multiplies."""
+        """``factor``'s name, if ``duration`` is a duration-named name it multiplies; of two
+        duration names, one with a product-factor word (``backoff``) is the factor and the other
+        stays a duration (huey's ``delay * backoff``); with none, each scales the other
+        (logging's ``self.interval * interval``)."""
         target, name = operand_name(duration), operand_name(factor)
-        verdict = classify_name(target, self.catalog.words, as_keyword=False) if target else None
-        if name is not None and verdict is not None and verdict.kind is Kind.DURATION:
+        if target is None or name is None:
+            return
+        words = self.catalog.words
+        verdict = classify_name(target, words, as_keyword=False)
+        if verdict is None or verdict.kind is not Kind.DURATION:
+            return
+        if not is_product_factor(target, words) or is_product_factor(name, words):
             self._factors.add(name)
 
     # -- judged on the spot: assignments and defaults ---------------------------------------
