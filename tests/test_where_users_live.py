@@ -220,6 +220,15 @@ FOUND = [
     ("import asyncio\nasync def aget(res, backoff=1.15):\n    delay = 0.1\n    while res:\n"
      "        await asyncio.sleep(delay)\n        delay = delay * backoff\n",
      [("duration", "delay", "0.1", "delay")]),
+    # a table of (name, default) pairs (huey's consumer options); a bare backoff is no delay
+    ("config_defaults = (\n    ('workers', 1),\n    ('initial_delay', 0.1),\n"
+     "    ('backoff', 1.15),\n)\n",
+     [("limit", "config_defaults", "1", "workers"),
+      ("duration", "config_defaults", "0.1", "initial_delay")]),
+    # a size counted in megabytes (huey's SqliteStorage), a deadline (saq's worker)
+    ("def f(cache_mb=8, cancellation_hard_deadline_s=1.0):\n    pass\n",
+     [("limit", "cache_mb", "8", "cache_mb"),
+      ("duration", "cancellation_hard_deadline_s", "1.0", "cancellation_hard_deadline_s")]),
     # redis-py's retry count, gunicorn's rate window
     ("DEFAULT_RETRY_COUNT = 10\nRST_STREAM_RATE_WINDOW = 10.0\n",
      [("limit", "DEFAULT_RETRY_COUNT", "10", "DEFAULT_RETRY_COUNT"),
@@ -309,6 +318,10 @@ NOT_FOUND = [
     # `time` is a duration only as a keyword or a parameter's whole name
     "LC_TIME = 5\nelapsed_time = 3\ntime = 4\n",
     "def f(start_time=10):\n    pass\n",
+    # a name of units only defines the unit; a sysctl MIB is no size
+    "ONE_MB = 1\nKB_PER_MB = 1024\n_CTL_QUERY_MIB = 3\n",
+    # one pair is no table; a table of pairs whose names name nothing
+    "x = ('timeout', 5)\nOTHER = [('name', 5), ('id', 3)]\n",
     # a key held in a name that names nothing
     "def f(d, i):\n    d[i] = 5\n    return {i: 6}\n",
 ]
@@ -603,3 +616,30 @@ def test_a_mask_word_anywhere_makes_bits(detect):
     assert summary(detect("MASKED_TIMEOUT = 5\n")) == [
         ("duration", "MASKED_TIMEOUT", "5", "MASKED_TIMEOUT")
     ]
+
+
+def test_fix_moves_a_table_of_pairs_and_keys_held_in_names(tmp_path):
+    """Session 13's huey and redis-py forms: a `(name, default)` pair and an entry keyed by a
+    name become settings of their own, a bare backoff stays, and the code returns what it did."""
+    files = {"opts.py": "import socket\n\nconfig_defaults = (\n    ('workers', 1),\n"
+             "    ('initial_delay', 0.1),\n    ('backoff', 1.15),\n)\n\n\n"
+             "def keepalive(key=socket.SOL_SOCKET):\n    options = {}\n    options[key] = 1\n"
+             "    tcp_keepidle = 7\n    options[tcp_keepidle] = 30\n    return options\n"}  # fmt: skip
+    project = migrated(tmp_path, files, "python", "settings.py")
+    code = (project / "opts.py").read_text()
+    assert "('workers', 1)" not in code and "('initial_delay', 0.1)" not in code
+    assert "('backoff', 1.15)" in code and "options[tcp_keepidle] = 30" not in code
+    ran = subprocess.run([sys.executable, "-c", "import opts; print(dict(opts.config_defaults), "
+                          "opts.keepalive()[7])"], cwd=project, capture_output=True, text=True,
+                         check=True)  # fmt: skip
+    assert ran.stdout.strip() == "{'workers': 1, 'initial_delay': 0.1, 'backoff': 1.15} 30"
+
+
+def test_a_module_of_hundreds_of_integer_constants_is_a_table_of_codes(detect):
+    """PyMySQL's constants/ER.py: MySQL's error codes, named like settings, tune nothing; the
+    same names in a short module are settings."""
+    codes = "".join(f"ER_{i} = {1000 + i}\n" for i in range(120))
+    table = codes + "LOCK_WAIT_TIMEOUT = 1205\nSP_RECURSION_LIMIT = 1456\n"
+    assert detect(table) == []
+    assert [f.value for f in detect("LOCK_WAIT_TIMEOUT = 1205\nSP_RECURSION_LIMIT = 1456\n")] == [
+        "1205", "1456"]  # fmt: skip

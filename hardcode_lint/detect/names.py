@@ -90,15 +90,17 @@ _MULTIPLIER = "x"
 
 def _duration_unit(identifier: str, words: tuple[str, ...], vocab: NameWords) -> str | None:
     """The unit of a duration-named identifier, :data:`_MULTIPLIER` for a multiplier, or None
-    when the name is not a duration.  A unit word wins over a multiplier word
-    (``backoff_factor_ms`` is milliseconds), which wins over a duration word
-    (``backoff_factor`` is no duration)."""
+    when the name is not a duration.  A unit word wins over a multiplier word at the name's
+    head (``backoff_factor_ms`` is milliseconds), which wins over a duration word
+    (``backoff_factor`` is no duration); elsewhere a multiplier word says nothing (celery's
+    ``AUTOSCALE_KEEPALIVE`` is a keepalive)."""
     if _is_rate(words, vocab) or _is_code(identifier, words, vocab):
         return None
     units = [vocab.unit_words[w] for w in words if w in vocab.unit_words]
     if units:
         return units[-1]
-    if any(w in vocab.multiplier_words for w in words):
+    named = _named(words, vocab)
+    if named and named[-1] in vocab.multiplier_words:
         return _MULTIPLIER
     if any(w in vocab.duration_words for w in words):
         return "s"
@@ -255,6 +257,7 @@ def telling_words(vocab: NameWords) -> frozenset[str]:
         *(w for first, _ in vocab.limit_pairs for w in first), *vocab.count_words,
         *(singular(w) for w in vocab.count_words),  # `num_attempt` (_counts_at_head)
         *vocab.bound_limit_words, *vocab.size_heads, *(p[0] for p in vocab.size_phrases),
+        *vocab.size_unit_heads,
         "per",  # `tasks_per_child` (_counted_per)
         *(p[0] for p in vocab.limit_phrases),
     })  # fmt: skip
@@ -377,4 +380,15 @@ def _classify(identifier: str, vocab: NameWords, *, as_keyword: bool) -> NameVer
         return NameVerdict(Kind.LIMIT, None)  # `MAX_IOVS = 64`: a bound name, whatever it bounds
     if not as_keyword and _sized(words, vocab):
         return NameVerdict(Kind.LIMIT, None, vocab.size_head_least)  # `COPY_BYTES = 1 << 18`
+    if _in_size_units(words, vocab):
+        return NameVerdict(Kind.LIMIT, None)  # huey's `cache_mb=8`
     return None
+
+
+def _in_size_units(words: tuple[str, ...], vocab: NameWords) -> bool:
+    """``cache_mb``, ``MAX_HIST_MEM_MB``: a size counted in a large unit, chosen by someone;
+    a name of nothing but units and fillers defines the unit (``ONE_MB = 1``, ``MB``)."""
+    if len(words) < 2 or words[-1] not in vocab.size_unit_heads:
+        return False
+    units = vocab.size_unit_heads | vocab.unit_definition_fillers | {"one"}
+    return not set(words) <= units

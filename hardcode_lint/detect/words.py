@@ -51,6 +51,8 @@ class NameWords:
     size_heads: frozenset[str] = frozenset()  # `COPY_BYTES = 1 << 18`: a size from ...
     size_head_least: int = 0  # ... this value up
     size_phrases: tuple[tuple[str, ...], ...] = ()  # `block_size`: the same, in two words
+    size_unit_heads: frozenset[str] = frozenset()  # `cache_mb = 8`: a size in megabytes
+    constant_table_size: int = 0  # PyMySQL's constants/ER.py: a module of codes
     extra_duration_names: frozenset[str] = frozenset()
     extra_limit_names: frozenset[str] = frozenset()
 
@@ -119,4 +121,6 @@ def build_words(data: Mapping[str, Any]) -> NameWords:
         size_heads=frozenset(data.get("size-heads", [])),
         size_head_least=int(data.get("size-head-least", 0)),
         size_phrases=_phrases(data, "size-phrases"),
+        size_unit_heads=frozenset(data.get("size-unit-heads", [])),
+        constant_table_size=int(data.get("constant-table-size", 0)),
     )

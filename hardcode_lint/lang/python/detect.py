@@ -43,6 +43,7 @@ from hardcode_lint.lang.python.signatures import (
     signatures,
     signatures_fact,
 )
+from hardcode_lint.lang.python.tables import without_tables
 from hardcode_lint.lang.python.ts_statements import TreeSitterStatements
 from hardcode_lint.lang.python.uses import Use, used_at, used_lines, uses_fact
 from hardcode_lint.parse.source import SourceError, SourceFile, split_lines
@@ -357,7 +358,12 @@ def text_lines(source: SourceFile, options: DetectOptions) -> tuple[int, ...]:
 
 
 def detect_python(source: SourceFile, options: DetectOptions) -> Detected:
-    """Every hit and migrated hit of one Python file."""
+    """Every hit and migrated hit of one Python file, a constant table's aside (``tables.py``)."""
+    size = catalog_for(options.catalog).words.constant_table_size
+    return without_tables(_detect_python(source, options), source, size)
+
+
+def _detect_python(source: SourceFile, options: DetectOptions) -> Detected:
     fast_wanted = os.environ.get("HARDCODE_LINT_FASTPASS") != "0"  # 0: the bench's reference
     catalog = catalog_for(options.catalog)
     extra = text_lines(source, options)

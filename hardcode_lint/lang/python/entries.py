@@ -3,6 +3,7 @@ judged by its key, and shown as ``"TIMEOUT": 300`` when the dict is too long to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -10,7 +11,7 @@ import libcst as cst
 from hardcode_lint.detect.catalog import unit_name_words
 from hardcode_lint.detect.names import NameVerdict, classify_name, split_words
 from hardcode_lint.detect.words import NameWords
-from hardcode_lint.lang.python.cst_literals import key_name
+from hardcode_lint.lang.python.cst_literals import element_values, key_name, literal_leaves
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 
 #: A call longer than this around its literal is shortened to `callee(…, arg, …)`.  Measured
@@ -23,19 +24,75 @@ CONTEXT_MAX = 96
 class Entry:
     """A dict literal's entry with a string key (``"max_attempts": 3``), judged by the key."""
 
-    element: cst.DictElement
+    element: cst.DictElement  # a pair of a table of pairs is made one (:func:`pair_entries`)
     key: str
     node: cst.BaseExpression  # a literal leaf of the value, or the watched value itself
     as_keyword: bool  # the dict is unpacked as keywords (`f(**{"ex": 60})`)
     expression: str | None = None  # the watched replacement the value is, if it is one
+    brackets: str = "{}"  # the container's: "()" or "[]" for a table of pairs
+
+
+#: The watched expressions a value is or holds (``replacements.Watchlist.watched_in``).
+Watched = Callable[[cst.BaseExpression], list[tuple[cst.BaseExpression, str]]]
+
+
+def dict_entries(node: cst.Dict, as_keyword: bool, watched: Watched) -> list[Entry]:
+    """The entries of a dict with a key that names something: each literal leaf of the value,
+    and each of a tuple's (as a keyword's), or the watched replacement the value is."""
+    found: list[Entry] = []
+    for element in node.elements:
+        key = entry_key(element)
+        if key is None:
+            continue
+        assert isinstance(element, cst.DictElement)
+        leaves = literal_leaves(element.value)
+        leaves += [leaf for e in element_values(element.value) for leaf in literal_leaves(e)]
+        found += [Entry(element, key, leaf, as_keyword) for leaf in leaves]
+        found += [Entry(element, key, node, as_keyword, expression)
+                  for node, expression in watched(element.value)]  # fmt: skip
+    return found
+
+
+def pair_entries(node: cst.Tuple | cst.List, watched: Watched) -> list[Entry]:
+    """The pairs of a table of ``(name, value)`` pairs, two or more and all with a string
+    first (huey's ``config_defaults = (('workers', 1), ('initial_delay', 0.1))``), as the
+    entries of a dict: a literal value judged by its name."""
+    pairs = [e.value for e in node.elements]
+    if len(pairs) < 2 or not all(_is_pair(p) for p in pairs):
+        return []
+    found: list[Entry] = []
+    for pair in pairs:
+        assert isinstance(pair, cst.Tuple)
+        key, value = (e.value for e in pair.elements)
+        name = key_name(key)
+        element = cst.DictElement(key=key, value=value)
+        brackets = "()" if isinstance(node, cst.Tuple) else "[]"
+        if name is None:
+            continue
+        found += [
+            Entry(element, name, leaf, False, None, brackets) for leaf in literal_leaves(value)
+        ]
+        found += [Entry(element, name, node, False, expression, brackets)
+                  for node, expression in watched(value)]  # fmt: skip
+    return found
+
+
+def _is_pair(node: cst.BaseExpression) -> bool:
+    return (
+        isinstance(node, cst.Tuple)
+        and len(node.elements) == 2
+        and isinstance(node.elements[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
 
 
 def entry_text(module: cst.Module, entry: Entry) -> tuple[str, int, int]:
     """``"TIMEOUT": 300`` on one line, and the range of the entry's literal in it: what a
     snippet shows of an entry whose dict is too long to show whole."""
-    key = one_line(module.code_for_node(entry.element.key)) + ": "
+    pair = entry.brackets != "{}"  # `("workers", 1)` of a table of pairs
+    key = ("(" if pair else "") + one_line(module.code_for_node(entry.element.key))
+    key += ", " if pair else ": "
     value, start, end = marked_snippet(module, entry.element.value, entry.node)
-    return key + value, start + len(key), end + len(key)
+    return key + value + (")" if pair else ""), start + len(key), end + len(key)
 
 
 def entry_key(element: cst.BaseDictElement) -> str | None:
@@ -55,12 +112,16 @@ def bound_entry_snippet(
         text, start, end = marked_snippet(module, value, entry.node)
     else:
         text, start, end = entry_text(module, entry)
-        text, start, end = "{…, " + text + ", …}", start + 4, end + 4
+        opening, closing = entry.brackets[0], entry.brackets[1]
+        text, start, end = opening + "…, " + text + ", …" + closing, start + 4, end + 4
     return head + text, start + len(head), end + len(head)
 
 
 def entry_verdict(
-    entry: Entry, words: NameWords, binding: str | None = None, mapping: cst.Dict | None = None
+    entry: Entry,
+    words: NameWords,
+    binding: str | None = None,
+    mapping: cst.Dict | cst.Tuple | cst.List | None = None,
 ) -> NameVerdict | None:
     """A dict entry judged by its key with the word rules of names, or of keywords when the
     dict is unpacked as keywords (``f(**{"ex": 60})``): elsewhere ``{"count": 0}`` is a counter.
@@ -75,8 +136,10 @@ def entry_verdict(
     path, _, last = entry.key.rpartition(".")
     if path and last[:1].isupper():
         return None  # scrapy's `{"...downloadtimeout.DownloadTimeoutMiddleware": 350}`: an order
+    if entry.key.lower() in words.product_factor_words:
+        return None  # huey's `("backoff", 1.15)`: a bare backoff is as likely a factor
     verdict = classify_name(entry.key, words, as_keyword=entry.as_keyword)
-    if verdict is None and binding is not None and mapping is not None:
+    if verdict is None and binding is not None and isinstance(mapping, cst.Dict):
         verdict = _by_binding(binding, mapping, words)
     return None if verdict is None or verdict.least else verdict  # `{"block-size": 16}`
 

@@ -60,6 +60,7 @@ _PATTERNS = (
         "conditional_expression", "parenthesized_expression", "boolean_operator")),
     ("(keyword_argument value: [(tuple) (list)] @sequence)", "sequence"),
     ('(pair key: (string) @key value: [(tuple) (list)] @sequence)', "entry_sequence"),
+    ('(tuple . (string) @key . (_) @sequence .)', "entry_sequence"),  # `("delay", 0.1)`
     ("(assignment right: (list . [(integer) (float)] @number .))", "number"),  # `_limit = [10]`
     (f"(assignment left: (identifier) @bound right: [{_NAMES}] @source)", "alias"),
     (f"(default_parameter name: (identifier) @bound value: [{_NAMES}] @source)", "alias"),
@@ -109,8 +110,7 @@ class _Matches:
         self.words = words
         self.fallback_names = fallback_names  # `get`, `getattr`: lookups with a default
         self.result = FastPrepass()
-        # Read only when :meth:`finish` needs them: most files have no candidate at all, and
-        # `x = f(...)` / `x = a.b` are everywhere.
+        # Read only when :meth:`finish` needs them (`x = f(...)`, `x = a.b` are everywhere).
         self.calls: list[Node] = []  # calls with a literal argument
         self.alias_captures: list[dict[str, list[Node]]] = []
         self.constructions: list[tuple[Node, Node]] = []  # (`x = C(...)`, `C`)
@@ -132,7 +132,8 @@ class _Matches:
 
     def read_entry_sequence(self, captures: dict[str, list[Node]]) -> None:
         """``"read_timeout": (3.05, 27)``, botocore's ``"metadata_service_timeout": ("...",
-        "...", 1, int)``: an entry's tuple, judged by its key as a keyword's is."""
+        "...", 1, int)``: an entry's tuple, judged by its key as a keyword's is; and a pair of
+        a table of pairs (``("initial_delay", 0.1)``: ``entries.pair_entries``)."""
         value = captures["sequence"][0]
         if _DIGIT.search(value.text or b""):
             self.entry(string_key(captures["key"][0]), value)

@@ -12,13 +12,23 @@ findings: every hand-labelled set counted them, as the contract does.
 
 from __future__ import annotations
 
-from hardcode_lint.detect.names import split_words
+from hardcode_lint.detect.names import classify_name, split_words
 from hardcode_lint.detect.words import NameWords
+from hardcode_lint.model import Kind
 
 
-def is_product_factor(name: str, words: NameWords) -> bool:
-    """Whether ``name`` has a word that makes it the factor of a product of two duration
-    names (``backoff`` in huey's ``delay * backoff``)."""
+def scales(factor: str, duration: str, words: NameWords) -> bool:
+    """Whether ``factor`` is a factor where it multiplies ``duration``: when ``duration`` is
+    duration-named.  Of two duration names, one with a product-factor word (``backoff``) is
+    the factor and the other stays a duration (huey's ``delay * backoff``); with none, each
+    scales the other (logging's ``self.interval * interval``)."""
+    verdict = classify_name(duration, words, as_keyword=False)
+    if verdict is None or verdict.kind is not Kind.DURATION:
+        return False
+    return not _product_factor(duration, words) or _product_factor(factor, words)
+
+
+def _product_factor(name: str, words: NameWords) -> bool:
     return not words.product_factor_words.isdisjoint(split_words(name))
 
 

@@ -177,6 +177,14 @@ class _Walk:
                 self.result.lines += [leaf.lineno for leaf in leaves]
                 self.entries = True
 
+    def pair(self, node: ast.Tuple) -> None:
+        """``("initial_delay", 0.1)``: a pair of a table of pairs (``entries.pair_entries``)."""
+        key = node.elts[0] if len(node.elts) == 2 else None
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            leaves = ast_literal_leaves(node.elts[1])
+            if leaves and classify_name(key.value, self.words, as_keyword=False):
+                self.result.lines += [leaf.lineno for leaf in leaves]
+
     def assign(self, targets: Iterable[ast.AST], value: ast.expr | None) -> None:
         targets = list(targets)
         if type(value) is ast.List and len(value.elts) == 1:  # `_limit = [10]`: one held value
@@ -261,6 +269,7 @@ class _Walk:
         return {
             ast.Call: self.call,
             ast.Dict: self.mapping,
+            ast.Tuple: self.pair,
             ast.Assign: lambda n: self.assign(n.targets, n.value),
             ast.AnnAssign: lambda n: self.assign([n.target], n.value),
             ast.arguments: self.arguments,

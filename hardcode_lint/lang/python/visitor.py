@@ -37,7 +37,6 @@ from hardcode_lint.lang.python.calls import (
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import (
-    element_values,
     fold_cst,
     held_literal,
     is_cst_literal,
@@ -51,11 +50,12 @@ from hardcode_lint.lang.python.documented import pending
 from hardcode_lint.lang.python.entries import (
     Entry,
     bound_entry_snippet,
-    entry_key,
+    dict_entries,
     entry_verdict,
+    pair_entries,
 )
 from hardcode_lint.lang.python.literals import DATA_TABLE_ENTRIES
-from hardcode_lint.lang.python.not_tunables import is_factor_name, is_product_factor
+from hardcode_lint.lang.python.not_tunables import is_factor_name, scales
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scope_visitor import ScopeTracker
 from hardcode_lint.lang.python.scopes import Binding, Scope, ScopeKind, record_constructed
@@ -138,18 +138,10 @@ class DetectorVisitor(ScopeTracker):
             self._divisors.add(id(node.right))  # `t / timedelta(milliseconds=1)`: a unit
 
     def _note_factor(self, duration: cst.BaseExpression, factor: cst.BaseExpression) -> None:
-        """``factor``'s name, if ``duration`` is a duration-named name it multiplies; of two
-        duration names, one with a product-factor word (``backoff``) is the factor and the other
-        stays a duration (huey's ``delay * backoff``); with none, each scales the other
-        (logging's ``self.interval * interval``)."""
+        """``factor``'s name, if ``duration`` is a duration-named name it multiplies
+        (``not_tunables.scales``)."""
         target, name = operand_name(duration), operand_name(factor)
-        if target is None or name is None:
-            return
-        words = self.catalog.words
-        verdict = classify_name(target, words, as_keyword=False)
-        if verdict is None or verdict.kind is not Kind.DURATION:
-            return
-        if not is_product_factor(target, words) or is_product_factor(name, words):
+        if target is not None and name is not None and scales(name, target, self.catalog.words):
             self._factors.add(name)
 
     # -- judged on the spot: assignments and defaults ---------------------------------------
@@ -354,20 +346,20 @@ class DetectorVisitor(ScopeTracker):
             return  # a data table's entries are no settings (``literals.DATA_TABLE_ENTRIES``)
         owner = self._owners[-1] if self._owners else Owner()
         as_keyword = id(node) in owner.unpacked  # `f(**{"ex": 60})`: keys are keywords there
-        for element in node.elements:
-            key = entry_key(element)
-            if key is None:
-                continue
-            assert isinstance(element, cst.DictElement)
-            leaves = literal_leaves(element.value)  # and each of a tuple's (as a keyword's)
-            leaves += [leaf for e in element_values(element.value) for leaf in literal_leaves(e)]
-            found = [Entry(element, key, leaf, as_keyword) for leaf in leaves]
-            found += [Entry(element, key, node, as_keyword, expression)
-                      for node, expression in self.watch.watched_in(element.value)]  # fmt: skip
-            for entry in found:
+        for entry in dict_entries(node, as_keyword, self.watch.watched_in):
+            self._entry(owner, entry, node)
+
+    def visit_Tuple(self, node: cst.Tuple | cst.List) -> None:
+        """A table of ``(name, default)`` pairs (huey's ``config_defaults = (('workers', 1),
+        ...)``): each pair an entry, as a dict's."""
+        owner = self._owners[-1] if self._owners else Owner()
+        if not self._blind and owner.call is None and len(node.elements) <= DATA_TABLE_ENTRIES:
+            for entry in pair_entries(node, self.watch.watched_in):
                 self._entry(owner, entry, node)
 
-    def _entry(self, owner: Owner, entry: Entry, mapping: cst.Dict) -> None:
+    visit_List = visit_Tuple
+
+    def _entry(self, owner: Owner, entry: Entry, mapping: cst.Dict | cst.Tuple | cst.List) -> None:
         if owner.call is not None:  # judged with the call, once its callee is resolved
             if owner.site is None:
                 owner.site = new_site(owner.call, owner.scope or self.scope, owner.after)
