@@ -225,6 +225,14 @@ FOUND = [
      "    ('backoff', 1.15),\n)\n",
      [("limit", "config_defaults", "1", "workers"),
       ("duration", "config_defaults", "0.1", "initial_delay")]),
+    # a margin added to or taken from a time is a duration where the whole is one
+    # (python-engineio's `max(ping_interval, ping_timeout) + 5`, rq's `worker_ttl - 15`)
+    ("import time\ndef f(a, b, ttl, sock):\n    sock.settimeout(max(a, b) + 5)\n"
+     "    wait(timeout=max(a, b) + 6)\n    dequeue_timeout = ttl - 15\n"
+     "    deadline = time.monotonic() + 2.0\n",
+     [("duration", "sock.settimeout", "5", 0), ("duration", "wait", "6", "timeout"),
+      ("duration", "dequeue_timeout", "15", "dequeue_timeout"),
+      ("duration", "deadline", "2.0", "deadline")]),
     # a size counted in megabytes (huey's SqliteStorage), a deadline (saq's worker)
     ("def f(cache_mb=8, cancellation_hard_deadline_s=1.0):\n    pass\n",
      [("limit", "cache_mb", "8", "cache_mb"),
@@ -320,6 +328,9 @@ NOT_FOUND = [
     "def f(start_time=10):\n    pass\n",
     # a name of units only defines the unit; a sysctl MIB is no size
     "ONE_MB = 1\nKB_PER_MB = 1024\n_CTL_QUERY_MIB = 3\n",
+    # a margin of anything but a time: a count's, a clamp's operand, an off-by-one
+    "def f(buf, n, day):\n    count = len(buf) + 1\n    max_size = n + 100\n"
+    "    m = max(n + 1, 0)\n    retries = n - 2\n    days = n + day - 1\n",
     # one pair is no table; a table of pairs whose names name nothing
     "x = ('timeout', 5)\nOTHER = [('name', 5), ('id', 3)]\n",
     # a key held in a name that names nothing
@@ -643,3 +654,16 @@ def test_a_module_of_hundreds_of_integer_constants_is_a_table_of_codes(detect):
     assert detect(table) == []
     assert [f.value for f in detect("LOCK_WAIT_TIMEOUT = 1205\nSP_RECURSION_LIMIT = 1456\n")] == [
         "1205", "1456"]  # fmt: skip
+
+
+def test_fix_moves_a_margin_under_a_key_that_says_margin(tmp_path):
+    """`max(a, b) + 5` keeps its expression; only the 5 becomes a setting, named a margin, and
+    the code returns what it did."""
+    files = {"conn.py": "def budget(ping_interval, ping_timeout):\n"
+             "    timeout = max(ping_interval, ping_timeout) + 5\n    return timeout\n"}  # fmt: skip
+    project = migrated(tmp_path, files, "python", "settings.py")
+    code = (project / "conn.py").read_text()
+    assert "max(ping_interval, ping_timeout) + settings.conn.timeout_margin_seconds" in code
+    ran = subprocess.run([sys.executable, "-c", "import conn; print(conn.budget(10, 20))"],
+                         cwd=project, capture_output=True, text=True, check=True)  # fmt: skip
+    assert ran.stdout.strip() == "25"

@@ -294,6 +294,9 @@ def is_conversion_factor(value: Number) -> bool:
 SIZE = "size"
 #: What :func:`scale_of` says of a multiplier: the literal it scales keeps its binding's unit.
 FACTOR = "factor"
+#: ... and this of a margin: the literal added to or taken from a time (``max(a, b) + 5``,
+#: ``worker_ttl - 15``) is a duration in the unit its binding gives, and nothing else.
+MARGIN = "margin"
 
 
 def scale_of(identifier: str, vocab: NameWords) -> str | None:
@@ -321,6 +324,8 @@ def scaled_unit(verdict: NameVerdict, scale: str | None) -> tuple[bool, str | No
         return False, None
     if scale == FACTOR:
         return True, verdict.unit
+    if scale == MARGIN:
+        return verdict.kind is Kind.DURATION, verdict.unit
     if verdict.kind is Kind.DURATION and scale != SIZE:
         return True, scale
     return verdict.kind is Kind.LIMIT and scale == SIZE, None

@@ -8,15 +8,14 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog
-from hardcode_lint.detect.names import (
-    classify_name,
-    defines_unit,
-)
+from hardcode_lint.detect.names import classify_name, defines_unit
 from hardcode_lint.lang.python.cst_literals import (
+    dotted_parts,
     element_values,
     fold_cst,
     is_cst_literal,
     literal_leaves,
+    margin_literal,
     operand_name,
 )
 from hardcode_lint.lang.python.entries import CONTEXT_MAX, Entry, entry_text, entry_verdict
@@ -88,22 +87,12 @@ class CallSite:
     # literals that are the fallback of an `or` (`sleep(delay or 5)`): no clamp bound, but
     # named by what they stand in for (`min(read_chunk_size or 65536, n)`): id -> that name
     fallbacks: dict[int, str | None] = field(default_factory=dict)
+    # margins (`timeout=max(a, b) + 5`, `sleep(x + 0.5)`): kept only as durations (ids)
+    margins: set[int] = field(default_factory=set)
     # the positional string literals (`opts.get("delay", 3)`), by position
     strings: dict[int, str] = field(default_factory=dict)
     # the name the call is the whole value of (`DAY = timedelta(days=1)`: a unit's size)
     bound_to: str | None = None
-
-
-def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
-    """``a.b.c`` as ``("a", "b", "c")``; None for anything that is not a chain of names."""
-    names: list[str] = []
-    while isinstance(node, cst.Attribute):
-        names.append(node.attr.value)
-        node = node.value
-    if not isinstance(node, cst.Name):
-        return None
-    names.append(node.value)
-    return tuple(reversed(names))
 
 
 def new_site(call: cst.Call, scope: Scope, after: str | None = None) -> CallSite:
@@ -129,6 +118,10 @@ def collect_call(
     positions_known = True
     for arg in call.args:
         leaves = literal_leaves(arg.value)
+        margin = None if leaves else margin_literal(arg.value)
+        if margin is not None:
+            leaves = [margin]
+            site.margins.add(id(margin))
         watched = watch.watched_in(arg.value)
         if arg.keyword is not None:
             keyword = arg.keyword.value
@@ -241,7 +234,7 @@ class CallJudge:
             )
             if id(node) in site.fallbacks and (verdict is None or verdict[0] is Kind.CLAMP):
                 verdict = self._stands_in(spec, site.fallbacks[id(node)])
-            if verdict is None:
+            if verdict is None or (id(node) in site.margins and verdict[0] is not Kind.DURATION):
                 continue
             if self._defines_unit(site, node, verdict):
                 continue  # `DAY = timedelta(days=1)`: what a day is, not how long to wait

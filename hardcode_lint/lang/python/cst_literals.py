@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hardcode_lint.detect.names import scale_of
+from hardcode_lint.detect.names import MARGIN, scale_of
 from hardcode_lint.detect.words import NameWords
 from hardcode_lint.lang.python.holders import holds
 from hardcode_lint.lang.python.literals import (
@@ -134,15 +134,47 @@ def scaled_literal(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str] |
     return None
 
 
+def margin_literal(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The literal added to or taken from a value that is none (``max(a, b) + 5``,
+    ``worker_ttl - 15``, ``60 - elapsed``): a margin, a duration where the whole is one
+    (``names.MARGIN``).  ``- 1`` is a count's off-by-one (calendar's ``+ day - 1``), no margin."""
+    if not isinstance(node, cst.BinaryOperation) or not isinstance(
+        node.operator, cst.Add | cst.Subtract
+    ):
+        return None
+    if isinstance(node.operator, cst.Subtract) and fold_cst(node.right) == 1:
+        return None
+    for literal, other in ((node.right, node.left), (node.left, node.right)):
+        if is_cst_literal(literal) and not is_cst_literal(other):
+            return literal
+    return None
+
+
+def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
+    """``a.b.c`` as ``("a", "b", "c")``; None for anything that is not a chain of names."""
+    names: list[str] = []
+    while isinstance(node, cst.Attribute):
+        names.append(node.attr.value)
+        node = node.value
+    if not isinstance(node, cst.Name):
+        return None
+    names.append(node.value)
+    return tuple(reversed(names))
+
+
 def scaled_leaves(
     value: cst.BaseExpression, words: NameWords
 ) -> tuple[list[cst.BaseExpression], str | None]:
     """The literals bound by ``value`` (:func:`literal_leaves`), else the literal a unit
-    constant scales (``3 * SECONDS``: ``[3]`` and ``"s"``, ``names.scale_of``)."""
+    constant scales (``3 * SECONDS``: ``[3]`` and ``"s"``, ``names.scale_of``), else a
+    margin (``max(a, b) + 5``: ``[5]`` and ``names.MARGIN``)."""
     if isinstance(value, cst.IfExp) and {fold_cst(value.body), fold_cst(value.orelse)} == {0, 1}:
         return [], None  # `keep_alive = 1 if config.keep_alive else 0`: a switch, no setting
     leaves = literal_leaves(value)
     scaled = None if leaves else scaled_literal(value)
+    margin = None if leaves or scaled else margin_literal(value)
+    if margin is not None:
+        return [margin], MARGIN
     if scaled is None:
         return leaves, None
     scale = scale_of(scaled[1], words)

@@ -160,12 +160,21 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
 
 def ast_scaled_leaves(node: ast.AST) -> list[ast.expr]:
     """The ``ast`` twin of ``cst_literals.scaled_literal``: the literal of ``3 * SECONDS``
-    (any name: the name test comes later)."""
-    if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Mult):
+    (any name: the name test comes later), and of ``margin_literal``: the literal added to or
+    taken from a value that is none (``max(a, b) + 5``)."""
+    if not isinstance(node, ast.BinOp):
         return []
-    for literal, other in ((node.left, node.right), (node.right, node.left)):
-        if isinstance(other, ast.Name | ast.Attribute) and is_ast_literal(literal):
-            return [literal]
+    if isinstance(node.op, ast.Mult):
+        for literal, other in ((node.left, node.right), (node.right, node.left)):
+            if isinstance(other, ast.Name | ast.Attribute) and is_ast_literal(literal):
+                return [literal]
+    elif isinstance(node.op, ast.Add | ast.Sub):  # `- 1`: a count's off-by-one
+        right = node.right
+        if type(node.op) is ast.Sub and isinstance(right, ast.Constant) and right.value == 1:
+            return []
+        for literal, other in ((node.right, node.left), (node.left, node.right)):
+            if is_ast_literal(literal) and not is_ast_literal(other):
+                return [literal]
     return []
 
 

@@ -81,6 +81,15 @@ def _key_name(node: ast.AST) -> str | None:
     return _last_name(node)
 
 
+def _margin(node: ast.AST) -> list[ast.expr]:
+    """``max(a, b) + 5``'s literal (``literals.ast_scaled_leaves``); not a product's."""
+    return (
+        ast_scaled_leaves(node)
+        if isinstance(node, ast.BinOp) and type(node.op) is not ast.Mult
+        else []
+    )
+
+
 def _operand_name(node: ast.AST) -> str | None:
     """What a product multiplies: ``delay`` of ``delay[key]`` and ``(delay[key] or 0.1)``."""
     while isinstance(node, ast.Subscript | ast.BoolOp):
@@ -127,14 +136,16 @@ class _Walk:
             leaf
             for a in node.args
             if not isinstance(a, ast.Starred)
-            for leaf in ast_literal_leaves(a)
+            for leaf in ast_literal_leaves(a) or _margin(a)
         ]
         root = _root_name(node.func)
         if root is not None:
             self.result.call_roots.add(root)
         for keyword in node.keywords:
             value = keyword.value
-            leaves = ast_literal_leaves(value) if keyword.arg is not None else []
+            leaves = (
+                (ast_literal_leaves(value) or _margin(value)) if keyword.arg is not None else []
+            )
             if keyword.arg is not None:  # `timeout=(3.05, 27)`: each element by the keyword
                 elements = ast_element_values(value)
                 leaves += [leaf for e in elements for leaf in ast_literal_leaves(e)]

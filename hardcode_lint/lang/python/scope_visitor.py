@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from hardcode_lint.lang.python.calls import dotted_parts
+from hardcode_lint.lang.python.cst_literals import dotted_parts
 from hardcode_lint.lang.python.definitions import Defined
 from hardcode_lint.lang.python.scopes import LOCAL, Binding, Scope, ScopeKind
 

@@ -33,10 +33,10 @@ from hardcode_lint.lang.python.calls import (
     Owner,
     ReplacementHit,
     collect_call,
-    dotted_parts,
     new_site,
 )
 from hardcode_lint.lang.python.cst_literals import (
+    dotted_parts,
     fold_cst,
     held_literal,
     is_cst_literal,

@@ -185,8 +185,24 @@ def base_name(finding: Finding, steps: Sequence[Step] = (),
         base = _kept_words(name, data)
     else:
         base = _unnamed(finding, steps, data)
+    if _is_margin(finding):
+        base += "_margin"  # `timeout = max(a, b) + 5`: the 5 is no timeout, its margin is
     base = with_unit(base, finding, data)
     return re.sub(r"_+", "_", base).strip("_") or "value"
+
+
+#: What stands before a duration added to or taken from a value: ``max(a, b) + ``, ``ttl - ``.
+_MARGIN_BEFORE = re.compile(r"[\w)\]][ \t]*[-+][ \t]*$")
+
+
+def _is_margin(finding: Finding) -> bool:
+    """Whether the finding's literal is added to or taken from a value (``ttl - 15``)."""
+    start = finding.snippet_start
+    return (
+        finding.kind is Kind.DURATION
+        and start > 0
+        and bool(_MARGIN_BEFORE.search(finding.snippet[:start]))
+    )
 
 
 @lru_cache(maxsize=1 << 16)
