@@ -233,6 +233,11 @@ FOUND = [
      [("duration", "sock.settimeout", "5", 0), ("duration", "wait", "6", "timeout"),
       ("duration", "dequeue_timeout", "15", "dequeue_timeout"),
       ("duration", "deadline", "2.0", "deadline")]),
+    # the file's own lookup with a default: judged by the name it looks up (celery's state)
+    ("import os\ndef _int_env(name, default):\n    return int(os.environ.get(name, default))\n"
+     "REVOKES_MAX = _int_env('CELERY_WORKER_REVOKES_MAX', 50000)\n"
+     "NAME = _int_env('CELERY_WORKER_NAME', 7)\n",
+     [("limit", "_int_env", "50000", "CELERY_WORKER_REVOKES_MAX")]),
     # a size counted in megabytes (huey's SqliteStorage), a deadline (saq's worker)
     ("def f(cache_mb=8, cancellation_hard_deadline_s=1.0):\n    pass\n",
      [("limit", "cache_mb", "8", "cache_mb"),

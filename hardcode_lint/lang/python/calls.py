@@ -21,7 +21,7 @@ from hardcode_lint.lang.python.cst_literals import (
 from hardcode_lint.lang.python.entries import CONTEXT_MAX, Entry, entry_text, entry_verdict
 from hardcode_lint.lang.python.replacements import Watchlist
 from hardcode_lint.lang.python.scopes import Scope, constructed_type, resolve_dotted
-from hardcode_lint.lang.python.signatures import Signatures, filled
+from hardcode_lint.lang.python.signatures import Signatures, filled, looked_up
 from hardcode_lint.lang.python.sourcetext import literal_text, marked_snippet, one_line
 from hardcode_lint.model import Context, Kind
 
@@ -334,6 +334,9 @@ class CallJudge:
         if not isinstance(key, int) or not site.parts:
             return None
         own = self.signatures if qualname is None else {}
+        lookup = looked_up(own, site.parts, key)
+        if lookup is not None:  # `_int_env("CELERY_WORKER_REVOKES_MAX", 50000)`
+            return self._named(site.strings[lookup]) if lookup in site.strings else None
         found = filled(own, site.parts, key, self.catalog.words)
         return None if found is None else (found[1].kind, Context.KEYWORD, found[1].unit, found[0])
 

@@ -28,7 +28,6 @@ from hardcode_lint.lang.python.fastpass import (
     FastPrepass,
     _aliased_name,
     _aliased_root,
-    _line,
     _Matches,
     readable,
 )
@@ -36,6 +35,7 @@ from hardcode_lint.lang.python.sitter import Node, parse_edited, text
 from hardcode_lint.lang.python.ts_names import (
     chained_targets,
     last_name,
+    line_of,
     receiver_member,
     root_name,
 )
@@ -96,13 +96,13 @@ def _part(statement: Node, found: Iterable[tuple[int, dict[str, list[Node]]]],
         if function is not None:
             name = last_name(function)
             tunable = name in fallback and matches.names_a_tunable(call)
-            made.append((_line(call) - base, name, root_name(function),
+            made.append((line_of(call) - base, name, root_name(function),
                          receiver_member(function), tunable))  # fmt: skip
     built: list[tuple[int, str | None, str]] = []
     for assignment, function in matches.constructions:
         root = root_name(function)
         if root is not None:
-            built += [(_line(t) - base, last_name(t), root) for t in chained_targets(assignment)]
+            built += [(line_of(t) - base, last_name(t), root) for t in chained_targets(assignment)]
     roots = {r for f in calls if (r := root_name(f)) is not None}
     members = {m for f in calls if (m := receiver_member(f)) is not None}
     result = matches.result

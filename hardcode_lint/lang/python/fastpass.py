@@ -41,6 +41,7 @@ from hardcode_lint.lang.python.ts_names import (
     holds_one_literal,
     key_name,
     last_name,
+    line_of,
     operand_name,
     receiver_member,
     root_name,
@@ -97,10 +98,6 @@ class FastPrepass:
     lines: list[int] = field(default_factory=list)
     keep: list[int] = field(default_factory=list)
     roots: set[str] = field(default_factory=set)
-
-
-def _line(node: Node) -> int:
-    return node.start_point.row + 1
 
 
 class _Matches:
@@ -181,13 +178,13 @@ class _Matches:
         elif kind == "assignment" and place.child_by_field_name("right") == value:
             for target in chained_targets(place):
                 name = last_name(target) or subscript_key(target)
-                self.named(name, _line(value), as_keyword=False)
+                self.named(name, line_of(value), as_keyword=False)
                 if target.type == "identifier" and name in class_fields():
-                    self.named(enclosing_class(place), _line(value), as_keyword=False)
+                    self.named(enclosing_class(place), line_of(value), as_keyword=False)
         elif kind in _DEFAULTS and place.child_by_field_name("value") == value:
             name = field_text(place, "name")
             if name and default_verdict(name, self.words):
-                self.result.lines.append(_line(value))
+                self.result.lines.append(line_of(value))
         elif kind == "pair" and place.child_by_field_name("value") == value:
             key, table = place.child_by_field_name("key"), place.parent
             if table is not None and table.named_child_count > DATA_TABLE_ENTRIES:
@@ -198,7 +195,7 @@ class _Matches:
             bound = table.parent if table is not None else None  # `TIMEOUTS = {"read": 30}`
             if bound is not None and bound.type == "assignment":
                 for target in chained_targets(bound):
-                    self.named(last_name(target), _line(value), as_keyword=False)
+                    self.named(last_name(target), line_of(value), as_keyword=False)
 
     def read_construction(self, captures: dict[str, list[Node]]) -> None:
         self.constructions.append((captures["constructed"][0], captures["class"][0]))
@@ -207,13 +204,13 @@ class _Matches:
         self.alias_captures.append(captures)
 
     def read_keep(self, captures: dict[str, list[Node]]) -> None:
-        self.result.keep.append(_line(captures["keep"][0]))
+        self.result.keep.append(line_of(captures["keep"][0]))
 
     def read_counted(self, captures: dict[str, list[Node]]) -> None:
         """``attempts += 1``, ``delay *= b``, ``delay * b``: kept as the ``ast`` pre-pass does."""
         for name in captures["counted"]:  # a product's two names: kept if either is named so
             if classify_name(operand_name(name) or "", self.words, as_keyword=False):
-                self.result.keep.append(_line(name))
+                self.result.keep.append(line_of(name))
                 return
 
     def read_legacy(self, captures: dict[str, list[Node]]) -> None:
@@ -233,7 +230,7 @@ class _Matches:
         name = field_text(argument, "name")
         if not name or not classify_name(name, self.words, as_keyword=True):
             return
-        self.result.lines.append(_line(value))
+        self.result.lines.append(line_of(value))
         function = call.child_by_field_name("function") if call is not None else None
         root = root_name(function) if function is not None else None
         if root is not None:
@@ -243,7 +240,7 @@ class _Matches:
         """``{"timeout": 5}``: keys are judged as names, or as keywords when unpacked."""
         words = self.words
         if key and any(classify_name(key, words, as_keyword=k) for k in (True, False)):
-            self.result.lines.append(_line(value))
+            self.result.lines.append(line_of(value))
             self.entries = True
 
     def every_call(self, root: Node) -> None:
@@ -263,7 +260,7 @@ class _Matches:
             root = root_name(function)
             for target in chained_targets(assignment) if root is not None else []:
                 if root is not None and last_name(target) in members:
-                    yield _line(target), root
+                    yield line_of(target), root
 
     def names_a_tunable(self, call: Node) -> bool:
         """``opts.get("delay", 3)``: a string argument that is a duration or limit name."""
@@ -325,7 +322,7 @@ class _Matches:
             if name not in verdicts:  # an unknown callee may alias a catalogued one
                 verdicts[name] = self.aliases_catalogued(name, callee_names)
             if verdicts[name] or (name in self.fallback_names and self.names_a_tunable(call)):
-                result.lines.append(_line(call))
+                result.lines.append(line_of(call))
                 root, member = root_name(function), receiver_member(function)
                 if root is not None:
                     result.roots.add(root)

@@ -33,6 +33,9 @@ _CLASS = re.compile(r"class[ \t]+([A-Za-z_]\w*)")
 #: The prefix of a setter's name, and a call of one with a number first (its literal prefix
 #: lets ``re`` skip ahead: the file's text is searched whole).
 _SETTER = "set_"
+#: A parameter with one of these names, after another, is the default of what that one names.
+_FALLBACK_NAMES = frozenset({"default", "fallback"})
+_FALLBACK = re.compile(r"\b(?:default|fallback)\b")
 _SETTER_CALL = re.compile(r"set_([A-Za-z_]\w*)\(\s*[-+(]*\s*\.?\d")
 #: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
 _PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
@@ -47,7 +50,8 @@ class Parameter:
     """The parameter a positional argument fills, and what its name says."""
 
     name: str
-    verdict: NameVerdict
+    verdict: NameVerdict | None  # None for a fallback: judged by the name it looks up
+    lookup: int | None = None  # a fallback's: the position of the name it is the default of
 
 
 #: Callee as spelled (``name`` or ``self.name``) -> position -> the parameter it fills.
@@ -139,7 +143,7 @@ def signatures(text: str, words: NameWords) -> Signatures:
         if name == "__init__" and classes is None:
             classes = _classes(text)
         owner = _owner(text, match.start(), classes) if name == "__init__" and classes else None
-        if flat is not None and not holds_telling_word(flat, words):
+        if flat is not None and not holds_telling_word(flat, words) and not _FALLBACK.search(flat):
             plain.update(callee for callee, _ in _spellings(name, _positional([flat]), owner))
             continue
         parts = flat.split(",") if flat is not None else _top_level_parts(text, match.end())
@@ -158,6 +162,8 @@ def _record(table: dict[int, Parameter | None], names: list[str], words: NameWor
     for index, name in enumerate(names):
         verdict = classify_name(name, words, as_keyword=False)
         judged = Parameter(name, verdict) if verdict and not verdict.least else None
+        if index and name in _FALLBACK_NAMES:  # celery's `def _int_env(name, default)`
+            judged = Parameter(name, None, index - 1)
         table[index] = judged if table.get(index, judged) == judged else None
 
 
@@ -198,7 +204,7 @@ def filled(
     spelled = ".".join(parts)
     if len(parts) <= 2 and (len(parts) == 1 or parts[0] in RECEIVERS):
         parameter = table.get(spelled, {}).get(key)
-        if parameter is not None:
+        if parameter is not None and parameter.verdict is not None:
             return parameter.name, parameter.verdict
     setter = parts[-1].lstrip("_")
     if key != 0 or not setter.startswith(_SETTER) or len(setter) <= len(_SETTER):
@@ -206,6 +212,16 @@ def filled(
     name = setter[len(_SETTER) :]
     verdict = classify_name(name, words, as_keyword=False)
     return (name, verdict) if verdict is not None and not verdict.least else None
+
+
+def looked_up(table: Signatures, parts: tuple[str, ...], key: int) -> int | None:
+    """The position of the name a positional literal is the fallback of, in a call of the
+    file's own lookup (celery's ``_int_env('CELERY_WORKER_REVOKES_MAX', 50000)`` against
+    ``def _int_env(name, default)``): judged by that name, as ``opts.get("delay", 3)`` is."""
+    if len(parts) > 2 or (len(parts) == 2 and parts[0] not in RECEIVERS):
+        return None
+    parameter = table.get(".".join(parts), {}).get(key)
+    return None if parameter is None else parameter.lookup
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,11 @@ def unwrapped(node: Node) -> Node:
     return node
 
 
+def line_of(node: Node) -> int:
+    """The 1-based line a node starts on."""
+    return node.start_point.row + 1
+
+
 def last_name(node: Node) -> str | None:
     node = unwrapped(node)
     if node.type == "identifier":
