@@ -36,6 +36,13 @@ def reads(target: SettingsTarget, code: str, path: str = "pkg/worker.py") -> lis
         ("from . import settings as conf\nconf.settings.a.b\n", ["a.b"]),
         ("from django.conf import settings\nsettings.DEBUG\n", []),
         ("settings = object()\nsettings.a.b\n", []),
+        # a function's own `settings` is a local there (huey's crontab parser), not elsewhere
+        (
+            "from pkg.settings import settings\ndef f():\n    settings = set()\n"
+            "    settings.update([1])\ndef g(settings):\n    settings.add(2)\n"
+            "def h():\n    return settings.a.b\n",
+            ["a.b"],
+        ),
     ],
 )
 def test_python_reads_on_any_name_the_import_binds(code, expected):

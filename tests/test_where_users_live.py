@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from tests.helpers import summary
-from tests.migrate_helpers import migrated
+from tests.migrate_helpers import migrated, run
 
 # (source, [(kind, api, value, arg)])
 FOUND = [
@@ -604,6 +604,7 @@ def test_fix_moves_a_keyed_entry_and_a_fallback_and_the_code_still_runs(tmp_path
              "    kwargs['expires_days'] = 30\n    return kwargs\n\n\n"
              "def conn(read_chunk_size=None):\n    return min(read_chunk_size or 65536, 10**6)\n"}  # fmt: skip
     project = migrated(tmp_path, files, "python", "settings.py")
+    assert run("check", cwd=project)[0] == 0  # the migrated `or` fallback is found again
     code = (project / "web.py").read_text()
     assert "= 30" not in code and "65536" not in code
     ran = subprocess.run([sys.executable, "-c", "import web; print(web.cookie()['expires_days'], "
@@ -642,6 +643,7 @@ def test_fix_moves_a_table_of_pairs_and_keys_held_in_names(tmp_path):
              "def keepalive(key=socket.SOL_SOCKET):\n    options = {}\n    options[key] = 1\n"
              "    tcp_keepidle = 7\n    options[tcp_keepidle] = 30\n    return options\n"}  # fmt: skip
     project = migrated(tmp_path, files, "python", "settings.py")
+    assert run("check", cwd=project)[0] == 0  # each migrated pair and key is found again
     code = (project / "opts.py").read_text()
     assert "('workers', 1)" not in code and "('initial_delay', 0.1)" not in code
     assert "('backoff', 1.15)" in code and "options[tcp_keepidle] = 30" not in code
@@ -667,6 +669,7 @@ def test_fix_moves_a_margin_under_a_key_that_says_margin(tmp_path):
     files = {"conn.py": "def budget(ping_interval, ping_timeout):\n"
              "    timeout = max(ping_interval, ping_timeout) + 5\n    return timeout\n"}  # fmt: skip
     project = migrated(tmp_path, files, "python", "settings.py")
+    assert run("check", cwd=project)[0] == 0  # the migrated margin is no stale rule
     code = (project / "conn.py").read_text()
     assert "max(ping_interval, ping_timeout) + settings.conn.timeout_margin_seconds" in code
     ran = subprocess.run([sys.executable, "-c", "import conn; print(conn.budget(10, 20))"],

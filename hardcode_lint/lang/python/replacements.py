@@ -84,13 +84,20 @@ class Watchlist:
         return text if text in self.expressions else self._unaliased(text)
 
     def watched_in(self, node: cst.BaseExpression) -> list[tuple[cst.BaseExpression, str]]:
-        """The watched expressions ``node`` is or holds as a branch of a conditional: a
-        migrated fallback (``timeout if ok else settings.a.b``) stands where its literal did."""
+        """The watched expressions ``node`` is or holds where a literal stood: a branch of a
+        conditional (``timeout if ok else settings.a.b``), an ``or`` fallback (``timeout or
+        settings.a.b``) or a margin (``time.monotonic() + settings.a.b``)."""
         found = self.match(node)
         if found is not None:
             return [(node, found)]
         if isinstance(node, cst.IfExp):
             return self.watched_in(node.body) + self.watched_in(node.orelse)
+        if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+            return self.watched_in(node.right)
+        if isinstance(node, cst.BinaryOperation) and isinstance(
+            node.operator, cst.Add | cst.Subtract
+        ):
+            return self.watched_in(node.left) + self.watched_in(node.right)
         return []
 
     def _unaliased(self, text: str) -> str | None:

@@ -119,5 +119,31 @@ def settings_reads(source: SourceFile, target: SettingsTarget) -> list[tuple[str
         prefix = bound.get(text(root)) if root.type == "identifier" else None
         if prefix is None or names[: len(prefix)] != prefix or len(names) <= len(prefix):
             continue
+        if _shadowed(node, text(root)):
+            continue  # huey's `settings = set([])` in a function: a local, no settings read
         reads.append((".".join(names[len(prefix) :]), node.start_byte))
     return sorted(reads, key=lambda read: read[1])
+
+
+def _shadowed(node: Node, name: str) -> bool:
+    """Whether a function around ``node`` binds ``name`` itself (a parameter, an assignment,
+    a ``for`` target): then ``name`` there is that local, not the imported settings."""
+    binding = re.compile(rf"(?<![\w.])(?:{re.escape(name)})\b(?:[ \t]*[:=,)]|[ \t]+in\b)")
+    scope = node.parent
+    while scope is not None:
+        if scope.type in ("function_definition", "lambda"):
+            parameters = scope.child_by_field_name("parameters")
+            if parameters is not None and binding.search(text(parameters)):
+                return True
+            body = scope.child_by_field_name("body")
+            if body is not None and _binds(body, name):
+                return True
+        scope = scope.parent
+    return False
+
+
+def _binds(body: Node, name: str) -> bool:
+    """Whether ``body`` assigns ``name`` (``name = ...``, ``for name in``, ``as name``)."""
+    before = r"(?:^[ \t]*|\bfor[ \t]+|\bas[ \t]+)"
+    after = r"[ \t]*(?:=(?!=)|:[^=\n]*=|in\b|[:),])"
+    return re.search(f"(?m){before}{re.escape(name)}{after}", text(body)) is not None
