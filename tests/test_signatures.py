@@ -53,8 +53,13 @@ def test_a_positional_literal_is_judged_by_its_parameter(detect, prefilter):
         ("self._introspect", "timeout", "duration", 10, "HCL102"),
         ("wait_for", "timeout", "duration", 5, "HCL102"),
         ("self._execute", "timeout", "duration", 30, "HCL102"),
-        ("self._execute", "limit", "limit", 50, "HCL301"),
     ]
+
+
+def test_a_limit_given_by_position_is_no_finding(detect):
+    """The contract's limits are passed by name; a size given by position is mostly a
+    protocol's read (websocket-client's ``self.recv_strict(2)``, paho's ``_sock_recv(1)``)."""
+    assert 50 not in [f.number for f in detect(SOURCE)]
 
 
 def test_one_row_an_import_and_parameters_no_word_judges_are_no_findings(detect):
@@ -65,19 +70,17 @@ def test_one_row_an_import_and_parameters_no_word_judges_are_no_findings(detect)
 
 
 def test_a_class_is_called_with_its_init_parameters(detect):
-    """tornado's ``_HTTPConnection(client, request, ..., 104857600, 65536)``."""
+    """tornado's ``_HTTPConnection(client, request, ..., 104857600, 65536)``: its durations
+    by position are found (its sizes are limits given by position: no findings)."""
     source = (
         "class Connection:\n"
-        "    def __init__(self, request, max_buffer_size, max_header_size, rows=None):\n"
+        "    def __init__(self, request, connect_timeout, max_buffer_size, rows=None):\n"
         "        pass\n\n\n"
         "class Other:\n    def __init__(self, rows):\n        pass\n\n\n"
-        "def go():\n    Connection(None, 104857600, 65536)\n    Other(5)\n"
+        "def go():\n    Connection(None, 20.0, 104857600)\n    Other(5)\n"
     )
     found = detect(source)
-    assert [(f.api, f.arg, f.number) for f in found] == [
-        ("Connection", "max_buffer_size", 104857600),
-        ("Connection", "max_header_size", 65536),
-    ]
+    assert [(f.api, f.arg, f.number) for f in found] == [("Connection", "connect_timeout", 20.0)]
 
 
 def test_definitions_that_disagree_say_nothing(detect):

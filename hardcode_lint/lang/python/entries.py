@@ -136,6 +136,8 @@ def entry_verdict(
     path, _, last = entry.key.rpartition(".")
     if path and last[:1].isupper():
         return None  # scrapy's `{"...downloadtimeout.DownloadTimeoutMiddleware": 350}`: an order
+    if any(c.isspace() for c in entry.key):
+        return None  # paho's `{"Message Expiry Interval": 2}`: a display name's code
     if entry.key.lower() in words.product_factor_words:
         return None  # huey's `("backoff", 1.15)`: a bare backoff is as likely a factor
     verdict = classify_name(entry.key, words, as_keyword=entry.as_keyword)

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from hardcode_lint.detect.names import NameVerdict, classify_name, holds_telling_word
 from hardcode_lint.detect.words import NameWords
+from hardcode_lint.model import Kind
 
 #: A definition's name, the parenthesis its parameters start after, and their text when no
 #: bracket stands among them.
@@ -158,10 +159,13 @@ def signatures(text: str, words: NameWords) -> Signatures:
 
 def _record(table: dict[int, Parameter | None], names: list[str], words: NameWords) -> None:
     """The judged parameters of one definition, by position; a position two definitions
-    judge apart says nothing."""
+    judge apart says nothing.  Only durations: a limit is one passed by name (the contract),
+    and a size given by position is mostly a protocol's read (websocket-client's
+    ``self.recv_strict(2)``, paho's ``self._sock_recv(1)``)."""
     for index, name in enumerate(names):
         verdict = classify_name(name, words, as_keyword=False)
-        judged = Parameter(name, verdict) if verdict and not verdict.least else None
+        timed = verdict is not None and verdict.kind is Kind.DURATION and not verdict.least
+        judged = Parameter(name, verdict) if timed and verdict else None
         if index and name in _FALLBACK_NAMES:  # celery's `def _int_env(name, default)`
             judged = Parameter(name, None, index - 1)
         table[index] = judged if table.get(index, judged) == judged else None
