@@ -37,6 +37,15 @@ _SETTER = "set_"
 #: A parameter with one of these names, after another, is the default of what that one names.
 _FALLBACK_NAMES = frozenset({"default", "fallback"})
 _FALLBACK = re.compile(r"\b(?:default|fallback)\b")
+
+
+def _falls_back(parameters: str) -> bool:
+    """Whether a parameter list may hold a fallback (``str.find`` first: most hold none)."""
+    if "default" not in parameters and "fallback" not in parameters:
+        return False
+    return _FALLBACK.search(parameters) is not None
+
+
 _SETTER_CALL = re.compile(r"set_([A-Za-z_]\w*)\(\s*[-+(]*\s*\.?\d")
 #: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
 _PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
@@ -144,7 +153,7 @@ def signatures(text: str, words: NameWords) -> Signatures:
         if name == "__init__" and classes is None:
             classes = _classes(text)
         owner = _owner(text, match.start(), classes) if name == "__init__" and classes else None
-        if flat is not None and not holds_telling_word(flat, words) and not _FALLBACK.search(flat):
+        if flat is not None and not holds_telling_word(flat, words) and not _falls_back(flat):
             plain.update(callee for callee, _ in _spellings(name, _positional([flat]), owner))
             continue
         parts = flat.split(",") if flat is not None else _top_level_parts(text, match.end())

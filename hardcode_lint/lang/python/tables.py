@@ -24,11 +24,15 @@ _CONSTANT = re.compile(
 )
 
 
+#: A line that starts with a capital: counted first, several times cheaper than the search.
+_CAPITAL_LINE = re.compile(r"\n[A-Z]")
+
+
 @lru_cache(maxsize=4)
 def table_lines(text: str, size: int) -> frozenset[int]:
     """The lines of a module's integer constants when it holds ``size`` or more of them."""
-    if size <= 0 or text.count("\n") < size:
-        return frozenset()
+    if size <= 0 or len(_CAPITAL_LINE.findall(text)) < size:
+        return frozenset()  # fewer lines than that start with a capital: most modules
     found = [match.start() for match in _CONSTANT.finditer(text)]
     if len(found) < size:
         return frozenset()
