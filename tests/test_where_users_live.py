@@ -675,3 +675,13 @@ def test_fix_moves_a_margin_under_a_key_that_says_margin(tmp_path):
     ran = subprocess.run([sys.executable, "-c", "import conn; print(conn.budget(10, 20))"],
                          cwd=project, capture_output=True, text=True, check=True)  # fmt: skip
     assert ran.stdout.strip() == "25"
+
+
+def test_a_long_call_shows_the_whole_argument_around_its_margin(detect):
+    """python-engineio's `self._send_request(..., timeout=max(a, b) + 5)`: a shortened call
+    shows the keyword's whole value, not `timeout=5`, and the literal's range in it."""
+    source = ("def f(self, a, b):\n    self._send_request('GET', self.base_url + self._get_url_"
+              "timestamp(), headers=self.headers, timeout=max(a, b) + 5)\n")  # fmt: skip
+    [found] = detect(source)
+    assert found.snippet == "self._send_request(…, timeout=max(a, b) + 5, …)"
+    assert found.snippet[found.snippet_start : found.snippet_end] == "5"

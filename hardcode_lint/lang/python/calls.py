@@ -10,6 +10,7 @@ import libcst as cst
 from hardcode_lint.detect.catalog import UNIT_SECONDS, ApiSpec, ArgKey, Catalog
 from hardcode_lint.detect.names import classify_name, defines_unit
 from hardcode_lint.lang.python.cst_literals import (
+    argument_value,
     dotted_parts,
     element_values,
     fold_cst,
@@ -367,13 +368,17 @@ class CallJudge:
         if len(code) - len(one_line(self.module.code_for_node(node))) <= CONTEXT_MAX:
             return marked_snippet(self.module, site.call, node)
         callee = one_line(self.module.code_for_node(site.call.func))
-        value, bare = one_line(self.module.code_for_node(node)), literal_text(node)
+        container = argument_value(site.call, key) or node  # `timeout=max(a, b) + 5`, whole
+        value, at, end = marked_snippet(self.module, container, node)
+        if at < 0:
+            bare = literal_text(node)
+            at = max(0, value.find(bare))
+            end = at + len(bare)
         alone = len(site.call.args) == 1
         head = (f"{callee}(" if alone else f"{callee}(…, ") + (
             f"{key}=" if isinstance(key, str) else ""
         )
-        start = len(head) + max(0, value.find(bare))
-        return head + value + (")" if alone else ", …)"), start, start + len(bare)
+        return head + value + (")" if alone else ", …)"), len(head) + at, len(head) + end
 
 
 @dataclass(slots=True)

@@ -150,6 +150,15 @@ def margin_literal(node: cst.BaseExpression) -> cst.BaseExpression | None:
     return None
 
 
+def argument_value(call: cst.Call, key: str | int) -> cst.BaseExpression | None:
+    """The value of ``call``'s argument ``key`` (a keyword's name or a position)."""
+    if isinstance(key, str):
+        named = [a.value for a in call.args if a.keyword is not None and a.keyword.value == key]
+        return named[0] if named else None
+    positional = [a.value for a in call.args if a.keyword is None and not a.star]
+    return positional[key] if 0 <= key < len(positional) else None
+
+
 def dotted_parts(node: cst.BaseExpression) -> tuple[str, ...] | None:
     """``a.b.c`` as ``("a", "b", "c")``; None for anything that is not a chain of names."""
     names: list[str] = []
