@@ -238,6 +238,10 @@ FOUND = [
      "REVOKES_MAX = _int_env('CELERY_WORKER_REVOKES_MAX', 50000)\n"
      "NAME = _int_env('CELERY_WORKER_NAME', 7)\n",
      [("limit", "_int_env", "50000", "CELERY_WORKER_REVOKES_MAX")]),
+    # ... also as an `or` fallback (rq's `timeout = timeout or self.worker_ttl + 60`)
+    ("def f(self, timeout=None):\n    timeout = timeout or self.worker_ttl + 60\n"
+     "    self.conn.read(timeout=timeout or self.worker_ttl + 61)\n    count = count or n + 5\n",
+     [("duration", "timeout", "60", "timeout"), ("duration", "self.conn.read", "61", "timeout")]),
     # a size counted in megabytes (huey's SqliteStorage), a deadline (saq's worker)
     ("def f(cache_mb=8, cancellation_hard_deadline_s=1.0):\n    pass\n",
      [("limit", "cache_mb", "8", "cache_mb"),

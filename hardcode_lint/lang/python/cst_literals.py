@@ -137,7 +137,10 @@ def scaled_literal(node: cst.BaseExpression) -> tuple[cst.BaseExpression, str] |
 def margin_literal(node: cst.BaseExpression) -> cst.BaseExpression | None:
     """The literal added to or taken from a value that is none (``max(a, b) + 5``,
     ``worker_ttl - 15``, ``60 - elapsed``): a margin, a duration where the whole is one
-    (``names.MARGIN``).  ``- 1`` is a count's off-by-one (calendar's ``+ day - 1``), no margin."""
+    (``names.MARGIN``), also as an ``or`` fallback (rq's ``timeout or self.worker_ttl + 60``).
+    ``- 1`` is a count's off-by-one (calendar's ``+ day - 1``), no margin."""
+    if isinstance(node, cst.BooleanOperation) and isinstance(node.operator, cst.Or):
+        return margin_literal(node.right)
     if not isinstance(node, cst.BinaryOperation) or not isinstance(
         node.operator, cst.Add | cst.Subtract
     ):

@@ -161,7 +161,9 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
 def ast_scaled_leaves(node: ast.AST) -> list[ast.expr]:
     """The ``ast`` twin of ``cst_literals.scaled_literal``: the literal of ``3 * SECONDS``
     (any name: the name test comes later), and of ``margin_literal``: the literal added to or
-    taken from a value that is none (``max(a, b) + 5``)."""
+    taken from a value that is none (``max(a, b) + 5``), also as an ``or`` fallback."""
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        return ast_scaled_leaves(node.values[-1])
     if not isinstance(node, ast.BinOp):
         return []
     if isinstance(node.op, ast.Mult):

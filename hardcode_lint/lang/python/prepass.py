@@ -82,7 +82,10 @@ def _key_name(node: ast.AST) -> str | None:
 
 
 def _margin(node: ast.AST) -> list[ast.expr]:
-    """``max(a, b) + 5``'s literal (``literals.ast_scaled_leaves``); not a product's."""
+    """``max(a, b) + 5``'s literal (``literals.ast_scaled_leaves``), in an ``or`` fallback
+    too; not a product's."""
+    while isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        node = node.values[-1]
     return (
         ast_scaled_leaves(node)
         if isinstance(node, ast.BinOp) and type(node.op) is not ast.Mult
