@@ -61,14 +61,14 @@ def pair_entries(node: cst.Tuple | cst.List, watched: Watched) -> list[Entry]:
     if len(pairs) < 2 or not all(_is_pair(p) for p in pairs):
         return []
     found: list[Entry] = []
+    brackets = "()" if isinstance(node, cst.Tuple) else "[]"
     for pair in pairs:
         assert isinstance(pair, cst.Tuple)
         key, value = (e.value for e in pair.elements)
         name = key_name(key)
-        element = cst.DictElement(key=key, value=value)
-        brackets = "()" if isinstance(node, cst.Tuple) else "[]"
         if name is None:
             continue
+        element = cst.DictElement(key=key, value=value)
         found += [
             Entry(element, name, leaf, False, None, brackets) for leaf in literal_leaves(value)
         ]

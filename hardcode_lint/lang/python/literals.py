@@ -160,23 +160,28 @@ def ast_literal_leaves(node: ast.AST) -> list[ast.expr]:
 
 def ast_scaled_leaves(node: ast.AST) -> list[ast.expr]:
     """The ``ast`` twin of ``cst_literals.scaled_literal``: the literal of ``3 * SECONDS``
-    (any name: the name test comes later), and of ``margin_literal``: the literal added to or
-    taken from a value that is none (``max(a, b) + 5``), also as an ``or`` fallback."""
-    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
-        return ast_scaled_leaves(node.values[-1])
-    if not isinstance(node, ast.BinOp):
-        return []
-    if isinstance(node.op, ast.Mult):
+    (any name: the name test comes later), else :func:`ast_margin_leaves`'s."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
         for literal, other in ((node.left, node.right), (node.right, node.left)):
             if isinstance(other, ast.Name | ast.Attribute) and is_ast_literal(literal):
                 return [literal]
-    elif isinstance(node.op, ast.Add | ast.Sub):  # `- 1`: a count's off-by-one
-        right = node.right
-        if type(node.op) is ast.Sub and isinstance(right, ast.Constant) and right.value == 1:
-            return []
-        for literal, other in ((node.right, node.left), (node.left, node.right)):
-            if is_ast_literal(literal) and not is_ast_literal(other):
-                return [literal]
+        return []
+    return ast_margin_leaves(node)
+
+
+def ast_margin_leaves(node: ast.AST) -> list[ast.expr]:
+    """The ``ast`` twin of ``cst_literals.margin_literal``: the literal added to or taken from
+    a value that is none (``max(a, b) + 5``), also as an ``or`` fallback; ``- 1`` is none."""
+    while isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
+        node = node.values[-1]
+    if not isinstance(node, ast.BinOp) or not isinstance(node.op, ast.Add | ast.Sub):
+        return []
+    right = node.right
+    if type(node.op) is ast.Sub and isinstance(right, ast.Constant) and right.value == 1:
+        return []  # a count's off-by-one
+    for literal, other in ((node.right, node.left), (node.left, node.right)):
+        if is_ast_literal(literal) and not is_ast_literal(other):
+            return [literal]
     return []
 
 

@@ -30,6 +30,7 @@ from hardcode_lint.lang.python.literals import (
     POW,
     ast_element_values,
     ast_literal_leaves,
+    ast_margin_leaves,
     ast_scaled_leaves,
     is_ast_literal,
 )
@@ -81,18 +82,6 @@ def _key_name(node: ast.AST) -> str | None:
     return _last_name(node)
 
 
-def _margin(node: ast.AST) -> list[ast.expr]:
-    """``max(a, b) + 5``'s literal (``literals.ast_scaled_leaves``), in an ``or`` fallback
-    too; not a product's."""
-    while isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or):
-        node = node.values[-1]
-    return (
-        ast_scaled_leaves(node)
-        if isinstance(node, ast.BinOp) and type(node.op) is not ast.Mult
-        else []
-    )
-
-
 def _operand_name(node: ast.AST) -> str | None:
     """What a product multiplies: ``delay`` of ``delay[key]`` and ``(delay[key] or 0.1)``."""
     while isinstance(node, ast.Subscript | ast.BoolOp):
@@ -139,17 +128,16 @@ class _Walk:
             leaf
             for a in node.args
             if not isinstance(a, ast.Starred)
-            for leaf in ast_literal_leaves(a) or _margin(a)
+            for leaf in ast_literal_leaves(a) or ast_margin_leaves(a)
         ]
         root = _root_name(node.func)
         if root is not None:
             self.result.call_roots.add(root)
         for keyword in node.keywords:
             value = keyword.value
-            leaves = (
-                (ast_literal_leaves(value) or _margin(value)) if keyword.arg is not None else []
-            )
+            leaves: list[ast.expr] = []
             if keyword.arg is not None:  # `timeout=(3.05, 27)`: each element by the keyword
+                leaves = [*(ast_literal_leaves(value) or ast_margin_leaves(value))]
                 elements = ast_element_values(value)
                 leaves += [leaf for e in elements for leaf in ast_literal_leaves(e)]
             literals += leaves

@@ -11,6 +11,7 @@ module's name are parsed at all.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from hardcode_lint.lang.base import SettingsTarget
@@ -126,24 +127,28 @@ def settings_reads(source: SourceFile, target: SettingsTarget) -> list[tuple[str
 
 
 def _shadowed(node: Node, name: str) -> bool:
-    """Whether a function around ``node`` binds ``name`` itself (a parameter, an assignment,
-    a ``for`` target): then ``name`` there is that local, not the imported settings."""
-    binding = re.compile(rf"(?<![\w.])(?:{re.escape(name)})\b(?:[ \t]*[:=,)]|[ \t]+in\b)")
+    """Whether a function around ``node`` binds ``name`` itself (a parameter; an assignment,
+    ``for name in`` or ``as name`` in its body): then ``name`` there is that local, not the
+    imported settings."""
+    parameter, assigned = _binding_patterns(name)
     scope = node.parent
     while scope is not None:
         if scope.type in ("function_definition", "lambda"):
             parameters = scope.child_by_field_name("parameters")
-            if parameters is not None and binding.search(text(parameters)):
+            if parameters is not None and parameter.search(text(parameters)):
                 return True
             body = scope.child_by_field_name("body")
-            if body is not None and _binds(body, name):
+            if body is not None and assigned.search(text(body)):
                 return True
         scope = scope.parent
     return False
 
 
-def _binds(body: Node, name: str) -> bool:
-    """Whether ``body`` assigns ``name`` (``name = ...``, ``for name in``, ``as name``)."""
+@lru_cache(maxsize=16)
+def _binding_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """How ``name`` is bound as a parameter, and in a body (compiled once per name)."""
+    escaped = re.escape(name)
+    parameter = re.compile(rf"(?<![\w.]){escaped}\b(?:[ \t]*[:=,)]|[ \t]+in\b)")
     before = r"(?:^[ \t]*|\bfor[ \t]+|\bas[ \t]+)"
     after = r"[ \t]*(?:=(?!=)|:[^=\n]*=|in\b|[:),])"
-    return re.search(f"(?m){before}{re.escape(name)}{after}", text(body)) is not None
+    return parameter, re.compile(f"(?m){before}{escaped}{after}")

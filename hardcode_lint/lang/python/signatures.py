@@ -34,19 +34,10 @@ _CLASS = re.compile(r"class[ \t]+([A-Za-z_]\w*)")
 #: The prefix of a setter's name, and a call of one with a number first (its literal prefix
 #: lets ``re`` skip ahead: the file's text is searched whole).
 _SETTER = "set_"
+_SETTER_CALL = re.compile(r"set_([A-Za-z_]\w*)\(\s*[-+(]*\s*\.?\d")
 #: A parameter with one of these names, after another, is the default of what that one names.
 _FALLBACK_NAMES = frozenset({"default", "fallback"})
 _FALLBACK = re.compile(r"\b(?:default|fallback)\b")
-
-
-def _falls_back(parameters: str) -> bool:
-    """Whether a parameter list may hold a fallback (``str.find`` first: most hold none)."""
-    if "default" not in parameters and "fallback" not in parameters:
-        return False
-    return _FALLBACK.search(parameters) is not None
-
-
-_SETTER_CALL = re.compile(r"set_([A-Za-z_]\w*)\(\s*[-+(]*\s*\.?\d")
 #: A parameter's name at the start of its text (``timeout: float = 5`` -> ``timeout``).
 _PARAMETER = re.compile(r"\s*([A-Za-z_]\w*)")
 #: The first parameter of a method, dropped when it is called through it.
@@ -62,6 +53,13 @@ class Parameter:
     name: str
     verdict: NameVerdict | None  # None for a fallback: judged by the name it looks up
     lookup: int | None = None  # a fallback's: the position of the name it is the default of
+
+
+def _falls_back(parameters: str) -> bool:
+    """Whether a parameter list may hold a fallback (``str.find`` first: most hold none)."""
+    if all(name not in parameters for name in _FALLBACK_NAMES):
+        return False
+    return _FALLBACK.search(parameters) is not None
 
 
 #: Callee as spelled (``name`` or ``self.name``) -> position -> the parameter it fills.
@@ -174,7 +172,7 @@ def _record(table: dict[int, Parameter | None], names: list[str], words: NameWor
     for index, name in enumerate(names):
         verdict = classify_name(name, words, as_keyword=False)
         timed = verdict is not None and verdict.kind is Kind.DURATION and not verdict.least
-        judged = Parameter(name, verdict) if timed and verdict else None
+        judged = Parameter(name, verdict) if timed else None
         if index and name in _FALLBACK_NAMES:  # celery's `def _int_env(name, default)`
             judged = Parameter(name, None, index - 1)
         table[index] = judged if table.get(index, judged) == judged else None
